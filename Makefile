@@ -1,0 +1,121 @@
+# interleave — build, run and test.  `make help` lists the targets.
+#
+# Debug switches (pass on the command line):
+#   SAN=1           build with AddressSanitizer + UndefinedBehaviorSanitizer
+#                   (into build-asan/; `make check-asan` runs the suite so)
+#   SIM_PARANOID=1  check every sync object's invariants after every step
+#   OPT=-O0         optimisation level (default -O2)
+
+# ---- settings ---------------------------------------------------------------
+BUILD        ?= build
+OPT          ?= -O2
+DEBIAN_PKGS  := libncurses-dev libuv1-dev libcmocka-dev pkg-config tmux
+PKG_MODULES  := ncursesw libuv cmocka
+WARNINGS     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+                -Wmissing-prototypes -Wwrite-strings
+# Recursive (=) so pkg-config runs when a recipe needs it, after `deps`.
+PKG_CFLAGS    = $(shell pkg-config --cflags ncursesw libuv)
+TUI_LIBS      = $(shell pkg-config --libs ncursesw libuv)
+CMOCKA_LIBS   = $(shell pkg-config --libs cmocka)
+CFLAGS       := -std=c11 $(OPT) -g $(WARNINGS) -MMD -MP
+LDFLAGS      :=
+ifeq ($(SAN),1)
+BUILD        := build-asan
+CFLAGS       += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS      += -fsanitize=address,undefined
+endif
+ifeq ($(SIM_PARANOID),1)
+CFLAGS       += -DSIM_PARANOID
+endif
+BIN          := $(if $(filter 1,$(SAN)),$(BUILD)/interleave,interleave)
+
+# ---- sources, grouped by layer -----------------------------------------------
+SIM_SRC      := $(wildcard sim/*.c)
+TUI_SRC      := $(filter-out tui/main.c,$(wildcard tui/*.c))
+SCENARIOS    := $(sort $(wildcard scenarios/*.go))
+GEN_SRC      := $(BUILD)/gen/scenarios_embedded.c
+SIM_OBJ      := $(SIM_SRC:%.c=$(BUILD)/%.o)
+TUI_OBJ      := $(TUI_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/scenarios_embedded.o
+MAIN_OBJ     := $(BUILD)/tui/main.o
+UNIT_SRC     := $(wildcard tests/test_*.c)
+UNIT_BIN     := $(UNIT_SRC:tests/%.c=$(BUILD)/tests/%)
+BENCH_BIN    := $(BUILD)/tests/bench/bench_vm
+
+.PHONY: all deps run test unit golden e2e check-asan bench clean help
+all: $(BIN)
+
+help:
+	@echo "make run     install missing packages, build, open the TUI"
+	@echo "make test    install missing packages, build, run every test (then under ASan/UBSan)"
+	@echo "make bench   print VM and scenario speed figures"
+	@echo "make deps    install missing Debian packages ($(DEBIAN_PKGS))"
+	@echo "make clean   remove build outputs"
+
+# ---- set-up: install what is missing ----------------------------------------
+deps:
+	@if pkg-config --exists $(PKG_MODULES) 2>/dev/null && command -v tmux >/dev/null; then \
+	    exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then SUDO=; \
+	elif command -v sudo >/dev/null; then SUDO=sudo; \
+	else echo "interleave needs: apt-get install -y $(DEBIAN_PKGS)  (run it as root)" >&2; exit 1; fi; \
+	echo "installing $(DEBIAN_PKGS)"; \
+	$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y $(DEBIAN_PKGS) || \
+	{ $$SUDO apt-get update && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y $(DEBIAN_PKGS); }
+
+# ---- build ---------------------------------------------------------------------
+$(BIN): $(MAIN_OBJ) $(TUI_OBJ) $(SIM_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(TUI_LIBS) -lm
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -Isim -Itui -c -o $@ $<
+
+# The scenarios are compiled into the binary, so it runs from any directory.
+$(GEN_SRC): $(SCENARIOS) scenarios/embed.awk
+	@mkdir -p $(@D)
+	LC_ALL=C awk -f scenarios/embed.awk $(SCENARIOS) > $@
+
+$(BUILD)/gen/%.o: $(BUILD)/gen/%.c
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -Isim -Itui -c -o $@ $<
+
+$(BUILD)/tests/test_%: tests/test_%.c $(TUI_OBJ) $(SIM_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -Isim -Itui -o $@ $^ $(TUI_LIBS) $(CMOCKA_LIBS) $(LDFLAGS) -lm
+
+$(BENCH_BIN): tests/bench/bench_vm.c $(SIM_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -Isim -o $@ $^ $(LDFLAGS) -lm
+
+# ---- run and test --------------------------------------------------------------
+run:
+	@$(MAKE) --no-print-directory deps
+	@$(MAKE) --no-print-directory all
+	./interleave
+
+test:
+	@$(MAKE) --no-print-directory deps
+	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory unit golden e2e
+	@$(MAKE) --no-print-directory check-asan
+	@echo "all tests passed"
+
+unit: $(UNIT_BIN)
+	@fail=0; for t in $(UNIT_BIN); do $$t 2>&1 || fail=1; done; exit $$fail
+
+golden: $(BIN)
+	@sh tests/golden/run.sh ./$(BIN)
+
+e2e: $(BIN)
+	@sh tests/e2e/run.sh ./$(BIN)
+
+check-asan:
+	@$(MAKE) --no-print-directory SAN=1 unit golden
+
+bench: $(BENCH_BIN) $(BIN)
+	@$(BENCH_BIN)
+	@sh tests/bench/bench_run.sh ./$(BIN)
+
+clean:
+	rm -rf build build-asan interleave
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

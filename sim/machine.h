@@ -1,0 +1,263 @@
+/* machine.h — the simulated multi-core machine that runs a Program.
+ *
+ * A Machine is a value: machine_step() depends only on (program, config, seed,
+ * schedule), never on wall-clock time, pointer order or global state.  Clients
+ * (the TUI, the CLI, tests, history) read the structs below; only sim/ writes them.
+ *
+ * Go's G-M-P model: a Core is a P (GOMAXPROCS of them), a Thread is an M, a
+ * Goroutine is a G.  In one frame every busy core executes one instruction of its
+ * goroutine, so parallelism is several goroutines advancing in one frame and
+ * concurrency on one core is alternation across frames.
+ */
+#ifndef INTERLEAVE_MACHINE_H
+#define INTERLEAVE_MACHINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include "program.h"
+#include "value.h"
+
+#define MACHINE_MAX_CORES 16
+
+typedef enum Policy {
+    POLICY_GO,      /* Go's scheduler: per-P run queues, runnext, global queue,
+                       work stealing, preemption after the quantum            */
+    POLICY_SINGLE   /* one core, time-sliced (cores forced to 1)              */
+} Policy;
+
+typedef struct MachineConfig {
+    int cores;          /* 1..MACHINE_MAX_CORES                                */
+    Policy policy;
+    uint64_t seed;
+    int quantum;        /* steps a goroutine runs before it is preempted       */
+} MachineConfig;
+
+/* Defaults used by every front end: 2 cores, go policy, seed 1, quantum 10. */
+MachineConfig machine_config_default(void);
+const char *policy_name(Policy p);
+int policy_parse(const char *s, Policy *out);   /* 0 ok, -1 unknown */
+
+typedef enum GState {
+    G_RUNNABLE,   /* on a run queue (a core's runnext/local queue or the global one) */
+    G_RUNNING,    /* executing on core `core`                                  */
+    G_BLOCKED,    /* parked: see wait / wait_addr                              */
+    G_SLEEPING,   /* parked on a timer until wake_time                         */
+    G_DONE        /* returned                                                   */
+} GState;
+
+typedef enum WaitReason {
+    WAIT_NONE,
+    WAIT_MUTEX,       /* sync.Mutex.Lock: wait_addr is the mutex's address    */
+    WAIT_WAITGROUP,   /* sync.WaitGroup.Wait: wait_addr is the WaitGroup's    */
+    WAIT_SLEEP        /* time.Sleep                                            */
+} WaitReason;
+
+typedef struct Frame {
+    int proto;
+    int pc;           /* next instruction to execute                          */
+    int base;         /* stack index of slot 0                                 */
+    int ndefers_at_entry;
+} Frame;
+
+typedef struct Defer {
+    int frame_depth;  /* frame that registered it                              */
+    int op;           /* 0: call a function value; else builtin Opcode         */
+    int nargs;
+    int args_at;      /* index into Goroutine.defer_vals of fn (op == 0) or arg 0 */
+} Defer;
+
+typedef struct Goroutine {
+    int id;                 /* 1 = main, then 2, 3, ... in creation order      */
+    GState state;
+    WaitReason wait;
+    int64_t wait_addr;      /* address of the mutex / WaitGroup waited for     */
+    int64_t wake_time;      /* G_SLEEPING: virtual ns                          */
+    int core;               /* G_RUNNING: the core; else -1                    */
+    int last_core;          /* core it last ran on, -1 if never                */
+    int created_by;         /* goroutine id that ran the go statement, 0 main  */
+    int created_line;       /* line of that go statement                        */
+
+    Frame *frames; int nframes, frames_cap;
+    Value *stack;  int sp, stack_cap;
+    Defer *defers; int ndefers, defers_cap;
+    Value *defer_vals; int ndefer_vals, defer_vals_cap;
+
+    uint64_t steps;         /* instructions executed                           */
+    int slice_used;         /* steps in the current time slice                 */
+} Goroutine;
+
+typedef struct Mutex {
+    int64_t addr;           /* where the sync.Mutex lives in mem (for naming)  */
+    int owner;              /* goroutine id, 0 when unlocked                   */
+    int *waiters; int nwaiters, waiters_cap;   /* goroutine ids, FIFO order    */
+    uint64_t acquisitions, contentions;
+} Mutex;
+
+typedef struct WaitGroup {
+    int64_t addr;
+    int64_t counter;
+    int *waiters; int nwaiters, waiters_cap;
+} WaitGroup;
+
+typedef struct SyncObj {
+    SyncKind kind;
+    union { Mutex mu; WaitGroup wg; } u;
+} SyncObj;
+
+/* A run queue of goroutine ids (ring buffer). */
+typedef struct RunQueue {
+    int *ids; int head, len, cap;
+} RunQueue;
+
+typedef struct Core {
+    int id;
+    int g;              /* running goroutine id, 0 when idle                   */
+    int runnext;        /* goroutine id to run next, 0 none (Go's p.runnext)   */
+    RunQueue local;     /* Go's p.runq                                         */
+    int thread;         /* the Thread (M) bound to this core                   */
+} Core;
+
+typedef struct Thread {
+    int id;             /* M1, M2, ...                                          */
+    int core;           /* bound core, -1 none                                  */
+    int g;              /* goroutine it runs, 0 none                            */
+} Thread;
+
+/* A heap object: a named run of slots in mem (a variable, a struct, a closure). */
+typedef struct Object {
+    int64_t base;       /* address of slot 0                                    */
+    int32_t nslots;
+    int32_t type;       /* index into Program.types, -1 for a closure record   */
+    int32_t name;       /* string index of the variable's name, -1 anonymous   */
+} Object;
+
+typedef struct StrRef { uint32_t off, len; } StrRef;
+
+typedef enum EventKind {
+    EV_GO_CREATE,    /* g created other_g (at line)                           */
+    EV_GO_START,     /* g starts running on core                              */
+    EV_GO_PREEMPT,   /* g's time slice ran out on core                         */
+    EV_GO_BLOCK,     /* g blocked (wait reason, addr)                          */
+    EV_GO_WAKE,      /* g became runnable again (woken by other_g, 0 = timer)  */
+    EV_GO_DONE,      /* g returned                                             */
+    EV_LOCK_ACQUIRE, /* g acquired mutex addr                                  */
+    EV_LOCK_RELEASE, /* g released mutex addr (handed to other_g, 0 = nobody)  */
+    EV_LOCK_CONTEND, /* g found mutex addr held by other_g and queued          */
+    EV_OUTPUT,       /* g wrote text: out_off/out_len into stdout_buf          */
+    EV_TIME_JUMP,    /* every core idle: clock jumped to the next timer        */
+    EV_FATAL,        /* the program ended with a fatal error or panic          */
+    EV_EXIT          /* main returned: the program ended                       */
+} EventKind;
+
+typedef struct Event {
+    EventKind kind;
+    int g, other_g, core, line;
+    WaitReason wait;
+    int64_t addr;
+    uint32_t out_off, out_len;
+} Event;
+
+/* What one core did in the last frame. */
+typedef struct CoreStep {
+    int g;              /* goroutine that executed, 0 = the core was idle      */
+    int pc;             /* the instruction executed                             */
+} CoreStep;
+
+typedef enum MachineStatus {
+    M_RUNNING,          /* can step                                             */
+    M_EXITED,           /* main returned: exit_code 0                           */
+    M_DEADLOCK,         /* all goroutines asleep: exit_code 2                   */
+    M_PANIC,            /* runtime panic or fatal error: exit_code 2            */
+    M_SCHEDULE_ERROR    /* a forced pick named a goroutine that cannot run      */
+} MachineStatus;
+
+/* A schedule: the goroutine chosen at each pick (each time a core takes a
+ * goroutine to run), in order.  Picks past the end follow the policy.
+ * Text form: goroutine ids separated by '.', e.g. "1.2.1.3". */
+typedef struct Schedule {
+    int32_t *picks; int n, cap;
+} Schedule;
+
+typedef struct Machine {
+    const Program *prog;        /* borrowed                                    */
+    MachineConfig cfg;
+    const Schedule *schedule;   /* borrowed, may be NULL                       */
+    uint64_t rng[2];            /* seeded PRNG state (xoroshiro128+)           */
+
+    uint64_t frame;             /* frames executed                             */
+    int64_t now;                /* virtual time, ns                            */
+    uint64_t npicks;            /* picks made so far                           */
+    MachineStatus status;
+    int exit_code;
+
+    Value *mem; int64_t nmem, mem_cap;       /* globals first, then the heap   */
+    Object *objects; int nobjects, objects_cap;
+    char *strdata; uint32_t strdata_len, strdata_cap;
+    StrRef *strings; int nstrings, strings_cap;  /* program constants first   */
+
+    Goroutine *gs; int ngs, gs_cap;   /* gs[id-1] is goroutine id              */
+    Core cores[MACHINE_MAX_CORES]; int ncores;
+    Thread threads[MACHINE_MAX_CORES]; int nthreads;
+    RunQueue global;
+    SyncObj *syncs; int nsyncs, syncs_cap;
+
+    CoreStep last[MACHINE_MAX_CORES];  /* what each core did in the last frame */
+    Event *events; int nevents, events_cap;   /* events of the last frame       */
+
+    char *stdout_buf; uint32_t stdout_len, stdout_cap;   /* all output so far  */
+    char *stderr_buf; uint32_t stderr_len, stderr_cap;   /* fatal errors etc.  */
+    int fatal_g;                /* goroutine that panicked, 0 none             */
+    char fatal_msg[160];        /* "all goroutines are asleep - deadlock!", ... */
+
+    uint64_t instructions;      /* total instructions executed                 */
+} Machine;
+
+/* Build a machine ready to run main (after global initialisation).  The program
+ * must have compiled (ndiags == 0).  Returns NULL on bad config (cores < 1 ...). */
+Machine *machine_new(const Program *p, const MachineConfig *cfg);
+void machine_free(Machine *m);
+/* Deep copy: the copy steps exactly as the original would. */
+Machine *machine_clone(const Machine *m);
+/* Overwrite dst with a deep copy of src, reusing dst's buffers. */
+void machine_copy(Machine *dst, const Machine *src);
+/* Use `s` (borrowed) for forced picks; NULL for the policy alone. */
+void machine_set_schedule(Machine *m, const Schedule *s);
+
+/* Execute one frame.  Returns the new status.  Calling it when status is not
+ * M_RUNNING does nothing.  The frame's events are in m->events. */
+MachineStatus machine_step(Machine *m);
+/* Step until not running or `max_frames` frames executed; returns status. */
+MachineStatus machine_run(Machine *m, uint64_t max_frames);
+
+/* Lookups for display. */
+const Goroutine *machine_goroutine(const Machine *m, int id);   /* NULL if none */
+int machine_goroutine_line(const Machine *m, const Goroutine *g); /* current source line, 0 if done */
+const char *machine_goroutine_func(const Machine *m, const Goroutine *g); /* function name */
+/* "b.mu", "wg", "a", or "0x1c" when unnamed; returns buf. */
+const char *machine_addr_name(const Machine *m, int64_t addr, char *buf, size_t n);
+const char *machine_string(const Machine *m, Value v, uint32_t *len);   /* V_STR */
+const Mutex *machine_mutex_at(const Machine *m, int64_t addr);         /* NULL unused */
+const char *state_name(GState s);           /* "running", "runnable", ...      */
+const char *wait_reason_name(WaitReason w); /* "semacquire", "sleep", ... (Go's) */
+const char *event_kind_name(EventKind k);
+
+/* Go's fatal error text for the machine's ending (stderr of `go run`):
+ *   fatal error: all goroutines are asleep - deadlock!
+ *
+ *   goroutine 1 [semacquire]:
+ *   main.main()
+ *   	deadlock.go:35
+ *   ...                                                                         */
+void machine_write_fatal(const Machine *m, FILE *out);
+
+/* Schedules. */
+void schedule_init(Schedule *s);
+void schedule_fini(Schedule *s);
+void schedule_push(Schedule *s, int g);
+int schedule_parse(Schedule *s, const char *text);   /* 0 ok, -1 bad text    */
+/* Write the text form; returns the length it needs (like snprintf). */
+size_t schedule_format(const Schedule *s, char *buf, size_t n);
+
+#endif

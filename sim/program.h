@@ -1,0 +1,113 @@
+/* program.h — a compiled Go program: bytecode, constants, types, line table.
+ *
+ * Produced by compile_source() (sim/compile.c), read by the VM, the disassembler
+ * and every front end.  Immutable after compiling; many Machines share one.
+ */
+#ifndef INTERLEAVE_PROGRAM_H
+#define INTERLEAVE_PROGRAM_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include "value.h"
+
+typedef enum Opcode {
+#define OP(name, opnd, cost, meaning) OP_##name,
+#include "opcodes.def"
+#undef OP
+    OP__COUNT
+} Opcode;
+
+typedef enum OperandKind { OPND_NONE, OPND_A, OPND_AB } OperandKind;
+
+extern const char *const opcode_names[OP__COUNT];
+extern const uint8_t opcode_operands[OP__COUNT];   /* OperandKind */
+extern const uint16_t opcode_costs[OP__COUNT];     /* virtual ns */
+extern const char *const opcode_meanings[OP__COUNT];
+
+typedef struct Instr {
+    uint16_t op;   /* Opcode */
+    uint16_t b;
+    int32_t a;
+} Instr;
+
+/* A function body.  Frame layout: slots [0, nparams) are the arguments,
+ * [nparams, nparams+ncaptures) the captured cell addresses (copied from the
+ * closure at call time), the rest up to nslots are locals. */
+typedef struct Proto {
+    const char *name;     /* "main", "printSum", "main.func1" (Go's naming)   */
+    int nparams;
+    int ncaptures;
+    int nslots;           /* all local slots, params and captures included      */
+    int nresults;
+    int code_start;       /* index of the first instruction in Program.code    */
+    int code_end;         /* one past the last                                  */
+    int line;             /* line of the func keyword                           */
+} Proto;
+
+/* The memory layout of a type: a struct is flattened into slots (a nested
+ * struct field takes as many slots as its type).  Scalars take one slot. */
+typedef struct TypeLayout {
+    const char *name;        /* "value", "int", "sync.Mutex", ...              */
+    int nslots;
+    Value *zero;             /* nslots zero values (V_SYNC with aux set for
+                                sync.Mutex / sync.WaitGroup slots)             */
+    const char **slot_name;  /* nslots field paths: "mu", "value", "inner.x";
+                                "" for a scalar type                           */
+} TypeLayout;
+
+typedef struct Diagnostic {
+    int line, col;           /* 1-based */
+    char msg[200];
+} Diagnostic;
+
+typedef struct Program {
+    const char *filename;    /* as given, used in diagnostics and tracebacks   */
+    char *source;            /* owned copy, NUL-terminated                     */
+    int nlines;
+    int *line_start;         /* byte offset of each line (0-based index)       */
+
+    Instr *code;             /* every function's code, concatenated            */
+    int32_t *code_line;      /* source line of each instruction (1-based)      */
+    int32_t *code_col;       /* source column of each instruction (1-based)    */
+    int ncode;
+
+    Value *consts;  int nconsts;        /* V_INT constants too big for OP_INT  */
+    char **strings; int *string_len; int nstrings;   /* string constants       */
+    Proto *protos;  int nprotos;
+    TypeLayout *types; int ntypes;
+
+    int main_proto;          /* func main                                      */
+    int init_proto;          /* initialises globals, runs before main; -1 none */
+    int nglobals;            /* global slots (shared memory at mem[0..nglobals)) */
+    const char **global_name;/* nglobals: "wg", "a.mu", ... for display         */
+
+    Diagnostic *diags; int ndiags;      /* non-empty: the program did not compile */
+} Program;
+
+/* Compile Go source.  Always returns a Program; when ndiags > 0 it holds only the
+ * diagnostics (sorted by position, at most 10) and must not be run. */
+Program *compile_source(const char *filename, const char *source, size_t len);
+void program_free(Program *p);
+
+/* Print one diagnostic compiler-style:
+ *   file:line:col: error: message
+ *       the source line
+ *       ^                                                                     */
+void program_print_diagnostic(const Program *p, const Diagnostic *d, FILE *out);
+
+/* The text of source line `line` (1-based) without its newline; *len gets its
+ * length.  Returns "" for a line out of range. */
+const char *program_line_text(const Program *p, int line, int *len);
+
+/* Which function contains instruction pc (-1 if none). */
+int program_proto_at(const Program *p, int pc);
+
+/* Disassembler (clox's shape): print instruction pc as one line
+ *   "  12  L7  LOADREF 0"  and return the next pc.  disasm_instr writes the
+ * instruction alone ("LOADREF 0", "STR 2 \"sum=%v\\n\"") into buf. */
+int disasm_print(const Program *p, int pc, FILE *out);
+void disasm_instr(const Program *p, int pc, char *buf, size_t n);
+void disasm_program(const Program *p, FILE *out);
+
+#endif

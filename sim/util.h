@@ -1,0 +1,23 @@
+/* util.h — allocation that never returns NULL, and growable-array helpers. */
+#ifndef INTERLEAVE_UTIL_H
+#define INTERLEAVE_UTIL_H
+
+#include <stddef.h>
+
+/* Abort with a message on allocation failure: the simulator has no recovery
+ * path for an exhausted heap, and a NULL check at every call would hide bugs. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+/* Ensure array *pp of *capp elements of size `elem` can hold `need` elements,
+ * growing geometrically. */
+void grow_array(void **pp, int *capp, int need, size_t elem);
+#define GROW(arr, cap, need) grow_array((void **)&(arr), &(cap), (need), sizeof *(arr))
+
+/* Internal invariant broken: print "func: message" and abort (Go's throw). */
+_Noreturn void sim_fatal(const char *func, const char *msg);
+
+#endif

@@ -1,0 +1,155 @@
+/* cmd_run.c — `interleave run` and `interleave list`: the engine without a
+ * terminal, for scripts, tests and handouts.
+ *
+ * run prints the program's output on stdout as it is produced, Go's fatal error
+ * text on stderr, and exits with the program's status; --trace adds one line per
+ * executed instruction (frame, core, goroutine, line, instruction, events). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands.h"
+#include "event_text.h"
+#include "program.h"
+#include "scenario.h"
+
+#define DEFAULT_MAX_STEPS 10000000ULL
+
+int cmd_list(FILE *out)
+{
+    for (int i = 0; i < scenarios_builtin_count; i++) {
+        ScenarioMeta meta;
+        scenario_meta(&scenarios_builtin[i], &meta);
+        fprintf(out, "%-12s %s — %s\n", scenarios_builtin[i].name, meta.title, meta.summary);
+    }
+    return 0;
+}
+
+/* Events of goroutine g in this frame, joined by "; ". */
+static void events_of(const Machine *m, int g, char *buf, size_t n)
+{
+    size_t len = 0;
+    buf[0] = '\0';
+    for (int i = 0; i < m->nevents && len + 1 < n; i++) {
+        const Event *e = &m->events[i];
+        if (e->g != g || e->kind == EV_GO_START) continue;
+        if (len) len += (size_t)snprintf(buf + len, n - len, "; ");
+        if (len < n) len += event_describe(m, e, buf + len, n - len);
+    }
+    if (len >= n && n > 4) memcpy(buf + n - 4, "...", 4);
+}
+
+static void trace_frame(const Machine *m, FILE *out)
+{
+    const Program *p = m->prog;
+    char instr[96], evs[512];
+    for (int c = 0; c < m->ncores; c++) {
+        const CoreStep *s = &m->last[c];
+        if (!s->g) continue;
+        disasm_instr(p, s->pc, instr, sizeof instr);
+        events_of(m, s->g, evs, sizeof evs);
+        fprintf(out, "%7llu  P%d  G%-3d L%-4d %-30s %s\n", (unsigned long long)m->frame, c,
+                s->g, p->code_line[s->pc], instr, evs);
+    }
+    /* Events that no core's instruction caused: timers, clock jumps, the end. */
+    for (int i = 0; i < m->nevents; i++) {
+        const Event *e = &m->events[i];
+        int ran = 0;
+        for (int c = 0; c < m->ncores; c++) ran |= e->g && m->last[c].g == e->g;
+        if (ran || e->kind == EV_GO_START) continue;
+        event_describe(m, e, evs, sizeof evs);
+        fprintf(out, "%7llu  --  --   --    %-30s %s\n", (unsigned long long)m->frame, "", evs);
+    }
+}
+
+static int load_program(const char *target, Scenario *sc, Program **out,
+                        ScenarioMeta *meta)
+{
+    char err[300];
+    if (scenario_load(target, sc, err, sizeof err)) {
+        fprintf(stderr, "interleave: %s\n", err);
+        return EXIT_NOINPUT;
+    }
+    scenario_meta(sc, meta);
+    Program *p = compile_source(sc->filename, sc->source, sc->len);
+    if (p->ndiags) {
+        for (int i = 0; i < p->ndiags; i++) program_print_diagnostic(p, &p->diags[i], stderr);
+        program_free(p);
+        scenario_release(sc);
+        return EXIT_COMPILE;
+    }
+    *out = p;
+    return 0;
+}
+
+int cmd_run(const RunOptions *o)
+{
+    Scenario sc;
+    ScenarioMeta meta;
+    Program *p = NULL;
+    int rc = load_program(o->target, &sc, &p, &meta);
+    if (rc) return rc;
+    MachineConfig cfg = o->cfg;
+    scenario_apply_meta(&meta, o->user_set, &cfg);
+
+    Schedule forced, taken;
+    schedule_init(&forced);
+    schedule_init(&taken);
+    if (o->schedule && schedule_parse(&forced, o->schedule)) {
+        fprintf(stderr, "interleave: --schedule wants goroutine ids separated by '.', not '%s'\n",
+                o->schedule);
+        fprintf(stderr, "Try 'interleave --help'.\n");
+        schedule_fini(&forced);
+        program_free(p);
+        scenario_release(&sc);
+        return EXIT_USAGE;
+    }
+
+    Machine *m = machine_new(p, &cfg);
+    if (o->schedule) machine_set_schedule(m, &forced);
+    uint64_t limit = o->max_steps ? o->max_steps : DEFAULT_MAX_STEPS;
+    uint32_t printed = 0;
+    while (m->status == M_RUNNING && m->frame < limit) {
+        machine_step(m);
+        if (o->trace) trace_frame(m, stdout);
+        if (o->print_schedule)
+            for (int i = 0; i < m->nevents; i++)
+                if (m->events[i].kind == EV_GO_START) schedule_push(&taken, m->events[i].g);
+        if (m->stdout_len > printed && !o->trace) {
+            fwrite(m->stdout_buf + printed, 1, m->stdout_len - printed, stdout);
+            printed = m->stdout_len;
+        }
+    }
+    fflush(stdout);
+
+    switch (m->status) {
+    case M_RUNNING:
+        fprintf(stderr, "interleave: stopped after %llu steps; the program was still running "
+                        "(raise --max-steps)\n", (unsigned long long)m->frame);
+        rc = EXIT_STEP_LIMIT;
+        break;
+    case M_SCHEDULE_ERROR:
+        fprintf(stderr, "interleave: %s\n", m->fatal_msg);
+        rc = EXIT_USAGE;
+        break;
+    default:
+        machine_write_fatal(m, stderr);
+        rc = m->exit_code;
+        break;
+    }
+    if (o->print_schedule) {
+        size_t need = schedule_format(&taken, NULL, 0);
+        char *text = malloc(need + 1);
+        if (text) {
+            schedule_format(&taken, text, need + 1);
+            fprintf(stderr, "schedule: %s\n", text);
+            free(text);
+        }
+    }
+    machine_free(m);
+    schedule_fini(&forced);
+    schedule_fini(&taken);
+    program_free(p);
+    scenario_release(&sc);
+    return rc;
+}

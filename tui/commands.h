@@ -1,0 +1,32 @@
+/* commands.h — the subcommands that run without a terminal. */
+#ifndef INTERLEAVE_COMMANDS_H
+#define INTERLEAVE_COMMANDS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include "machine.h"
+
+/* sysexits-style statuses for the program's own failures; a Go program's own
+ * status (0, 2 for panics and deadlocks, os.Exit codes) passes through. */
+enum {
+    EXIT_COMPILE = 1,      /* the Go program does not compile (as `go build`)  */
+    EXIT_STEP_LIMIT = 3,   /* --max-steps reached before the program ended     */
+    EXIT_USAGE = 64,       /* bad command line                                 */
+    EXIT_NOINPUT = 66      /* no such scenario or file                         */
+};
+
+typedef struct RunOptions {
+    const char *target;       /* scenario name or .go path                      */
+    MachineConfig cfg;
+    int user_set;             /* CFG_SET_* bits                                 */
+    uint64_t max_steps;       /* frames; 0 = the default limit                  */
+    bool trace;               /* one line per executed instruction on stdout   */
+    const char *schedule;     /* forced picks, "1.2.1"; NULL none              */
+    bool print_schedule;      /* print the run's schedule on stderr at the end */
+} RunOptions;
+
+int cmd_run(const RunOptions *o);
+int cmd_list(FILE *out);
+
+#endif

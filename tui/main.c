@@ -1,0 +1,174 @@
+/* main.c — `interleave`: parse the command line, then open the TUI or run a
+ * subcommand (run, list).  Usage errors exit 64 with a hint. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "commands.h"
+#include "machine.h"
+#include "scenario.h"
+
+#define INTERLEAVE_VERSION "0.1.0"
+
+static void usage(FILE *out)
+{
+    fputs("Usage: interleave [OPTIONS] [SCENARIO | FILE.go]\n"
+          "       interleave run SCENARIO|FILE.go [OPTIONS] [--max-steps N] [--trace]\n"
+          "                                       [--schedule PICKS] [--print-schedule]\n"
+          "       interleave list\n"
+          "\n"
+          "Runs a small Go program on a simulated multi-core machine and shows, frame by\n"
+          "frame, goroutines on threads on cores, locks and who waits for them.\n"
+          "With no SCENARIO the TUI opens a scenario picker.\n"
+          "\n"
+          "Options:\n"
+          "  --cores N        simulated cores (GOMAXPROCS), 1-16        [scenario's, else 2]\n"
+          "  --policy P       scheduler: go (Go's G-M-P) or single (one core, time-sliced)\n"
+          "  --seed S         seed of every scheduling choice             [1]\n"
+          "  --quantum STEPS  steps a goroutine runs before preemption    [10]\n"
+          "  -h, --help       show this help and exit\n"
+          "  -V, --version    show the version and exit\n"
+          "\n"
+          "run:\n"
+          "  --max-steps N    stop after N frames (exit 3)                 [10000000]\n"
+          "  --trace          print one line per instruction executed:\n"
+          "                   frame, core, goroutine, line, instruction, events\n"
+          "  --schedule PICKS force the goroutine taken at each pick, e.g. 1.2.2.1\n"
+          "  --print-schedule print the run's picks on stderr when it ends\n"
+          "\n"
+          "Exit status: the Go program's own (0; 2 for a panic or deadlock), 1 if it does\n"
+          "not compile, 3 at --max-steps, 64 for a usage error, 66 if the input is missing.\n",
+          out);
+}
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fputs("interleave: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs("\nTry 'interleave --help'.\n", stderr);
+    return EXIT_USAGE;
+}
+
+/* Parse a whole decimal number in [lo, hi]. */
+static int parse_number(const char *s, long long lo, long long hi, long long *out)
+{
+    char *end;
+    if (!*s) return -1;
+    long long v = strtoll(s, &end, 10);
+    if (*end || v < lo || v > hi) return -1;
+    *out = v;
+    return 0;
+}
+
+enum { OPT_CORES = 256, OPT_POLICY, OPT_SEED, OPT_QUANTUM, OPT_MAX_STEPS, OPT_TRACE,
+       OPT_SCHEDULE, OPT_PRINT_SCHEDULE };
+
+static const struct option long_options[] = {
+    {"cores", required_argument, NULL, OPT_CORES},
+    {"policy", required_argument, NULL, OPT_POLICY},
+    {"seed", required_argument, NULL, OPT_SEED},
+    {"quantum", required_argument, NULL, OPT_QUANTUM},
+    {"max-steps", required_argument, NULL, OPT_MAX_STEPS},
+    {"trace", no_argument, NULL, OPT_TRACE},
+    {"schedule", required_argument, NULL, OPT_SCHEDULE},
+    {"print-schedule", no_argument, NULL, OPT_PRINT_SCHEDULE},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0},
+};
+
+typedef struct CommandLine {
+    RunOptions run;
+    int done;          /* --help / --version handled: exit 0 */
+} CommandLine;
+
+/* Options may appear anywhere; `run_only` options are refused for the TUI. */
+static int parse_options(int argc, char **argv, int is_run, CommandLine *cl, int *first_arg)
+{
+    RunOptions *o = &cl->run;
+    opterr = 0;
+    optind = 1;
+    int c;
+    long long v;
+    while ((c = getopt_long(argc, argv, ":hV", long_options, NULL)) != -1) {
+        const char *arg = optarg;
+        switch (c) {
+        case 'h': usage(stdout); cl->done = 1; return 0;
+        case 'V': printf("interleave %s\n", INTERLEAVE_VERSION); cl->done = 1; return 0;
+        case OPT_CORES:
+            if (parse_number(arg, 1, MACHINE_MAX_CORES, &v))
+                return usage_error("--cores wants a number from 1 to 16, not '%s'", arg);
+            o->cfg.cores = (int)v; o->user_set |= CFG_SET_CORES; break;
+        case OPT_POLICY:
+            if (policy_parse(arg, &o->cfg.policy))
+                return usage_error("--policy wants go or single, not '%s'", arg);
+            o->user_set |= CFG_SET_POLICY; break;
+        case OPT_SEED:
+            if (parse_number(arg, 0, 0x7fffffffffffffffLL, &v))
+                return usage_error("--seed wants a non-negative number, not '%s'", arg);
+            o->cfg.seed = (uint64_t)v; o->user_set |= CFG_SET_SEED; break;
+        case OPT_QUANTUM:
+            if (parse_number(arg, 1, 1000000, &v))
+                return usage_error("--quantum wants a number of steps from 1 to 1000000, not '%s'", arg);
+            o->cfg.quantum = (int)v; o->user_set |= CFG_SET_QUANTUM; break;
+        case OPT_MAX_STEPS:
+        case OPT_TRACE:
+        case OPT_SCHEDULE:
+        case OPT_PRINT_SCHEDULE:
+            if (!is_run) return usage_error("%s is an option of 'interleave run'", argv[optind - 1]);
+            if (c == OPT_TRACE) o->trace = true;
+            else if (c == OPT_PRINT_SCHEDULE) o->print_schedule = true;
+            else if (c == OPT_SCHEDULE) o->schedule = arg;
+            else if (parse_number(arg, 1, 0x7fffffffffffffffLL, &v))
+                return usage_error("--max-steps wants a positive number, not '%s'", arg);
+            else o->max_steps = (uint64_t)v;
+            break;
+        case ':': return usage_error("option '%s' needs a value", argv[optind - 1]);
+        default: return usage_error("unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    *first_arg = optind;
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    CommandLine cl = {0};
+    cl.run.cfg = machine_config_default();
+
+    const char *sub = argc > 1 ? argv[1] : NULL;
+    int is_run = sub && strcmp(sub, "run") == 0;
+    int is_list = sub && strcmp(sub, "list") == 0;
+    int shift = (is_run || is_list) ? 1 : 0;
+    int first = 0;
+    int rc = parse_options(argc - shift, argv + shift, is_run, &cl, &first);
+    if (rc || cl.done) return rc;
+    char **args = argv + shift + first;
+    int nargs = argc - shift - first;
+
+    if (is_list) {
+        if (nargs) return usage_error("'list' takes no argument, got '%s'", args[0]);
+        return cmd_list(stdout);
+    }
+    if (is_run) {
+        if (nargs != 1)
+            return usage_error("%s", nargs ? "'run' takes one scenario or file" : "'run' needs a scenario or a .go file");
+        cl.run.target = args[0];
+        return cmd_run(&cl.run);
+    }
+    if (nargs > 1) return usage_error("unexpected argument '%s'", args[1]);
+    if (nargs) {
+        /* Fail before the terminal is taken over, so the message stays readable. */
+        Scenario probe;
+        char err[300];
+        if (scenario_load(args[0], &probe, err, sizeof err)) {
+            fprintf(stderr, "interleave: %s\n", err);
+            return EXIT_NOINPUT;
+        }
+        scenario_release(&probe);
+    }
+    TuiOptions t = {nargs ? args[0] : NULL, cl.run.cfg, cl.run.user_set};
+    return tui_main(&t);
+}

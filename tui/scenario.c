@@ -1,0 +1,129 @@
+/* scenario.c — find, load and read the header of a scenario (see scenario.h). */
+#include "scenario.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+const Scenario *scenario_find(const char *name)
+{
+    size_t n = strlen(name);
+    if (n > 3 && strcmp(name + n - 3, ".go") == 0) n -= 3;
+    for (int i = 0; i < scenarios_builtin_count; i++) {
+        const Scenario *s = &scenarios_builtin[i];
+        if (strlen(s->name) == n && strncmp(s->name, name, n) == 0) return s;
+    }
+    return NULL;
+}
+
+/* A path names a file when it contains a slash or the file exists; a bare
+ * name is looked up among the built-in scenarios first. */
+int scenario_load(const char *arg, Scenario *out, char *err, size_t errn)
+{
+    memset(out, 0, sizeof *out);
+    const Scenario *b = strchr(arg, '/') ? NULL : scenario_find(arg);
+    if (b) {
+        *out = *b;
+        return 0;
+    }
+    FILE *f = fopen(arg, "rb");
+    if (!f) {
+        if (!strchr(arg, '/') && !strstr(arg, ".go"))
+            snprintf(err, errn, "no scenario or file named '%s' (try 'interleave list')", arg);
+        else
+            snprintf(err, errn, "cannot open '%s': %s", arg, strerror(errno));
+        return -1;
+    }
+    size_t cap = 4096, len = 0;
+    char *buf = xmalloc(cap);
+    size_t got;
+    while ((got = fread(buf + len, 1, cap - len - 1, f)) > 0) {
+        len += got;
+        if (cap - len - 1 == 0) buf = xrealloc(buf, cap *= 2);
+    }
+    int bad = ferror(f);
+    fclose(f);
+    if (bad) {
+        free(buf);
+        snprintf(err, errn, "cannot read '%s'", arg);
+        return -1;
+    }
+    buf[len] = '\0';
+    const char *slash = strrchr(arg, '/');
+    const char *base = slash ? slash + 1 : arg;
+    size_t bl = strlen(base);
+    if (bl > 3 && strcmp(base + bl - 3, ".go") == 0) bl -= 3;
+    out->name = xstrndup(base, bl);
+    out->filename = xstrdup(arg);
+    out->source = buf;
+    out->len = len;
+    return 0;
+}
+
+void scenario_release(Scenario *s)
+{
+    /* Built-in scenarios point into the binary; only loaded files own memory. */
+    for (int i = 0; i < scenarios_builtin_count; i++)
+        if (s->source == scenarios_builtin[i].source) {
+            memset(s, 0, sizeof *s);
+            return;
+        }
+    free((char *)s->name);
+    free((char *)s->filename);
+    free((char *)s->source);
+    memset(s, 0, sizeof *s);
+}
+
+/* Append `text` to the field `dst`, joining repeated keys with a space. */
+static void append_field(char *dst, size_t cap, const char *text, size_t n)
+{
+    size_t have = strlen(dst);
+    if (have && have + 1 < cap) dst[have++] = ' ';
+    if (have + n >= cap) n = cap - have - 1;
+    memcpy(dst + have, text, n);
+    dst[have + n] = '\0';
+}
+
+void scenario_meta(const Scenario *s, ScenarioMeta *m)
+{
+    memset(m, 0, sizeof *m);
+    const char *p = s->source, *end = s->source + s->len;
+    /* The header is the run of `// key: text` lines before the package clause. */
+    while (p < end) {
+        const char *eol = memchr(p, '\n', (size_t)(end - p));
+        if (!eol) eol = end;
+        if (eol - p < 2 || p[0] != '/' || p[1] != '/') break;
+        const char *k = p + 2;
+        while (k < eol && *k == ' ') k++;
+        const char *colon = memchr(k, ':', (size_t)(eol - k));
+        if (colon) {
+            size_t kl = (size_t)(colon - k);
+            const char *v = colon + 1;
+            while (v < eol && *v == ' ') v++;
+            size_t vl = (size_t)(eol - v);
+            while (vl && (v[vl - 1] == ' ' || v[vl - 1] == '\r')) vl--;
+            char num[32];
+            snprintf(num, sizeof num, "%.*s", (int)(vl < 31 ? vl : 31), v);
+            if (kl == 5 && !strncmp(k, "title", 5)) append_field(m->title, sizeof m->title, v, vl);
+            else if (kl == 7 && !strncmp(k, "summary", 7)) append_field(m->summary, sizeof m->summary, v, vl);
+            else if (kl == 5 && !strncmp(k, "notes", 5)) append_field(m->notes, sizeof m->notes, v, vl);
+            else if (kl == 4 && !strncmp(k, "look", 4)) append_field(m->look, sizeof m->look, v, vl);
+            else if (kl == 5 && !strncmp(k, "cores", 5)) m->cores = atoi(num);
+            else if (kl == 7 && !strncmp(k, "quantum", 7)) m->quantum = atoi(num);
+            else if (kl == 6 && !strncmp(k, "policy", 6)) m->has_policy = policy_parse(num, &m->policy) == 0;
+        }
+        p = eol + 1;
+    }
+    if (!m->title[0]) snprintf(m->title, sizeof m->title, "%s", s->name);
+}
+
+void scenario_apply_meta(const ScenarioMeta *meta, int user_set, MachineConfig *cfg)
+{
+    if (!(user_set & CFG_SET_CORES) && meta->cores > 0 && meta->cores <= MACHINE_MAX_CORES)
+        cfg->cores = meta->cores;
+    if (!(user_set & CFG_SET_POLICY) && meta->has_policy) cfg->policy = meta->policy;
+    if (!(user_set & CFG_SET_QUANTUM) && meta->quantum > 0) cfg->quantum = meta->quantum;
+}

@@ -1,0 +1,49 @@
+/* scenario.h — the built-in scenarios and user files, with their header comments.
+ *
+ * A scenario is a Go source file whose leading `// key: text` comment lines carry
+ * its metadata (title, summary, notes, look, cores, policy, quantum).  The
+ * scenarios/ folder is compiled into the binary (build/gen/scenarios_embedded.c).
+ */
+#ifndef INTERLEAVE_SCENARIO_H
+#define INTERLEAVE_SCENARIO_H
+
+#include <stddef.h>
+#include "machine.h"
+
+typedef struct Scenario {
+    const char *name;      /* "deadlock" (file name without .go)               */
+    const char *filename;  /* "deadlock.go", or the user's path                */
+    const char *source;    /* NUL-terminated                                   */
+    size_t len;
+} Scenario;
+
+typedef struct ScenarioMeta {
+    char title[96];        /* "Deadlock: printSum"; the name when absent      */
+    char summary[200];
+    char notes[1200];      /* lecture notes, lines joined with spaces          */
+    char look[1200];       /* what to look for                                  */
+    int cores;             /* suggested; 0 = no suggestion                      */
+    int has_policy; Policy policy;
+    int quantum;           /* 0 = no suggestion                                 */
+} ScenarioMeta;
+
+extern const Scenario scenarios_builtin[];
+extern const int scenarios_builtin_count;
+
+/* A built-in scenario by name ("deadlock" or "deadlock.go"), NULL if none. */
+const Scenario *scenario_find(const char *name);
+
+/* A built-in name or a path to a .go file.  A file's text is read into a heap
+ * buffer that *out owns (free with scenario_release).  On failure returns -1 and
+ * writes "cannot open 'x.go': No such file or directory" style text to err. */
+int scenario_load(const char *arg, Scenario *out, char *err, size_t errn);
+void scenario_release(Scenario *s);
+
+void scenario_meta(const Scenario *s, ScenarioMeta *out);
+
+/* Apply the scenario's suggestions to cfg for the fields the user did not set
+ * on the command line (bit flags below). */
+enum { CFG_SET_CORES = 1, CFG_SET_POLICY = 2, CFG_SET_QUANTUM = 4, CFG_SET_SEED = 8 };
+void scenario_apply_meta(const ScenarioMeta *meta, int user_set, MachineConfig *cfg);
+
+#endif
