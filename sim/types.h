@@ -1,0 +1,166 @@
+/* types.h — the type checker shared by sim/types.c (types and expressions)
+ * and sim/scope.c (scopes, declarations and statements).
+ *
+ * The checker walks the syntax tree once, resolves every name to a Sym, gives
+ * every expression a mode, a type and (for constants) a value, records which
+ * local variables closures capture and whose address is taken, and reports
+ * errors in Go 1.19's words.  sim/compile.c then only reads the annotations.
+ * Everything is allocated in the compile arena.
+ */
+#ifndef INTERLEAVE_TYPES_H
+#define INTERLEAVE_TYPES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "ast.h"
+
+typedef enum TypeKind {
+    TY_INVALID,
+    TY_INT, TY_BOOL, TY_STRING,          /* (time.Duration is a named TY_INT)   */
+    TY_UNTYPED_INT, TY_UNTYPED_BOOL, TY_UNTYPED_STRING, TY_UNTYPED_NIL,
+    TY_MUTEX, TY_WAITGROUP,              /* sync.Mutex, sync.WaitGroup          */
+    TY_STRUCT, TY_PTR, TY_FUNC,
+    TY_TUPLE                             /* results of a multi-value call       */
+} TypeKind;
+
+typedef struct Type Type;
+
+typedef struct TField {
+    const char *name; int namelen;
+    Type *type;
+    int off;                  /* first slot of the field in the flattened struct */
+} TField;
+
+struct Type {
+    TypeKind kind;
+    const char *name;         /* named types: "int", "value", "time.Duration"  */
+    Type *elem;               /* TY_PTR                                         */
+    Type *ptr;                /* the pointer type to this one, once made        */
+    TField *fields; int nfields;          /* TY_STRUCT                          */
+    Type **params; int nparams;           /* TY_FUNC                            */
+    Type **results; int nresults;         /* TY_FUNC, TY_TUPLE                  */
+    int nslots;               /* memory slots a value takes (structs flattened) */
+    int state;                /* named types: 0 unresolved, 1 resolving, 2 done */
+    int layout;               /* compile: index into Program.types, -1 none     */
+};
+
+/* Builtin operations, reached as predeclared names or package members. */
+typedef enum Builtin {
+    BI_NONE,
+    BI_PRINTLN, BI_PRINTF,                 /* fmt                              */
+    BI_SLEEP,                              /* time                             */
+    BI_LOCK, BI_UNLOCK,                    /* sync.Mutex methods               */
+    BI_WGADD, BI_WGDONE, BI_WGWAIT,        /* sync.WaitGroup methods           */
+    BI_NEW,                                /* new(T)                           */
+    BI_UNSUPPORTED                         /* len, make, panic ...: an error   */
+} Builtin;
+
+typedef enum SymKind { SYM_VAR, SYM_CONST, SYM_TYPE, SYM_FUNC, SYM_PKG, SYM_BUILTIN, SYM_NIL } SymKind;
+
+typedef struct FuncInfo FuncInfo;
+
+typedef struct Sym {
+    SymKind kind;
+    const char *name; int namelen;
+    int line, col;            /* where it is declared (0 for predeclared)       */
+    Type *type;
+    ConstVal cv;              /* SYM_CONST                                      */
+    int builtin;              /* SYM_BUILTIN: Builtin                           */
+    int pkg;                  /* SYM_PKG: index into File.imports              */
+    bool global;              /* declared at package level                      */
+    bool used, captured, addr_taken, is_param, is_iota;
+    FuncInfo *owner;          /* SYM_VAR local: the declaring function          */
+    Stmt *spec;               /* package-level var/const/type: its spec        */
+    Decl *decl;               /* package-level func                             */
+    int state;                /* package level: 0 unresolved, 1 resolving, 2 done */
+    int slot;                 /* compile: local slot / first global slot        */
+    int proto;                /* compile: SYM_FUNC's proto                      */
+} Sym;
+
+struct FuncInfo {
+    const char *name;         /* "main", "printSum", "main.func1"              */
+    FuncInfo *parent;         /* enclosing function of a literal               */
+    FuncNode *node;
+    Type *sig;
+    Sym **params; int nparams;
+    Sym **results; int nresults;          /* named results (NULL entries if not) */
+    Sym **captures; int ncaptures, capcap;  /* outer variables, first use order */
+    int nlits;                /* literals numbered so far (for their names)    */
+    int proto;                /* compile                                       */
+};
+
+typedef struct Scope {
+    struct Scope *parent;
+    Sym **syms; int n, cap;
+    bool func_top;            /* the outermost scope of a function body        */
+} Scope;
+
+typedef struct Checker {
+    Arena *arena;
+    DiagList *diags;
+    File *file;
+    Scope *universe, *pkg, *scope;
+    FuncInfo *fn;             /* function being checked; NULL at package level */
+    int loops;                /* enclosing for loops in the current function   */
+    int64_t iota; bool in_const;
+    int nglobal_lits;
+    Type *t_invalid, *t_int, *t_bool, *t_string, *t_duration;
+    Type *t_uint, *t_ubool, *t_ustring, *t_unil;   /* untyped                  */
+    Type *t_mutex, *t_wg;
+    /* results for the code generator */
+    Sym **globals; int nglobals, globals_cap;      /* in initialisation order  */
+    Stmt **global_inits; int ninits, inits_cap;    /* var specs, same order    */
+    Sym **funcs; int nfuncs, funcs_cap;            /* top-level funcs, source order */
+    Sym *main_fn;
+    Sym **init_fns; int ninit_fns, init_fns_cap;   /* func init() in order      */
+} Checker;
+
+/* ---- sim/types.c: types, constants, expressions ---------------------------- */
+void types_init(Checker *c);
+void types_errorf(Checker *c, int line, int col, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+Type *types_new(Checker *c, TypeKind k, const char *name);
+Type *types_ptr(Checker *c, Type *elem);
+bool types_identical(const Type *a, const Type *b);
+bool types_is_untyped(const Type *t);
+bool types_is_integer(const Type *t);
+Type *types_default(Checker *c, Type *t);
+/* "int", "*value", "func(int) string", "untyped int". */
+void types_string(const Type *t, char *buf, size_t n);
+/* Go's rendering of an expression: "v1.value + v2.value". */
+void types_expr_string(const Expr *e, char *buf, size_t n);
+/* "x (variable of type int)", "3 (untyped int constant)", "nil". */
+void types_operand_string(const Expr *e, char *buf, size_t n);
+
+/* Resolve a type expression; reports errors and returns t_invalid. */
+Type *types_resolve(Checker *c, Expr *e);
+Type *types_signature(Checker *c, FuncNode *fn);
+/* Check an expression: any mode (a call may be NOVALUE or a TUPLE). */
+void types_expr(Checker *c, Expr *e);
+/* Check an expression that must be one value (reports and sets MODE_INVALID). */
+void types_value(Checker *c, Expr *e);
+/* An assignment target: a bare name is not a use of the variable. */
+void types_lhs(Checker *c, Expr *e);
+/* Can the checked value e be assigned to `target`?  Converts an untyped
+ * constant; reports "cannot use ... in <context>" and returns false if not. */
+bool types_assign(Checker *c, Expr *e, Type *target, const char *context);
+/* Check a binary expression whose operands are already checked.  e->op may be
+ * an assignment operator (TK_PLUS_ASSIGN ...) for `x += y`. */
+void types_binary(Checker *c, Expr *e);
+/* TK_PLUS for TK_PLUS_ASSIGN etc.; other kinds unchanged. */
+int types_base_op(int op);
+
+/* ---- sim/scope.c: scopes, declarations, statements -------------------------- */
+Sym *scope_lookup(Checker *c, const char *name, int len);
+/* A variable is referenced from the current function: records captures, and
+ * counts as a use when `read` (assigning to x is not using it). */
+void scope_use(Checker *c, Sym *s, bool read);
+/* Check a function literal's body (the Expr is EX_FUNCLIT). */
+void scope_func_lit(Checker *c, Expr *e);
+/* Make sure a package-level name's declaration has been checked. */
+void scope_resolve(Checker *c, Sym *s);
+/* Check the whole file; false if any diagnostic was reported. */
+bool scope_check_file(Checker *c, File *f);
+
+#endif
