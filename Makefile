@@ -64,7 +64,7 @@ deps:
 
 # ---- build ---------------------------------------------------------------------
 $(BIN): $(MAIN_OBJ) $(TUI_OBJ) $(SIM_OBJ)
-	$(CC) $(LDFLAGS) -o $@ $^ $(TUI_LIBS) -lm
+	$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(TUI_LIBS) -lm
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(@D)
@@ -80,11 +80,11 @@ $(BUILD)/gen/%.o: $(BUILD)/gen/%.c
 
 $(BUILD)/tests/test_%: tests/test_%.c $(TUI_OBJ) $(SIM_OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) -Isim -Itui -o $@ $^ $(TUI_LIBS) $(CMOCKA_LIBS) $(LDFLAGS) -lm
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -Isim -Itui -o $@ $(filter %.c %.o,$^) $(TUI_LIBS) $(CMOCKA_LIBS) $(LDFLAGS) -lm
 
 $(BENCH_BIN): tests/bench/bench_vm.c $(SIM_OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -Isim -o $@ $^ $(LDFLAGS) -lm
+	$(CC) $(CFLAGS) -Isim -o $@ $(filter %.c %.o,$^) $(LDFLAGS) -lm
 
 # ---- run and test --------------------------------------------------------------
 run:
