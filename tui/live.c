@@ -1,0 +1,341 @@
+/* live.c — the live screen (see live.h).
+ *
+ * State lives here; drawing is the views' job.  Every action that changes
+ * the run goes through the History, so stepping back, restarting with other
+ * cores or another seed, and jumping to the end are all seeks on a
+ * deterministic machine: the frame you step back to is exactly the frame you
+ * saw before.
+ */
+#include "live.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout.h"
+#include "scenario.h"
+#include "util.h"
+#include "views.h"
+#include "waitfor.h"
+
+/* Playback speeds, frames per second. */
+static const int speeds[] = { 1, 2, 5, 10, 20, 50, 100, 500 };
+#define NSPEEDS ((int)(sizeof speeds / sizeof speeds[0]))
+#define DEFAULT_SPEED 3        /* 10 frames per second                      */
+#define MAX_TICK_HZ 50         /* redraws per second at the fastest speeds  */
+#define END_LIMIT 200000       /* End runs at most this many frames ahead   */
+
+struct Live {
+    char *arg;                 /* what was opened, for reloading           */
+    Scenario sc;
+    ScenarioMeta meta;
+    Program *prog;
+    History *hist;             /* NULL when the program did not compile     */
+    TuiOptions opts;
+    MachineConfig cfg;         /* the run's configuration                   */
+    bool playing;
+    int speed;
+    bool notes;                /* the notes overlay is open                 */
+    bool had_cycle;            /* a wait-for cycle was on screen last frame */
+    int code_top;
+    int max_ngs, max_locks;    /* the layout only grows within a run        */
+    char notice[200];
+};
+
+static void set_notice(Live *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void set_notice(Live *l, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(l->notice, sizeof l->notice, fmt, ap);
+    va_end(ap);
+}
+
+/* Load and compile; on success replaces the Live's program and run. */
+static int load(Live *l, char *err, size_t errn)
+{
+    Scenario sc;
+    if (scenario_load(l->arg, &sc, err, errn)) return -1;
+    if (l->hist) history_free(l->hist);
+    if (l->prog) program_free(l->prog);
+    if (l->sc.source) scenario_release(&l->sc);
+    l->hist = NULL;
+    l->sc = sc;
+    scenario_meta(&l->sc, &l->meta);
+    l->cfg = l->opts.cfg;
+    scenario_apply_meta(&l->meta, l->opts.user_set, &l->cfg);
+    l->prog = compile_source(l->sc.filename, l->sc.source, l->sc.len);
+    return 0;
+}
+
+/* The first line after the scenario's header comment (its notes have their
+ * own overlay), so the code view opens on code. */
+static int first_code_line(const Program *p)
+{
+    for (int line = 1; line <= p->nlines; line++) {
+        int len;
+        const char *t = program_line_text(p, line, &len);
+        if (len < 2 || t[0] != '/' || t[1] != '/') return line;
+    }
+    return 1;
+}
+
+static void restart(Live *l)
+{
+    if (l->hist) history_free(l->hist);
+    l->hist = NULL;
+    l->playing = false;
+    l->had_cycle = false;
+    l->code_top = first_code_line(l->prog);
+    l->max_ngs = l->max_locks = 0;
+    if (l->prog->ndiags == 0) l->hist = history_new(l->prog, &l->cfg, 0);
+}
+
+Live *live_open(const char *arg, const TuiOptions *opts, char *err, size_t errn)
+{
+    Live *l = xcalloc(1, sizeof *l);
+    l->arg = xstrdup(arg);
+    l->opts = *opts;
+    l->speed = DEFAULT_SPEED;
+    if (load(l, err, errn)) {
+        free(l->arg);
+        free(l);
+        return NULL;
+    }
+    restart(l);
+    if (l->prog->ndiags == 0 && !l->hist) {
+        snprintf(err, errn, "cannot start a machine with %d cores", l->cfg.cores);
+        live_free(l);
+        return NULL;
+    }
+    return l;
+}
+
+void live_free(Live *l)
+{
+    if (!l) return;
+    if (l->hist) history_free(l->hist);
+    if (l->prog) program_free(l->prog);
+    scenario_release(&l->sc);
+    free(l->arg);
+    free(l);
+}
+
+int live_ctx(const Live *l) { return l->hist ? CTX_LIVE : CTX_DIAG; }
+const char *live_name(const Live *l) { return l->sc.name; }
+bool live_overlay(const Live *l) { return l->notes; }
+bool live_playing(const Live *l) { return l->playing; }
+int live_fps(const Live *l) { return speeds[l->speed]; }
+const History *live_history(const Live *l) { return l->hist; }
+
+unsigned live_timer_ms(const Live *l)
+{
+    int fps = speeds[l->speed];
+    return fps <= MAX_TICK_HZ ? (unsigned)(1000 / fps) : 1000 / MAX_TICK_HZ;
+}
+
+int live_frames_per_tick(const Live *l)
+{
+    int fps = speeds[l->speed];
+    return fps <= MAX_TICK_HZ ? 1 : fps / MAX_TICK_HZ;
+}
+
+static const Machine *machine(const Live *l) { return history_machine(l->hist); }
+
+static bool has_cycle(const Live *l)
+{
+    WaitGraph g;
+    waitfor_build(machine(l), &g);
+    return g.ncycle > 0;
+}
+
+static void stopped_notice(Live *l)
+{
+    set_notice(l, "the run has ended at frame %llu: %s steps back, g goes to frame 0, "
+               "r restarts with the next seed", (unsigned long long)history_frame(l->hist),
+               theme_glyph(GLYPH_LEFT));
+}
+
+/* One frame forward; pauses at the end of the run and when a wait-for cycle
+ * first appears (a partial deadlock while other goroutines still run). */
+static void forward(Live *l)
+{
+    history_forward(l->hist);
+    bool cyc = has_cycle(l);
+    if (cyc && !l->had_cycle && machine(l)->status == M_RUNNING && l->playing &&
+        view_progress_possible(machine(l))) {
+        l->playing = false;
+        set_notice(l, "paused: a wait-for cycle appeared while other goroutines still run");
+    }
+    l->had_cycle = cyc;
+    if (machine(l)->status != M_RUNNING) l->playing = false;
+}
+
+static void run_to_end(Live *l)
+{
+    l->playing = false;
+    for (int i = 0; i < END_LIMIT && machine(l)->status == M_RUNNING; i++)
+        history_forward(l->hist);
+    l->had_cycle = has_cycle(l);
+    if (machine(l)->status == M_RUNNING)
+        set_notice(l, "ran %d frames and the program is still running; End again goes on", END_LIMIT);
+}
+
+static int next_cores(int cores)
+{
+    static const int cycle[] = { 1, 2, 4 };
+    for (int i = 0; i < 3; i++)
+        if (cycle[i] > cores) return cycle[i];
+    return 1;
+}
+
+static int act_diag(Live *l, Action a)
+{
+    char err[300];
+    switch (a) {
+    case ACT_RELOAD:
+        if (load(l, err, sizeof err)) {
+            set_notice(l, "%s", err);
+            return H_REDRAW;
+        }
+        restart(l);
+        return H_REDRAW | H_TIMER;
+    case ACT_MENU: return H_MENU;
+    default: return H_NONE;
+    }
+}
+
+int live_action(Live *l, Action a)
+{
+    if (l->notes) {                     /* any key closes the notes */
+        l->notes = false;
+        return H_REDRAW;
+    }
+    if (!l->hist) return act_diag(l, a);
+    l->notice[0] = '\0';
+    MachineStatus st = machine(l)->status;
+    switch (a) {
+    case ACT_PLAY:
+        if (st != M_RUNNING) {
+            stopped_notice(l);
+            l->playing = false;
+        } else {
+            l->playing = !l->playing;
+        }
+        return H_REDRAW | H_TIMER;
+    case ACT_STEP:
+        l->playing = false;
+        if (st != M_RUNNING) stopped_notice(l);
+        else forward(l);
+        return H_REDRAW | H_TIMER;
+    case ACT_BACK:
+        l->playing = false;
+        if (history_frame(l->hist) == 0) set_notice(l, "this is frame 0, the start of the run");
+        else history_back(l->hist);
+        l->had_cycle = has_cycle(l);
+        return H_REDRAW | H_TIMER;
+    case ACT_START:
+        l->playing = false;
+        history_seek(l->hist, 0);
+        l->had_cycle = false;
+        return H_REDRAW | H_TIMER;
+    case ACT_END:
+        run_to_end(l);
+        return H_REDRAW | H_TIMER;
+    case ACT_FASTER:
+    case ACT_SLOWER:
+        l->speed += a == ACT_FASTER ? 1 : -1;
+        if (l->speed < 0) l->speed = 0;
+        if (l->speed >= NSPEEDS) l->speed = NSPEEDS - 1;
+        set_notice(l, "speed: %d frame%s per second", speeds[l->speed], speeds[l->speed] == 1 ? "" : "s");
+        return H_REDRAW | H_TIMER;
+    case ACT_CORES:
+        l->cfg.cores = next_cores(machine(l)->ncores);
+        if (l->cfg.policy == POLICY_SINGLE && l->cfg.cores > 1) l->cfg.policy = POLICY_GO;
+        restart(l);
+        set_notice(l, "restarted on %d core%s, same seed %llu: the same program, %s",
+                   l->cfg.cores, l->cfg.cores == 1 ? "" : "s", (unsigned long long)l->cfg.seed,
+                   l->cfg.cores == 1 ? "time-sliced on one core" : "in parallel");
+        return H_REDRAW | H_TIMER;
+    case ACT_POLICY:
+        l->cfg.policy = l->cfg.policy == POLICY_GO ? POLICY_SINGLE : POLICY_GO;
+        restart(l);
+        set_notice(l, "restarted with the %s policy", policy_name(l->cfg.policy));
+        return H_REDRAW | H_TIMER;
+    case ACT_RESEED:
+        l->cfg.seed++;
+        restart(l);
+        set_notice(l, "restarted with seed %llu: other scheduling choices, maybe another outcome",
+                   (unsigned long long)l->cfg.seed);
+        return H_REDRAW | H_TIMER;
+    case ACT_NOTES:
+        l->notes = true;
+        return H_REDRAW;
+    case ACT_MENU:
+        return H_MENU;
+    default:
+        return H_NONE;
+    }
+}
+
+int live_tick(Live *l, int frames)
+{
+    if (!l->hist || !l->playing) return H_TIMER;
+    l->notice[0] = '\0';
+    for (int i = 0; i < frames && l->playing; i++) forward(l);
+    return H_REDRAW | (l->playing ? 0 : H_TIMER);
+}
+
+static void draw_diag(Live *l, int rows, int cols)
+{
+    Pane main = pane_make(0, 0, rows - 2, cols);
+    view_diag_draw(&main, l->prog);
+    Pane status = pane_make(rows - 2, 0, 1, cols);
+    pane_fill(&status, 0, 0, cols, theme_attr(ROLE_STATUS));
+    if (l->notice[0])
+        pane_put_trunc(&status, 0, 1, cols - 2, theme_attr(ROLE_STATUS_ACCENT), l->notice);
+    else
+        pane_printf(&status, 0, 1, theme_attr(ROLE_STATUS), "%s %s %d error%s", l->sc.filename,
+                    theme_glyph(GLYPH_VLINE), l->prog->ndiags, l->prog->ndiags == 1 ? "" : "s");
+    Pane keys = pane_make(rows - 1, 0, 1, cols);
+    view_keybar_draw(&keys, CTX_DIAG, false);
+}
+
+void live_draw(Live *l, int rows, int cols)
+{
+    if (!l->hist) {
+        draw_diag(l, rows, cols);
+        return;
+    }
+    const Machine *m = machine(l);
+    WaitGraph wg;
+    waitfor_build(m, &wg);
+    if (m->ngs > l->max_ngs) l->max_ngs = m->ngs;
+    if (view_locks_count(m) > l->max_locks) l->max_locks = view_locks_count(m);
+
+    ViewCtx c = {
+        .m = m, .h = l->hist, .prog = l->prog, .wg = &wg, .meta = &l->meta,
+        .filename = l->sc.filename, .frame = history_frame(l->hist),
+        .max_frame = history_max_frame(l->hist), .playing = l->playing,
+        .fps = speeds[l->speed], .notice = l->notice,
+    };
+    LiveLayout lay;
+    live_layout(rows, cols, m->ncores, l->max_ngs, l->max_locks, &lay);
+    view_timeline_draw(&lay.timeline, &c);
+    view_code_draw(&lay.code, &c, &l->code_top);
+    view_goroutines_draw(&lay.gor, &c);
+    view_locks_draw(&lay.locks, &c);
+    view_output_draw(&lay.output, &c);
+    screen_vline(lay.mid_y + 1, lay.split_x, lay.mid_h - 1);
+    Pane split = pane_make(lay.mid_y, lay.split_x, lay.mid_h, 1);
+    attr_t border = theme_attr(ROLE_BORDER);
+    pane_put(&split, 0, 0, border, theme_glyph(GLYPH_TEE_DOWN));
+    pane_put(&split, lay.locks.y - lay.mid_y, 0, border, theme_glyph(GLYPH_TEE_RIGHT));
+    pane_put(&split, lay.output.y - lay.mid_y, 0, border, theme_glyph(GLYPH_TEE_RIGHT));
+    view_events_draw(&lay.event, &c);
+    view_notice_draw(&lay.notice, &c);
+    view_status_draw(&lay.status, &c);
+    view_keybar_draw(&lay.keybar, CTX_LIVE, l->playing);
+    if (l->notes) view_notes_draw(rows, cols, &l->meta, l->sc.filename);
+}

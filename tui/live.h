@@ -1,0 +1,46 @@
+/* live.h — the live screen: one scenario running on the simulated machine.
+ *
+ * A Live owns the scenario text, the compiled Program and a History (the run,
+ * seekable to any frame).  Keys arrive as Actions and return HandlerFlags;
+ * the loop's frame timer calls live_tick while playing; live_draw lays the
+ * views out and draws them from the Machine, read-only.  When the program
+ * does not compile, the screen shows its diagnostics instead.
+ */
+#ifndef INTERLEAVE_LIVE_H
+#define INTERLEAVE_LIVE_H
+
+#include <stdbool.h>
+#include "app.h"
+#include "history.h"
+#include "keys.h"
+
+typedef struct Live Live;
+
+/* Open a built-in scenario or a .go file with the options' configuration
+ * (scenario suggestions fill what the user did not set).  NULL with a
+ * message in err when the file cannot be read. */
+Live *live_open(const char *arg, const TuiOptions *opts, char *err, size_t errn);
+void live_free(Live *l);
+
+/* CTX_LIVE, or CTX_DIAG when the program did not compile. */
+int live_ctx(const Live *l);
+const char *live_name(const Live *l);        /* the scenario's name        */
+/* True while an overlay (notes) is open: the next key closes it. */
+bool live_overlay(const Live *l);
+int live_action(Live *l, Action a);
+/* Advance `frames` frames of playback; stops playing at the end. */
+int live_tick(Live *l, int frames);
+
+bool live_playing(const Live *l);
+int live_fps(const Live *l);
+/* The frame timer's period and how many frames each tick advances: at most
+ * 50 redraws a second however fast the playback. */
+unsigned live_timer_ms(const Live *l);
+int live_frames_per_tick(const Live *l);
+
+void live_draw(Live *l, int rows, int cols);
+
+/* Read-only access for tests. */
+const History *live_history(const Live *l);
+
+#endif

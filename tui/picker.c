@@ -1,0 +1,132 @@
+/* picker.c — choosing a scenario (see picker.h).
+ *
+ *   interleave · 2 scenarios                                  (status bar)
+ *   ▶ deadlock   Deadlock: printSum      │ Deadlock: printSum
+ *     race       Race condition: data++  │ Two goroutines lock a and b ...
+ *                                        │ Notes ...
+ *
+ * Keys come from the key table (CTX_PICKER); Enter opens, q quits.
+ */
+#include "picker.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout.h"
+#include "util.h"
+#include "views.h"
+
+void picker_init(Picker *p, const char *select)
+{
+    memset(p, 0, sizeof *p);
+    p->n = scenarios_builtin_count;
+    p->metas = xcalloc((size_t)(p->n > 0 ? p->n : 1), sizeof *p->metas);
+    for (int i = 0; i < p->n; i++) {
+        scenario_meta(&scenarios_builtin[i], &p->metas[i]);
+        if (select && strcmp(select, scenarios_builtin[i].name) == 0) p->sel = i;
+    }
+}
+
+void picker_fini(Picker *p)
+{
+    free(p->metas);
+    p->metas = NULL;
+}
+
+int picker_action(Picker *p, Action a)
+{
+    p->message[0] = '\0';
+    switch (a) {
+    case ACT_UP: if (p->sel > 0) p->sel--; return H_REDRAW;
+    case ACT_DOWN: if (p->sel < p->n - 1) p->sel++; return H_REDRAW;
+    case ACT_FIRST: p->sel = 0; return H_REDRAW;
+    case ACT_LAST: p->sel = p->n > 0 ? p->n - 1 : 0; return H_REDRAW;
+    case ACT_OPEN: return p->n > 0 ? H_OPEN : H_NONE;
+    default: return H_NONE;
+    }
+}
+
+const char *picker_selected(const Picker *p)
+{
+    return p->n > 0 ? scenarios_builtin[p->sel].name : NULL;
+}
+
+static void draw_details(const Pane *d, const Picker *p)
+{
+    const ScenarioMeta *m = &p->metas[p->sel];
+    const Scenario *s = &scenarios_builtin[p->sel];
+    int row = 0, budget = d->h;
+    row += pane_wrap(d, row, 0, budget - row, theme_attr(ROLE_TITLE), m->title);
+    char sugg[160];
+    int k = snprintf(sugg, sizeof sugg, "%s", s->filename);
+    if (m->cores) k += snprintf(sugg + k, sizeof sugg - (size_t)k, "  %s  %d core%s", theme_glyph(GLYPH_DOT),
+                                m->cores, m->cores == 1 ? "" : "s");
+    if (m->has_policy) k += snprintf(sugg + k, sizeof sugg - (size_t)k, "  %s  %s policy",
+                                     theme_glyph(GLYPH_DOT), policy_name(m->policy));
+    if (m->quantum) snprintf(sugg + k, sizeof sugg - (size_t)k, "  %s  quantum %d", theme_glyph(GLYPH_DOT),
+                             m->quantum);
+    pane_put_trunc(d, row++, 0, d->w, theme_attr(ROLE_DIM), sugg);
+    row++;
+    if (m->summary[0] && row < budget) {
+        row += pane_wrap(d, row, 0, budget - row, theme_attr(ROLE_EVENT), m->summary);
+        row++;
+    }
+    if (m->notes[0] && row + 1 < budget) {
+        pane_put(d, row++, 0, theme_attr(ROLE_HEADER), "Notes");
+        row += pane_wrap(d, row, 0, budget - row, theme_attr(ROLE_NORMAL), m->notes);
+        row++;
+    }
+    if (m->look[0] && row + 1 < budget) {
+        pane_put(d, row++, 0, theme_attr(ROLE_HEADER), "What to look for");
+        pane_wrap(d, row, 0, budget - row, theme_attr(ROLE_NORMAL), m->look);
+    }
+}
+
+void picker_draw(Picker *p, int rows, int cols)
+{
+    Pane top = pane_make(0, 0, 1, cols);
+    pane_fill(&top, 0, 0, cols, theme_attr(ROLE_STATUS));
+    pane_printf(&top, 0, 1, theme_attr(ROLE_STATUS_ACCENT), "interleave");
+    pane_printf(&top, 0, 12, theme_attr(ROLE_STATUS), "%s  %d scenario%s: Go programs on a simulated "
+                "multi-core machine", theme_glyph(GLYPH_VLINE), p->n, p->n == 1 ? "" : "s");
+
+    int lw = cols * 42 / 100;
+    if (lw > 56) lw = 56;
+    int h = rows - 4;
+    Pane list = pane_make(2, 0, h, lw);
+    Pane det = pane_make(2, lw + 3, h, cols - lw - 4);
+    screen_vline(2, lw + 1, h);
+
+    if (p->n == 0) {
+        pane_put(&list, 0, 2, theme_attr(ROLE_DIM), "no built-in scenarios");
+    } else {
+        int nw = 0;
+        for (int i = 0; i < p->n; i++) {
+            int w = text_width(scenarios_builtin[i].name);
+            if (w > nw) nw = w;
+        }
+        if (nw > lw / 3) nw = lw / 3;
+        int vis = h - 3;
+        if (p->sel < p->top) p->top = p->sel;
+        if (p->sel >= p->top + vis) p->top = p->sel - vis + 1;
+        for (int r = 0; r < vis && p->top + r < p->n; r++) {
+            int i = p->top + r;
+            bool sel = i == p->sel;
+            attr_t a = sel ? theme_attr(ROLE_SELECTED) : theme_attr(ROLE_NORMAL);
+            if (sel) pane_fill(&list, r, 0, lw, a);
+            if (sel) pane_put(&list, r, 0, a, theme_glyph(GLYPH_MARKER));
+            pane_put_trunc(&list, r, 2, nw, a | A_BOLD, scenarios_builtin[i].name);
+            pane_put_trunc(&list, r, 2 + nw + 2, lw - nw - 5, sel ? a : theme_attr(ROLE_DIM),
+                           p->metas[i].title);
+        }
+        draw_details(&det, p);
+    }
+    pane_put_trunc(&list, h - 2, 2, lw - 2, theme_attr(ROLE_DIM), "your own program:");
+    pane_put_trunc(&list, h - 1, 2, lw - 2, theme_attr(ROLE_DIM), "  interleave path/to/file.go");
+
+    Pane msg = pane_make(rows - 2, 0, 1, cols);
+    if (p->message[0]) pane_put_trunc(&msg, 0, 1, cols - 2, theme_attr(ROLE_ERROR), p->message);
+    Pane keys = pane_make(rows - 1, 0, 1, cols);
+    view_keybar_draw(&keys, CTX_PICKER, false);
+}

@@ -1,0 +1,24 @@
+/* picker.h — the scenario picker: the built-in scenarios with their titles
+ * and summaries on the left, the selected one's notes on the right. */
+#ifndef INTERLEAVE_PICKER_H
+#define INTERLEAVE_PICKER_H
+
+#include "keys.h"
+#include "scenario.h"
+
+typedef struct Picker {
+    int sel, top;              /* selected row, first row shown             */
+    int n;
+    ScenarioMeta *metas;       /* one per scenarios_builtin[] entry         */
+    char message[320];         /* an error to show ("cannot open ...")      */
+} Picker;
+
+/* Select the scenario named `select` when it is a built-in one. */
+void picker_init(Picker *p, const char *select);
+void picker_fini(Picker *p);
+int picker_action(Picker *p, Action a);
+/* The name of the selected scenario, NULL when there is none. */
+const char *picker_selected(const Picker *p);
+void picker_draw(Picker *p, int rows, int cols);
+
+#endif

@@ -1,0 +1,69 @@
+/* views.h — the live screen's views, each in its own file (view_*.c).
+ *
+ * A view reads a ViewCtx (the Machine read-only, the history for past frames,
+ * the wait-for graph of this frame) and draws into a Pane.  Views never change
+ * the Machine and never handle keys; the little state one keeps between
+ * frames (the code view's scroll position) is passed in by its owner.
+ */
+#ifndef INTERLEAVE_VIEWS_H
+#define INTERLEAVE_VIEWS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "history.h"
+#include "layout.h"
+#include "machine.h"
+#include "program.h"
+#include "scenario.h"
+#include "waitfor.h"
+
+typedef struct ViewCtx {
+    const Machine *m;
+    const History *h;          /* may be NULL: no past lanes                    */
+    const Program *prog;
+    const WaitGraph *wg;       /* this frame's wait-for graph                   */
+    const ScenarioMeta *meta;
+    const char *filename;      /* "deadlock.go" or the user's path             */
+    uint64_t frame, max_frame; /* current frame, furthest frame known           */
+    bool playing;
+    int fps;                   /* playback speed, frames per second             */
+    const char *notice;        /* transient message ("restarted: seed 2"), ""  */
+} ViewCtx;
+
+/* Is goroutine g / the object at addr part of the wait-for cycle? */
+bool view_g_in_cycle(const ViewCtx *c, int g);
+bool view_addr_in_cycle(const ViewCtx *c, int64_t addr);
+/* Can some goroutine still make progress (running, runnable or sleeping)?
+ * A cycle while one can is a partial deadlock; otherwise the whole program
+ * is stuck, even in the frame before the machine declares it. */
+bool view_progress_possible(const Machine *m);
+
+/* view_timeline.c: one lane per core, the current frame at the right. */
+void view_timeline_draw(const Pane *p, const ViewCtx *c);
+/* view_code.c: the source with a marker per goroutine; *top is the first
+ * line shown (1-based), kept between frames so the view scrolls calmly. */
+void view_code_draw(const Pane *p, const ViewCtx *c, int *top);
+/* view_goroutines.c: id, state, core, function, line, what it waits for. */
+void view_goroutines_draw(const Pane *p, const ViewCtx *c);
+/* view_locks.c: mutexes (owner, FIFO waiters) and WaitGroups (counter). */
+void view_locks_draw(const Pane *p, const ViewCtx *c);
+int view_locks_count(const Machine *m);
+/* view_output.c: stdout then stderr, the last lines. */
+void view_output_draw(const Pane *p, const ViewCtx *c);
+/* view_status.c: the status bar; the "what happened" line; the notice line
+ * (the deadlock cycle in words, the end of the run, or a hint). */
+void view_status_draw(const Pane *p, const ViewCtx *c);
+void view_events_draw(const Pane *p, const ViewCtx *c);
+void view_notice_draw(const Pane *p, const ViewCtx *c);
+/* The "what happened" text itself (for tests and recordings). */
+size_t view_events_text(const ViewCtx *c, char *buf, size_t n);
+/* view_help.c: the key bar and the help overlay, both from the key table
+ * (while playing, the bar says "Pause" for the play key). */
+void view_keybar_draw(const Pane *p, int ctx, bool playing);
+void view_help_draw(int rows, int cols, int ctx);
+/* view_notes.c: the scenario's notes and what to look for, as an overlay. */
+void view_notes_draw(int rows, int cols, const ScenarioMeta *meta, const char *filename);
+/* view_diag.c: a program that does not compile, in place of the live view. */
+void view_diag_draw(const Pane *p, const Program *prog);
+
+#endif
