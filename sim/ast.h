@@ -1,9 +1,9 @@
-/* ast.h — the syntax tree of a Go file, as sim/parse.c builds it.
+/* ast.h — the syntax tree of a Go file, as sim/parse*.c build it.
  *
  * Every node lives in one Arena that is freed after compiling, so nodes point
  * at each other freely and nothing is freed one by one.  Names and literals are
- * slices of the source.  The checker (sim/types.c, sim/scope.c) fills in the
- * fields marked "checker"; the code generator (sim/compile.c) only reads them.
+ * slices of the source.  The checker (sim/types*.c, sim/scope*.c) fills in the
+ * fields marked "checker"; the code generator (sim/compile*.c) only reads them.
  * Types are parsed as expressions (Go's own parser does the same), so `*value`
  * is an EX_STAR and `sync.Mutex` an EX_SELECTOR.
  */

@@ -59,6 +59,7 @@ typedef struct Frame {
     int pc;           /* next instruction to execute                          */
     int base;         /* stack index of slot 0                                 */
     int ndefers_at_entry;
+    int deferred;     /* 1: a deferred call run by RET; its results are dropped */
 } Frame;
 
 typedef struct Defer {
@@ -86,6 +87,8 @@ typedef struct Goroutine {
 
     uint64_t steps;         /* instructions executed                           */
     int slice_used;         /* steps in the current time slice                 */
+    int created_pc;         /* pc of the go statement (names "created by")     */
+    int last_pc;            /* instruction it executed last (where it blocked) */
 } Goroutine;
 
 typedef struct Mutex {
@@ -111,12 +114,29 @@ typedef struct RunQueue {
     int *ids; int head, len, cap;
 } RunQueue;
 
+/* What a core (P) is doing; see the essay atop sim/sched.c. */
+typedef enum CoreState {
+    CORE_RUNNING,       /* g != 0: executes one instruction per frame          */
+    CORE_SPINNING,      /* its M is awake without a G: looks for work at once  */
+    CORE_WAKING,        /* woken for the G in runnext; its M runs it after
+                           wake_frames more frames                             */
+    CORE_PARKED         /* idle, its M asleep until wakep() hands it a G       */
+} CoreState;
+
 typedef struct Core {
     int id;
     int g;              /* running goroutine id, 0 when idle                   */
     int runnext;        /* goroutine id to run next, 0 none (Go's p.runnext)   */
     RunQueue local;     /* Go's p.runq                                         */
     int thread;         /* the Thread (M) bound to this core                   */
+    CoreState state;
+    int wake_frames;    /* CORE_WAKING: busy frames until its M runs           */
+    uint64_t woken_frame; /* CORE_WAKING: the frame wakep() woke it in         */
+    int64_t wake_at;    /* CORE_WAKING: when its M would be up were the machine
+                           idle (decides a race with a timer)                  */
+    uint32_t schedtick; /* Go's p.schedtick: picks that started a new slice    */
+    int slice;          /* steps run in the current time slice                 */
+    uint64_t park_seq;  /* when it parked: the latest is woken first           */
 } Core;
 
 typedef struct Thread {
@@ -134,6 +154,13 @@ typedef struct Object {
 } Object;
 
 typedef struct StrRef { uint32_t off, len; } StrRef;
+
+/* A sleeping goroutine's timer; the sleep queue orders by (when, seq). */
+typedef struct Timer {
+    int64_t when;       /* virtual ns                                           */
+    uint64_t seq;       /* creation order: breaks ties                          */
+    int g;
+} Timer;
 
 typedef enum EventKind {
     EV_GO_CREATE,    /* g created other_g (at line)                           */
@@ -184,7 +211,8 @@ typedef struct Machine {
     const Program *prog;        /* borrowed                                    */
     MachineConfig cfg;
     const Schedule *schedule;   /* borrowed, may be NULL                       */
-    uint64_t rng[2];            /* seeded PRNG state (xoroshiro128+)           */
+    uint64_t rng[2];            /* seeded PRNG key: frame f draws splitmix64 of
+                                   (rng, f) — see sched.c                      */
 
     uint64_t frame;             /* frames executed                             */
     int64_t now;                /* virtual time, ns                            */
@@ -210,8 +238,14 @@ typedef struct Machine {
     char *stderr_buf; uint32_t stderr_len, stderr_cap;   /* fatal errors etc.  */
     int fatal_g;                /* goroutine that panicked, 0 none             */
     char fatal_msg[160];        /* "all goroutines are asleep - deadlock!", ... */
+    bool fatal_is_panic;        /* Go printed "panic: " (else "fatal error: ")  */
 
     uint64_t instructions;      /* total instructions executed                 */
+
+    Timer *timers; int ntimers, timers_cap;  /* sleep queue: a binary min-heap
+                                                on (when, seq), sim/timer.c   */
+    uint64_t timer_seq;         /* next Timer.seq                               */
+    uint64_t park_seq;          /* next Core.park_seq                           */
 } Machine;
 
 /* Build a machine ready to run main (after global initialisation).  The program

@@ -1,11 +1,11 @@
-/* types.h — the type checker shared by sim/types.c (types and expressions)
- * and sim/scope.c (scopes, declarations and statements).
+/* types.h — the type checker, as the code generator sees it.
  *
  * The checker walks the syntax tree once, resolves every name to a Sym, gives
  * every expression a mode, a type and (for constants) a value, records which
  * local variables closures capture and whose address is taken, and reports
- * errors in Go 1.19's words.  sim/compile.c then only reads the annotations.
- * Everything is allocated in the compile arena.
+ * errors in Go 1.19's words.  sim/compile*.c then only reads the annotations.
+ * Everything is allocated in the compile arena.  The checker's own files
+ * (types*.c, scope*.c) share more through sim/check.h.
  */
 #ifndef INTERLEAVE_TYPES_H
 #define INTERLEAVE_TYPES_H
@@ -116,7 +116,7 @@ typedef struct Checker {
     Sym **init_fns; int ninit_fns, init_fns_cap;   /* func init() in order      */
 } Checker;
 
-/* ---- sim/types.c: types, constants, expressions ---------------------------- */
+/* ---- sim/types*.c: types, constants, expressions ---------------------------- */
 void types_init(Checker *c);
 void types_errorf(Checker *c, int line, int col, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
@@ -125,6 +125,8 @@ Type *types_ptr(Checker *c, Type *elem);
 bool types_identical(const Type *a, const Type *b);
 bool types_is_untyped(const Type *t);
 bool types_is_integer(const Type *t);
+bool types_is_bool(const Type *t);
+bool types_is_string(const Type *t);
 Type *types_default(Checker *c, Type *t);
 /* "int", "*value", "func(int) string", "untyped int". */
 void types_string(const Type *t, char *buf, size_t n);
@@ -151,7 +153,7 @@ void types_binary(Checker *c, Expr *e);
 /* TK_PLUS for TK_PLUS_ASSIGN etc.; other kinds unchanged. */
 int types_base_op(int op);
 
-/* ---- sim/scope.c: scopes, declarations, statements -------------------------- */
+/* ---- sim/scope*.c: scopes, declarations, statements ------------------------- */
 Sym *scope_lookup(Checker *c, const char *name, int len);
 /* A variable is referenced from the current function: records captures, and
  * counts as a use when `read` (assigning to x is not using it). */

@@ -1,0 +1,83 @@
+/* check.h — what the type checker's files share (not for the code generator).
+ *
+ * The checker (public side: sim/types.h) is two families of files:
+ *   types.c        types: representation, identity, type expressions
+ *   types_print.c  how messages name types, expressions and operands
+ *   types_pkg.c    the fmt, sync and time packages: what they export
+ *   types_expr.c   expressions: names, selectors, composites, assignability
+ *   types_call.c   calls: functions, builtins, conversions
+ *   types_op.c     operators and constant folding
+ *   scope.c        scopes, declarations, package-level names, the file
+ *   scope_stmt.c   statements and function bodies
+ */
+#ifndef INTERLEAVE_CHECK_H
+#define INTERLEAVE_CHECK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "types.h"
+
+/* ---- sim/types_expr.c ----------------------------------------------------------------- */
+
+/* Mark e as erroneous (MODE_INVALID, the invalid type). */
+void types_invalid(Checker *c, Expr *e);
+
+/* ---- sim/types_op.c ------------------------------------------------------------------- */
+
+/* e is the constant i of kind k and type t. */
+void types_set_const(Expr *e, Type *t, ConstKind k, int64_t i);
+/* Give an untyped operand the type `target` if it can take it (Go's
+ * matchTypes); false if it cannot.  Typed operands are left alone. */
+bool types_convert_untyped(Checker *c, Expr *x, Type *target);
+/* op x: + - ! ^ & (the operand is checked here). */
+void types_unary(Checker *c, Expr *e);
+
+/* ---- sim/types_call.c ----------------------------------------------------------------- */
+
+/* f(args): a function call, a builtin, or a conversion T(x). */
+void types_call(Checker *c, Expr *e);
+
+/* ---- sim/types_pkg.c ------------------------------------------------------------------ */
+
+/* e is pkg.Name: the package's Import (marked used), or NULL if e->x does not
+ * name an imported package. */
+const Import *types_package_of(Checker *c, const Expr *e);
+/* Check pkg.Name as an expression: a builtin, a constant or a type. */
+void types_package_member(Checker *c, Expr *e, const Import *im);
+/* pkg.Name as a type (sync.Mutex, time.Duration); reports when `report`. */
+Type *types_package_type(Checker *c, Expr *e, bool report);
+
+/* ---- sim/scope.c ---------------------------------------------------------------------- */
+
+/* Growable arrays in the arena (the old copy is simply left behind). */
+void *scope_grow(Checker *c, void *arr, int n, int *cap, size_t elem);
+#define PUSH(c, arr, n, cap, x) \
+    ((arr) = scope_grow((c), (arr), (n), &(cap), sizeof *(arr)), (arr)[(n)++] = (x))
+
+bool scope_is_blank(const char *name, int len);
+void scope_open(Checker *c);
+/* Close the innermost scope, reporting its unused local variables. */
+void scope_close(Checker *c);
+Sym *scope_new_sym(Checker *c, SymKind k, const char *name, int len, int line, int col);
+/* Declare in the current scope; `_` is never entered. */
+Sym *scope_declare(Checker *c, SymKind k, const char *name, int len, int line, int col);
+/* Look a name up in one scope only. */
+Sym *scope_lookup_in(const Scope *sc, const char *name, int len);
+/* Check a right-hand side list against `n` targets; the value types go to
+ * `types` (NULL entries when invalid).  A single call may supply them all. */
+void scope_rhs_values(Checker *c, Stmt *s, int n, Type **types);
+/* Report (and return true) if r copies a struct or sync value; a composite
+ * literal initialising a new variable is fine when `composite_ok`. */
+bool scope_copies_struct(Checker *c, Expr *r, bool composite_ok);
+/* var and const specs, local or (global: the syms exist already) package level. */
+void scope_var_spec(Checker *c, Stmt *s, bool global);
+void scope_const_spec(Checker *c, Stmt *s, bool global);
+
+/* ---- sim/scope_stmt.c ----------------------------------------------------------------- */
+
+FuncInfo *scope_new_func(Checker *c, const char *name, FuncNode *fn, Type *sig);
+/* Check a function's body: parameters, statements, unused names, missing return. */
+void scope_func_body(Checker *c, FuncInfo *fi);
+
+#endif

@@ -1,0 +1,194 @@
+/* compile_expr.c — code for expressions and calls.
+ *
+ * Constants were folded by the checker and are pushed whole; && and || jump
+ * over their right side; x+c and x-c become one ADDI.  A call pushes the
+ * callee and its arguments and ends in CALL, GO or DEFER; the sync, fmt and
+ * time builtins have opcodes of their own (a deferred builtin is DEFER with
+ * the builtin's opcode in B).  A function literal becomes a Proto compiled
+ * after the current function, pushed as FUNC or, when it captures, CLOSURE
+ * over the cell addresses in the current frame.
+ */
+#include "compile_internal.h"
+
+#include "lex.h"
+#include "util.h"
+
+static void address_of(Compiler *C, Expr *x)
+{
+    x = compile_unparen(x);
+    if (x->kind == EX_COMPOSITE) {
+        compile_emit(C, OP_NEW, compile_layout(C, x->type), 0);
+        compile_fill_composite(C, x, -1, -1);
+        return;
+    }
+    Place pl = compile_place(C, x);
+    compile_place_addr(C, &pl);
+}
+
+static void closure(Compiler *C, Expr *e);
+
+/* a && b, a || b: the right side only runs when it decides the result. */
+static void logical(Compiler *C, Expr *e)
+{
+    bool and = e->op == TK_ANDAND;
+    compile_expr(C, e->x);
+    int skip = compile_emit(C, and ? OP_JMPF : OP_JMPT, 0, 0);
+    compile_expr(C, e->y);
+    int done = compile_emit(C, OP_JMP, 0, 0);
+    compile_patch(C, skip, compile_here(C));
+    compile_emit(C, and ? OP_FALSE : OP_TRUE, 0, 0);
+    compile_patch(C, done, compile_here(C));
+}
+
+static int binary_opcode(int op)
+{
+    switch (types_base_op(op)) {
+    case TK_PLUS: return OP_ADD;
+    case TK_MINUS: return OP_SUB;
+    case TK_STAR: return OP_MUL;
+    case TK_SLASH: return OP_DIV;
+    case TK_PERCENT: return OP_MOD;
+    case TK_EQ: return OP_EQ;
+    case TK_NE: return OP_NE;
+    case TK_LT: return OP_LT;
+    case TK_LE: return OP_LE;
+    case TK_GT: return OP_GT;
+    case TK_GE: return OP_GE;
+    default: sim_fatal("binary_opcode", "operator without an opcode");
+    }
+}
+
+/* x+c and x-c become ADDI.  The operator instruction keeps the position of the enclosing construct
+ * (expr restores C->line/col after compiling y). */
+void compile_apply(Compiler *C, int op, const Type *t, Expr *y)
+{
+    int base = types_base_op(op);
+    if ((base == TK_PLUS || base == TK_MINUS) && t->kind == TY_INT && y->mode == MODE_CONST &&
+        y->cv.i >= -INT32_MAX && y->cv.i <= INT32_MAX) {
+        compile_emit(C, OP_ADDI, (int32_t)(base == TK_PLUS ? y->cv.i : -y->cv.i), 0);
+        return;
+    }
+    compile_expr(C, y);
+    compile_emit(C, binary_opcode(op), 0, 0);
+}
+
+void compile_expr(Compiler *C, Expr *e)
+{
+    int line = C->line, col = C->col;
+    C->line = e->line;
+    C->col = e->col;
+    if (e->mode == MODE_CONST) {
+        compile_emit_const(C, &e->cv);
+    } else if (e->mode == MODE_NIL) {
+        compile_emit(C, OP_NIL, 0, 0);
+    } else {
+        switch (e->kind) {
+        case EX_PAREN: compile_expr(C, e->x); break;
+        case EX_IDENT:
+            if (e->sym->kind == SYM_FUNC) compile_emit(C, OP_FUNC, e->sym->proto, 0);
+            else { Place pl = compile_var_place(C, e->sym); compile_place_load(C, &pl); }
+            break;
+        case EX_SELECTOR: case EX_STAR: {
+            Place pl = compile_place(C, e);
+            compile_place_load(C, &pl);
+            break;
+        }
+        case EX_UNARY:
+            if (e->op == TK_AMP) { address_of(C, e->x); break; }
+            compile_expr(C, e->x);
+            if (e->op == TK_MINUS) compile_emit(C, OP_NEG, 0, 0);
+            else if (e->op == TK_NOT) compile_emit(C, OP_NOT, 0, 0);
+            break;
+        case EX_BINARY:
+            if (e->op == TK_ANDAND || e->op == TK_OROR) { logical(C, e); break; }
+            compile_expr(C, e->x);
+            compile_apply(C, e->op, e->x->type, e->y);
+            break;
+        case EX_CALL: compile_call(C, e, CALL_PLAIN); break;
+        case EX_FUNCLIT: closure(C, e); break;
+        default: sim_fatal("expr", "expression kind the checker should have rejected");
+        }
+    }
+    C->line = line;
+    C->col = col;
+}
+
+/* Push the arguments of a call; returns how many values that is. */
+static int arguments(Compiler *C, Expr *e, int from)
+{
+    if (e->nargs == 1 && from == 0 && e->args[0]->type && e->args[0]->type->kind == TY_TUPLE)
+        return compile_call(C, e->args[0], CALL_PLAIN);
+    for (int i = from; i < e->nargs; i++) compile_expr(C, e->args[i]);
+    return e->nargs - from;
+}
+
+/* The receiver of a sync method: push the Mutex's / WaitGroup's address. */
+static void receiver(Compiler *C, Expr *sel)
+{
+    Expr *x = sel->x;
+    if (x->type->kind == TY_PTR) { compile_expr(C, x); return; }
+    Place pl = compile_place(C, x);
+    compile_place_addr(C, &pl);
+}
+
+static int builtin(Compiler *C, Expr *e, int bi, CallKind how)
+{
+    int op, argc;
+    switch (bi) {
+    case BI_PRINTLN: op = OP_PRINTLN; argc = arguments(C, e, 0); break;
+    case BI_PRINTF: op = OP_PRINTF; argc = arguments(C, e, 0); break;
+    case BI_SLEEP: op = OP_SLEEP; argc = arguments(C, e, 0); break;
+    case BI_LOCK: op = OP_LOCK; receiver(C, e->x); argc = 1; break;
+    case BI_UNLOCK: op = OP_UNLOCK; receiver(C, e->x); argc = 1; break;
+    case BI_WGDONE: op = OP_WGDONE; receiver(C, e->x); argc = 1; break;
+    case BI_WGWAIT: op = OP_WGWAIT; receiver(C, e->x); argc = 1; break;
+    case BI_WGADD: op = OP_WGADD; receiver(C, e->x); argc = 1 + arguments(C, e, 0); break;
+    case BI_NEW:
+        compile_emit(C, OP_NEW, compile_layout(C, e->type->elem), 0);
+        return 1;
+    default: sim_fatal("builtin", "unsupported builtin reached the code generator");
+    }
+    if (how == CALL_DEFER) compile_emit(C, OP_DEFER, argc, op);
+    else compile_emit(C, op, op == OP_PRINTF || op == OP_PRINTLN ? argc : 0, 0);
+    return 0;
+}
+
+int compile_call(Compiler *C, Expr *e, CallKind how)
+{
+    int line = C->line, col = C->col;
+    C->line = e->line;
+    C->col = e->col;
+    Expr *f = compile_unparen(e->x);
+    int n = 0;
+    if (f->mode == MODE_TYPE) {
+        compile_expr(C, e->args[0]);   /* conversions between int types are free */
+        n = 1;
+    } else if (f->mode == MODE_BUILTIN) {
+        n = builtin(C, e, f->builtin, how);
+    } else {
+        compile_expr(C, f);
+        int argc = arguments(C, e, 0);
+        C->line = e->line;
+        C->col = e->col;
+        compile_emit(C, how == CALL_GO ? OP_GO : how == CALL_DEFER ? OP_DEFER : OP_CALL, argc, 0);
+        n = how == CALL_PLAIN ? f->type->nresults : 0;
+    }
+    C->line = line;
+    C->col = col;
+    return n;
+}
+
+
+static void closure(Compiler *C, Expr *e)
+{
+    FuncInfo *fi = e->fn->info;
+    fi->proto = compile_new_proto(C, fi);
+    GROW(C->pending, C->pending_cap, C->npending + 1);
+    C->pending[C->npending++] = fi;
+    if (fi->ncaptures == 0) {
+        compile_emit(C, OP_FUNC, fi->proto, 0);
+        return;
+    }
+    for (int i = 0; i < fi->ncaptures; i++) compile_emit(C, OP_LOCAL, compile_var_slot(C, fi->captures[i]), 0);
+    compile_emit(C, OP_CLOSURE, fi->proto, fi->ncaptures);
+}

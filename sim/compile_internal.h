@@ -1,0 +1,107 @@
+/* compile_internal.h — what the code generator's files share.
+ *
+ * The code generator walks the checked tree (sim/types.h) and emits bytecode
+ * (sim/program.h).  Its files, in the order a reader meets them:
+ *   compile.c        the pipeline, the memory layout, functions, the init proto
+ *   compile_emit.c   the code buffer: instructions, constants, type layouts
+ *   compile_place.c  places: where a variable or field lives, read and write
+ *   compile_expr.c   expressions and calls
+ *   compile_stmt.c   statements
+ */
+#ifndef INTERLEAVE_COMPILE_INTERNAL_H
+#define INTERLEAVE_COMPILE_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "program.h"
+#include "types.h"
+
+/* The jumps of a for loop still waiting for their targets. */
+typedef struct Loop {
+    struct Loop *outer;
+    int *breaks; int nbreaks, breaks_cap;
+    int *conts; int nconts, conts_cap;
+} Loop;
+
+typedef struct Compiler {
+    Program *p;
+    Checker *ck;
+    int code_cap, consts_cap, strings_cap, protos_cap, types_cap;
+    FuncInfo *fn;             /* function being compiled                      */
+    int nslots;               /* its frame slots so far                       */
+    int line, col;            /* source position given to emitted code        */
+    Loop *loop;
+    FuncInfo **pending; int npending, pending_cap, pending_next;  /* literals */
+} Compiler;
+
+/* A "place" (Lua's expdesc) is where an assignable expression lives; code for
+ * its address is emitted first, the read or write last. */
+typedef enum PlaceKind { PL_BLANK, PL_LOCAL, PL_REF, PL_GLOBAL, PL_ADDR } PlaceKind;
+typedef struct Place {
+    PlaceKind kind;
+    int slot;     /* PL_LOCAL, PL_REF: frame slot; PL_GLOBAL: global slot      */
+    int off;      /* PL_ADDR: FIELD offset still to emit, -1 none              */
+} Place;
+
+typedef enum CallKind { CALL_PLAIN, CALL_GO, CALL_DEFER } CallKind;
+
+/* ---- sim/compile.c ----------------------------------------------------------------------- */
+
+/* A Proto for the function (its code is compiled later). */
+int compile_new_proto(Compiler *C, FuncInfo *fi);
+
+/* ---- sim/compile_emit.c ------------------------------------------------------------------ */
+
+/* Append an instruction at C->line/col; returns its pc. */
+int compile_emit(Compiler *C, int op, int a, int b);
+/* Point the jump at pc `at` to `target`. */
+void compile_patch(Compiler *C, int at, int target);
+/* The pc of the next instruction. */
+int compile_here(const Compiler *C);
+/* The index of a string constant (deduplicated). */
+int compile_add_string(Compiler *C, const char *s, int len);
+void compile_emit_const(Compiler *C, const ConstVal *cv);
+/* Push the zero value of a scalar type. */
+void compile_emit_zero(Compiler *C, const Type *t);
+/* Flatten t's slots from *k on: zero values and field paths ("inner.x"). */
+void compile_flatten(const Type *t, const char *prefix, Value *zero, const char **names, int *k);
+/* The Program.types index of t (made on first use). */
+int compile_layout(Compiler *C, Type *t);
+
+/* ---- sim/compile_place.c ----------------------------------------------------------------- */
+
+/* Does the variable live in a heap cell (captured, address taken, struct)? */
+bool compile_boxed(const Sym *v);
+/* The slot of a local in the current frame: its own, or its capture slot. */
+int compile_var_slot(Compiler *C, const Sym *v);
+Place compile_var_place(Compiler *C, const Sym *v);
+/* A new local: a slot, and a heap cell when it must be boxed. */
+void compile_declare_local(Compiler *C, Sym *v);
+/* The place of an addressable expression (emits its address code). */
+Place compile_place(Compiler *C, Expr *e);
+/* Emit the pending FIELD of an address place. */
+void compile_place_prepare(Compiler *C, Place *pl);
+void compile_place_addr(Compiler *C, Place *pl);
+void compile_place_load(Compiler *C, Place *pl);
+void compile_place_store(Compiler *C, Place *pl);
+/* Fill a fresh struct from a composite literal (see compile_place.c). */
+void compile_fill_composite(Compiler *C, Expr *lit, int addr_slot, int gslot);
+Expr *compile_unparen(Expr *e);
+
+/* ---- sim/compile_expr.c ------------------------------------------------------------------ */
+
+/* Push the value of e. */
+void compile_expr(Compiler *C, Expr *e);
+/* Compile a call; returns the number of results left on the stack. */
+int compile_call(Compiler *C, Expr *e, CallKind how);
+/* Push y and apply the binary `op` to the value below it. */
+void compile_apply(Compiler *C, int op, const Type *t, Expr *y);
+
+/* ---- sim/compile_stmt.c ------------------------------------------------------------------ */
+
+void compile_stmt(Compiler *C, Stmt *s);
+void compile_block(Compiler *C, Stmt **body, int n);
+/* lhs... = rhs... (also the values of var and := declarations). */
+void compile_assign_values(Compiler *C, Stmt *s);
+
+#endif

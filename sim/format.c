@@ -1,0 +1,299 @@
+/* format.c — fmt.Printf and fmt.Println over simulated Values.
+ *
+ * Output is appended to Machine.stdout_buf; the VM turns it into an EV_OUTPUT.
+ * The verbs are Go's (fmt/print.go, fmt/format.go) for the types the subset
+ * has: %v (any), %d %x %X %o %b %c (integers), %s %q (strings), %t (bools),
+ * %T (type names), %p (pointers), %% — with the flags '-' and '0' and a
+ * width.  A verb that does not fit its argument prints Go's complaint,
+ * "%!d(string=hi)"; a missing argument "%!d(MISSING)"; a verb without a
+ * letter "%!(NOVERB)"; leftover arguments "%!(EXTRA int=3, string=x)".
+ *
+ * %v of a pointer to a struct prints "&{...}" as Go does; the zero values of
+ * sync.Mutex and sync.WaitGroup print as their Go 1.19 fields would.  Other
+ * pointers and functions print a stable made-up address (0xc000010000 plus 8
+ * per slot): the simulation must not print host addresses.
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "machine_internal.h"
+
+typedef struct Out { char **buf; uint32_t *len, *cap; } Out;
+
+static void put(Out o, const char *s, size_t n) { buf_append(o.buf, o.len, o.cap, s, n); }
+static void puts_(Out o, const char *s) { put(o, s, strlen(s)); }
+
+static void put_int(Out o, int64_t i)
+{
+    char tmp[32];
+    int n = snprintf(tmp, sizeof tmp, "%" PRId64, i);
+    put(o, tmp, (size_t)n);
+}
+
+static int64_t fake_addr(int64_t slot) { return 0xc000010000LL + slot * 8; }
+
+static int object_at(const Machine *m, int64_t addr);
+
+/* Go's name for v's type ("int", "*main.value"), into tmp when built. */
+static const char *type_name(const Machine *m, Value v, char *tmp, size_t n)
+{
+    switch ((ValueKind)v.kind) {
+    case V_NIL: return "<nil>";
+    case V_INT: return "int";
+    case V_BOOL: return "bool";
+    case V_STR: return "string";
+    case V_PTR: {
+        int k = object_at(m, v.i);
+        if (k < 0 || m->objects[k].type < 0) return "*int";
+        const char *t = m->prog->types[m->objects[k].type].name;
+        bool builtin = strchr(t, '.') || !strcmp(t, "int") || !strcmp(t, "bool") || !strcmp(t, "string");
+        snprintf(tmp, n, "*%s%s", builtin ? "" : "main.", t);
+        return tmp;
+    }
+    case V_FUNC: case V_CLOSURE: return "func()";
+    case V_SYNC: return v.aux == SYNC_MUTEX ? "sync.Mutex" : "sync.WaitGroup";
+    }
+    return "?";
+}
+
+/* The object starting exactly at addr, -1 if none. */
+static int object_at(const Machine *m, int64_t addr)
+{
+    int lo = 0, hi = m->nobjects - 1;
+    while (lo <= hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (m->objects[mid].base == addr) return mid;
+        if (m->objects[mid].base < addr) lo = mid + 1;
+        else hi = mid - 1;
+    }
+    return -1;
+}
+
+static void value_v(const Machine *m, Value v, Out o, int depth);
+
+static void struct_v(const Machine *m, const Object *obj, Out o, int depth)
+{
+    puts_(o, "&{");
+    for (int k = 0; k < obj->nslots; k++) {
+        if (k) puts_(o, " ");
+        value_v(m, m->mem[obj->base + k], o, depth + 1);
+    }
+    puts_(o, "}");
+}
+
+static void value_v(const Machine *m, Value v, Out o, int depth)
+{
+    char tmp[64];
+    switch ((ValueKind)v.kind) {
+    case V_NIL: puts_(o, "<nil>"); return;
+    case V_INT: put_int(o, v.i); return;
+    case V_BOOL: puts_(o, v.i ? "true" : "false"); return;
+    case V_STR: {
+        uint32_t n;
+        const char *s = machine_string(m, v, &n);
+        put(o, s, n);
+        return;
+    }
+    case V_SYNC:
+        puts_(o, v.aux == SYNC_MUTEX ? "{0 0}" : "{{} 0 0}");
+        return;
+    case V_PTR: {
+        int k = depth == 0 ? object_at(m, v.i) : -1;
+        if (k >= 0 && m->objects[k].type >= 0) {
+            const TypeLayout *t = &m->prog->types[m->objects[k].type];
+            if (t->nslots > 1 || (t->slot_name && t->slot_name[0] && t->slot_name[0][0])) {
+                struct_v(m, &m->objects[k], o, depth);
+                return;
+            }
+        }
+        snprintf(tmp, sizeof tmp, "0x%" PRIx64, (uint64_t)fake_addr(v.i));
+        puts_(o, tmp);
+        return;
+    }
+    case V_FUNC: case V_CLOSURE:
+        snprintf(tmp, sizeof tmp, "0x%" PRIx64, (uint64_t)(0x47b000 + v.i * 32));
+        puts_(o, tmp);
+        return;
+    }
+    puts_(o, "?");
+}
+
+void format_value(const Machine *m, Value v, char **buf, uint32_t *len, uint32_t *cap)
+{
+    Out o = {buf, len, cap};
+    value_v(m, v, o, 0);
+}
+
+/* Pad `s` (n bytes) to `width` as the flags say. */
+static void padded(Out o, const char *s, size_t n, int width, bool minus, bool zero)
+{
+    size_t pad = width > 0 && (size_t)width > n ? (size_t)width - n : 0;
+    if (minus) {
+        put(o, s, n);
+        for (size_t i = 0; i < pad; i++) puts_(o, " ");
+        return;
+    }
+    if (zero && n && (s[0] == '-' || s[0] == '+')) {    /* the sign goes before the zeros */
+        put(o, s, 1);
+        s++, n--;
+    }
+    for (size_t i = 0; i < pad; i++) puts_(o, zero ? "0" : " ");
+    put(o, s, n);
+}
+
+/* "%!d(string=hi)": a verb that does not fit its argument. */
+static void bad_verb(const Machine *m, Out o, char verb, Value v)
+{
+    char tmp[8], tn[80];
+    snprintf(tmp, sizeof tmp, "%%!%c(", verb);
+    puts_(o, tmp);
+    if (v.kind == V_NIL) {
+        puts_(o, "<nil>");
+    } else {
+        puts_(o, type_name(m, v, tn, sizeof tn));
+        puts_(o, "=");
+        value_v(m, v, o, 0);
+    }
+    puts_(o, ")");
+}
+
+static void format_one(const Machine *m, Out o, char verb, Value v, int width, bool minus, bool zero)
+{
+    char tmp[80];
+    int n = -1;
+    switch (verb) {
+    case 'v':
+        if (v.kind == V_INT) { n = snprintf(tmp, sizeof tmp, "%" PRId64, v.i); break; }
+        {
+            char *s = NULL;
+            uint32_t len = 0, cap = 0;
+            format_value(m, v, &s, &len, &cap);
+            padded(o, s, len, width, minus, false);
+            free(s);
+        }
+        return;
+    case 'd': case 'x': case 'X': case 'o': case 'b': case 'c':
+        if (v.kind != V_INT) break;
+        if (verb == 'd') n = snprintf(tmp, sizeof tmp, "%" PRId64, v.i);
+        else if (verb == 'c') n = snprintf(tmp, sizeof tmp, "%c", (int)(v.i & 0x7f));
+        else {
+            uint64_t u = v.i < 0 ? 0 - (uint64_t)v.i : (uint64_t)v.i;
+            int neg = v.i < 0;
+            if (verb == 'b') {
+                char bits[66];
+                int k = 65;
+                bits[k] = '\0';
+                do { bits[--k] = (char)('0' + (u & 1)); u >>= 1; } while (u);
+                n = snprintf(tmp, sizeof tmp, "%s%s", neg ? "-" : "", &bits[k]);
+            } else {
+                n = snprintf(tmp, sizeof tmp, verb == 'x' ? "%s%" PRIx64 : verb == 'X' ? "%s%" PRIX64 : "%s%" PRIo64,
+                             neg ? "-" : "", u);
+            }
+        }
+        break;
+    case 's': case 'q':
+        if (v.kind != V_STR) break;
+        {
+            uint32_t len;
+            const char *s = machine_string(m, v, &len);
+            if (verb == 's') { padded(o, s, len, width, minus, false); return; }
+            char *q = NULL;
+            uint32_t ql = 0, qc = 0;
+            Out qo = {&q, &ql, &qc};
+            puts_(qo, "\"");
+            for (uint32_t i = 0; i < len; i++) {
+                unsigned char c = (unsigned char)s[i];
+                if (c == '"' || c == '\\') { char e[2] = {'\\', (char)c}; put(qo, e, 2); }
+                else if (c == '\n') puts_(qo, "\\n");
+                else if (c == '\t') puts_(qo, "\\t");
+                else if (c < 0x20 || c == 0x7f) { char e[8]; snprintf(e, sizeof e, "\\x%02x", c); puts_(qo, e); }
+                else put(qo, (const char *)&c, 1);
+            }
+            puts_(qo, "\"");
+            padded(o, q, ql, width, minus, false);
+            free(q);
+            return;
+        }
+    case 't':
+        if (v.kind != V_BOOL) break;
+        n = snprintf(tmp, sizeof tmp, "%s", v.i ? "true" : "false");
+        break;
+    case 'T':
+        {
+            char tn[80];
+            n = snprintf(tmp, sizeof tmp, "%s", type_name(m, v, tn, sizeof tn));
+        }
+        break;
+    case 'p':
+        if (v.kind != V_PTR && v.kind != V_FUNC && v.kind != V_CLOSURE) break;
+        n = snprintf(tmp, sizeof tmp, "0x%" PRIx64, (uint64_t)fake_addr(v.i));
+        break;
+    default:
+        break;
+    }
+    if (n < 0) {
+        bad_verb(m, o, verb, v);
+        return;
+    }
+    padded(o, tmp, (size_t)n, width, minus, zero && verb != 's');
+}
+
+void format_printf(Machine *m, const Value *args, int n)
+{
+    Out o = {&m->stdout_buf, &m->stdout_len, &m->stdout_cap};
+    if (n < 1) return;
+    uint32_t flen;
+    const char *f = machine_string(m, args[0], &flen);
+    /* The format lives in strdata, which output never touches: f stays valid. */
+    int next = 1;
+    uint32_t i = 0;
+    while (i < flen) {
+        uint32_t j = i;
+        while (j < flen && f[j] != '%') j++;
+        if (j > i) put(o, f + i, j - i);
+        if (j >= flen) break;
+        i = j + 1;
+        bool minus = false, zero = false;
+        int width = 0;
+        while (i < flen && (f[i] == '-' || f[i] == '0' || f[i] == '+' || f[i] == ' ' || f[i] == '#')) {
+            if (f[i] == '-') minus = true;
+            if (f[i] == '0') zero = true;
+            i++;
+        }
+        while (i < flen && f[i] >= '0' && f[i] <= '9') width = width * 10 + (f[i++] - '0');
+        if (i >= flen) { puts_(o, "%!(NOVERB)"); break; }
+        char verb = f[i++];
+        if (verb == '%') { puts_(o, "%"); continue; }
+        if (next >= n) {
+            char tmp[24];
+            snprintf(tmp, sizeof tmp, "%%!%c(MISSING)", verb);
+            puts_(o, tmp);
+            continue;
+        }
+        format_one(m, o, verb, args[next++], width, minus, zero && !minus);
+    }
+    if (next < n) {
+        puts_(o, "%!(EXTRA ");
+        for (int k = next; k < n; k++) {
+            if (k > next) puts_(o, ", ");
+            char tn[80];
+            if (args[k].kind == V_NIL) { puts_(o, "<nil>"); continue; }
+            puts_(o, type_name(m, args[k], tn, sizeof tn));
+            puts_(o, "=");
+            value_v(m, args[k], o, 0);
+        }
+        puts_(o, ")");
+    }
+}
+
+void format_println(Machine *m, const Value *args, int n)
+{
+    Out o = {&m->stdout_buf, &m->stdout_len, &m->stdout_cap};
+    for (int k = 0; k < n; k++) {
+        if (k) puts_(o, " ");
+        value_v(m, args[k], o, 0);
+    }
+    puts_(o, "\n");
+}

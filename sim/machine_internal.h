@@ -1,0 +1,117 @@
+/* machine_internal.h — what the parts of the simulated machine share.
+ *
+ * machine.h is the public face (clients read the structs); this header is how
+ * the VM (vm.c), the scheduler (sched.c), the sync objects (sync.c), the sleep
+ * queue (timer.c), the formatter (format.c) and machine.c call each other.
+ * Nothing outside sim/ includes it.
+ */
+#ifndef INTERLEAVE_MACHINE_INTERNAL_H
+#define INTERLEAVE_MACHINE_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "machine.h"
+
+/* The deepest call stack a goroutine may reach before Go's "stack overflow". */
+#define MACHINE_MAX_FRAMES 10000
+
+static inline Goroutine *machine_g(Machine *m, int id) { return &m->gs[id - 1]; }
+
+/* ---- machine.c: memory, strings, events, endings ---------------------------- */
+
+/* Append n bytes to a growable char buffer (stdout_buf, stderr_buf, strdata). */
+void buf_append(char **buf, uint32_t *len, uint32_t *cap, const char *s, size_t n);
+
+/* A new event of this frame, zeroed but for kind, g and core. */
+Event *machine_emit(Machine *m, EventKind kind, int g, int core);
+
+/* Allocate nslots zeroed (V_NIL) slots as a named Object; returns its base. */
+int64_t machine_alloc(Machine *m, int nslots, int type, int name);
+
+/* Intern a runtime string (concatenation); returns its index in m->strings. */
+int machine_add_string(Machine *m, const char *s, size_t n);
+
+/* The concatenation of two strings (ADD); returns the new string's index. */
+int machine_concat(Machine *m, Value a, Value b);
+
+/* Output of the program (fmt): appended to stdout_buf with an EV_OUTPUT. */
+void machine_output(Machine *m, int g, int core, uint32_t from);
+
+/* The program ends.  machine_fail: Go's "panic: msg" (is_panic) or "fatal
+ * error: msg" raised by goroutine g (0: none, as for a deadlock), with Go's
+ * traceback on stderr_buf; status M_PANIC or M_DEADLOCK, exit code 2. */
+void machine_fail(Machine *m, MachineStatus st, int g, bool is_panic, const char *msg);
+void machine_exit(Machine *m, int g, int core);
+
+/* ---- vm.c: one instruction ---------------------------------------------------- */
+
+/* Execute the next instruction of running goroutine g on core `core`; returns
+ * its cost in virtual ns.  g may leave G_RUNNING (blocked, sleeping, done) and
+ * the machine may stop (exit, panic). */
+int vm_exec(Machine *m, Goroutine *g, int core);
+
+/* Set up a new goroutine: frame for the function value `fn` with args
+ * (copied), state G_RUNNABLE, not yet on a run queue.  Returns its id. */
+int vm_new_goroutine(Machine *m, Value fn, const Value *args, int nargs);
+
+/* Push a frame calling the function value at stack[sp-argc-1] with the argc
+ * values above it (CALL's semantics).  Returns false when the machine failed
+ * (nil function, stack overflow). */
+bool vm_call(Machine *m, Goroutine *g, int argc, int deferred);
+
+/* Execute up to `max` plain instructions of running goroutine g (no events,
+ * no scheduling effect: arithmetic, locals, loads and stores, jumps) as
+ * consecutive frames of a machine where g's core is the only one active,
+ * stopping at any other instruction, at a failure to come (it is left to
+ * vm_exec), and before a frame starting at or after `until` (a timer).
+ * Updates pc, stack, clock and step counters (not Machine.frame: each
+ * instruction is one frame, the caller counts them); returns the count. */
+uint64_t vm_run_plain(Machine *m, Goroutine *g, uint64_t max, int64_t until);
+
+/* ---- sched.c: the G-M-P scheduler -------------------------------------------- */
+
+/* Go's ready(): g becomes runnable, woken by goroutine `waker` running on core
+ * `core` (waker 0, core -1: a timer).  See the essay in sched.c for where it
+ * goes. */
+void sched_ready(Machine *m, int g, int waker, int core);
+/* A new goroutine from a go statement on core `core` (Go's newproc). */
+void sched_newproc(Machine *m, int g, int core);
+/* One frame: timers, every core in arbiter order, the clock. */
+void sched_frame(Machine *m);
+/* machine_run's fast path: frames while only one core is active; returns
+ * how many ran (0: take the general path). */
+uint64_t sched_run_solo(Machine *m, uint64_t max);
+/* Run queues as machine.c builds them. */
+void sched_init(Machine *m);
+void sched_check_invariants(const Machine *m);
+
+/* ---- sync.c: sync.Mutex and sync.WaitGroup ------------------------------------ */
+
+/* Each returns true when g may go on, false when it blocked or the machine
+ * failed (check m->status). */
+bool sync_lock(Machine *m, Goroutine *g, int core, int64_t addr);
+bool sync_unlock(Machine *m, Goroutine *g, int core, int64_t addr);
+bool sync_wg_add(Machine *m, Goroutine *g, int core, int64_t addr, int64_t delta);
+bool sync_wg_wait(Machine *m, Goroutine *g, int core, int64_t addr);
+void sync_check_invariants(const Machine *m);
+
+/* ---- timer.c: the sleep queue ------------------------------------------------- */
+
+void timer_add(Machine *m, int g, int64_t when);
+/* The earliest wake time, INT64_MAX when no timer is pending. */
+int64_t timer_next(const Machine *m);
+/* Remove and return the goroutine of the earliest timer due at `now`, 0 none. */
+int timer_pop_due(Machine *m, int64_t now);
+void timer_check_invariants(const Machine *m);
+
+/* ---- format.c: fmt -------------------------------------------------------------- */
+
+/* fmt.Printf(args[0], args[1..n)) and fmt.Println(args[0..n)), appended to
+ * stdout_buf. */
+void format_printf(Machine *m, const Value *args, int n);
+void format_println(Machine *m, const Value *args, int n);
+/* One value as %v prints it, appended to (buf, len, cap). */
+void format_value(const Machine *m, Value v, char **buf, uint32_t *len, uint32_t *cap);
+
+#endif

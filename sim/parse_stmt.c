@@ -1,0 +1,277 @@
+/* parse_stmt.c — parsing statements, blocks and var/const/type specs (the
+ * grammar heads sim/parse.c).
+ *
+ * A `{` in an if or for header opens the body, never a composite literal
+ * (Go's exprLev rule): the headers set Parser.xnest to -1 while they parse.
+ * Specs are shared with the top level, where sim/parse.c wraps each in a Decl.
+ */
+#include "lex.h"
+#include "parse.h"
+#include "parse_internal.h"
+
+/* ---- statements ------------------------------------------------------------------ */
+
+static Stmt *simple_stmt(Parser *p);
+static void statement(Parser *p, StmtList *out);
+
+/* The token starts a statement (else the statement list ends there). */
+static bool stmt_start(TokenKind k)
+{
+    switch (k) {
+    case TK_IDENT: case TK_INT: case TK_FLOAT: case TK_CHAR: case TK_STRING:
+    case TK_FUNC: case TK_LPAREN: case TK_LBRACK: case TK_STRUCT: case TK_MAP:
+    case TK_CHAN: case TK_INTERFACE: case TK_PLUS: case TK_MINUS: case TK_NOT:
+    case TK_CARET: case TK_STAR: case TK_AMP: case TK_ARROW: case TK_VAR:
+    case TK_CONST: case TK_TYPE: case TK_GO: case TK_DEFER: case TK_RETURN:
+    case TK_BREAK: case TK_CONTINUE: case TK_IF: case TK_FOR: case TK_SWITCH:
+    case TK_SELECT: case TK_GOTO: case TK_FALLTHROUGH: case TK_LBRACE: case TK_SEMI:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Block = "{" { Statement ";" } "}" . */
+Stmt *parse_block(Parser *p)
+{
+    Stmt *b = parse_new_stmt(p, ST_BLOCK, p->tok.line, p->tok.col);
+    StmtList list = {NULL, 0, 0};
+    parse_enter(p, 1);
+    parse_expect(p, TK_LBRACE, "");
+    while (p->tok.kind != TK_EOF && p->tok.kind != TK_RBRACE && stmt_start(p->tok.kind)) {
+        statement(p, &list);
+        if (p->tok.kind == TK_RBRACE) break;
+        if (!parse_got(p, TK_SEMI)) parse_syntax_error(p, " at end of statement");
+    }
+    b->end_line = p->tok.line;
+    b->end_col = p->tok.col;
+    parse_expect(p, TK_RBRACE, "");
+    p->depth--;
+    b->body = list.items;
+    b->nbody = list.n;
+    return b;
+}
+
+/* SimpleStmt = [ Expression | Expression ( "++" | "--" )
+ *              | ExpressionList ( "=" | assign_op | ":=" ) ExpressionList ] . */
+static Stmt *simple_stmt(Parser *p)
+{
+    Token t = p->tok;
+    if (t.kind == TK_RANGE) parse_unsupported(p, "range loops");
+    int n;
+    Expr **lhs = parse_expr_list(p, &n);
+    Token op = p->tok;
+    Stmt *s;
+    switch (op.kind) {
+    case TK_DEFINE: case TK_ASSIGN: case TK_PLUS_ASSIGN: case TK_MINUS_ASSIGN:
+    case TK_STAR_ASSIGN: case TK_SLASH_ASSIGN: case TK_PERCENT_ASSIGN: case TK_AMP_ASSIGN:
+    case TK_PIPE_ASSIGN: case TK_CARET_ASSIGN: case TK_SHL_ASSIGN: case TK_SHR_ASSIGN:
+    case TK_ANDNOT_ASSIGN:
+        parse_next(p);
+        if (p->tok.kind == TK_RANGE) parse_unsupported(p, "range loops");
+        s = parse_new_stmt(p, op.kind == TK_DEFINE ? ST_DEFINE : ST_ASSIGN, t.line, t.col);
+        s->op = op.kind;
+        s->op_line = op.line;
+        s->op_col = op.col;
+        s->lhs = lhs;
+        s->nlhs = n;
+        s->rhs = parse_expr_list(p, &s->nrhs);
+        if (op.kind != TK_DEFINE && op.kind != TK_ASSIGN && (n != 1 || s->nrhs != 1))
+            parse_fail_at(p, op.line, op.col, "syntax error: unexpected %s, expecting := or = or comma",
+                    lex_kind_text(op.kind));
+        return s;
+    case TK_INC: case TK_DEC:
+        if (n != 1) parse_syntax_error(p, ", expecting := or = or comma");
+        parse_next(p);
+        s = parse_new_stmt(p, ST_INCDEC, t.line, t.col);
+        s->op = op.kind;
+        s->x = lhs[0];
+        return s;
+    case TK_COLON:
+        if (n == 1 && lhs[0]->kind == EX_IDENT) parse_unsupported(p, "labels");
+        parse_syntax_error(p, ", expecting := or = or comma");
+    case TK_ARROW:
+        parse_unsupported(p, "channels");
+    default:
+        if (n != 1) parse_syntax_error(p, ", expecting := or = or comma");
+        s = parse_new_stmt(p, ST_EXPR, t.line, t.col);
+        s->x = lhs[0];
+        return s;
+    }
+}
+
+/* IfStmt = "if" [ SimpleStmt ";" ] Expression Block [ "else" ( IfStmt | Block ) ] . */
+static Stmt *if_stmt(Parser *p)
+{
+    Stmt *s = parse_new_stmt(p, ST_IF, p->tok.line, p->tok.col);
+    parse_next(p);
+    int save = p->xnest;
+    p->xnest = -1;
+    if (p->tok.kind == TK_LBRACE) parse_fail_at(p, p->tok.line, p->tok.col, "missing condition in if statement");
+    Stmt *init = p->tok.kind == TK_SEMI ? NULL : simple_stmt(p);
+    if (p->tok.kind == TK_SEMI) {
+        Token semi = p->tok;
+        parse_next(p);
+        s->init = init;
+        if (p->tok.kind == TK_LBRACE) {
+            if (semi.len == 1 && semi.start[0] == '\n')
+                parse_fail_at(p, semi.line, semi.col, "syntax error: unexpected newline, expecting { after if clause");
+            parse_fail_at(p, p->tok.line, p->tok.col, "missing condition in if statement");
+        }
+        s->cond = parse_expr(p);
+    } else {
+        if (!init || init->kind != ST_EXPR)
+            parse_fail_at(p, s->line, s->col + 3, "cannot use %s as value",
+                    init && init->kind == ST_DEFINE ? "assignment" : "statement");
+        s->cond = init->x;
+    }
+    p->xnest = save;
+    if (p->tok.kind != TK_LBRACE) parse_syntax_error(p, ", expecting { after if clause");
+    Stmt *b = parse_block(p);
+    s->body = b->body;
+    s->nbody = b->nbody;
+    s->end_line = b->end_line;
+    s->end_col = b->end_col;
+    if (parse_got(p, TK_ELSE)) {
+        if (p->tok.kind == TK_IF) s->els = if_stmt(p);
+        else if (p->tok.kind == TK_LBRACE) s->els = parse_block(p);
+        else parse_fail_at(p, p->tok.line, p->tok.col, "syntax error: else must be followed by if or statement block");
+    }
+    return s;
+}
+
+/* ForStmt = "for" [ Expression | [ SimpleStmt ] ";" [ Expression ] ";" [ SimpleStmt ] ] Block . */
+static Stmt *for_stmt(Parser *p)
+{
+    Stmt *s = parse_new_stmt(p, ST_FOR, p->tok.line, p->tok.col);
+    parse_next(p);
+    int save = p->xnest;
+    p->xnest = -1;
+    if (p->tok.kind != TK_LBRACE) {
+        Stmt *init = p->tok.kind == TK_SEMI ? NULL : simple_stmt(p);
+        if (p->tok.kind == TK_SEMI) {
+            parse_next(p);
+            s->init = init;
+            if (p->tok.kind != TK_SEMI) s->cond = parse_expr(p);
+            if (p->tok.kind != TK_SEMI) parse_syntax_error(p, ", expecting for loop condition");
+            parse_next(p);
+            if (p->tok.kind != TK_LBRACE) s->post = simple_stmt(p);
+            if (s->post && s->post->kind == ST_DEFINE)
+                parse_fail_at(p, s->post->line, s->post->col, "syntax error: cannot declare in post statement of for loop");
+        } else {
+            if (!init || init->kind != ST_EXPR)
+                parse_syntax_error(p, ", expecting for loop condition");
+            s->cond = init->x;
+        }
+    }
+    p->xnest = save;
+    if (p->tok.kind != TK_LBRACE) parse_syntax_error(p, ", expecting { after for clause");
+    Stmt *b = parse_block(p);
+    s->body = b->body;
+    s->nbody = b->nbody;
+    s->end_line = b->end_line;
+    s->end_col = b->end_col;
+    return s;
+}
+
+/* VarSpec   = IdentifierList ( Type [ "=" ExpressionList ] | "=" ExpressionList ) .
+ * ConstSpec = IdentifierList [ [ Type ] "=" ExpressionList ] .
+ * TypeSpec  = name [ "=" ] Type .
+ * `prev` is the previous ConstSpec of the group, for implicit repetition. */
+static Stmt *spec(Parser *p, TokenKind kw, const Stmt *prev, int64_t iota)
+{
+    StmtKind k = kw == TK_VAR ? ST_VAR : kw == TK_CONST ? ST_CONST : ST_TYPE;
+    Stmt *s = parse_new_stmt(p, k, p->tok.line, p->tok.col);
+    int cap = 0;
+    s->iota = iota;
+    if (k == ST_TYPE) {
+        PUSH(p, s->lhs, s->nlhs, cap, parse_name(p));
+        if (p->tok.kind == TK_LBRACK) parse_unsupported(p, "generics");
+        parse_got(p, TK_ASSIGN);
+        s->type = parse_type(p);
+        return s;
+    }
+    do PUSH(p, s->lhs, s->nlhs, cap, parse_name(p)); while (parse_got(p, TK_COMMA));
+    if (p->tok.kind != TK_ASSIGN && p->tok.kind != TK_SEMI && p->tok.kind != TK_RPAREN)
+        s->type = parse_type(p);
+    if (parse_got(p, TK_ASSIGN)) {
+        s->rhs = parse_expr_list(p, &s->nrhs);
+    } else if (k == ST_VAR && !s->type) {
+        parse_syntax_error(p, ", expecting type");
+    } else if (k == ST_CONST) {
+        if (s->type || !prev) parse_fail_at(p, s->line, s->col, "missing init expr for const declaration");
+        s->type = prev->type;
+        s->rhs = prev->rhs;
+        s->nrhs = prev->nrhs;
+    }
+    return s;
+}
+
+/* VarDecl | ConstDecl | TypeDecl: one spec or a parenthesised group. */
+void parse_decl_specs(Parser *p, StmtList *out)
+{
+    TokenKind kw = p->tok.kind;
+    parse_next(p);
+    if (!parse_got(p, TK_LPAREN)) {
+        PUSH(p, out->items, out->n, out->cap, spec(p, kw, NULL, 0));
+        return;
+    }
+    const Stmt *prev = NULL;
+    for (int64_t iota = 0; p->tok.kind != TK_RPAREN; iota++) {
+        Stmt *s = spec(p, kw, prev, iota);
+        PUSH(p, out->items, out->n, out->cap, s);
+        prev = s;
+        if (p->tok.kind != TK_RPAREN && !parse_got(p, TK_SEMI))
+            parse_syntax_error(p, kw == TK_VAR ? " after top level declaration" : ", expecting semicolon, newline, or )");
+    }
+    parse_next(p);
+}
+
+/* go/defer Expression: the expression must be a call. */
+static Stmt *call_stmt(Parser *p, StmtKind k)
+{
+    Stmt *s = parse_new_stmt(p, k, p->tok.line, p->tok.col);
+    parse_next(p);
+    s->x = parse_expr(p);
+    const char *kw = k == ST_GO ? "go" : "defer";
+    if (s->x->kind == EX_PAREN && s->x->x->kind == EX_CALL)
+        parse_fail_at(p, s->x->line, s->x->col, "expression in %s must not be parenthesized", kw);
+    if (s->x->kind != EX_CALL)
+        parse_fail_at(p, s->x->line, s->x->col, "expression in %s must be function call", kw);
+    return s;
+}
+
+/* Statement = ... (see the grammar at the top) */
+static void statement(Parser *p, StmtList *out)
+{
+    Token t = p->tok;
+    Stmt *s;
+    switch (t.kind) {
+    case TK_VAR: case TK_CONST:
+        parse_decl_specs(p, out);
+        return;
+    case TK_TYPE: parse_unsupported(p, "type declarations inside functions");
+    case TK_GO: s = call_stmt(p, ST_GO); break;
+    case TK_DEFER: s = call_stmt(p, ST_DEFER); break;
+    case TK_RETURN:
+        parse_next(p);
+        s = parse_new_stmt(p, ST_RETURN, t.line, t.col);
+        if (p->tok.kind != TK_SEMI && p->tok.kind != TK_RBRACE) s->rhs = parse_expr_list(p, &s->nrhs);
+        break;
+    case TK_BREAK: case TK_CONTINUE:
+        parse_next(p);
+        s = parse_new_stmt(p, t.kind == TK_BREAK ? ST_BREAK : ST_CONTINUE, t.line, t.col);
+        if (p->tok.kind == TK_IDENT) parse_unsupported(p, "labels");
+        break;
+    case TK_LBRACE: s = parse_block(p); break;
+    case TK_IF: s = if_stmt(p); break;
+    case TK_FOR: s = for_stmt(p); break;
+    case TK_SWITCH: parse_unsupported(p, "switch statements");
+    case TK_SELECT: parse_unsupported(p, "select statements");
+    case TK_GOTO: parse_unsupported(p, "goto");
+    case TK_FALLTHROUGH: parse_unsupported(p, "fallthrough");
+    case TK_SEMI: s = parse_new_stmt(p, ST_EMPTY, t.line, t.col); break;
+    default: s = simple_stmt(p); break;
+    }
+    PUSH(p, out->items, out->n, out->cap, s);
+}

@@ -1,0 +1,416 @@
+/* scope_stmt.c — checking statements and function bodies (types.h).
+ *
+ * Each statement is checked in its own scope where Go opens one (blocks, if,
+ * for), with Go's rules for := (at least one new variable on the left), for
+ * unused variables (reported when their scope closes), for break and
+ * continue outside loops, and for a missing return (the spec's "terminating
+ * statements", without panic, goto, switch and select).  Function literals
+ * are checked where they appear and named as Go names them (main.func1,
+ * main.func1.1, glob..func1).
+ */
+#include "check.h"
+
+#include <stdio.h>
+#include <string.h>
+#include "lex.h"
+#include "parse.h"
+
+/* ---- statements --------------------------------------------------------------------- */
+
+static void stmt(Checker *c, Stmt *s);
+static void body(Checker *c, Stmt **stmts, int n);
+
+static void block(Checker *c, Stmt **stmts, int n)
+{
+    scope_open(c);
+    body(c, stmts, n);
+    scope_close(c);
+}
+
+static void body(Checker *c, Stmt **stmts, int n)
+{
+    for (int i = 0; i < n; i++) stmt(c, stmts[i]);
+}
+
+static void define(Checker *c, Stmt *s)
+{
+    Type **vt = parse_alloc(c->arena, sizeof *vt * (size_t)s->nlhs);
+    bool *failed = parse_alloc(c->arena, sizeof *failed * (size_t)s->nlhs);
+    s->syms = parse_alloc(c->arena, sizeof *s->syms * (size_t)s->nlhs);
+    scope_rhs_values(c, s, s->nlhs, vt);
+    bool any_new = false;
+    for (int i = 0; i < s->nlhs; i++) {
+        Expr *n = s->lhs[i];
+        if (n->kind != EX_IDENT) {
+            char ns[96];
+            types_expr_string(n, ns, sizeof ns);
+            types_errorf(c, n->line, n->col, "non-name %s on left side of :=", ns);
+            return;
+        }
+        for (int j = 0; j < i; j++) {
+            if (!scope_is_blank(n->name, n->namelen) && s->lhs[j]->namelen == n->namelen &&
+                memcmp(s->lhs[j]->name, n->name, (size_t)n->namelen) == 0) {
+                types_errorf(c, n->line, n->col, "%.*s repeated on left side of :=", n->namelen, n->name);
+                return;
+            }
+        }
+        if (!scope_is_blank(n->name, n->namelen) && !scope_lookup_in(c->scope, n->name, n->namelen)) any_new = true;
+    }
+    if (!any_new) {
+        types_errorf(c, s->op_line, s->op_col, "no new variables on left side of :=");
+        for (int i = 0; i < s->nlhs; i++) {
+            Sym *old = scope_lookup_in(c->scope, s->lhs[i]->name, s->lhs[i]->namelen);
+            if (old) old->used = true;
+        }
+        return;
+    }
+    bool single = s->nrhs == s->nlhs;
+    for (int i = 0; i < s->nlhs; i++) {
+        Expr *n = s->lhs[i];
+        Expr *r = single ? s->rhs[i] : NULL;
+        if (scope_is_blank(n->name, n->namelen)) {
+            if (r && r->mode == MODE_NIL) types_errorf(c, r->line, r->col, "use of untyped nil in assignment");
+            else if (r && vt[i]) r->type = types_default(c, vt[i]);
+            continue;
+        }
+        Sym *old = scope_lookup_in(c->scope, n->name, n->namelen);
+        if (old) {
+            n->sym = old;
+            scope_use(c, old, false);
+            if (scope_copies_struct(c, r, false)) {
+                continue;
+            } else if (old->kind != SYM_VAR) {
+                types_errorf(c, n->line, n->col, "cannot assign to %.*s", n->namelen, n->name);
+            } else if (r) {
+                types_assign(c, r, old->type, "assignment");
+            } else if (vt[i] && !types_identical(vt[i], old->type)) {
+                char ts[64], os[64];
+                types_string(vt[i], ts, sizeof ts);
+                types_string(old->type, os, sizeof os);
+                types_errorf(c, s->rhs[0]->line, s->rhs[0]->col, "cannot use %s value as type %s in assignment", ts, os);
+            }
+            continue;
+        }
+        Type *t = c->t_invalid;
+        if (r && r->mode == MODE_NIL) types_errorf(c, r->line, r->col, "use of untyped nil in assignment");
+        else if (scope_copies_struct(c, r, true)) t = c->t_invalid;
+        else if (vt[i]) t = types_default(c, vt[i]);
+        if (t == c->t_invalid) failed[i] = true;
+        if (r && r->mode != MODE_INVALID && r->mode != MODE_NIL) r->type = t;
+        s->syms[i] = NULL;   /* declared after every right-hand side was checked */
+        vt[i] = t;
+    }
+    for (int i = 0; i < s->nlhs; i++) {
+        Expr *n = s->lhs[i];
+        if (scope_is_blank(n->name, n->namelen) || n->sym) continue;
+        Sym *v = scope_declare(c, SYM_VAR, n->name, n->namelen, n->line, n->col);
+        v->type = vt[i];
+        v->used = failed[i];
+        n->sym = v;
+        s->syms[i] = v;
+    }
+}
+
+static void assign_target(Checker *c, Expr *l, Expr *r, Type *rt)
+{
+    if (scope_copies_struct(c, r, false)) return;
+    if (l->kind == EX_IDENT && scope_is_blank(l->name, l->namelen)) {
+        l->mode = MODE_VAR;
+        if (r && r->mode == MODE_NIL) types_errorf(c, r->line, r->col, "use of untyped nil in assignment");
+        else if (r && r->mode != MODE_INVALID) r->type = types_default(c, r->type);
+        return;
+    }
+    types_lhs(c, l);
+    if (l->mode == MODE_INVALID) return;
+    if (l->mode != MODE_VAR) {
+        char ls[128];
+        types_operand_string(l, ls, sizeof ls);
+        types_errorf(c, l->line, l->col, "cannot assign to %s", ls);
+        return;
+    }
+    if (r) {
+        Expr *inner = l;
+        while (inner->kind == EX_PAREN) inner = inner->x;
+        if (!types_assign(c, r, l->type, "assignment") && inner->kind == EX_IDENT && inner->sym)
+            inner->sym->used = true;   /* as Go: no follow-up "declared but not used" */
+    } else if (rt && !types_identical(rt, l->type)) {
+        char ts[64], ls[64];
+        types_string(rt, ts, sizeof ts);
+        types_string(l->type, ls, sizeof ls);
+        types_errorf(c, l->line, l->col, "cannot use %s value as type %s in assignment", ts, ls);
+    }
+}
+
+static void assign(Checker *c, Stmt *s)
+{
+    if (s->op == TK_ASSIGN) {
+        Type **vt = parse_alloc(c->arena, sizeof *vt * (size_t)s->nlhs);
+        scope_rhs_values(c, s, s->nlhs, vt);
+        bool single = s->nrhs == s->nlhs;
+        for (int i = 0; i < s->nlhs; i++)
+            assign_target(c, s->lhs[i], single ? s->rhs[i] : NULL, vt[i]);
+        return;
+    }
+    /* x op= y: checked as the binary expression x op y, assigned to x. */
+    Expr *l = s->lhs[0], *r = s->rhs[0];
+    types_expr(c, l);   /* x op= y reads x: it counts as a use */
+    types_value(c, r);
+    if (l->mode == MODE_INVALID || r->mode == MODE_INVALID) return;
+    if (l->mode != MODE_VAR) {
+        char ls[128];
+        types_operand_string(l, ls, sizeof ls);
+        types_errorf(c, l->line, l->col, "cannot assign to %s", ls);
+        return;
+    }
+    Expr *b = parse_alloc(c->arena, sizeof *b);
+    b->kind = EX_BINARY;
+    b->line = s->line;
+    b->col = s->col;
+    b->op_line = s->op_line;
+    b->op_col = s->op_col;
+    b->op = s->op;
+    b->x = l;
+    b->y = r;
+    types_binary(c, b);
+}
+
+static void incdec(Checker *c, Stmt *s)
+{
+    Expr *x = s->x;
+    types_expr(c, x);   /* x++ reads x: it counts as a use */
+    if (x->mode == MODE_INVALID) return;
+    char xs[128];
+    if (x->mode != MODE_VAR) {
+        types_operand_string(x, xs, sizeof xs);
+        types_errorf(c, x->line, x->col, "cannot assign to %s", xs);
+    } else if (!types_is_integer(x->type)) {
+        char ts[64];
+        types_expr_string(x, xs, sizeof xs);
+        types_string(x->type, ts, sizeof ts);
+        types_errorf(c, s->line, s->col, "invalid operation: %s%s (non-numeric type %s)",
+                     xs, s->op == TK_INC ? "++" : "--", ts);
+    }
+}
+
+static void expr_stmt(Checker *c, Stmt *s)
+{
+    Expr *x = s->x, *inner = x;
+    while (inner->kind == EX_PAREN) inner = inner->x;
+    types_expr(c, x);
+    if (x->mode == MODE_INVALID) return;
+    bool ok = inner->kind == EX_CALL && inner->x->mode != MODE_TYPE &&
+              !(inner->x->mode == MODE_BUILTIN && inner->x->builtin == BI_NEW);
+    if (!ok) {
+        char xs[128];
+        types_operand_string(x, xs, sizeof xs);
+        types_errorf(c, x->line, x->col, "%s is not used", xs);
+    }
+}
+
+static void go_defer(Checker *c, Stmt *s)
+{
+    Expr *call = s->x;
+    const char *kw = s->kind == ST_GO ? "go" : "defer";
+    types_expr(c, call);
+    Expr *f = call->x;
+    if (f->mode == MODE_TYPE) {
+        types_errorf(c, call->line, call->col, "%s requires function call, not conversion", kw);
+    } else if (f->mode == MODE_BUILTIN && f->builtin == BI_NEW) {
+        char cs[128];
+        types_expr_string(call, cs, sizeof cs);
+        types_errorf(c, call->line, call->col, "%s discards result of %s", kw, cs);
+    } else if (s->kind == ST_GO && f->mode == MODE_BUILTIN && call->mode != MODE_INVALID) {
+        char fs[96];
+        types_expr_string(f, fs, sizeof fs);
+        types_errorf(c, call->line, call->col,
+                     "interleave does not support go %s(...) (write go func() { %s(...) }())", fs, fs);
+    }
+}
+
+static void return_stmt(Checker *c, Stmt *s)
+{
+    FuncInfo *f = c->fn;
+    Type *sig = f->sig;
+    if (s->nrhs == 0) {
+        bool named = f->nresults > 0 && f->results[0] != NULL;
+        if (sig->nresults > 0 && !named)
+            types_errorf(c, s->line, s->col, "not enough return values");
+        return;
+    }
+    if (sig->nresults == 0) {
+        for (int i = 0; i < s->nrhs; i++) types_expr(c, s->rhs[i]);
+        types_errorf(c, s->rhs[0]->line, s->rhs[0]->col, "too many return values");
+        return;
+    }
+    if (s->nrhs == 1 && sig->nresults > 1) {
+        Expr *r = s->rhs[0];
+        types_expr(c, r);
+        if (r->mode == MODE_INVALID) return;
+        if (r->mode == MODE_VALUE && r->type->kind == TY_TUPLE && r->type->nresults == sig->nresults) {
+            for (int i = 0; i < sig->nresults; i++) {
+                if (!types_identical(r->type->results[i], sig->results[i])) {
+                    char ts[64], ws[64];
+                    types_string(r->type->results[i], ts, sizeof ts);
+                    types_string(sig->results[i], ws, sizeof ws);
+                    types_errorf(c, r->line, r->col, "cannot use %s value as type %s in return statement", ts, ws);
+                }
+            }
+            return;
+        }
+        types_errorf(c, r->line, r->col, "not enough return values");
+        return;
+    }
+    for (int i = 0; i < s->nrhs; i++) types_value(c, s->rhs[i]);
+    if (s->nrhs != sig->nresults) {
+        types_errorf(c, s->rhs[0]->line, s->rhs[0]->col, "%s return values",
+                     s->nrhs < sig->nresults ? "not enough" : "too many");
+        return;
+    }
+    for (int i = 0; i < s->nrhs; i++) types_assign(c, s->rhs[i], sig->results[i], "return statement");
+}
+
+static void condition(Checker *c, Expr *cond, const char *what)
+{
+    types_value(c, cond);
+    if (cond->mode == MODE_INVALID) return;
+    if (cond->type->kind != TY_BOOL && cond->type->kind != TY_UNTYPED_BOOL) {
+        types_errorf(c, cond->line, cond->col, "non-boolean condition in %s statement", what);
+        return;
+    }
+    if (cond->type->kind == TY_UNTYPED_BOOL) cond->type = c->t_bool;
+}
+
+static void stmt(Checker *c, Stmt *s)
+{
+    switch (s->kind) {
+    case ST_EMPTY: break;
+    case ST_EXPR: expr_stmt(c, s); break;
+    case ST_VAR: scope_var_spec(c, s, false); break;
+    case ST_CONST: scope_const_spec(c, s, false); break;
+    case ST_TYPE: break;   /* rejected by the parser inside functions */
+    case ST_DEFINE: define(c, s); break;
+    case ST_ASSIGN: assign(c, s); break;
+    case ST_INCDEC: incdec(c, s); break;
+    case ST_BLOCK: block(c, s->body, s->nbody); break;
+    case ST_IF:
+        scope_open(c);
+        if (s->init) stmt(c, s->init);
+        condition(c, s->cond, "if");
+        block(c, s->body, s->nbody);
+        if (s->els) stmt(c, s->els);
+        scope_close(c);
+        break;
+    case ST_FOR:
+        scope_open(c);
+        if (s->init) stmt(c, s->init);
+        if (s->cond) condition(c, s->cond, "for");
+        if (s->post) stmt(c, s->post);
+        c->loops++;
+        block(c, s->body, s->nbody);
+        c->loops--;
+        scope_close(c);
+        break;
+    case ST_BREAK:
+        if (!c->loops) types_errorf(c, s->line, s->col, "break is not in a loop, switch, or select");
+        break;
+    case ST_CONTINUE:
+        if (!c->loops) types_errorf(c, s->line, s->col, "continue is not in a loop");
+        break;
+    case ST_RETURN: return_stmt(c, s); break;
+    case ST_GO: case ST_DEFER: go_defer(c, s); break;
+    }
+}
+
+/* ---- functions ----------------------------------------------------------------------- */
+
+static bool terminating(const Stmt *s);
+
+static bool terminating_list(Stmt *const *b, int n)
+{
+    while (n > 0 && b[n - 1]->kind == ST_EMPTY) n--;
+    return n > 0 && terminating(b[n - 1]);
+}
+
+/* Does a break in this list (outside nested loops) leave the enclosing loop? */
+static bool has_break(Stmt *const *b, int n)
+{
+    for (int i = 0; i < n; i++) {
+        const Stmt *s = b[i];
+        if (s->kind == ST_BREAK) return true;
+        if ((s->kind == ST_BLOCK || s->kind == ST_IF) && has_break(s->body, s->nbody)) return true;
+        for (const Stmt *e = s->kind == ST_IF ? s->els : NULL; e; e = e->kind == ST_IF ? e->els : NULL)
+            if (has_break(e->body, e->nbody)) return true;
+    }
+    return false;
+}
+
+/* Go spec "Terminating statements" (without panic, goto, switch, select). */
+static bool terminating(const Stmt *s)
+{
+    switch (s->kind) {
+    case ST_RETURN: return true;
+    case ST_BLOCK: return terminating_list(s->body, s->nbody);
+    case ST_IF: return s->els && terminating_list(s->body, s->nbody) && terminating(s->els);
+    case ST_FOR: return !s->cond && !has_break(s->body, s->nbody);
+    default: return false;
+    }
+}
+
+void scope_func_body(Checker *c, FuncInfo *fi)
+{
+    FuncNode *fn = fi->node;
+    Type *sig = fi->sig;
+    FuncInfo *save_fn = c->fn;
+    int save_loops = c->loops;
+    c->fn = fi;
+    c->loops = 0;
+    scope_open(c);
+    fi->params = parse_alloc(c->arena, sizeof *fi->params * (size_t)(fn->nparams + 1));
+    fi->results = parse_alloc(c->arena, sizeof *fi->results * (size_t)(fn->nresults + 1));
+    fi->nparams = fn->nparams;
+    fi->nresults = fn->nresults;
+    for (int i = 0; i < fn->nparams + fn->nresults; i++) {
+        bool param = i < fn->nparams;
+        Field *f = param ? &fn->params[i] : &fn->results[i - fn->nparams];
+        Sym *v = NULL;
+        if (f->name) {
+            v = scope_declare(c, SYM_VAR, f->name, f->namelen, f->line, f->col);
+        } else if (param) {
+            v = scope_new_sym(c, SYM_VAR, "_", 1, f->line, f->col);
+        }
+        if (v) {
+            v->type = param ? sig->params[i] : sig->results[i - fn->nparams];
+            v->is_param = true;
+        }
+        if (param) fi->params[i] = v;
+        else fi->results[i - fn->nparams] = v;
+    }
+    body(c, fn->body->body, fn->body->nbody);
+    scope_close(c);
+    if (sig->nresults > 0 && !terminating_list(fn->body->body, fn->body->nbody))
+        types_errorf(c, fn->body->end_line, fn->body->end_col, "missing return");
+    c->fn = save_fn;
+    c->loops = save_loops;
+}
+
+FuncInfo *scope_new_func(Checker *c, const char *name, FuncNode *fn, Type *sig)
+{
+    FuncInfo *fi = parse_alloc(c->arena, sizeof *fi);
+    fi->name = name;
+    fi->parent = c->fn;
+    fi->node = fn;
+    fi->sig = sig;
+    fi->proto = -1;
+    fn->info = fi;
+    return fi;
+}
+
+void scope_func_lit(Checker *c, Expr *e)
+{
+    char name[160];
+    if (!c->fn) snprintf(name, sizeof name, "glob..func%d", ++c->nglobal_lits);
+    else if (!c->fn->parent) snprintf(name, sizeof name, "%s.func%d", c->fn->name, ++c->fn->nlits);
+    else snprintf(name, sizeof name, "%s.%d", c->fn->name, ++c->fn->nlits);
+    FuncInfo *fi = scope_new_func(c, parse_strndup(c->arena, name, strlen(name)), e->fn, e->type);
+    scope_func_body(c, fi);
+}

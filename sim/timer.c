@@ -1,0 +1,108 @@
+/* timer.c — the sleep queue: goroutines parked in time.Sleep, by wake time.
+ *
+ * A binary min-heap of Timers ordered by (when, seq).  `seq` is the order the
+ * timers were created in, so two goroutines due at the same virtual nanosecond
+ * wake in the order they went to sleep — ties are broken by a sequence number,
+ * never by goroutine id, pointer or heap layout (libuv's timer start_id).  The
+ * heap is a plain array of Values-free structs, so machine_copy copies it with
+ * memcpy and a copy pops in the same order.
+ *
+ * Go keeps a 4-ary heap of timers per P (runtime/time.go) and runs due timers
+ * when a P looks for work; the simulated machine has one queue for the whole
+ * machine, checked at the start of every frame and when the clock jumps (see
+ * the essay in sched.c).
+ *
+ * Invariants (timer_check_invariants, SIM_PARANOID builds):
+ *   1. heap order: no timer sorts before its parent;
+ *   2. every timer's goroutine is G_SLEEPING with wake_time == when;
+ *   3. every G_SLEEPING goroutine has exactly one timer;
+ *   4. seq values are distinct and below Machine.timer_seq.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "machine_internal.h"
+#include "util.h"
+
+static bool before(const Timer *a, const Timer *b)
+{
+    return a->when < b->when || (a->when == b->when && a->seq < b->seq);
+}
+
+static void swap(Timer *a, Timer *b)
+{
+    Timer t = *a;
+    *a = *b;
+    *b = t;
+}
+
+static void sift_up(Timer *h, int i)
+{
+    while (i > 0) {
+        int parent = (i - 1) / 2;
+        if (!before(&h[i], &h[parent])) break;
+        swap(&h[i], &h[parent]);
+        i = parent;
+    }
+}
+
+static void sift_down(Timer *h, int n, int i)
+{
+    for (;;) {
+        int l = 2 * i + 1, r = l + 1, least = i;
+        if (l < n && before(&h[l], &h[least])) least = l;
+        if (r < n && before(&h[r], &h[least])) least = r;
+        if (least == i) return;
+        swap(&h[i], &h[least]);
+        i = least;
+    }
+}
+
+void timer_add(Machine *m, int g, int64_t when)
+{
+    GROW(m->timers, m->timers_cap, m->ntimers + 1);
+    Timer *t = &m->timers[m->ntimers];
+    memset(t, 0, sizeof *t);                /* no stray padding */
+    t->when = when;
+    t->seq = m->timer_seq++;
+    t->g = g;
+    sift_up(m->timers, m->ntimers++);
+}
+
+int64_t timer_next(const Machine *m)
+{
+    return m->ntimers ? m->timers[0].when : INT64_MAX;
+}
+
+int timer_pop_due(Machine *m, int64_t now)
+{
+    if (!m->ntimers || m->timers[0].when > now) return 0;
+    int g = m->timers[0].g;
+    m->timers[0] = m->timers[--m->ntimers];
+    sift_down(m->timers, m->ntimers, 0);
+    return g;
+}
+
+void timer_check_invariants(const Machine *m)
+{
+    int *count = xcalloc((size_t)m->ngs + 1, sizeof *count);
+    for (int i = 0; i < m->ntimers; i++) {
+        const Timer *t = &m->timers[i];
+        if (i > 0 && before(t, &m->timers[(i - 1) / 2]))
+            sim_fatal(__func__, "timer heap out of order");
+        if (t->seq >= m->timer_seq) sim_fatal(__func__, "timer seq from the future");
+        if (t->g < 1 || t->g > m->ngs) sim_fatal(__func__, "timer for no goroutine");
+        const Goroutine *g = &m->gs[t->g - 1];
+        if (g->state != G_SLEEPING || g->wake_time != t->when)
+            sim_fatal(__func__, "timer for a goroutine that is not sleeping until then");
+        count[t->g]++;
+    }
+    for (int i = 0; i < m->ngs; i++)
+        if ((m->gs[i].state == G_SLEEPING) != (count[i + 1] == 1))
+            sim_fatal(__func__, "a sleeping goroutine without exactly one timer");
+    for (int i = 0; i < m->ntimers; i++)
+        for (int j = i + 1; j < m->ntimers; j++)
+            if (m->timers[i].seq == m->timers[j].seq) sim_fatal(__func__, "duplicate timer seq");
+    free(count);
+}

@@ -1,0 +1,190 @@
+/* types_call.c — checking calls: functions, builtins and conversions.
+ *
+ * A call's callee decides what it is: a type makes a conversion T(x), a
+ * builtin (fmt.Println, mu.Lock, new ...) has its own argument rules, and a
+ * function value is checked against its signature.  A single multi-value
+ * call may supply all the arguments, as in f(g()).
+ */
+#include "check.h"
+
+#include <stdio.h>
+
+/* Check call arguments against parameter types (a single multi-value call
+ * may supply them all, as in f(g())). */
+static void arguments(Checker *c, Expr *e, Type **params, int nparams, const char *callee)
+{
+    char ctx[160];
+    snprintf(ctx, sizeof ctx, "argument to %s", callee);
+    if (e->nargs == 1 && e->args[0]->kind == EX_CALL) {
+        Expr *a = e->args[0];
+        types_expr(c, a);
+        if (a->mode == MODE_VALUE && a->type->kind == TY_TUPLE) {
+            Type *tup = a->type;
+            if (tup->nresults != nparams) {
+                types_errorf(c, a->line, a->col, "%s arguments in call to %s",
+                             tup->nresults < nparams ? "not enough" : "too many", callee);
+                return;
+            }
+            for (int i = 0; i < nparams; i++) {
+                if (!types_identical(tup->results[i], params[i])) {
+                    char ts[64], ps[64];
+                    types_string(tup->results[i], ts, sizeof ts);
+                    types_string(params[i], ps, sizeof ps);
+                    types_errorf(c, a->line, a->col, "cannot use %s value as type %s in %s", ts, ps, ctx);
+                }
+            }
+            return;
+        }
+    }
+    for (int i = 0; i < e->nargs; i++) types_value(c, e->args[i]);
+    if (e->nargs < nparams) {
+        const Expr *at = e->nargs ? e->args[e->nargs - 1] : e;
+        int line = at->line, col = at->col;
+        types_errorf(c, line, col, "not enough arguments in call to %s", callee);
+        return;
+    }
+    if (e->nargs > nparams) {
+        types_errorf(c, e->args[nparams]->line, e->args[nparams]->col, "too many arguments in call to %s", callee);
+        return;
+    }
+    for (int i = 0; i < nparams; i++) types_assign(c, e->args[i], params[i], ctx);
+}
+
+/* fmt.Println / fmt.Printf arguments: any single value the VM can print. */
+static void print_args(Checker *c, Expr *e, int from)
+{
+    for (int i = from; i < e->nargs; i++) {
+        Expr *a = e->args[i];
+        types_value(c, a);
+        if (a->mode == MODE_INVALID) continue;
+        if (a->mode == MODE_NIL) {
+            types_errorf(c, a->line, a->col, "interleave does not support printing nil");
+        } else if (a->type->kind == TY_STRUCT || a->type->kind == TY_MUTEX || a->type->kind == TY_WAITGROUP) {
+            char ts[64];
+            types_string(a->type, ts, sizeof ts);
+            types_errorf(c, a->line, a->col, "interleave does not support printing %s values (print a field)", ts);
+        } else if (types_is_untyped(a->type)) {
+            a->type = types_default(c, a->type);
+        }
+    }
+}
+
+static void builtin_call(Checker *c, Expr *e, int bi)
+{
+    char callee[128];
+    types_expr_string(e->x, callee, sizeof callee);
+    e->mode = MODE_NOVALUE;
+    Type *params[1];
+    switch (bi) {
+    case BI_PRINTLN:
+        print_args(c, e, 0);
+        break;
+    case BI_PRINTF:
+        if (e->nargs == 0) {
+            types_errorf(c, e->rparen_line, e->rparen_col, "not enough arguments in call to %s", callee);
+            break;
+        }
+        types_value(c, e->args[0]);
+        types_assign(c, e->args[0], c->t_string, "argument to fmt.Printf");
+        print_args(c, e, 1);
+        break;
+    case BI_SLEEP:
+        params[0] = c->t_duration;
+        arguments(c, e, params, 1, callee);
+        break;
+    case BI_WGADD:
+        params[0] = c->t_int;
+        arguments(c, e, params, 1, callee);
+        break;
+    case BI_LOCK: case BI_UNLOCK: case BI_WGDONE: case BI_WGWAIT:
+        arguments(c, e, params, 0, callee);
+        break;
+    case BI_NEW: {
+        if (e->nargs != 1) {
+            types_errorf(c, e->line, e->col, "%s arguments for %s (expected 1, found %d)",
+                         e->nargs ? "too many" : "not enough", callee, e->nargs);
+            types_invalid(c, e);
+            break;
+        }
+        Type *t = types_resolve(c, e->args[0]);
+        if (t == c->t_invalid) { types_invalid(c, e); break; }
+        e->mode = MODE_VALUE;
+        e->type = types_ptr(c, t);
+        break;
+    }
+    default:
+        types_errorf(c, e->line, e->col, "interleave does not support %s", callee);
+        for (int i = 0; i < e->nargs; i++) types_expr(c, e->args[i]);   /* uses its arguments */
+        types_invalid(c, e);
+        break;
+    }
+}
+
+static void conversion(Checker *c, Expr *e, Type *t)
+{
+    char ts[64];
+    types_string(t, ts, sizeof ts);
+    if (e->nargs != 1) {
+        types_errorf(c, e->line, e->col, "%s arguments in conversion to %s",
+                     e->nargs ? "too many" : "missing", ts);
+        return;
+    }
+    Expr *a = e->args[0];
+    types_value(c, a);
+    if (a->mode == MODE_INVALID) return;
+    bool ok = types_identical(a->type, t) ||
+              (types_is_integer(a->type) && t->kind == TY_INT) ||
+              (types_is_string(a->type) && t->kind == TY_STRING) ||
+              (types_is_bool(a->type) && t->kind == TY_BOOL) ||
+              (a->mode == MODE_NIL && (t->kind == TY_PTR || t->kind == TY_FUNC));
+    if (!ok) {
+        char as[128];
+        types_operand_string(a, as, sizeof as);
+        types_errorf(c, a->line, a->col, "cannot convert %s to type %s", as, ts);
+        return;
+    }
+    e->mode = a->mode == MODE_CONST ? MODE_CONST : MODE_VALUE;
+    e->cv = a->cv;
+    e->type = t;
+}
+
+void types_call(Checker *c, Expr *e)
+{
+    Expr *f = e->x;
+    types_expr(c, f);
+    switch (f->mode) {
+    case MODE_TYPE:
+        conversion(c, e, f->type);
+        return;
+    case MODE_BUILTIN:
+        builtin_call(c, e, f->builtin);
+        return;
+    case MODE_VALUE: case MODE_VAR:
+        if (f->type->kind == TY_FUNC) break;
+        /* fall through */
+    case MODE_NIL: case MODE_CONST: case MODE_NOVALUE: {
+        char fs[128];
+        types_operand_string(f, fs, sizeof fs);
+        types_errorf(c, e->line, e->col, "invalid operation: cannot call non-function %s", fs);
+    }
+        /* fall through */
+    default:
+        for (int i = 0; i < e->nargs; i++) types_expr(c, e->args[i]);
+        return;
+    }
+    Type *sig = f->type;
+    char callee[128];
+    types_expr_string(f, callee, sizeof callee);
+    arguments(c, e, sig->params, sig->nparams, callee);
+    if (sig->nresults == 0) {
+        e->mode = MODE_NOVALUE;
+    } else if (sig->nresults == 1) {
+        e->mode = MODE_VALUE;
+        e->type = sig->results[0];
+    } else {
+        e->mode = MODE_VALUE;
+        e->type = types_new(c, TY_TUPLE, NULL);
+        e->type->results = sig->results;
+        e->type->nresults = sig->nresults;
+    }
+}

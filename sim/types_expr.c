@@ -1,0 +1,327 @@
+/* types_expr.c — checking expressions (types.h): every expression gets a
+ * mode, a type and, for constants, a value.
+ *
+ * types_expr dispatches on the kind; names, selectors (fields, the sync
+ * methods, package members), composite literals and dereferences are checked
+ * here, calls in types_call.c and operators in types_op.c.  types_value
+ * requires a single value, types_lhs an assignment target, and types_assign
+ * decides assignability, converting untyped constants.
+ */
+#include "check.h"
+
+#include <string.h>
+
+void types_invalid(Checker *c, Expr *e)
+{
+    e->mode = MODE_INVALID;
+    e->type = c->t_invalid;
+}
+
+static void ident(Checker *c, Expr *e, bool read)
+{
+    if (e->namelen == 1 && e->name[0] == '_') {
+        types_errorf(c, e->line, e->col, "cannot use _ as value");
+        return;
+    }
+    Sym *s = scope_lookup(c, e->name, e->namelen);
+    if (!s) {
+        types_errorf(c, e->line, e->col, "undefined: %.*s", e->namelen, e->name);
+        return;
+    }
+    e->sym = s;
+    scope_resolve(c, s);
+    e->type = s->type ? s->type : c->t_invalid;
+    switch (s->kind) {
+    case SYM_VAR:
+        scope_use(c, s, read);
+        e->mode = e->type == c->t_invalid ? MODE_INVALID : MODE_VAR;
+        break;
+    case SYM_CONST:
+        s->used = true;
+        if (s->is_iota) {
+            if (!c->in_const) {
+                types_errorf(c, e->line, e->col, "cannot use iota outside constant declaration");
+                return;
+            }
+            types_set_const(e, c->t_uint, CV_INT, c->iota);
+        } else if (s->cv.kind != CV_NONE) {
+            e->mode = MODE_CONST;
+            e->cv = s->cv;
+        }
+        break;
+    case SYM_TYPE: e->mode = MODE_TYPE; break;
+    case SYM_FUNC: s->used = true; e->mode = MODE_VALUE; break;
+    case SYM_PKG:
+        c->file->imports[s->pkg].used = true;
+        types_errorf(c, e->line, e->col, "use of package %.*s not in selector", e->namelen, e->name);
+        break;
+    case SYM_BUILTIN: e->mode = MODE_BUILTIN; e->builtin = s->builtin; break;
+    case SYM_NIL: e->mode = MODE_NIL; e->type = c->t_unil; break;
+    }
+}
+
+static void selector(Checker *c, Expr *e)
+{
+    const Import *im = types_package_of(c, e);
+    if (im) { types_package_member(c, e, im); return; }
+    Expr *x = e->x;
+    types_expr(c, x);
+    if (x->mode == MODE_INVALID) return;
+    if (x->mode == MODE_TYPE) {
+        types_errorf(c, e->line, e->col, "interleave does not support method expressions");
+        return;
+    }
+    if (x->mode != MODE_VAR && x->mode != MODE_VALUE) {
+        char xs[128];
+        types_operand_string(x, xs, sizeof xs);
+        types_errorf(c, e->op_line, e->op_col, "invalid operation: %s has no fields or methods", xs);
+        return;
+    }
+    Type *t = x->type;
+    e->through_ptr = t->kind == TY_PTR;
+    if (e->through_ptr) t = t->elem;
+    if (t->kind == TY_STRUCT) {
+        for (int i = 0; i < t->nfields; i++) {
+            TField *f = &t->fields[i];
+            if (f->namelen == e->namelen && memcmp(f->name, e->name, (size_t)f->namelen) == 0) {
+                e->mode = e->through_ptr || x->mode == MODE_VAR ? MODE_VAR : MODE_VALUE;
+                e->type = f->type;
+                e->field_off = f->off;
+                return;
+            }
+        }
+    }
+    static const struct { TypeKind k; const char *name; int bi; } methods[] = {
+        {TY_MUTEX, "Lock", BI_LOCK}, {TY_MUTEX, "Unlock", BI_UNLOCK},
+        {TY_MUTEX, "TryLock", BI_UNSUPPORTED}, {TY_WAITGROUP, "Add", BI_WGADD},
+        {TY_WAITGROUP, "Done", BI_WGDONE}, {TY_WAITGROUP, "Wait", BI_WGWAIT},
+    };
+    for (size_t i = 0; i < sizeof methods / sizeof methods[0]; i++) {
+        if (methods[i].k == t->kind && (int)strlen(methods[i].name) == e->namelen &&
+            memcmp(methods[i].name, e->name, (size_t)e->namelen) == 0) {
+            if (methods[i].bi == BI_UNSUPPORTED) {
+                types_errorf(c, e->op_line, e->op_col, "interleave does not support %s.%.*s",
+                             t->name, e->namelen, e->name);
+                return;
+            }
+            if (!e->through_ptr && x->mode != MODE_VAR) {
+                char xs[128];
+                types_expr_string(x, xs, sizeof xs);
+                types_errorf(c, e->line, e->col, "cannot call pointer method %.*s on %s",
+                             e->namelen, e->name, t->name);
+                return;
+            }
+            e->mode = MODE_BUILTIN;
+            e->builtin = methods[i].bi;
+            return;
+        }
+    }
+    char es[128], ts[96];
+    types_expr_string(e, es, sizeof es);
+    types_string(x->type, ts, sizeof ts);
+    types_errorf(c, e->op_line, e->op_col, "%s undefined (type %s has no field or method %.*s)",
+                 es, ts, e->namelen, e->name);
+}
+
+static void composite(Checker *c, Expr *e)
+{
+    if (!e->x) {
+        types_errorf(c, e->line, e->col, "interleave does not support composite literals without a type");
+        return;
+    }
+    Type *t = types_resolve(c, e->x);
+    if (t == c->t_invalid) return;
+    if (t->kind != TY_STRUCT) {
+        char ts[64];
+        types_string(t, ts, sizeof ts);
+        types_errorf(c, e->line, e->col, "interleave does not support composite literals of type %s", ts);
+        return;
+    }
+    bool keyed = e->nargs > 0 && e->args[0]->kind == EX_KEYVALUE;
+    for (int i = 0; i < e->nargs; i++) {
+        Expr *el = e->args[i];
+        if ((el->kind == EX_KEYVALUE) != keyed) {
+            types_errorf(c, el->line, el->col, "mixture of field:value and value elements in struct literal");
+            return;
+        }
+        TField *f = NULL;
+        Expr *v = el;
+        if (keyed) {
+            v = el->y;
+            if (el->x->kind == EX_IDENT) {
+                for (int j = 0; j < t->nfields && !f; j++)
+                    if (t->fields[j].namelen == el->x->namelen &&
+                        memcmp(t->fields[j].name, el->x->name, (size_t)el->x->namelen) == 0) f = &t->fields[j];
+            }
+            if (!f) {
+                char ks[64];
+                types_expr_string(el->x, ks, sizeof ks);
+                types_errorf(c, el->x->line, el->x->col, "unknown field %s in struct literal", ks);
+                continue;
+            }
+            for (int j = 0; j < i; j++)
+                if (e->args[j]->field_off == f->off && e->args[j]->type == f->type && e->args[j]->mode == MODE_VALUE)
+                    types_errorf(c, el->line, el->col, "duplicate field name %.*s in struct literal", f->namelen, f->name);
+            el->mode = MODE_VALUE;
+        } else if (i < t->nfields) {
+            f = &t->fields[i];
+        } else {
+            types_errorf(c, el->line, el->col, "too many values in struct literal");
+            return;
+        }
+        el->field_off = f->off;
+        el->type = f->type;
+        if (f->type->kind == TY_STRUCT || f->type->kind == TY_MUTEX || f->type->kind == TY_WAITGROUP) {
+            types_errorf(c, el->line, el->col,
+                         "interleave does not support struct values in composite literals (leave the field zero)");
+            continue;
+        }
+        types_value(c, v);
+        types_assign(c, v, f->type, "struct literal");
+    }
+    if (!keyed && e->nargs > 0 && e->nargs < t->nfields) {
+        types_errorf(c, e->line, e->col, "too few values in struct literal");
+        return;
+    }
+    e->mode = MODE_VALUE;
+    e->type = t;
+}
+
+static void star(Checker *c, Expr *e)
+{
+    types_expr(c, e->x);
+    Expr *x = e->x;
+    if (x->mode == MODE_INVALID) return;
+    if (x->mode == MODE_TYPE) {
+        e->mode = MODE_TYPE;
+        e->type = types_ptr(c, x->type);
+    } else if (x->mode == MODE_NIL) {
+        types_errorf(c, e->line, e->col, "invalid operation: cannot indirect nil");
+    } else if ((x->mode == MODE_VALUE || x->mode == MODE_VAR) && x->type->kind == TY_PTR) {
+        e->mode = MODE_VAR;
+        e->type = x->type->elem;
+    } else {
+        char xs[128];
+        types_operand_string(x, xs, sizeof xs);
+        types_errorf(c, e->line, e->col, "invalid operation: cannot indirect %s", xs);
+    }
+}
+
+void types_expr(Checker *c, Expr *e)
+{
+    types_invalid(c, e);
+    switch (e->kind) {
+    case EX_IDENT: ident(c, e, true); break;
+    case EX_INT:
+        if (e->overflow) {
+            types_errorf(c, e->line, e->col, "constant %.*s overflows int", e->litlen, e->lit);
+            break;
+        }
+        types_set_const(e, c->t_uint, CV_INT, e->ival);
+        break;
+    case EX_STRING:
+        types_set_const(e, c->t_ustring, CV_STRING, 0);
+        e->cv.s = e->sval;
+        e->cv.slen = e->slen;
+        break;
+    case EX_FUNCLIT:
+        e->type = types_signature(c, e->fn);
+        e->mode = MODE_VALUE;
+        scope_func_lit(c, e);
+        break;
+    case EX_COMPOSITE: composite(c, e); break;
+    case EX_KEYVALUE:
+        types_errorf(c, e->line, e->col, "unexpected key: value outside a composite literal");
+        break;
+    case EX_PAREN:
+        types_expr(c, e->x);
+        e->mode = e->x->mode;
+        e->type = e->x->type;
+        e->cv = e->x->cv;
+        e->builtin = e->x->builtin;
+        break;
+    case EX_SELECTOR: selector(c, e); break;
+    case EX_CALL: types_call(c, e); break;
+    case EX_STAR: star(c, e); break;
+    case EX_UNARY: types_unary(c, e); break;
+    case EX_BINARY:
+        types_value(c, e->x);
+        types_value(c, e->y);
+        types_binary(c, e);
+        break;
+    case EX_STRUCTTYPE: case EX_FUNCTYPE: types_resolve(c, e); break;
+    default: break;
+    }
+}
+
+void types_value(Checker *c, Expr *e)
+{
+    types_expr(c, e);
+    char es[160];
+    switch (e->mode) {
+    case MODE_NOVALUE:
+        types_expr_string(e, es, sizeof es);
+        types_errorf(c, e->line, e->col, "%s (no value) used as value", es);
+        break;
+    case MODE_TYPE:
+        types_expr_string(e, es, sizeof es);
+        types_errorf(c, e->line, e->col, "%s (type) is not an expression", es);
+        break;
+    case MODE_BUILTIN:
+        types_expr_string(e, es, sizeof es);
+        if (e->kind == EX_SELECTOR)
+            types_errorf(c, e->line, e->col, "interleave does not support %s as a value (call it: %s(...))", es, es);
+        else
+            types_errorf(c, e->line, e->col, "%s (built-in function) must be called", es);
+        break;
+    case MODE_VALUE:
+        if (e->type->kind == TY_TUPLE) {
+            char ts[96];
+            types_expr_string(e, es, sizeof es);
+            types_string(e->type, ts, sizeof ts);
+            types_errorf(c, e->line, e->col, "multiple-value %s (value of type %s) in single-value context", es, ts);
+            break;
+        }
+        return;
+    default:
+        return;
+    }
+    types_invalid(c, e);
+}
+
+void types_lhs(Checker *c, Expr *e)
+{
+    Expr *inner = e;
+    while (inner->kind == EX_PAREN) inner = inner->x;
+    if (inner->kind == EX_IDENT) {
+        types_invalid(c, inner);
+        ident(c, inner, false);
+        if (inner != e) { e->mode = inner->mode; e->type = inner->type; }
+    } else {
+        types_expr(c, e);
+    }
+}
+
+bool types_assign(Checker *c, Expr *e, Type *target, const char *context)
+{
+    if (e->mode == MODE_INVALID || target->kind == TY_INVALID) return false;
+    char es[160], ts[96];
+    types_string(target, ts, sizeof ts);
+    if (e->mode == MODE_NIL) {
+        if (target->kind == TY_PTR || target->kind == TY_FUNC) { e->type = target; return true; }
+        types_errorf(c, e->line, e->col, "cannot use nil as %s value in %s", ts, context);
+        return false;
+    }
+    if (types_is_untyped(e->type)) {
+        Type *from = e->type;
+        if (types_convert_untyped(c, e, target)) return true;
+        e->type = from;
+        types_operand_string(e, es, sizeof es);
+        types_errorf(c, e->line, e->col, "cannot use %s as %s value in %s", es, ts, context);
+        return false;
+    }
+    if (types_identical(e->type, target)) return true;
+    types_operand_string(e, es, sizeof es);
+    types_errorf(c, e->line, e->col, "cannot use %s as type %s in %s", es, ts, context);
+    return false;
+}

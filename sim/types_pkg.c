@@ -1,0 +1,124 @@
+/* types_pkg.c — the packages a program may import: fmt, sync and time.
+ *
+ * Each member the simulator models is a row of one table: a builtin
+ * (fmt.Println, time.Sleep), a type (sync.Mutex, time.Duration) or a Duration
+ * constant (time.Second).  Real members that it does not model are listed so
+ * that using one says "interleave does not support fmt.Sprintf" rather than
+ * Go's "undefined".  The sync types' methods are in types_expr.c's selector.
+ */
+#include "check.h"
+
+#include <stdio.h>
+#include <string.h>
+
+typedef struct Member {
+    const char *pkg, *name;
+    int builtin;          /* BI_* or 0                                         */
+    int type;             /* 1 Mutex, 2 WaitGroup, 3 Duration                  */
+    int64_t value;        /* time constants (type Duration)                    */
+    bool constant;
+} Member;
+
+static const Member members[] = {
+    {"fmt", "Println", BI_PRINTLN, 0, 0, false},
+    {"fmt", "Printf", BI_PRINTF, 0, 0, false},
+    {"sync", "Mutex", 0, 1, 0, false},
+    {"sync", "WaitGroup", 0, 2, 0, false},
+    {"time", "Sleep", BI_SLEEP, 0, 0, false},
+    {"time", "Duration", 0, 3, 0, false},
+    {"time", "Nanosecond", 0, 3, 1, true},
+    {"time", "Microsecond", 0, 3, 1000, true},
+    {"time", "Millisecond", 0, 3, 1000000, true},
+    {"time", "Second", 0, 3, 1000000000, true},
+    {"time", "Minute", 0, 3, 60000000000, true},
+    {"time", "Hour", 0, 3, 3600000000000, true},
+};
+
+/* Real members of the packages that the simulator does not model. */
+static const char *const unsupported_members[] = {
+    "fmt.Print", "fmt.Sprintf", "fmt.Sprint", "fmt.Sprintln", "fmt.Errorf", "fmt.Fprintf",
+    "fmt.Fprintln", "fmt.Fprint", "fmt.Scan", "fmt.Scanln", "fmt.Scanf", "fmt.Sscanf",
+    "fmt.Sscan", "fmt.Stringer", "sync.RWMutex", "sync.Once", "sync.Cond", "sync.Map",
+    "sync.Pool", "sync.Locker", "sync.NewCond", "sync.OnceFunc", "time.Now", "time.Since",
+    "time.After", "time.Tick", "time.NewTimer", "time.NewTicker", "time.Timer",
+    "time.Ticker", "time.Time", "time.Until", "time.AfterFunc", "time.ParseDuration",
+};
+
+/* Find pkg.name; reports undefined/unsupported names when `report`. */
+static const Member *member(Checker *c, Expr *e, const Import *im)
+{
+    for (size_t i = 0; i < sizeof members / sizeof members[0]; i++) {
+        const Member *m = &members[i];
+        if ((int)strlen(m->pkg) == im->pathlen && memcmp(m->pkg, im->path, (size_t)im->pathlen) == 0 &&
+            (int)strlen(m->name) == e->namelen && memcmp(m->name, e->name, (size_t)e->namelen) == 0)
+            return m;
+    }
+    char full[96];
+    snprintf(full, sizeof full, "%.*s.%.*s", im->pathlen, im->path, e->namelen, e->name);
+    for (size_t i = 0; i < sizeof unsupported_members / sizeof unsupported_members[0]; i++) {
+        if (strcmp(unsupported_members[i], full) == 0) {
+            types_errorf(c, e->op_line, e->op_col, "interleave does not support %s", full);
+            return NULL;
+        }
+    }
+    types_errorf(c, e->op_line, e->op_col, "undefined: %.*s.%.*s",
+                 e->x->namelen, e->x->name, e->namelen, e->name);
+    return NULL;
+}
+
+const Import *types_package_of(Checker *c, const Expr *e)
+{
+    if (e->kind != EX_SELECTOR || e->x->kind != EX_IDENT) return NULL;
+    Sym *s = scope_lookup(c, e->x->name, e->x->namelen);
+    if (!s || s->kind != SYM_PKG) return NULL;
+    c->file->imports[s->pkg].used = true;
+    e->x->sym = s;
+    e->x->mode = MODE_PKG;
+    return &c->file->imports[s->pkg];
+}
+
+static Type *member_type(Checker *c, const Member *m)
+{
+    return m->type == 1 ? c->t_mutex : m->type == 2 ? c->t_wg : c->t_duration;
+}
+
+Type *types_package_type(Checker *c, Expr *e, bool report)
+{
+    const Import *im = types_package_of(c, e);
+    if (!im) {
+        if (report && e->kind == EX_SELECTOR && e->x->kind == EX_IDENT &&
+            !scope_lookup(c, e->x->name, e->x->namelen)) {
+            types_errorf(c, e->x->line, e->x->col, "undefined: %.*s", e->x->namelen, e->x->name);
+        } else if (report) {
+            char x[96];
+            types_expr_string(e, x, sizeof x);
+            types_errorf(c, e->line, e->col, "%s is not a type", x);
+        }
+        return c->t_invalid;
+    }
+    const Member *m = member(c, e, im);
+    if (!m) return c->t_invalid;
+    if (!m->type || m->constant) {
+        types_errorf(c, e->line, e->col, "%.*s.%.*s is not a type", im->pathlen, im->path, e->namelen, e->name);
+        return c->t_invalid;
+    }
+    return member_type(c, m);
+}
+
+void types_package_member(Checker *c, Expr *e, const Import *im)
+{
+    const Member *m = member(c, e, im);
+    if (!m) return;
+    if (m->builtin) {
+        e->mode = MODE_BUILTIN;
+        e->builtin = m->builtin;
+    } else if (m->constant) {
+        e->mode = MODE_CONST;
+        e->type = c->t_duration;
+        e->cv.kind = CV_INT;
+        e->cv.i = m->value;
+    } else {
+        e->mode = MODE_TYPE;
+        e->type = member_type(c, m);
+    }
+}

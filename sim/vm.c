@@ -1,0 +1,561 @@
+/* vm.c — executing one instruction of one goroutine.
+ *
+ * The scheduler (sched.c) decides which goroutine each core runs in a frame;
+ * this file carries out the instruction that goroutine's pc points at, exactly
+ * as opcodes.def defines it.  One call of vm_exec = one indivisible step.
+ *
+ * Stack layout of a goroutine (Values, growing upwards):
+ *
+ *     ... | callee | slot 0 ... slot nslots-1 | operands ...
+ *                    ^ Frame.base               ^ base + nslots
+ *
+ * CALL argc finds the callee below its argc arguments, so the arguments already
+ * sit where slots 0..argc-1 belong: the new frame's base is the first argument.
+ * Slots [nparams, nparams+ncaptures) receive the closure's captured cell
+ * addresses, the rest are zeroed (V_NIL).  RET a moves the a results down over
+ * callee and arguments.  A frame pushed by RET to run a deferred call is marked
+ * `deferred`: its results are dropped and the RET that ran it executes again,
+ * one deferred call per step, until none of the frame's defers are left.
+ *
+ * Runtime errors become data, as Go prints them: a panic or fatal error via
+ * machine_fail().  Memory is checked on every shared access (a nil or wild
+ * pointer panics like a nil dereference in Go); bytecode is trusted otherwise.
+ *
+ * vm_exec is the whole interpreter, one switch: Values are passed by value,
+ * the operand stack pointer lives in a local, and nothing is allocated per
+ * step except where the program asks for memory (NEW, CLOSURE, go, string
+ * concatenation).  vm_run_plain is its hot loop for machine_run's fast path
+ * (sched.c): the instructions that touch nothing but the goroutine's stack and
+ * memory, back to back, with threaded dispatch; it leaves every other
+ * instruction, and every one that would fail, to vm_exec.  The two must agree
+ * on every plain instruction (tests/test_sched.c compares runs both ways).
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "machine_internal.h"
+#include "util.h"
+
+static const uint16_t cost_of[OP__COUNT] = {
+#define OP(name, opnd, cost, meaning) [OP_##name] = (cost),
+#include "opcodes.def"
+#undef OP
+};
+
+#define STACK_SLACK 16   /* operand room guaranteed beyond a new frame's slots */
+
+static const char NIL_DEREF[] = "runtime error: invalid memory address or nil pointer dereference";
+
+static void ensure_stack(Goroutine *g, int need)
+{
+    if (need <= g->stack_cap) return;
+    GROW(g->stack, g->stack_cap, need);
+}
+
+static bool valid_ptr(const Machine *m, Value p)
+{
+    return p.kind == V_PTR && (uint64_t)p.i < (uint64_t)m->nmem;
+}
+
+static void nil_panic(Machine *m, Goroutine *g)
+{
+    machine_fail(m, M_PANIC, g->id, true, NIL_DEREF);
+}
+
+/* Go compares an unset slot (V_NIL) equal to the zero of any type. */
+static bool values_equal(const Machine *m, Value a, Value b)
+{
+    if (a.kind == V_STR || b.kind == V_STR) {
+        uint32_t la = 0, lb = 0;
+        const char *sa = a.kind == V_STR ? machine_string(m, a, &la) : "";
+        const char *sb = b.kind == V_STR ? machine_string(m, b, &lb) : "";
+        if ((a.kind != V_STR && a.kind != V_NIL) || (b.kind != V_STR && b.kind != V_NIL))
+            return false;
+        return la == lb && memcmp(sa, sb, la) == 0;
+    }
+    if (a.kind == b.kind || a.kind == V_NIL || b.kind == V_NIL) return a.i == b.i;
+    return false;
+}
+
+/* -1, 0, 1 as a < b, a == b, a > b (strings bytewise, as Go). */
+static int values_compare(const Machine *m, Value a, Value b)
+{
+    if (a.kind == V_STR && b.kind == V_STR) {
+        uint32_t la, lb;
+        const char *sa = machine_string(m, a, &la), *sb = machine_string(m, b, &lb);
+        int c = memcmp(sa, sb, la < lb ? la : lb);
+        if (c) return c < 0 ? -1 : 1;
+        return la < lb ? -1 : la > lb;
+    }
+    return a.i < b.i ? -1 : a.i > b.i;
+}
+
+int vm_new_goroutine(Machine *m, Value fn, const Value *args, int nargs)
+{
+    GROW(m->gs, m->gs_cap, m->ngs + 1);
+    Goroutine *g = &m->gs[m->ngs];
+    memset(g, 0, sizeof *g);
+    g->id = ++m->ngs;
+    g->state = G_RUNNABLE;
+    g->core = g->last_core = -1;
+    ensure_stack(g, nargs + 1 + STACK_SLACK);
+    g->stack[0] = fn;
+    if (nargs) memcpy(&g->stack[1], args, (size_t)nargs * sizeof *args);
+    g->sp = nargs + 1;
+    vm_call(m, g, nargs, 0);
+    return g->id;
+}
+
+bool vm_call(Machine *m, Goroutine *g, int argc, int deferred)
+{
+    Value callee = g->stack[g->sp - argc - 1];
+    int64_t clos = -1;
+    int proto;
+    if (callee.kind == V_FUNC) {
+        proto = (int)callee.i;
+    } else if (callee.kind == V_CLOSURE && (uint64_t)callee.i < (uint64_t)m->nmem) {
+        clos = callee.i;
+        proto = (int)m->mem[clos].i;
+    } else {
+        nil_panic(m, g);
+        return false;
+    }
+    if (g->nframes >= MACHINE_MAX_FRAMES) {
+        machine_fail(m, M_PANIC, g->id, false, "stack overflow");
+        return false;
+    }
+    const Proto *pr = &m->prog->protos[proto];
+    int base = g->sp - argc;
+    ensure_stack(g, base + pr->nslots + STACK_SLACK);
+    Value *st = g->stack;
+    int k = argc;
+    for (; k < pr->nparams; k++) st[base + k] = value_nil();
+    for (int c = 0; c < pr->ncaptures; c++, k++)
+        st[base + k] = clos >= 0 ? m->mem[clos + 1 + c] : value_nil();
+    for (; k < pr->nslots; k++) st[base + k] = value_nil();
+    g->sp = base + pr->nslots;
+    GROW(g->frames, g->frames_cap, g->nframes + 1);
+    Frame *f = &g->frames[g->nframes++];
+    f->proto = proto;
+    f->pc = pr->code_start;
+    f->base = base;
+    f->ndefers_at_entry = g->ndefers;
+    f->deferred = deferred;
+    return true;
+}
+
+static void goroutine_done(Machine *m, Goroutine *g, int core)
+{
+    if (g->id == 1) {           /* main returned: the program ends */
+        machine_exit(m, g->id, core);
+        return;
+    }
+    g->state = G_DONE;
+    machine_emit(m, EV_GO_DONE, g->id, core)->line = m->prog->code_line[g->last_pc];
+    /* Nothing reads a finished goroutine's stacks: give the memory back. */
+    free(g->stack); g->stack = NULL; g->stack_cap = g->sp = 0;
+    free(g->frames); g->frames = NULL; g->frames_cap = 0;
+    free(g->defers); g->defers = NULL; g->defers_cap = 0;
+    free(g->defer_vals); g->defer_vals = NULL; g->defer_vals_cap = 0;
+}
+
+/* The builtin operations that may also be deferred: args[0..n) are the popped
+ * operands in push order.  Returns false when g cannot go on. */
+static bool exec_builtin(Machine *m, Goroutine *g, int core, int op, const Value *args, int n)
+{
+    switch (op) {
+    case OP_LOCK: case OP_UNLOCK: case OP_WGDONE: case OP_WGWAIT: case OP_WGADD:
+        if (n < 1 || !valid_ptr(m, args[0])) { nil_panic(m, g); return false; }
+        if (op == OP_LOCK) return sync_lock(m, g, core, args[0].i);
+        if (op == OP_UNLOCK) return sync_unlock(m, g, core, args[0].i);
+        if (op == OP_WGWAIT) return sync_wg_wait(m, g, core, args[0].i);
+        return sync_wg_add(m, g, core, args[0].i, op == OP_WGDONE ? -1 : (n > 1 ? args[1].i : 0));
+    case OP_SLEEP:
+        if (n < 1 || args[0].i <= 0) return true;      /* Go: a non-positive sleep returns */
+        g->state = G_SLEEPING;
+        g->wait = WAIT_SLEEP;
+        g->wake_time = m->now + args[0].i;
+        timer_add(m, g->id, g->wake_time);
+        {
+            Event *e = machine_emit(m, EV_GO_BLOCK, g->id, core);
+            e->wait = WAIT_SLEEP;
+            e->line = m->prog->code_line[g->last_pc];
+        }
+        return false;
+    case OP_PRINTF: case OP_PRINTLN: {
+        uint32_t from = m->stdout_len;
+        if (op == OP_PRINTF) format_printf(m, args, n);
+        else format_println(m, args, n);
+        machine_output(m, g->id, core, from);
+        return true;
+    }
+    default:
+        machine_fail(m, M_PANIC, g->id, false, "interleave: bad bytecode: this operation cannot be deferred");
+        return false;
+    }
+}
+
+static void op_defer(Goroutine *g, int nargs, int op)
+{
+    int nvals = nargs + (op == 0);          /* a deferred call keeps its function */
+    GROW(g->defer_vals, g->defer_vals_cap, g->ndefer_vals + nvals);
+    GROW(g->defers, g->defers_cap, g->ndefers + 1);
+    Defer *d = &g->defers[g->ndefers++];
+    d->frame_depth = g->nframes;
+    d->op = op;
+    d->nargs = nargs;
+    d->args_at = g->ndefer_vals;
+    memcpy(&g->defer_vals[g->ndefer_vals], &g->stack[g->sp - nvals], (size_t)nvals * sizeof(Value));
+    g->ndefer_vals += nvals;
+    g->sp -= nvals;
+}
+
+/* RET a at pc: one pending defer of this frame per step, then the return. */
+static int op_ret(Machine *m, Goroutine *g, int core, int pc, int a)
+{
+    Frame *f = &g->frames[g->nframes - 1];
+    if (g->ndefers > f->ndefers_at_entry) {
+        f->pc = pc;                         /* RET runs again after this defer */
+        Defer d = g->defers[--g->ndefers];
+        if (d.op == 0) {
+            ensure_stack(g, g->sp + d.nargs + 1 + STACK_SLACK);
+            memcpy(&g->stack[g->sp], &g->defer_vals[d.args_at], (size_t)(d.nargs + 1) * sizeof(Value));
+            g->sp += d.nargs + 1;
+            g->ndefer_vals = d.args_at;
+            vm_call(m, g, d.nargs, 1);
+            return cost_of[OP_CALL];
+        }
+        exec_builtin(m, g, core, d.op, &g->defer_vals[d.args_at], d.nargs);
+        g->ndefer_vals = d.args_at;
+        return cost_of[d.op];
+    }
+    int base = f->base, drop = f->deferred;
+    g->nframes--;
+    if (g->nframes == 0) {
+        goroutine_done(m, g, core);
+        return cost_of[OP_RET];
+    }
+    if (drop) {
+        g->sp = base - 1;
+    } else {
+        memmove(&g->stack[base - 1], &g->stack[g->sp - a], (size_t)a * sizeof(Value));
+        g->sp = base - 1 + a;
+    }
+    return cost_of[OP_RET];
+}
+
+static int op_go(Machine *m, int gid, int core, int pc, int argc)
+{
+    Goroutine *g = machine_g(m, gid);
+    Value fn = g->stack[g->sp - argc - 1];
+    if (fn.kind != V_FUNC && fn.kind != V_CLOSURE) {
+        machine_fail(m, M_PANIC, gid, false, "go of nil func value");
+        return cost_of[OP_GO];
+    }
+    g->sp -= argc + 1;
+    int id = vm_new_goroutine(m, fn, &g->stack[g->sp + 1], argc);
+    g = machine_g(m, gid);                  /* m->gs may have moved */
+    Goroutine *ng = machine_g(m, id);
+    ng->created_by = gid;
+    ng->created_pc = pc;
+    ng->created_line = m->prog->code_line[pc];
+    Event *e = machine_emit(m, EV_GO_CREATE, gid, core);
+    e->other_g = id;
+    e->line = ng->created_line;
+    sched_newproc(m, id, core);
+    return cost_of[OP_GO];
+}
+
+int vm_exec(Machine *m, Goroutine *g, int core)
+{
+    const Program *p = m->prog;
+    Frame *f = &g->frames[g->nframes - 1];
+    const int pc = f->pc;
+    const Instr in = p->code[pc];
+    if (g->sp + 2 > g->stack_cap) ensure_stack(g, g->sp + 2);
+    Value *st = g->stack;
+    Value *mem = m->mem;
+    int sp = g->sp;
+    g->last_pc = pc;
+    f->pc = pc + 1;
+    g->steps++;
+    m->instructions++;
+
+    switch ((Opcode)in.op) {
+    case OP_NOP: break;
+    case OP_INT: st[sp++] = value_int(in.a); break;
+    case OP_CONST: st[sp++] = p->consts[in.a]; break;
+    case OP_STR: st[sp++] = value_make(V_STR, 0, in.a); break;
+    case OP_TRUE: st[sp++] = value_bool(1); break;
+    case OP_FALSE: st[sp++] = value_bool(0); break;
+    case OP_NIL: st[sp++] = value_nil(); break;
+    case OP_POP: sp--; break;
+    case OP_DUP: st[sp] = st[sp - 1]; sp++; break;
+    case OP_LOCAL: st[sp++] = st[f->base + in.a]; break;
+    case OP_SETLOCAL: st[f->base + in.a] = st[--sp]; break;
+    case OP_LOADREF: {
+        Value r = st[f->base + in.a];
+        if (!valid_ptr(m, r)) { nil_panic(m, g); break; }
+        st[sp++] = mem[r.i];
+        break;
+    }
+    case OP_STOREREF: {
+        Value r = st[f->base + in.a];
+        if (!valid_ptr(m, r)) { nil_panic(m, g); break; }
+        mem[r.i] = st[--sp];
+        break;
+    }
+    case OP_GLOBAL: st[sp++] = mem[in.a]; break;
+    case OP_SETGLOBAL: mem[in.a] = st[--sp]; break;
+    case OP_GADDR: st[sp++] = value_make(V_PTR, 0, in.a); break;
+    case OP_FIELD:
+        if (!valid_ptr(m, st[sp - 1])) { nil_panic(m, g); break; }
+        st[sp - 1].i += in.a;
+        break;
+    case OP_LOAD:
+        if (!valid_ptr(m, st[sp - 1])) { nil_panic(m, g); break; }
+        st[sp - 1] = mem[st[sp - 1].i];
+        break;
+    case OP_STORE:
+        if (!valid_ptr(m, st[sp - 2])) { nil_panic(m, g); break; }
+        mem[st[sp - 2].i] = st[sp - 1];
+        sp -= 2;
+        break;
+    case OP_NEW: {
+        const TypeLayout *t = &p->types[in.a];
+        int64_t base = machine_alloc(m, t->nslots, in.a, in.b);
+        memcpy(&m->mem[base], t->zero, (size_t)t->nslots * sizeof(Value));
+        st[sp++] = value_make(V_PTR, 0, base);
+        break;
+    }
+    case OP_ADD: {
+        Value b = st[--sp], a = st[sp - 1];
+        if (a.kind == V_STR || b.kind == V_STR)
+            st[sp - 1] = value_make(V_STR, 0, machine_concat(m, a, b));
+        else
+            st[sp - 1] = value_int((int64_t)((uint64_t)a.i + (uint64_t)b.i));
+        break;
+    }
+    case OP_SUB: sp--; st[sp - 1] = value_int((int64_t)((uint64_t)st[sp - 1].i - (uint64_t)st[sp].i)); break;
+    case OP_MUL: sp--; st[sp - 1] = value_int((int64_t)((uint64_t)st[sp - 1].i * (uint64_t)st[sp].i)); break;
+    case OP_DIV: case OP_MOD: {
+        int64_t b = st[--sp].i, a = st[sp - 1].i, r;
+        if (b == 0) {
+            machine_fail(m, M_PANIC, g->id, true, "runtime error: integer divide by zero");
+            break;
+        }
+        if (b == -1) r = in.op == OP_DIV ? (int64_t)(0 - (uint64_t)a) : 0;   /* no overflow trap */
+        else r = in.op == OP_DIV ? a / b : a % b;
+        st[sp - 1] = value_int(r);
+        break;
+    }
+    case OP_NEG: st[sp - 1] = value_int((int64_t)(0 - (uint64_t)st[sp - 1].i)); break;
+    case OP_ADDI: st[sp - 1] = value_int((int64_t)((uint64_t)st[sp - 1].i + (uint64_t)(int64_t)in.a)); break;
+    case OP_EQ: sp--; st[sp - 1] = value_bool(values_equal(m, st[sp - 1], st[sp])); break;
+    case OP_NE: sp--; st[sp - 1] = value_bool(!values_equal(m, st[sp - 1], st[sp])); break;
+    case OP_LT: sp--; st[sp - 1] = value_bool(values_compare(m, st[sp - 1], st[sp]) < 0); break;
+    case OP_LE: sp--; st[sp - 1] = value_bool(values_compare(m, st[sp - 1], st[sp]) <= 0); break;
+    case OP_GT: sp--; st[sp - 1] = value_bool(values_compare(m, st[sp - 1], st[sp]) > 0); break;
+    case OP_GE: sp--; st[sp - 1] = value_bool(values_compare(m, st[sp - 1], st[sp]) >= 0); break;
+    case OP_NOT: st[sp - 1] = value_bool(!st[sp - 1].i); break;
+    case OP_JMP: f->pc = in.a; break;
+    case OP_JMPF: if (!st[--sp].i) f->pc = in.a; break;
+    case OP_JMPT: if (st[--sp].i) f->pc = in.a; break;
+    case OP_FUNC: st[sp++] = value_make(V_FUNC, 0, in.a); break;
+    case OP_CLOSURE: {
+        int64_t base = machine_alloc(m, 1 + in.b, -1, -1);
+        m->mem[base] = value_make(V_FUNC, 0, in.a);
+        memcpy(&m->mem[base + 1], &st[sp - in.b], (size_t)in.b * sizeof(Value));
+        sp -= in.b;
+        st[sp++] = value_make(V_CLOSURE, 0, base);
+        break;
+    }
+    case OP_CALL:
+        g->sp = sp;
+        vm_call(m, g, in.a, 0);
+        return cost_of[OP_CALL];
+    case OP_RET:
+        g->sp = sp;
+        return op_ret(m, g, core, pc, in.a);
+    case OP_GO:
+        g->sp = sp;
+        return op_go(m, g->id, core, pc, in.a);
+    case OP_DEFER:
+        g->sp = sp;
+        op_defer(g, in.a, in.b);
+        return cost_of[OP_DEFER];
+    case OP_LOCK: case OP_UNLOCK: case OP_WGDONE: case OP_WGWAIT: case OP_SLEEP:
+        g->sp = sp - 1;
+        exec_builtin(m, g, core, in.op, &st[sp - 1], 1);
+        return cost_of[in.op];
+    case OP_WGADD:
+        g->sp = sp - 2;
+        exec_builtin(m, g, core, in.op, &st[sp - 2], 2);
+        return cost_of[in.op];
+    case OP_PRINTF: case OP_PRINTLN:
+        g->sp = sp - in.a;
+        exec_builtin(m, g, core, in.op, &st[sp - in.a], in.a);
+        return cost_of[in.op];
+    case OP__COUNT:
+    default:
+        machine_fail(m, M_PANIC, g->id, false, "interleave: bad bytecode: unknown opcode");
+        break;
+    }
+    g->sp = sp;
+    return cost_of[in.op < OP__COUNT ? in.op : OP_NOP];
+}
+
+/* vm_run_plain's dispatch.  With GCC or Clang each handler jumps straight
+ * to the next one through a table of label addresses (threaded code, as Lua's
+ * ljumptab.h): one indirect branch per handler predicts far better than the
+ * single one of a switch.  Elsewhere (or with -DVM_SWITCH_DISPATCH) it is a
+ * plain switch in a loop. */
+#if defined(__GNUC__) && !defined(VM_SWITCH_DISPATCH)
+#define PLAIN_DISPATCH()                                                        \
+    do {                                                                        \
+        if (n >= max || now >= until || sp + 2 > cap) goto out;                 \
+        in = code[pc];                                                          \
+        goto *labels[in.op];                                                    \
+    } while (0)
+#define PLAIN_CASE(name) L_##name
+#else
+#define PLAIN_DISPATCH() continue
+#define PLAIN_CASE(name) case OP_##name
+#endif
+#define PLAIN_NEXT(target)                                                      \
+    do {                                                                        \
+        now += cost_of[in.op];                                                  \
+        last = pc;                                                              \
+        pc = (target);                                                          \
+        n++;                                                                    \
+        PLAIN_DISPATCH();                                                       \
+    } while (0)
+#define PLAIN_PTR_OK(v) ((v).kind == V_PTR && (uint64_t)(v).i < nmem)
+#define PLAIN_CMP(name, op)                                                     \
+    PLAIN_CASE(name):                                                           \
+        sp--;                                                                   \
+        if (st[sp].kind == V_STR || st[sp - 1].kind == V_STR)                   \
+            st[sp - 1] = value_bool(values_compare(m, st[sp - 1], st[sp]) op 0); \
+        else                                                                    \
+            st[sp - 1] = value_bool(st[sp - 1].i op st[sp].i);                  \
+        PLAIN_NEXT(pc + 1)
+
+uint64_t vm_run_plain(Machine *m, Goroutine *g, uint64_t max, int64_t until)
+{
+    const Instr *code = m->prog->code;
+    const Value *consts = m->prog->consts;
+    Frame *f = &g->frames[g->nframes - 1];
+    Value *st = g->stack, *mem = m->mem, *loc = st + f->base;
+    const uint64_t nmem = (uint64_t)m->nmem;
+    const int cap = g->stack_cap;
+    int pc = f->pc, sp = g->sp, last = g->last_pc;
+    int64_t now = m->now;
+    uint64_t n = 0;
+    Instr in;
+#if defined(__GNUC__) && !defined(VM_SWITCH_DISPATCH)
+    static const void *const labels[OP__COUNT] = {
+#define OP(name, opnd, cost, meaning) [OP_##name] = &&L_##name,
+#include "opcodes.def"
+#undef OP
+    };
+    PLAIN_DISPATCH();
+#else
+    for (;;) {
+        if (n >= max || now >= until || sp + 2 > cap) goto out;
+        in = code[pc];
+        switch ((Opcode)in.op) {
+#endif
+    PLAIN_CASE(NOP): PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(INT): st[sp++] = value_int(in.a); PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(CONST): st[sp++] = consts[in.a]; PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(STR): st[sp++] = value_make(V_STR, 0, in.a); PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(TRUE): st[sp++] = value_bool(1); PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(FALSE): st[sp++] = value_bool(0); PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(NIL): st[sp++] = value_nil(); PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(POP): sp--; PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(DUP): st[sp] = st[sp - 1]; sp++; PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(LOCAL): st[sp++] = loc[in.a]; PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(SETLOCAL): loc[in.a] = st[--sp]; PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(LOADREF):
+        if (!PLAIN_PTR_OK(loc[in.a])) goto out;
+        st[sp++] = mem[loc[in.a].i];
+        PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(STOREREF):
+        if (!PLAIN_PTR_OK(loc[in.a])) goto out;
+        mem[loc[in.a].i] = st[--sp];
+        PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(GLOBAL): st[sp++] = mem[in.a]; PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(SETGLOBAL): mem[in.a] = st[--sp]; PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(GADDR): st[sp++] = value_make(V_PTR, 0, in.a); PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(FIELD):
+        if (!PLAIN_PTR_OK(st[sp - 1])) goto out;
+        st[sp - 1].i += in.a;
+        PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(LOAD):
+        if (!PLAIN_PTR_OK(st[sp - 1])) goto out;
+        st[sp - 1] = mem[st[sp - 1].i];
+        PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(STORE):
+        if (!PLAIN_PTR_OK(st[sp - 2])) goto out;
+        mem[st[sp - 2].i] = st[sp - 1];
+        sp -= 2;
+        PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(ADD):
+        if (st[sp - 1].kind == V_STR || st[sp - 2].kind == V_STR) goto out;   /* concatenation */
+        sp--;
+        st[sp - 1] = value_int((int64_t)((uint64_t)st[sp - 1].i + (uint64_t)st[sp].i));
+        PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(SUB):
+        sp--;
+        st[sp - 1] = value_int((int64_t)((uint64_t)st[sp - 1].i - (uint64_t)st[sp].i));
+        PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(MUL):
+        sp--;
+        st[sp - 1] = value_int((int64_t)((uint64_t)st[sp - 1].i * (uint64_t)st[sp].i));
+        PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(DIV):
+        if (st[sp - 1].i == 0 || st[sp - 1].i == -1) goto out;   /* panic, overflow */
+        sp--;
+        st[sp - 1] = value_int(st[sp - 1].i / st[sp].i);
+        PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(MOD):
+        if (st[sp - 1].i == 0 || st[sp - 1].i == -1) goto out;
+        sp--;
+        st[sp - 1] = value_int(st[sp - 1].i % st[sp].i);
+        PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(NEG): st[sp - 1] = value_int((int64_t)(0 - (uint64_t)st[sp - 1].i)); PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(ADDI):
+        st[sp - 1] = value_int((int64_t)((uint64_t)st[sp - 1].i + (uint64_t)(int64_t)in.a));
+        PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(EQ): sp--; st[sp - 1] = value_bool(values_equal(m, st[sp - 1], st[sp])); PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(NE): sp--; st[sp - 1] = value_bool(!values_equal(m, st[sp - 1], st[sp])); PLAIN_NEXT(pc + 1);
+    PLAIN_CMP(LT, <);
+    PLAIN_CMP(LE, <=);
+    PLAIN_CMP(GT, >);
+    PLAIN_CMP(GE, >=);
+    PLAIN_CASE(NOT): st[sp - 1] = value_bool(!st[sp - 1].i); PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(JMP): PLAIN_NEXT(in.a);
+    PLAIN_CASE(JMPF): sp--; PLAIN_NEXT(st[sp].i ? pc + 1 : in.a);
+    PLAIN_CASE(JMPT): sp--; PLAIN_NEXT(st[sp].i ? in.a : pc + 1);
+    PLAIN_CASE(FUNC): st[sp++] = value_make(V_FUNC, 0, in.a); PLAIN_NEXT(pc + 1);
+#if defined(__GNUC__) && !defined(VM_SWITCH_DISPATCH)
+    L_NEW: L_CLOSURE: L_CALL: L_RET: L_GO: L_DEFER: L_LOCK: L_UNLOCK:
+    L_WGADD: L_WGDONE: L_WGWAIT: L_SLEEP: L_PRINTF: L_PRINTLN:
+#else
+        default:
+#endif
+        goto out;               /* calls, allocation, sync, output: vm_exec's */
+#if !defined(__GNUC__) || defined(VM_SWITCH_DISPATCH)
+        }
+    }
+#endif
+out:
+    f->pc = pc;
+    g->sp = sp;
+    g->last_pc = last;
+    g->steps += n;
+    m->instructions += n;
+    m->now = now;
+    return n;
+}
