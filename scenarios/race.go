@@ -6,7 +6,7 @@
 // notes: printed (the increment ran before the test), "the value is 0" (the test and
 // notes: the print both ran before the increment), or "the value is 1" (the increment
 // notes: ran between the test and the print). The sleep only makes some outcomes less
-// notes: likely; it does not make the program correct. Try other seeds with r, and
+// notes: likely; it does not make the program correct. Try other seeds with s, and
 // notes: one core with c.
 // look: data++ is three steps (LOADREF, ADDI, STOREREF). Watch main's read of data in
 // look: the if and in the Printf: when G2's store lands between them, the program prints

@@ -153,7 +153,7 @@ static bool has_cycle(const Live *l)
 static void stopped_notice(Live *l)
 {
     set_notice(l, "the run has ended at frame %llu: %s steps back, g goes to frame 0, "
-               "r restarts with the next seed", (unsigned long long)history_frame(l->hist),
+               "s restarts with the next seed", (unsigned long long)history_frame(l->hist),
                theme_glyph(GLYPH_LEFT));
 }
 
@@ -263,6 +263,20 @@ int live_action(Live *l, Action a)
         restart(l);
         set_notice(l, "restarted with the %s policy", policy_name(l->cfg.policy));
         return H_REDRAW | H_TIMER;
+    case ACT_RESTART: {
+        /* Reload the source too, so an edit made in another window shows up;
+         * keep the cores, policy and seed chosen here. */
+        char err[300];
+        MachineConfig keep = l->cfg;
+        if (load(l, err, sizeof err)) {
+            set_notice(l, "%s", err);
+            return H_REDRAW;
+        }
+        l->cfg = keep;
+        restart(l);
+        set_notice(l, "restarted: seed %llu again, so the same run", (unsigned long long)l->cfg.seed);
+        return H_REDRAW | H_TIMER;
+    }
     case ACT_RESEED:
         l->cfg.seed++;
         restart(l);
