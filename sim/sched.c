@@ -445,9 +445,23 @@ void sched_init(Machine *m)
     m->cores[0].runnext = 1;
 }
 
+/* Go's checkdead runs when the last M goes idle: the frame in which the last
+ * goroutine blocks is the frame of the deadlock, so stepping back one frame
+ * shows the world just before it.  Nothing can wake a goroutine blocked on a
+ * mutex or WaitGroup when every other one is blocked too and no timer is
+ * pending (a timer could wake a sleeper, which could release something). */
+static bool all_blocked_for_good(const Machine *m)
+{
+    for (int i = 0; i < m->ngs; i++)
+        if (m->gs[i].state != G_DONE && m->gs[i].state != G_BLOCKED) return false;
+    return timer_next(m) == INT64_MAX;
+}
+
 static void after_exec(Machine *m, Core *c, int gid)
 {
     Goroutine *g = machine_g(m, gid);
+    if (g->state == G_BLOCKED && m->status == M_RUNNING && all_blocked_for_good(m))
+        machine_fail(m, M_DEADLOCK, 0, false, "all goroutines are asleep - deadlock!");
     if (g->state == G_RUNNING) {
         if (m->status != M_RUNNING) return;     /* it failed: it stays where it is */
         g->slice_used = ++c->slice;

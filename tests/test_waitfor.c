@@ -42,6 +42,11 @@ static void test_deadlock_scenario(void **state)
             assert_string_equal(m->stderr_buf, deadlock_text);
             assert_string_equal(m->stdout_buf, "");
             assert_int_equal(m->events[m->nevents - 1].kind, EV_FATAL);
+            /* Go's checkdead: the verdict comes in the frame in which the last
+             * goroutine blocks, so one step back shows the world before it. */
+            bool blocked_now = false;
+            for (int i = 0; i < m->nevents; i++) blocked_now |= m->events[i].kind == EV_GO_BLOCK;
+            assert_true(blocked_now);
             WaitGraph g;
             waitfor_build(m, &g);
             assert_int_equal(g.nedges, 2);
