@@ -84,7 +84,7 @@ $(BUILD)/tests/test_%: tests/test_%.c $(TUI_OBJ) $(SIM_OBJ)
 
 $(BENCH_BIN): tests/bench/bench_vm.c $(SIM_OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -Isim -o $@ $(filter %.c %.o,$^) $(LDFLAGS) -lm
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -Isim -o $@ $(filter %.c %.o,$^) $(LDFLAGS) -lm
 
 # ---- run and test --------------------------------------------------------------
 run:
@@ -119,3 +119,43 @@ clean:
 	rm -rf build build-asan interleave
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+
+# ---- fuzzing: libFuzzer over the front end (lexer, parser, checker, codegen) ----
+# `make fuzz` builds tests/fuzz/fuzz_compile with clang -fsanitize=fuzzer,address,
+# undefined and runs it for FUZZ_SECONDS on tests/fuzz/corpus, adding the new
+# inputs it finds there.  A crash, hang or leak stops the run and leaves the input
+# in $(BUILD)/fuzz/ (crash-*, timeout-*, leak-*); replay one with
+# `$(BUILD)/fuzz/fuzz_compile FILE`.  `make fuzz-merge` shrinks the corpus to the
+# inputs that keep its coverage: run it before committing the corpus.
+FUZZ_SECONDS ?= 600
+FUZZ_CC      ?= clang
+FUZZ_PKGS    := clang libclang-rt-14-dev
+FUZZ_SRC     := tests/fuzz/fuzz_compile.c sim/lex.c $(sort $(wildcard sim/parse*.c sim/types*.c \
+                sim/scope*.c sim/compile*.c)) sim/program.c sim/disasm.c sim/util.c
+FUZZ_BIN     := $(BUILD)/fuzz/fuzz_compile
+FUZZ_FLAGS   := -max_len=4096 -timeout=10 -dict=tests/fuzz/go.dict
+
+.PHONY: fuzz fuzz-merge fuzz-deps
+fuzz: $(FUZZ_BIN)
+	$(FUZZ_BIN) $(FUZZ_FLAGS) -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=$(BUILD)/fuzz/ tests/fuzz/corpus
+
+fuzz-merge: $(FUZZ_BIN)
+	rm -rf $(BUILD)/fuzz/merged && mkdir -p $(BUILD)/fuzz/merged
+	$(FUZZ_BIN) -merge=1 $(FUZZ_FLAGS) $(BUILD)/fuzz/merged tests/fuzz/corpus
+	rm -rf tests/fuzz/corpus && mv $(BUILD)/fuzz/merged tests/fuzz/corpus
+
+# clang alone lacks the fuzzer runtime: Debian ships it in libclang-rt-14-dev.
+fuzz-deps:
+	@if echo 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { (void)d; (void)n; return 0; }' | \
+	    $(FUZZ_CC) -fsanitize=fuzzer -x c -o /dev/null - 2>/dev/null; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then SUDO=; \
+	elif command -v sudo >/dev/null; then SUDO=sudo; \
+	else echo "make fuzz needs: apt-get install -y $(FUZZ_PKGS)  (run it as root)" >&2; exit 1; fi; \
+	echo "installing $(FUZZ_PKGS)"; \
+	$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y $(FUZZ_PKGS) || \
+	{ $$SUDO apt-get update && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y $(FUZZ_PKGS); }
+
+$(FUZZ_BIN): $(FUZZ_SRC) $(wildcard sim/*.h) | fuzz-deps
+	@mkdir -p $(@D)
+	$(FUZZ_CC) -std=c11 -O1 -g $(WARNINGS) -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600 \
+	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isim -o $@ $(FUZZ_SRC)

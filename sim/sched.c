@@ -36,7 +36,7 @@
  * frames without decisions) and costs nothing when no decision is made:
  *   - the memory-bus arbiter: the order in which the cores execute their
  *     instructions within a frame (which of two same-frame stores lands last);
- *   - the wake-up latency of an idle P's M (protocol 2): 0..2 extra frames
+ *   - the wake-up latency of an idle P's M (protocol 2): 0..7 extra frames
  *     while other cores keep the machine busy, 0..5 µs of virtual time when
  *     nothing else runs — which decides whether it or a timer comes first.
  *
@@ -53,7 +53,7 @@
  *    (Go's pidle list is a stack, pidleget pops the top), whose M wakes up
  *    (CORE_WAKING) and starts it (a pick, protocol 3) at its first turn
  *      - at least one frame later (it was asleep when this frame began),
- *      - after 0..2 further frames in which some core is running a G — an M
+ *      - after 0..7 further frames in which some core is running a G — an M
  *        waking up takes microseconds, far more than an instruction, but a
  *        timeline where new goroutines idle for thousands of frames would
  *        show nothing; so while the machine is busy, frames measure it —
@@ -128,7 +128,7 @@
 
 #define RUNQ_SIZE 256       /* runtime2.go: p.runq [256]guintptr               */
 #define GLOBAL_EVERY 61     /* proc.go findRunnable: pp.schedtick%61 == 0      */
-#define WAKE_FRAMES 3       /* a woken P's M runs after 0..2 extra busy frames */
+#define WAKE_FRAMES 8       /* a woken P's M runs after 0..7 extra busy frames */
 #define WAKE_NS 5001        /* ...or 0..5 µs of virtual time, if that is sooner */
 
 /* splitmix64's mixing function (Steele, Lea, Flood 2014). */

@@ -48,8 +48,12 @@ static void trace_frame(const Machine *m, FILE *out)
         if (!s->g) continue;
         disasm_instr(p, s->pc, instr, sizeof instr);
         events_of(m, s->g, evs, sizeof evs);
-        fprintf(out, "%7llu  P%d  G%-3d L%-4d %-30s %s\n", (unsigned long long)m->frame, c,
-                s->g, p->code_line[s->pc], instr, evs);
+        if (evs[0])
+            fprintf(out, "%7llu  P%d  G%-3d L%-4d %-30s %s\n", (unsigned long long)m->frame, c,
+                    s->g, p->code_line[s->pc], instr, evs);
+        else
+            fprintf(out, "%7llu  P%d  G%-3d L%-4d %s\n", (unsigned long long)m->frame, c, s->g,
+                    p->code_line[s->pc], instr);
     }
     /* Events that no core's instruction caused: timers, clock jumps, the end. */
     for (int i = 0; i < m->nevents; i++) {
@@ -58,7 +62,7 @@ static void trace_frame(const Machine *m, FILE *out)
         for (int c = 0; c < m->ncores; c++) ran |= e->g && m->last[c].g == e->g;
         if (ran || e->kind == EV_GO_START) continue;
         event_describe(m, e, evs, sizeof evs);
-        fprintf(out, "%7llu  --  --   --    %-30s %s\n", (unsigned long long)m->frame, "", evs);
+        fprintf(out, "%7llu  --  --   --    %-30s %s\n", (unsigned long long)m->frame, "-", evs);
     }
 }
 
@@ -109,8 +113,16 @@ int cmd_run(const RunOptions *o)
     if (o->schedule) machine_set_schedule(m, &forced);
     uint64_t limit = o->max_steps ? o->max_steps : DEFAULT_MAX_STEPS;
     uint32_t printed = 0;
+    /* Without --trace or --print-schedule nobody looks at single frames:
+     * machine_run takes its fast path, in chunks so output still streams. */
+    bool per_frame = o->trace || o->print_schedule;
     while (m->status == M_RUNNING && m->frame < limit) {
-        machine_step(m);
+        if (per_frame) {
+            machine_step(m);
+        } else {
+            uint64_t chunk = limit - m->frame < 65536 ? limit - m->frame : 65536;
+            machine_run(m, chunk);
+        }
         if (o->trace) trace_frame(m, stdout);
         if (o->print_schedule)
             for (int i = 0; i < m->nevents; i++)

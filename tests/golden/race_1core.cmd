@@ -1,0 +1,1 @@
+run race --cores 1 --seed 1

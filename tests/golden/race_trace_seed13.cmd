@@ -1,0 +1,1 @@
+run race --seed 13 --trace

@@ -1,0 +1,1 @@
+run tests/golden/inputs/forever.go --max-steps 1000
