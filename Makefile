@@ -9,7 +9,7 @@
 # ---- settings ---------------------------------------------------------------
 BUILD        ?= build
 OPT          ?= -O2
-DEBIAN_PKGS  := libncurses-dev libuv1-dev libcmocka-dev pkg-config tmux
+DEBIAN_PKGS  := libncurses-dev libuv1-dev libcmocka-dev pkg-config tmux procps
 PKG_MODULES  := ncursesw libuv cmocka
 WARNINGS     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
                 -Wmissing-prototypes -Wwrite-strings
@@ -53,7 +53,8 @@ help:
 
 # ---- set-up: install what is missing ----------------------------------------
 deps:
-	@if pkg-config --exists $(PKG_MODULES) 2>/dev/null && command -v tmux >/dev/null; then \
+	@if pkg-config --exists $(PKG_MODULES) 2>/dev/null && command -v tmux >/dev/null && \
+	    command -v pgrep >/dev/null; then \
 	    exit 0; fi; \
 	if [ "$$(id -u)" = 0 ]; then SUDO=; \
 	elif command -v sudo >/dev/null; then SUDO=sudo; \
