@@ -41,7 +41,7 @@ UNIT_SRC     := $(wildcard tests/test_*.c)
 UNIT_BIN     := $(UNIT_SRC:tests/%.c=$(BUILD)/tests/%)
 BENCH_BIN    := $(BUILD)/tests/bench/bench_vm
 
-.PHONY: all deps run test unit golden e2e check-asan bench clean help
+.PHONY: all deps run test unit golden e2e go-conformance check-asan bench clean help
 all: $(BIN)
 
 help:
@@ -108,6 +108,11 @@ golden: $(BIN)
 
 e2e: $(BIN)
 	@sh tests/e2e/run.sh ./$(BIN)
+
+# The Go conformance corpus (tests/go, expectations from real Go 1.19).  Not yet
+# part of `make test`: it defines the language interleave is growing into.
+go-conformance: $(BIN)
+	@sh tests/go/run.sh ./$(BIN)
 
 check-asan:
 	@$(MAKE) --no-print-directory SAN=1 unit golden

@@ -20,7 +20,7 @@ go_shape() {
     awk '
     /^fatal error:|^panic:/ { print; next }
     /^goroutine [0-9]+ \[/ { n++; sub(/^goroutine [0-9]+/, "goroutine #" n); print; keep = 0; next }
-    /^(main\.|created by main)/ { fn = $0; sub(/\(.*$/, "", fn); print fn; keep = 1; next }
+    /^(main\.|created by main)/ { fn = $0; sub(/\([^()]*\)$/, "", fn); print fn; keep = 1; next }
     /^\t/ { if (keep) { loc = $1; sub(/.*\//, "", loc); print "\t" loc } keep = 0; next }
     { keep = 0 }' "$1"
 }

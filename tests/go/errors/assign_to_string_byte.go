@@ -1,0 +1,8 @@
+package main
+
+func main() {
+	s := "hello"
+	s[0] = 'H'
+}
+
+// expect-error: 5:2: cannot assign to s[0] (value of type byte)

@@ -1,0 +1,8 @@
+package main
+
+func main() {
+	var b byte = 300
+	_ = b
+}
+
+// expect-error: 4:15: cannot use 300 (untyped int constant) as byte value in variable declaration (overflows)

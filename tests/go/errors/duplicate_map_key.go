@@ -1,0 +1,8 @@
+package main
+
+func main() {
+	m := map[string]int{"a": 1, "b": 2, "a": 3}
+	_ = m
+}
+
+// expect-error: 4:38: duplicate key "a" in map literal

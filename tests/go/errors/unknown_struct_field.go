@@ -1,0 +1,10 @@
+package main
+
+type Point struct{ X, Y int }
+
+func main() {
+	p := Point{X: 1, Z: 2}
+	_ = p
+}
+
+// expect-error: 6:19: unknown field 'Z' in struct literal of type Point

@@ -1,0 +1,8 @@
+package main
+
+func main() {
+	x := 1
+	x + 1
+}
+
+// expect-error: 5:2: x + 1 (value of type int) is not used
