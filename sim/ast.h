@@ -56,7 +56,11 @@ typedef enum ExprKind {
     EX_BINARY,       /* x op y                                                 */
     /* type-only forms */
     EX_STRUCTTYPE,   /* struct { fields }                                      */
-    EX_FUNCTYPE      /* func(params) results: fn (no body)                     */
+    EX_FUNCTYPE,     /* func(params) results: fn (no body)                     */
+    /* functions, methods, interfaces, control flow (feat-func) */
+    EX_TYPEASSERT,   /* x.(y); y NULL for x.(type) in a type switch            */
+    EX_IFACETYPE     /* interface { methods }: fields are the methods, each
+                        Field.type an EX_FUNCTYPE (embedded names: name NULL) */
 } ExprKind;
 
 /* Expression modes, as Go's type checker calls them (checker). */
@@ -102,6 +106,14 @@ struct Expr {
     int builtin;              /* MODE_BUILTIN: a Builtin (types.h)             */
     int field_off;            /* EX_SELECTOR of a field: slot offset           */
     bool through_ptr;         /* EX_SELECTOR: x is a pointer (auto-deref)      */
+    bool commaok;             /* EX_TYPEASSERT: v, ok := x.(T)                  */
+    struct Type *boxed;       /* the concrete type of a value implicitly
+                                 converted to an interface (the compiler emits
+                                 IFACE after the value)                         */
+    bool spread;              /* EX_CALL: f(xs...)                              */
+    struct Method *method;    /* EX_SELECTOR of a method (types.h)              */
+    struct Type **path; int npath;  /* EX_SELECTOR: embedded fields walked to
+                                 reach the field or method (promotion)          */
 };
 
 typedef enum StmtKind {
@@ -118,7 +130,13 @@ typedef enum StmtKind {
     ST_FOR,          /* for init; cond; post { body }                          */
     ST_BREAK, ST_CONTINUE,
     ST_RETURN,       /* return rhs...                                           */
-    ST_GO, ST_DEFER  /* go x / defer x                                          */
+    ST_GO, ST_DEFER, /* go x / defer x                                          */
+    /* functions, methods, interfaces, control flow (feat-func) */
+    ST_SWITCH,       /* switch init; x { body }: body are ST_CASE; x NULL: no tag.
+                        A type switch has x an EX_TYPEASSERT without type and
+                        lhs[0] the bound name (nlhs 0 if none)                */
+    ST_CASE,         /* case rhs...: body  (nrhs 0: default)                   */
+    ST_FALLTHROUGH
 } StmtKind;
 
 struct Stmt {
@@ -136,6 +154,9 @@ struct Stmt {
     int end_line, end_col;    /* the closing brace of body                      */
     Stmt *els;                /* ST_IF: ST_IF or ST_BLOCK, NULL if none         */
 
+    const char *label; int labellen;  /* ST_FOR / ST_SWITCH: its label;
+                                 ST_BREAK / ST_CONTINUE: the target (NULL none) */
+
     /* checker */
     struct Sym **syms;        /* ST_VAR / ST_DEFINE / ST_CONST: the declared
                                  variable per lhs (NULL: `_` or not new)         */
@@ -148,6 +169,8 @@ struct FuncNode {
     Field *results; int nresults;
     Stmt *body;               /* ST_BLOCK                                        */
     struct FuncInfo *info;    /* checker                                         */
+    Field *recv;              /* a method's receiver, NULL for a function       */
+    bool variadic;            /* the last parameter is ...T                      */
 };
 
 typedef enum DeclKind { DECL_FUNC, DECL_VAR, DECL_CONST, DECL_TYPE } DeclKind;

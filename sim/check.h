@@ -80,4 +80,33 @@ FuncInfo *scope_new_func(Checker *c, const char *name, FuncNode *fn, Type *sig);
 /* Check a function's body: parameters, statements, unused names, missing return. */
 void scope_func_body(Checker *c, FuncInfo *fi);
 
+/* ---- sim/scope_switch.c, hooks in sim/scope_stmt.c (feat-func) ------------------------- */
+
+/* Check statements in the current scope; `owner` is the ST_CASE whose body
+ * they are (fallthrough is checked against it), else NULL. */
+void scope_stmt_list(Checker *c, Stmt **stmts, int n, Stmt *owner);
+void scope_switch(Checker *c, Stmt *s);
+void scope_check_label(Checker *c, Stmt *s);
+void scope_push_label(Checker *c, Stmt *s);
+void scope_pop_label(Checker *c, Stmt *s);
+void scope_check_fallthrough(Checker *c, Stmt *s, Stmt **list, int n, Stmt *owner);
+
+/* ---- sim/types_method.c (feat-func) ---------------------------------------------------- */
+
+/* The embedded field of struct t (or *t) through which `name` (a field, a
+ * method, or a sync method of an embedded Mutex/WaitGroup) is reached; NULL
+ * when it is t's own or nowhere. */
+TField *types_promoted_via(Type *t, const char *name, int len);
+/* The name an embedded field of type ft is known by (T for T, *T, pkg.T). */
+void types_embedded_name(const Type *ft, const char **name, int *len);
+/* Bind the method declared as function sym fs to its receiver's type. */
+void scope_bind_method(Checker *c, Sym *fs);
+/* interface { ... } */
+Type *types_iface_type(Checker *c, Expr *e);
+/* A predeclared interface with one method `mname() string`. */
+Type *types_string_method_iface(Checker *c, const char *tname, const char *mname);
+/* e (checked) becomes an interface value of type target: records the
+ * concrete type in e->boxed for the code generator. */
+void types_box(Checker *c, Expr *e, Type *target);
+
 #endif

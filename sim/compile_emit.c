@@ -90,6 +90,7 @@ static Value zero_value(const Type *t)
     case TY_BOOL: return value_bool(0);
     case TY_STRING: return value_make(V_STR, 0, 0);   /* string constant 0 is "" */
     case TY_MUTEX: return value_make(V_SYNC, SYNC_MUTEX, 0);
+    case TY_IFACE: return value_nil();   /* a nil interface: V_NIL, aux 0 */
     case TY_WAITGROUP: return value_make(V_SYNC, SYNC_WAITGROUP, 0);
     default: return value_nil();
     }
@@ -126,6 +127,7 @@ int compile_layout(Compiler *C, Type *t)
     Program *p = C->p;
     GROW(p->types, C->types_cap, p->ntypes + 1);
     TypeLayout *tl = &p->types[p->ntypes];
+    memset(tl, 0, sizeof *tl);
     char name[128];
     types_string(t, name, sizeof name);
     tl->name = xstrdup(name);
@@ -135,5 +137,6 @@ int compile_layout(Compiler *C, Type *t)
     int k = 0;
     compile_flatten(t, "", tl->zero, tl->slot_name, &k);
     t->layout = p->ntypes++;
+    compile_rtype(C, t);
     return t->layout;
 }

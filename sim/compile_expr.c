@@ -81,6 +81,8 @@ void compile_expr(Compiler *C, Expr *e)
         compile_emit_const(C, &e->cv);
     } else if (e->mode == MODE_NIL) {
         compile_emit(C, OP_NIL, 0, 0);
+    } else if (compile_func_expr(C, e)) {
+        /* feat-func: struct values, method values, assertions, composites */
     } else {
         switch (e->kind) {
         case EX_PAREN: compile_expr(C, e->x); break;
@@ -109,6 +111,7 @@ void compile_expr(Compiler *C, Expr *e)
         default: sim_fatal("expr", "expression kind the checker should have rejected");
         }
     }
+    if (e->boxed) compile_emit(C, OP_IFACE, compile_layout(C, e->boxed), 0);
     C->line = line;
     C->col = col;
 }
@@ -118,7 +121,7 @@ static int arguments(Compiler *C, Expr *e, int from)
 {
     if (e->nargs == 1 && from == 0 && e->args[0]->type && e->args[0]->type->kind == TY_TUPLE)
         return compile_call(C, e->args[0], CALL_PLAIN);
-    for (int i = from; i < e->nargs; i++) compile_expr(C, e->args[i]);
+    for (int i = from; i < e->nargs; i++) compile_value_copy(C, e->args[i]);
     return e->nargs - from;
 }
 
@@ -146,7 +149,8 @@ static int builtin(Compiler *C, Expr *e, int bi, CallKind how)
     case BI_NEW:
         compile_emit(C, OP_NEW, compile_layout(C, e->type->elem), 0);
         return 1;
-    default: sim_fatal("builtin", "unsupported builtin reached the code generator");
+    default:
+        return compile_func_builtin(C, e, bi, how);
     }
     if (how == CALL_DEFER) compile_emit(C, OP_DEFER, argc, op);
     else compile_emit(C, op, op == OP_PRINTF || op == OP_PRINTLN ? argc : 0, 0);
@@ -155,6 +159,7 @@ static int builtin(Compiler *C, Expr *e, int bi, CallKind how)
 
 int compile_call(Compiler *C, Expr *e, CallKind how)
 {
+    if (e->kind == EX_TYPEASSERT) return compile_assert(C, e);   /* v, ok := x.(T) */
     int line = C->line, col = C->col;
     C->line = e->line;
     C->col = e->col;
@@ -165,6 +170,8 @@ int compile_call(Compiler *C, Expr *e, CallKind how)
         n = 1;
     } else if (f->mode == MODE_BUILTIN) {
         n = builtin(C, e, f->builtin, how);
+    } else if (f->kind == EX_SELECTOR && f->method) {
+        n = compile_method_call(C, e, how);
     } else {
         compile_expr(C, f);
         int argc = arguments(C, e, 0);

@@ -19,6 +19,8 @@
 /* The jumps of a for loop still waiting for their targets. */
 typedef struct Loop {
     struct Loop *outer;
+    const char *label; int labellen;  /* its label, NULL none (feat-func)      */
+    bool is_switch;           /* a switch: a break target only                 */
     int *breaks; int nbreaks, breaks_cap;
     int *conts; int nconts, conts_cap;
 } Loop;
@@ -68,6 +70,11 @@ void compile_flatten(const Type *t, const char *prefix, Value *zero, const char 
 /* The Program.types index of t (made on first use). */
 int compile_layout(Compiler *C, Type *t);
 
+/* Fill in the runtime type of t's layout (sim/compile_rtype.c, feat-func). */
+void compile_rtype(Compiler *C, Type *t);
+/* The runtime types the VM makes values of: *errors.errorString, runtime.Error. */
+void compile_builtin_rtypes(Compiler *C);
+
 /* ---- sim/compile_place.c ----------------------------------------------------------------- */
 
 /* Does the variable live in a heap cell (captured, address taken, struct)? */
@@ -96,6 +103,27 @@ void compile_expr(Compiler *C, Expr *e);
 int compile_call(Compiler *C, Expr *e, CallKind how);
 /* Push y and apply the binary `op` to the value below it. */
 void compile_apply(Compiler *C, int op, const Type *t, Expr *y);
+
+/* ---- sim/compile_func.c, sim/compile_switch.c (feat-func) ------------------------------ */
+
+/* Struct values, method values, type assertions, composite literals as
+ * values: emits e and returns true, or returns false for compile_expr. */
+bool compile_func_expr(Compiler *C, Expr *e);
+/* Push e as a value the receiver owns: a struct is copied (CLONE). */
+void compile_value_copy(Compiler *C, Expr *e);
+/* x.(T) with comma-ok: pushes the value and ok; returns 2. */
+int compile_assert(Compiler *C, Expr *e);
+/* A call of a method (static, or dynamic through an interface). */
+int compile_method_call(Compiler *C, Expr *e, CallKind how);
+/* panic, recover, os.Exit, the fmt functions, errors.New, print(ln). */
+int compile_func_builtin(Compiler *C, Expr *e, int bi, CallKind how);
+/* Push the zero value of any type (a struct: a new zeroed one). */
+void compile_zero_value(Compiler *C, Type *t);
+/* The code a frame runs when a deferred call recovered its panic. */
+void compile_recover_epilogue(Compiler *C, FuncInfo *fi);
+void compile_switch(Compiler *C, Stmt *s);
+/* break/continue [label]: the jump to patch, into the right Loop. */
+void compile_branch(Compiler *C, Stmt *s);
 
 /* ---- sim/compile_stmt.c ------------------------------------------------------------------ */
 

@@ -25,7 +25,12 @@ static Place target(Compiler *C, Stmt *s, int i)
     return compile_var_place(C, l->sym);
 }
 
-static bool is_composite(Expr *e) { return compile_unparen(e)->kind == EX_COMPOSITE; }
+static bool is_composite(Expr *e)
+{
+    /* (an assignment to an existing struct copies a new value instead) */
+    Expr *u = compile_unparen(e);
+    return u->kind == EX_COMPOSITE && !e->boxed && !u->boxed;
+}
 
 static void fill_target(Compiler *C, Place *pl, Expr *lit)
 {
@@ -41,7 +46,15 @@ void compile_assign_values(Compiler *C, Stmt *s)
     bool tuple = s->nrhs != n;   /* a, b = f() */
     if (n == 1) {
         Place pl = target(C, s, 0);
-        if (is_composite(s->rhs[0])) { fill_target(C, &pl, s->rhs[0]); return; }
+        if (is_composite(s->rhs[0]) && s->kind != ST_ASSIGN) { fill_target(C, &pl, s->rhs[0]); return; }
+        if (pl.kind != PL_BLANK && s->rhs[0]->type && s->rhs[0]->type->kind == TY_STRUCT && !s->rhs[0]->boxed) {
+            compile_place_addr(C, &pl);                /* a struct is copied in place */
+            compile_expr(C, s->rhs[0]);
+            C->line = s->line;
+            C->col = s->col;
+            compile_emit(C, OP_COPY, s->rhs[0]->type->nslots, 0);
+            return;
+        }
         compile_place_prepare(C, &pl);
         compile_expr(C, s->rhs[0]);
         C->line = s->line;
@@ -58,7 +71,11 @@ void compile_assign_values(Compiler *C, Stmt *s)
         if (!tuple && is_composite(s->rhs[i])) simple = false;
     }
     if (tuple) compile_call(C, s->rhs[0], CALL_PLAIN);
-    else for (int i = 0; i < n; i++) if (!is_composite(s->rhs[i])) compile_expr(C, s->rhs[i]);
+    else for (int i = 0; i < n; i++) if (!is_composite(s->rhs[i])) compile_value_copy(C, s->rhs[i]);
+    for (int i = 0; i < n && simple; i++) {      /* struct targets are copied into */
+        Type *t = tuple ? NULL : s->rhs[i]->type;
+        if (t && t->kind == TY_STRUCT && !s->rhs[i]->boxed) simple = false;
+    }
     C->line = s->line;
     C->col = s->col;
     if (simple) {
@@ -75,6 +92,13 @@ void compile_assign_values(Compiler *C, Stmt *s)
     for (int i = 0; i < n; i++) {
         Place pl = target(C, s, i);
         if (!tuple && is_composite(s->rhs[i])) { fill_target(C, &pl, s->rhs[i]); continue; }
+        if (pl.kind != PL_BLANK && !tuple && s->rhs[i]->type && s->rhs[i]->type->kind == TY_STRUCT &&
+            !s->rhs[i]->boxed) {
+            compile_place_addr(C, &pl);
+            compile_emit(C, OP_LOCAL, base + i, 0);
+            compile_emit(C, OP_COPY, s->rhs[i]->type->nslots, 0);
+            continue;
+        }
         compile_place_prepare(C, &pl);
         compile_emit(C, OP_LOCAL, base + i, 0);
         compile_place_store(C, &pl);
@@ -138,7 +162,7 @@ static void if_stmt(Compiler *C, Stmt *s)
 
 static void for_stmt(Compiler *C, Stmt *s)
 {
-    Loop loop = {C->loop, NULL, 0, 0, NULL, 0, 0};
+    Loop loop = {.outer = C->loop, .label = s->label, .labellen = s->labellen};
     if (s->init) compile_stmt(C, s->init);
     int top = compile_here(C), exit = -1;
     if (s->cond) {
@@ -199,18 +223,9 @@ void compile_stmt(Compiler *C, Stmt *s)
     case ST_BLOCK: compile_block(C, s->body, s->nbody); break;
     case ST_IF: if_stmt(C, s); break;
     case ST_FOR: for_stmt(C, s); break;
-    case ST_BREAK: {
-        int j = compile_emit(C, OP_JMP, 0, 0);
-        GROW(C->loop->breaks, C->loop->breaks_cap, C->loop->nbreaks + 1);
-        C->loop->breaks[C->loop->nbreaks++] = j;
-        break;
-    }
-    case ST_CONTINUE: {
-        int j = compile_emit(C, OP_JMP, 0, 0);
-        GROW(C->loop->conts, C->loop->conts_cap, C->loop->nconts + 1);
-        C->loop->conts[C->loop->nconts++] = j;
-        break;
-    }
+    case ST_BREAK: case ST_CONTINUE: compile_branch(C, s); break;
+    case ST_SWITCH: compile_switch(C, s); break;
+    case ST_CASE: case ST_FALLTHROUGH: break;   /* compile_switch's */
     case ST_RETURN: return_stmt(C, s); break;
     case ST_GO: compile_call(C, s->x, CALL_GO); break;
     case ST_DEFER: compile_call(C, s->x, CALL_DEFER); break;

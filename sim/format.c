@@ -35,10 +35,14 @@ static void put_int(Out o, int64_t i)
 static int64_t fake_addr(int64_t slot) { return 0xc000010000LL + slot * 8; }
 
 static int object_at(const Machine *m, int64_t addr);
+static void value_v(const Machine *m, Value v, Out o, int depth);
 
 /* Go's name for v's type ("int", "*main.value"), into tmp when built. */
 static const char *type_name(const Machine *m, Value v, char *tmp, size_t n)
 {
+    if (v.aux == VALUE_AUX_FMT) return "string";
+    if (v.aux && v.kind != V_SYNC && (int)v.aux - 1 < m->prog->ntypes && m->prog->types[v.aux - 1].goname)
+        return m->prog->types[v.aux - 1].goname;
     switch ((ValueKind)v.kind) {
     case V_NIL: return "<nil>";
     case V_INT: return "int";
@@ -71,8 +75,6 @@ static int object_at(const Machine *m, int64_t addr)
     return -1;
 }
 
-static void value_v(const Machine *m, Value v, Out o, int depth);
-
 static void struct_v(const Machine *m, const Object *obj, Out o, int depth)
 {
     puts_(o, "&{");
@@ -83,9 +85,77 @@ static void struct_v(const Machine *m, const Object *obj, Out o, int depth)
     puts_(o, "}");
 }
 
+/* ---- typed values (feat-func): what an interface value's dynamic type says */
+
+static void typed_v(const Machine *m, Value v, int t, Out o, int depth, bool plus);
+
+/* A struct at mem[base] of layout t: {1 2}, with %+v {X:1 Y:2}. */
+static void struct_fields(const Machine *m, int64_t base, int t, Out o, int depth, bool plus)
+{
+    const TypeLayout *tl = &m->prog->types[t];
+    puts_(o, "{");
+    for (int i = 0; i < tl->nfields; i++) {
+        if (i) puts_(o, " ");
+        if (plus) { puts_(o, tl->field_name[i]); puts_(o, ":"); }
+        int ft = tl->field_type[i];
+        int64_t at = base + tl->field_off[i];
+        if (at < 0 || at >= m->nmem) { puts_(o, "?"); continue; }
+        if (m->prog->types[ft].kind == RT_STRUCT)
+            typed_v(m, value_make(V_PTR, 0, at), ft, o, depth + 1, plus);
+        else
+            typed_v(m, m->mem[at], ft, o, depth + 1, plus);
+    }
+    puts_(o, "}");
+}
+
+static void typed_v(const Machine *m, Value v, int t, Out o, int depth, bool plus)
+{
+    if (v.aux == VALUE_AUX_FMT) {
+        uint32_t n;
+        const char *s = machine_string(m, v, &n);
+        put(o, s, n);
+        return;
+    }
+    if (v.aux && v.kind != V_SYNC && (int)v.aux - 1 < m->prog->ntypes) t = (int)v.aux - 1;
+    else if (t >= 0 && m->prog->types[t].kind == RT_IFACE) t = -1;   /* a nil interface */
+    v.aux = 0;
+    if (t < 0 || t >= m->prog->ntypes) { value_v(m, v, o, depth); return; }
+    const TypeLayout *tl = &m->prog->types[t];
+    char tmp[64];
+    switch (tl->kind) {
+    case RT_STRUCT:
+        if (v.kind == V_PTR && v.i >= 0 && v.i < m->nmem) struct_fields(m, v.i, t, o, depth, plus);
+        else puts_(o, "{}");
+        return;
+    case RT_PTR:
+        if (v.kind != V_PTR) { puts_(o, "<nil>"); return; }
+        if (depth == 0 && tl->elem >= 0 && m->prog->types[tl->elem].kind == RT_STRUCT) {
+            puts_(o, "&");
+            struct_fields(m, v.i, tl->elem, o, depth, plus);
+            return;
+        }
+        if (tl->elem < 0 && v.i >= 0 && v.i < m->nmem) {   /* *errors.errorString */
+            puts_(o, "&{");
+            value_v(m, m->mem[v.i], o, depth + 1);
+            puts_(o, "}");
+            return;
+        }
+        snprintf(tmp, sizeof tmp, "0x%" PRIx64, (uint64_t)fake_addr(v.i));
+        puts_(o, tmp);
+        return;
+    case RT_FUNC:
+        if (v.kind == V_NIL) { puts_(o, "<nil>"); return; }
+        break;
+    default:
+        break;
+    }
+    value_v(m, v, o, depth);
+}
+
 static void value_v(const Machine *m, Value v, Out o, int depth)
 {
     char tmp[64];
+    if (v.aux && v.kind != V_SYNC) { typed_v(m, v, -1, o, depth, false); return; }
     switch ((ValueKind)v.kind) {
     case V_NIL: puts_(o, "<nil>"); return;
     case V_INT: put_int(o, v.i); return;
@@ -159,23 +229,45 @@ static void bad_verb(const Machine *m, Out o, char verb, Value v)
     puts_(o, ")");
 }
 
-static void format_one(const Machine *m, Out o, char verb, Value v, int width, bool minus, bool zero)
+static void format_one(const Machine *m, Out o, char verb, Value v, int width, bool minus, bool zero,
+                       bool plus, int prec)
 {
     char tmp[80];
     int n = -1;
+    if (v.aux == VALUE_AUX_FMT) v.aux = 0;    /* the text a String()/Error() method gave */
     switch (verb) {
     case 'v':
-        if (v.kind == V_INT) { n = snprintf(tmp, sizeof tmp, "%" PRId64, v.i); break; }
+        if (v.kind == V_INT && (!v.aux || m->prog->types[v.aux - 1].kind == RT_INT)) {
+            n = snprintf(tmp, sizeof tmp, "%" PRId64, v.i);
+            break;
+        }
         {
             char *s = NULL;
             uint32_t len = 0, cap = 0;
-            format_value(m, v, &s, &len, &cap);
+            Out so = {&s, &len, &cap};
+            typed_v(m, v, -1, so, 0, plus);
             padded(o, s, len, width, minus, false);
             free(s);
         }
         return;
     case 'd': case 'x': case 'X': case 'o': case 'b': case 'c':
+        if ((verb == 'x' || verb == 'X') && v.kind == V_STR) {   /* hex of the bytes */
+            uint32_t len;
+            const char *s = machine_string(m, v, &len);
+            char *h = NULL;
+            uint32_t hl = 0, hc = 0;
+            Out ho = {&h, &hl, &hc};
+            for (uint32_t i = 0; i < len; i++) {
+                char e[4];
+                snprintf(e, sizeof e, verb == 'x' ? "%02x" : "%02X", (unsigned char)s[i]);
+                puts_(ho, e);
+            }
+            padded(o, h ? h : "", hl, width, minus, false);
+            free(h);
+            return;
+        }
         if (v.kind != V_INT) break;
+        if (plus && verb == 'd' && v.i >= 0) { n = snprintf(tmp, sizeof tmp, "+%" PRId64, v.i); break; }
         if (verb == 'd') n = snprintf(tmp, sizeof tmp, "%" PRId64, v.i);
         else if (verb == 'c') n = snprintf(tmp, sizeof tmp, "%c", (int)(v.i & 0x7f));
         else {
@@ -198,6 +290,7 @@ static void format_one(const Machine *m, Out o, char verb, Value v, int width, b
         {
             uint32_t len;
             const char *s = machine_string(m, v, &len);
+            if (prec >= 0 && (uint32_t)prec < len) len = (uint32_t)prec;
             if (verb == 's') { padded(o, s, len, width, minus, false); return; }
             char *q = NULL;
             uint32_t ql = 0, qc = 0;
@@ -240,9 +333,8 @@ static void format_one(const Machine *m, Out o, char verb, Value v, int width, b
     padded(o, tmp, (size_t)n, width, minus, zero && verb != 's');
 }
 
-void format_printf(Machine *m, const Value *args, int n)
+static void printf_to(const Machine *m, Out o, const Value *args, int n)
 {
-    Out o = {&m->stdout_buf, &m->stdout_len, &m->stdout_cap};
     if (n < 1) return;
     uint32_t flen;
     const char *f = machine_string(m, args[0], &flen);
@@ -255,14 +347,19 @@ void format_printf(Machine *m, const Value *args, int n)
         if (j > i) put(o, f + i, j - i);
         if (j >= flen) break;
         i = j + 1;
-        bool minus = false, zero = false;
-        int width = 0;
+        bool minus = false, zero = false, plus = false;
+        int width = 0, prec = -1;
         while (i < flen && (f[i] == '-' || f[i] == '0' || f[i] == '+' || f[i] == ' ' || f[i] == '#')) {
             if (f[i] == '-') minus = true;
             if (f[i] == '0') zero = true;
+            if (f[i] == '+') plus = true;
             i++;
         }
         while (i < flen && f[i] >= '0' && f[i] <= '9') width = width * 10 + (f[i++] - '0');
+        if (i < flen && f[i] == '.') {
+            prec = 0;
+            for (i++; i < flen && f[i] >= '0' && f[i] <= '9'; i++) prec = prec * 10 + (f[i] - '0');
+        }
         if (i >= flen) { puts_(o, "%!(NOVERB)"); break; }
         char verb = f[i++];
         if (verb == '%') { puts_(o, "%"); continue; }
@@ -272,7 +369,7 @@ void format_printf(Machine *m, const Value *args, int n)
             puts_(o, tmp);
             continue;
         }
-        format_one(m, o, verb, args[next++], width, minus, zero && !minus);
+        format_one(m, o, verb, args[next++], width, minus, zero && !minus, plus, prec);
     }
     if (next < n) {
         puts_(o, "%!(EXTRA ");
@@ -288,12 +385,29 @@ void format_printf(Machine *m, const Value *args, int n)
     }
 }
 
-void format_println(Machine *m, const Value *args, int n)
+void format_printf(Machine *m, const Value *args, int n)
 {
     Out o = {&m->stdout_buf, &m->stdout_len, &m->stdout_cap};
+    printf_to(m, o, args, n);
+}
+
+void format_println(Machine *m, const Value *args, int n)
+{
+    format_to(m, FORMAT_PRINTLN, args, n, &m->stdout_buf, &m->stdout_len, &m->stdout_cap);
+}
+
+void format_to(const Machine *m, int style, const Value *args, int n, char **buf, uint32_t *len, uint32_t *cap)
+{
+    Out o = {buf, len, cap};
+    if (style == FORMAT_PRINTF) { printf_to(m, o, args, n); return; }
     for (int k = 0; k < n; k++) {
-        if (k) puts_(o, " ");
-        value_v(m, args[k], o, 0);
+        /* Print puts a space between operands when neither is a string */
+        bool sp = style == FORMAT_PRINTLN ||
+                  (style == FORMAT_PRINT && args[k].kind != V_STR && args[k - (k > 0)].kind != V_STR);
+        if (k && sp) puts_(o, " ");
+        Value v = args[k];
+        if (v.aux == VALUE_AUX_FMT) v.aux = 0;
+        value_v(m, v, o, 0);
     }
-    puts_(o, "\n");
+    if (style == FORMAT_PRINTLN) puts_(o, "\n");
 }

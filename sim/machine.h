@@ -59,7 +59,9 @@ typedef struct Frame {
     int pc;           /* next instruction to execute                          */
     int base;         /* stack index of slot 0                                 */
     int ndefers_at_entry;
-    int deferred;     /* 1: a deferred call run by RET; its results are dropped */
+    int deferred;     /* 1: a deferred call run by RET; its results are dropped;
+                         2: one run by a panic (feat-func, sim/panic.c)        */
+    int defer_owner;  /* deferred == 2: depth of the frame that deferred it    */
 } Frame;
 
 typedef struct Defer {
@@ -88,6 +90,12 @@ typedef struct Goroutine {
     uint64_t steps;         /* instructions executed                           */
     int slice_used;         /* steps in the current time slice                 */
     int created_pc;         /* pc of the go statement (names "created by")     */
+    /* panics (feat-func, sim/panic.c): Go's _panic chain, innermost last */
+    int unwinding;          /* 1: the next step runs the panic's next deferred call */
+    int npanics;
+    int panic_pc;           /* the instruction that raised the latest panic    */
+    Value panicv[8];
+    uint8_t panic_recovered[8];
     int last_pc;            /* instruction it executed last (where it blocked) */
 } Goroutine;
 

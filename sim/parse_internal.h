@@ -63,6 +63,8 @@ Stmt *parse_new_stmt(Parser *p, StmtKind k, int line, int col);
 Expr *parse_name(Parser *p);
 Expr *parse_type(Parser *p);
 FuncNode *parse_signature(Parser *p, int line, int col);
+/* Parameters = "(" ... ")"; *variadic (may be NULL) says the last is ...T. */
+Field *parse_parameters(Parser *p, int *n, bool *variadic);
 Expr *parse_expr(Parser *p);
 Expr **parse_expr_list(Parser *p, int *n);
 

@@ -117,10 +117,10 @@ void scope_use(Checker *c, Sym *s, bool read)
 static void universe(Checker *c)
 {
     static const char *const unsupported[] = {
-        "len", "cap", "make", "append", "delete", "close", "copy", "panic", "recover",
-        "print", "println", "complex", "real", "imag", "min", "max", "clear",
+        "len", "cap", "make", "append", "delete", "close", "copy",
+        "complex", "real", "imag", "min", "max", "clear",
         "byte", "rune", "float32", "float64", "int8", "int16", "int32", "int64", "uint",
-        "uint8", "uint16", "uint32", "uint64", "uintptr", "error", "any", "complex64",
+        "uint8", "uint16", "uint32", "uint64", "uintptr", "complex64",
         "complex128",
     };
     scope_open(c);
@@ -140,6 +140,13 @@ static void universe(Checker *c)
     s->is_iota = true;
     scope_declare(c, SYM_NIL, "nil", 3, 0, 0)->type = c->t_unil;
     scope_declare(c, SYM_BUILTIN, "new", 3, 0, 0)->builtin = BI_NEW;
+    /* functions, methods, interfaces, control flow (feat-func) */
+    scope_declare(c, SYM_TYPE, "error", 5, 0, 0)->type = c->t_error;
+    scope_declare(c, SYM_TYPE, "any", 3, 0, 0)->type = c->t_any;
+    scope_declare(c, SYM_BUILTIN, "panic", 5, 0, 0)->builtin = BI_PANIC;
+    scope_declare(c, SYM_BUILTIN, "recover", 7, 0, 0)->builtin = BI_RECOVER;
+    scope_declare(c, SYM_BUILTIN, "println", 7, 0, 0)->builtin = BI_PRINTLN_BUILTIN;
+    scope_declare(c, SYM_BUILTIN, "print", 5, 0, 0)->builtin = BI_PRINT_BUILTIN;
     for (size_t i = 0; i < sizeof unsupported / sizeof unsupported[0]; i++)
         scope_declare(c, SYM_BUILTIN, unsupported[i], (int)strlen(unsupported[i]), 0, 0)->builtin = BI_UNSUPPORTED;
 }
@@ -155,6 +162,14 @@ void scope_rhs_values(Checker *c, Stmt *s, int n, Type **types)
         if (r->mode == MODE_INVALID) return;
         if (r->mode == MODE_VALUE && r->type->kind == TY_TUPLE && r->type->nresults == n) {
             for (int i = 0; i < n; i++) types[i] = r->type->results[i];
+            return;
+        }
+        Expr *ri = r;
+        while (ri->kind == EX_PAREN) ri = ri->x;
+        if (ri->kind == EX_TYPEASSERT && ri->mode == MODE_VALUE && n == 2) {   /* v, ok := x.(T) */
+            ri->commaok = true;
+            types[0] = ri->type;
+            types[1] = c->t_bool;
             return;
         }
         int have = r->mode == MODE_VALUE && r->type->kind == TY_TUPLE ? r->type->nresults : 1;
@@ -188,7 +203,7 @@ bool scope_copies_struct(Checker *c, Expr *r, bool composite_ok)
 {
     if (!r || r->mode == MODE_INVALID || !r->type) return false;
     TypeKind k = r->type->kind;
-    if (k != TY_STRUCT && k != TY_MUTEX && k != TY_WAITGROUP) return false;
+    if (k != TY_MUTEX && k != TY_WAITGROUP) return false;   /* structs copy (feat-func) */
     Expr *inner = r;
     while (inner->kind == EX_PAREN) inner = inner->x;
     if (composite_ok && inner->kind == EX_COMPOSITE) return false;
@@ -303,6 +318,12 @@ void scope_resolve(Checker *c, Sym *s)
         *named = *u;
         named->name = keep.name;
         named->ptr = keep.ptr;
+        named->user = true;
+        if (u->kind != TY_IFACE) {      /* a defined type has only its own methods */
+            named->methods = keep.methods;
+            named->nmethods = keep.nmethods;
+            named->methods_cap = keep.methods_cap;
+        }
         named->layout = -1;
         named->state = 2;
         break;
@@ -327,8 +348,8 @@ static void imports(Checker *c, File *f)
     for (int i = 0; i < f->nimports; i++) {
         Import *im = &f->imports[i];
         bool known = false;
-        static const char *const supported[] = {"fmt", "sync", "time"};
-        for (int k = 0; k < 3; k++)
+        static const char *const supported[] = {"fmt", "sync", "time", "errors", "os"};
+        for (int k = 0; k < (int)(sizeof supported / sizeof *supported); k++)
             if ((int)strlen(supported[k]) == im->pathlen && memcmp(supported[k], im->path, (size_t)im->pathlen) == 0)
                 known = true;
         if (!known) {
@@ -350,6 +371,15 @@ static void collect(Checker *c, File *f)
     for (int i = 0; i < f->ndecls; i++) {
         Decl *d = f->decls[i];
         Stmt *s = d->spec;
+        if (d->kind == DECL_FUNC && d->fn->recv) {    /* a method: bound below */
+            Sym *fs = scope_new_sym(c, SYM_FUNC, d->name, d->namelen, d->name_line, d->name_col);
+            fs->global = true;
+            fs->decl = d;
+            fs->state = 0;
+            scope_new_func(c, "?", d->fn, NULL);
+            PUSH(c, c->funcs, c->nfuncs, c->funcs_cap, fs);
+            continue;
+        }
         if (d->kind == DECL_FUNC) {
             bool is_init = d->namelen == 4 && memcmp(d->name, "init", 4) == 0;
             Sym *fs = is_init ? scope_new_sym(c, SYM_FUNC, d->name, d->namelen, d->name_line, d->name_col)
@@ -402,6 +432,8 @@ bool scope_check_file(Checker *c, File *f)
     c->pkg = c->scope;
     imports(c, f);
     collect(c, f);
+    for (int i = 0; i < c->nfuncs; i++)
+        if (c->funcs[i]->decl->fn->recv) scope_bind_method(c, c->funcs[i]);
     for (int i = 0; i < f->ndecls; i++) {
         Decl *d = f->decls[i];
         if (d->kind == DECL_FUNC) {

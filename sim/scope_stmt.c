@@ -29,7 +29,15 @@ static void block(Checker *c, Stmt **stmts, int n)
 
 static void body(Checker *c, Stmt **stmts, int n)
 {
-    for (int i = 0; i < n; i++) stmt(c, stmts[i]);
+    scope_stmt_list(c, stmts, n, NULL);
+}
+
+void scope_stmt_list(Checker *c, Stmt **stmts, int n, Stmt *owner)
+{
+    for (int i = 0; i < n; i++) {
+        if (stmts[i]->kind == ST_FALLTHROUGH) scope_check_fallthrough(c, stmts[i], stmts, n, owner);
+        else stmt(c, stmts[i]);
+    }
 }
 
 static void define(Checker *c, Stmt *s)
@@ -306,16 +314,23 @@ static void stmt(Checker *c, Stmt *s)
         if (s->cond) condition(c, s->cond, "for");
         if (s->post) stmt(c, s->post);
         c->loops++;
+        scope_push_label(c, s);
         block(c, s->body, s->nbody);
+        scope_pop_label(c, s);
         c->loops--;
         scope_close(c);
         break;
     case ST_BREAK:
-        if (!c->loops) types_errorf(c, s->line, s->col, "break is not in a loop, switch, or select");
+        if (!c->loops && !c->switches) types_errorf(c, s->line, s->col, "break is not in a loop, switch, or select");
+        else scope_check_label(c, s);
         break;
     case ST_CONTINUE:
         if (!c->loops) types_errorf(c, s->line, s->col, "continue is not in a loop");
+        else scope_check_label(c, s);
         break;
+    case ST_SWITCH: scope_switch(c, s); break;
+    case ST_CASE: break;   /* only inside a switch */
+    case ST_FALLTHROUGH: types_errorf(c, s->line, s->col, "fallthrough statement out of place"); break;
     case ST_RETURN: return_stmt(c, s); break;
     case ST_GO: case ST_DEFER: go_defer(c, s); break;
     }
@@ -352,6 +367,22 @@ static bool terminating(const Stmt *s)
     case ST_BLOCK: return terminating_list(s->body, s->nbody);
     case ST_IF: return s->els && terminating_list(s->body, s->nbody) && terminating(s->els);
     case ST_FOR: return !s->cond && !has_break(s->body, s->nbody);
+    case ST_EXPR: {                     /* a call of panic */
+        const Expr *x = s->x;
+        while (x->kind == EX_PAREN) x = x->x;
+        return x->kind == EX_CALL && x->x->mode == MODE_BUILTIN && x->x->builtin == BI_PANIC;
+    }
+    case ST_SWITCH: {
+        bool dflt = false;
+        for (int i = 0; i < s->nbody; i++) {
+            const Stmt *cl = s->body[i];
+            if (!cl->nrhs) dflt = true;
+            if (has_break(cl->body, cl->nbody)) return false;
+            bool ft = cl->nbody && cl->body[cl->nbody - 1]->kind == ST_FALLTHROUGH;
+            if (!ft && !terminating_list(cl->body, cl->nbody)) return false;
+        }
+        return dflt;
+    }
     default: return false;
     }
 }
@@ -361,9 +392,11 @@ void scope_func_body(Checker *c, FuncInfo *fi)
     FuncNode *fn = fi->node;
     Type *sig = fi->sig;
     FuncInfo *save_fn = c->fn;
-    int save_loops = c->loops;
+    int save_loops = c->loops, save_switches = c->switches, save_nlabels = c->nlabels;
     c->fn = fi;
     c->loops = 0;
+    c->switches = 0;
+    c->nlabels = 0;
     scope_open(c);
     fi->params = parse_alloc(c->arena, sizeof *fi->params * (size_t)(fn->nparams + 1));
     fi->results = parse_alloc(c->arena, sizeof *fi->results * (size_t)(fn->nresults + 1));
@@ -391,6 +424,8 @@ void scope_func_body(Checker *c, FuncInfo *fi)
         types_errorf(c, fn->body->end_line, fn->body->end_col, "missing return");
     c->fn = save_fn;
     c->loops = save_loops;
+    c->switches = save_switches;
+    c->nlabels = save_nlabels;
 }
 
 FuncInfo *scope_new_func(Checker *c, const char *name, FuncNode *fn, Type *sig)

@@ -49,6 +49,9 @@ void types_init(Checker *c)
     c->t_unil = types_new(c, TY_UNTYPED_NIL, "untyped nil");
     c->t_mutex = types_new(c, TY_MUTEX, "sync.Mutex");
     c->t_wg = types_new(c, TY_WAITGROUP, "sync.WaitGroup");
+    c->t_error = types_string_method_iface(c, "error", "Error");
+    c->t_stringer = types_string_method_iface(c, "fmt.Stringer", "String");
+    c->t_any = types_new(c, TY_IFACE, NULL);
 }
 
 Type *types_ptr(Checker *c, Type *elem)
@@ -73,6 +76,14 @@ bool types_identical(const Type *a, const Type *b)
             if (!types_identical(a->params[i], b->params[i])) return false;
         for (int i = 0; i < a->nresults; i++)
             if (!types_identical(a->results[i], b->results[i])) return false;
+        return true;
+    case TY_IFACE:
+        if (a->nmethods != b->nmethods) return false;
+        for (int i = 0; i < a->nmethods; i++) {
+            const Method *f = &a->methods[i], *g = &b->methods[i];
+            if (f->namelen != g->namelen || memcmp(f->name, g->name, (size_t)f->namelen) != 0 ||
+                !types_identical(f->sig, g->sig)) return false;
+        }
         return true;
     case TY_STRUCT:
         if (a->nfields != b->nfields) return false;
@@ -135,7 +146,11 @@ static Type *struct_type(Checker *c, Expr *e)
             types_errorf(c, f->type->line, f->type->col, "invalid recursive type %s", ft->name);
             ft = c->t_invalid;
         }
-        TField tf = {f->name, f->namelen, ft, t->nslots};
+        TField tf = {f->name, f->namelen, ft, t->nslots, false};
+        if (!f->name) {              /* embedded: named after its type */
+            types_embedded_name(ft, &tf.name, &tf.namelen);
+            tf.embedded = true;
+        }
         t->fields[t->nfields++] = tf;
         t->nslots += ft->nslots;
     }
@@ -150,11 +165,15 @@ Type *types_signature(Checker *c, FuncNode *fn)
     for (int i = 0; i < fn->nparams + fn->nresults; i++) {
         Field *f = i < fn->nparams ? &fn->params[i] : &fn->results[i - fn->nparams];
         Type *ft = types_resolve(c, f->type);
-        if (ft->kind == TY_STRUCT || ft->kind == TY_MUTEX || ft->kind == TY_WAITGROUP) {
+        if (ft->kind == TY_MUTEX || ft->kind == TY_WAITGROUP) {
             char ts[64];
             types_string(ft, ts, sizeof ts);
             types_errorf(c, f->type->line, f->type->col,
                          "interleave does not support passing %s by value (use *%s)", ts, ts);
+            ft = c->t_invalid;
+        }
+        if (fn->variadic && i == fn->nparams - 1) {
+            types_errorf(c, f->type->line, f->type->col, "interleave does not support variadic functions yet");
             ft = c->t_invalid;
         }
         if (i < fn->nparams) t->params[t->nparams++] = ft;
@@ -197,6 +216,9 @@ Type *types_resolve(Checker *c, Expr *e)
         break;
     case EX_FUNCTYPE:
         t = types_signature(c, e->fn);
+        break;
+    case EX_IFACETYPE:
+        t = types_iface_type(c, e);
         break;
     default: {
         char x[96];

@@ -21,8 +21,20 @@ typedef enum TypeKind {
     TY_UNTYPED_INT, TY_UNTYPED_BOOL, TY_UNTYPED_STRING, TY_UNTYPED_NIL,
     TY_MUTEX, TY_WAITGROUP,              /* sync.Mutex, sync.WaitGroup          */
     TY_STRUCT, TY_PTR, TY_FUNC,
-    TY_TUPLE                             /* results of a multi-value call       */
+    TY_TUPLE,                            /* results of a multi-value call       */
+    /* functions, methods, interfaces, control flow (feat-func) */
+    TY_IFACE                             /* interface { methods }: methods      */
 } TypeKind;
+
+struct FuncInfo;
+
+/* A method of a named type (declared with a receiver) or of an interface. */
+typedef struct Method {
+    const char *name; int namelen;
+    struct Type *sig;         /* without the receiver                           */
+    bool ptr_recv;            /* declared on *T                                 */
+    struct Sym *fn;           /* the method's function (NULL in an interface)   */
+} Method;
 
 typedef struct Type Type;
 
@@ -30,6 +42,7 @@ typedef struct TField {
     const char *name; int namelen;
     Type *type;
     int off;                  /* first slot of the field in the flattened struct */
+    bool embedded;            /* an embedded field: its name is its type's      */
 } TField;
 
 struct Type {
@@ -43,6 +56,9 @@ struct Type {
     int nslots;               /* memory slots a value takes (structs flattened) */
     int state;                /* named types: 0 unresolved, 1 resolving, 2 done */
     int layout;               /* compile: index into Program.types, -1 none     */
+    Method *methods; int nmethods, methods_cap;  /* named types, TY_IFACE      */
+    bool user;                /* declared in package main (%T says main.T)      */
+    bool variadic;            /* TY_FUNC: the last parameter is ...T            */
 };
 
 /* Builtin operations, reached as predeclared names or package members. */
@@ -53,7 +69,12 @@ typedef enum Builtin {
     BI_LOCK, BI_UNLOCK,                    /* sync.Mutex methods               */
     BI_WGADD, BI_WGDONE, BI_WGWAIT,        /* sync.WaitGroup methods           */
     BI_NEW,                                /* new(T)                           */
-    BI_UNSUPPORTED                         /* len, make, panic ...: an error   */
+    BI_UNSUPPORTED,                        /* len, make, panic ...: an error   */
+    /* functions, methods, interfaces, control flow (feat-func) */
+    BI_PANIC, BI_RECOVER, BI_EXIT,         /* panic, recover, os.Exit           */
+    BI_ERRORS_NEW, BI_ERRORF, BI_SPRINTF, BI_SPRINT, BI_SPRINTLN,
+    BI_PRINT, BI_FPRINTF, BI_FPRINTLN, BI_FPRINT,
+    BI_PRINTLN_BUILTIN, BI_PRINT_BUILTIN   /* the predeclared println, print    */
 } Builtin;
 
 typedef enum SymKind { SYM_VAR, SYM_CONST, SYM_TYPE, SYM_FUNC, SYM_PKG, SYM_BUILTIN, SYM_NIL } SymKind;
@@ -108,6 +129,10 @@ typedef struct Checker {
     Type *t_invalid, *t_int, *t_bool, *t_string, *t_duration;
     Type *t_uint, *t_ubool, *t_ustring, *t_unil;   /* untyped                  */
     Type *t_mutex, *t_wg;
+    Type *t_error, *t_any, *t_stringer, *t_file;  /* error, interface{}, fmt.Stringer, *os.File */
+    int switches;             /* enclosing switch statements (break targets)   */
+    Stmt *labels[32]; int nlabels;  /* enclosing labelled statements            */
+    Stmt *fallthrough_ok;     /* the clause where fallthrough may end          */
     /* results for the code generator */
     Sym **globals; int nglobals, globals_cap;      /* in initialisation order  */
     Stmt **global_inits; int ninits, inits_cap;    /* var specs, same order    */
@@ -152,6 +177,14 @@ bool types_assign(Checker *c, Expr *e, Type *target, const char *context);
 void types_binary(Checker *c, Expr *e);
 /* TK_PLUS for TK_PLUS_ASSIGN etc.; other kinds unchanged. */
 int types_base_op(int op);
+
+/* ---- sim/types_method.c, sim/types_iface.c (feat-func) -------------------- */
+/* The method `name` of t (or, through embedded fields, of a field of t); the
+ * embedded fields walked go to path (NULL: not wanted). */
+Method *types_find_method(Type *t, const char *name, int len, Type **path, int *npath);
+/* Does t implement the interface iface?  If not, *missing names a method. */
+bool types_implements(Type *t, Type *iface, const char **missing, int *missing_len);
+bool types_is_iface(const Type *t);
 
 /* ---- sim/scope*.c: scopes, declarations, statements ------------------------- */
 Sym *scope_lookup(Checker *c, const char *name, int len);

@@ -50,7 +50,8 @@ static void arguments(Checker *c, Expr *e, Type **params, int nparams, const cha
     for (int i = 0; i < nparams; i++) types_assign(c, e->args[i], params[i], ctx);
 }
 
-/* fmt.Println / fmt.Printf arguments: any single value the VM can print. */
+/* fmt.Println / fmt.Printf arguments (...any): each becomes an interface
+ * value carrying its dynamic type, which is how fmt sees it. */
 static void print_args(Checker *c, Expr *e, int from)
 {
     for (int i = from; i < e->nargs; i++) {
@@ -58,14 +59,90 @@ static void print_args(Checker *c, Expr *e, int from)
         types_value(c, a);
         if (a->mode == MODE_INVALID) continue;
         if (a->mode == MODE_NIL) {
-            types_errorf(c, a->line, a->col, "interleave does not support printing nil");
-        } else if (a->type->kind == TY_STRUCT || a->type->kind == TY_MUTEX || a->type->kind == TY_WAITGROUP) {
+            a->type = c->t_any;
+        } else if (a->type->kind == TY_MUTEX || a->type->kind == TY_WAITGROUP) {
             char ts[64];
             types_string(a->type, ts, sizeof ts);
             types_errorf(c, a->line, a->col, "interleave does not support printing %s values (print a field)", ts);
-        } else if (types_is_untyped(a->type)) {
-            a->type = types_default(c, a->type);
+        } else {
+            types_box(c, a, c->t_any);
+            /* fmt prints an int, a bool or a string by its kind alone: no
+             * IFACE step for the commonest arguments */
+            if (a->boxed == c->t_int || a->boxed == c->t_bool || a->boxed == c->t_string) a->boxed = NULL;
         }
+    }
+}
+
+/* The builtins of feat-func: panic, recover, print(ln), the fmt printers
+ * that return or write elsewhere, errors.New, os.Exit.  Returns false if bi
+ * is not one of them. */
+static bool func_builtin(Checker *c, Expr *e, int bi, const char *callee)
+{
+    Type *params[1];
+    switch (bi) {
+    case BI_PANIC:
+        if (e->nargs != 1) {
+            types_errorf(c, e->line, e->col, "%s arguments for %s (expected 1, found %d)",
+                         e->nargs ? "too many" : "not enough", callee, e->nargs);
+            for (int i = 0; i < e->nargs; i++) types_expr(c, e->args[i]);
+            return true;
+        }
+        types_value(c, e->args[0]);
+        if (e->args[0]->mode == MODE_NIL) e->args[0]->type = c->t_any;
+        else types_box(c, e->args[0], c->t_any);
+        return true;
+    case BI_RECOVER:
+        if (e->nargs) types_errorf(c, e->args[0]->line, e->args[0]->col, "too many arguments for %s", callee);
+        e->mode = MODE_VALUE;
+        e->type = c->t_any;
+        return true;
+    case BI_PRINTLN_BUILTIN: case BI_PRINT_BUILTIN: case BI_PRINT:
+        print_args(c, e, 0);
+        return true;
+    case BI_SPRINT: case BI_SPRINTLN:
+        print_args(c, e, 0);
+        e->mode = MODE_VALUE;
+        e->type = c->t_string;
+        return true;
+    case BI_SPRINTF: case BI_ERRORF:
+        if (e->nargs == 0) {
+            types_errorf(c, e->rparen_line, e->rparen_col, "not enough arguments in call to %s", callee);
+            return true;
+        }
+        types_value(c, e->args[0]);
+        types_assign(c, e->args[0], c->t_string, "argument to fmt.Sprintf");
+        print_args(c, e, 1);
+        e->mode = MODE_VALUE;
+        e->type = bi == BI_ERRORF ? c->t_error : c->t_string;
+        return true;
+    case BI_FPRINTF: case BI_FPRINTLN: case BI_FPRINT:
+        if (e->nargs == 0 || (bi == BI_FPRINTF && e->nargs < 2)) {
+            types_errorf(c, e->rparen_line, e->rparen_col, "not enough arguments in call to %s", callee);
+            return true;
+        }
+        types_value(c, e->args[0]);
+        if (e->args[0]->mode != MODE_INVALID && e->args[0]->type != c->t_file) {
+            types_errorf(c, e->args[0]->line, e->args[0]->col,
+                         "interleave supports %s to os.Stdout and os.Stderr only", callee);
+        }
+        if (bi == BI_FPRINTF) {
+            types_value(c, e->args[1]);
+            types_assign(c, e->args[1], c->t_string, "argument to fmt.Fprintf");
+        }
+        print_args(c, e, bi == BI_FPRINTF ? 2 : 1);
+        return true;
+    case BI_ERRORS_NEW:
+        params[0] = c->t_string;
+        arguments(c, e, params, 1, callee);
+        e->mode = MODE_VALUE;
+        e->type = c->t_error;
+        return true;
+    case BI_EXIT:
+        params[0] = c->t_int;
+        arguments(c, e, params, 1, callee);
+        return true;
+    default:
+        return false;
     }
 }
 
@@ -113,6 +190,7 @@ static void builtin_call(Checker *c, Expr *e, int bi)
         break;
     }
     default:
+        if (func_builtin(c, e, bi, callee)) break;
         types_errorf(c, e->line, e->col, "interleave does not support %s", callee);
         for (int i = 0; i < e->nargs; i++) types_expr(c, e->args[i]);   /* uses its arguments */
         types_invalid(c, e);
@@ -132,6 +210,12 @@ static void conversion(Checker *c, Expr *e, Type *t)
     Expr *a = e->args[0];
     types_value(c, a);
     if (a->mode == MODE_INVALID) return;
+    if (types_is_iface(t)) {            /* T(x) with T an interface: an assignment */
+        if (!types_assign(c, a, t, "conversion")) return;
+        e->mode = MODE_VALUE;
+        e->type = t;
+        return;
+    }
     bool ok = types_identical(a->type, t) ||
               (types_is_integer(a->type) && t->kind == TY_INT) ||
               (types_is_string(a->type) && t->kind == TY_STRING) ||

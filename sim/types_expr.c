@@ -10,6 +10,7 @@
 #include "check.h"
 
 #include <string.h>
+#include "parse.h"
 
 void types_invalid(Checker *c, Expr *e)
 {
@@ -65,7 +66,7 @@ static void selector(Checker *c, Expr *e)
     const Import *im = types_package_of(c, e);
     if (im) { types_package_member(c, e, im); return; }
     Expr *x = e->x;
-    types_expr(c, x);
+    if (x->mode == MODE_INVALID) types_expr(c, x);   /* (a rewritten selector arrives checked) */
     if (x->mode == MODE_INVALID) return;
     if (x->mode == MODE_TYPE) {
         types_errorf(c, e->line, e->col, "interleave does not support method expressions");
@@ -78,6 +79,42 @@ static void selector(Checker *c, Expr *e)
         return;
     }
     Type *t = x->type;
+    /* a promoted field or method: x.name becomes x.Embedded.name */
+    TField *via = t->kind == TY_IFACE ? NULL : types_promoted_via(t, e->name, e->namelen);
+    if (via) {
+        Expr *inner = parse_alloc(c->arena, sizeof *inner);
+        *inner = *e;
+        inner->x = x;
+        inner->name = via->name;
+        inner->namelen = via->namelen;
+        inner->mode = MODE_INVALID;
+        e->x = inner;
+        selector(c, e);   /* x was checked: the inner selector is checked by the recursion */
+        return;
+    }
+    if (t->kind == TY_IFACE || (t->kind == TY_PTR ? t->elem->nmethods : t->nmethods)) {
+        Method *m = types_find_method(t, e->name, e->namelen, NULL, NULL);
+        if (m) {
+            if (m->ptr_recv && t->kind != TY_PTR) {
+                if (x->mode != MODE_VAR) {
+                    char xs[128], ts[64];
+                    types_expr_string(x, xs, sizeof xs);
+                    types_string(t, ts, sizeof ts);
+                    types_errorf(c, e->line, e->col, "cannot call pointer method %.*s on %s",
+                                 e->namelen, e->name, ts);
+                    return;
+                }
+                Expr *inner = x;
+                while (inner->kind == EX_PAREN) inner = inner->x;
+                if (inner->kind == EX_IDENT && inner->sym) inner->sym->addr_taken = true;
+            }
+            e->mode = MODE_VALUE;
+            e->type = m->sig;
+            e->method = m;
+            e->through_ptr = t->kind == TY_PTR;
+            return;
+        }
+    }
     e->through_ptr = t->kind == TY_PTR;
     if (e->through_ptr) t = t->elem;
     if (t->kind == TY_STRUCT) {
@@ -122,6 +159,8 @@ static void selector(Checker *c, Expr *e)
     types_errorf(c, e->op_line, e->op_col, "%s undefined (type %s has no field or method %.*s)",
                  es, ts, e->namelen, e->name);
 }
+
+static void type_assert(Checker *c, Expr *e);
 
 static void composite(Checker *c, Expr *e)
 {
@@ -171,7 +210,7 @@ static void composite(Checker *c, Expr *e)
         }
         el->field_off = f->off;
         el->type = f->type;
-        if (f->type->kind == TY_STRUCT || f->type->kind == TY_MUTEX || f->type->kind == TY_WAITGROUP) {
+        if (f->type->kind == TY_MUTEX || f->type->kind == TY_WAITGROUP) {
             types_errorf(c, el->line, el->col,
                          "interleave does not support struct values in composite literals (leave the field zero)");
             continue;
@@ -249,7 +288,8 @@ void types_expr(Checker *c, Expr *e)
         types_value(c, e->y);
         types_binary(c, e);
         break;
-    case EX_STRUCTTYPE: case EX_FUNCTYPE: types_resolve(c, e); break;
+    case EX_STRUCTTYPE: case EX_FUNCTYPE: case EX_IFACETYPE: types_resolve(c, e); break;
+    case EX_TYPEASSERT: type_assert(c, e); break;
     default: break;
     }
 }
@@ -289,6 +329,47 @@ void types_value(Checker *c, Expr *e)
     types_invalid(c, e);
 }
 
+void types_box(Checker *c, Expr *e, Type *target)
+{
+    (void)target;
+    if (e->mode == MODE_NIL || e->mode == MODE_INVALID || types_is_iface(e->type)) return;
+    if (types_is_untyped(e->type)) e->type = types_default(c, e->type);
+    e->boxed = e->type;
+}
+
+/* x.(T): x must be an interface; T a type that could be in it. */
+static void type_assert(Checker *c, Expr *e)
+{
+    Expr *x = e->x;
+    types_value(c, x);
+    if (x->mode == MODE_INVALID) return;
+    char xs[128];
+    if (!types_is_iface(x->type)) {
+        types_operand_string(x, xs, sizeof xs);
+        types_errorf(c, x->line, x->col, "invalid operation: %s is not an interface", xs);
+        return;
+    }
+    if (!e->y) {
+        types_errorf(c, e->op_line, e->op_col, "invalid syntax tree: use of .(type) outside type switch");
+        return;
+    }
+    Type *t = types_resolve(c, e->y);
+    if (t == c->t_invalid) return;
+    const char *miss = NULL;
+    int misslen = 0;
+    if (!types_is_iface(t) && !types_implements(t, x->type, &miss, &misslen)) {
+        char ts[64], is[64];
+        types_expr_string(e, xs, sizeof xs);
+        types_string(t, ts, sizeof ts);
+        types_string(x->type, is, sizeof is);
+        types_errorf(c, e->y->line, e->y->col, "impossible type assertion: %s\n\t%s does not implement %s (missing method %.*s)",
+                     xs, ts, is, misslen, miss);
+        return;
+    }
+    e->mode = MODE_VALUE;   /* comma-ok forms are typed by their statement */
+    e->type = t;
+}
+
 void types_lhs(Checker *c, Expr *e)
 {
     Expr *inner = e;
@@ -308,8 +389,31 @@ bool types_assign(Checker *c, Expr *e, Type *target, const char *context)
     char es[160], ts[96];
     types_string(target, ts, sizeof ts);
     if (e->mode == MODE_NIL) {
-        if (target->kind == TY_PTR || target->kind == TY_FUNC) { e->type = target; return true; }
+        if (target->kind == TY_PTR || target->kind == TY_FUNC || target->kind == TY_IFACE) { e->type = target; return true; }
         types_errorf(c, e->line, e->col, "cannot use nil as %s value in %s", ts, context);
+        return false;
+    }
+    if (target->kind == TY_IFACE) {
+        Type *from = types_default(c, e->type);
+        const char *miss = NULL;
+        int misslen = 0;
+        if (from->kind == TY_TUPLE || e->mode == MODE_NOVALUE) return false;
+        if (types_implements(from, target, &miss, &misslen)) {
+            types_box(c, e, target);
+            return true;
+        }
+        char fs[96];
+        types_operand_string(e, es, sizeof es);
+        types_string(from, fs, sizeof fs);
+        Method *m = types_find_method(from, miss, misslen, NULL, NULL);
+        if (m && m->ptr_recv)
+            types_errorf(c, e->line, e->col,
+                         "cannot use %s as type %s in %s:\n\t%s does not implement %s (method %.*s has pointer receiver)",
+                         es, ts, context, fs, ts, misslen, miss);
+        else
+            types_errorf(c, e->line, e->col,
+                         "cannot use %s as type %s in %s:\n\t%s does not implement %s (missing method %.*s)",
+                         es, ts, context, fs, ts, misslen, miss);
         return false;
     }
     if (types_is_untyped(e->type)) {

@@ -22,6 +22,20 @@ typedef struct Member {
 static const Member members[] = {
     {"fmt", "Println", BI_PRINTLN, 0, 0, false},
     {"fmt", "Printf", BI_PRINTF, 0, 0, false},
+    /* functions, methods, interfaces, control flow (feat-func) */
+    {"fmt", "Print", BI_PRINT, 0, 0, false},
+    {"fmt", "Sprintf", BI_SPRINTF, 0, 0, false},
+    {"fmt", "Sprint", BI_SPRINT, 0, 0, false},
+    {"fmt", "Sprintln", BI_SPRINTLN, 0, 0, false},
+    {"fmt", "Errorf", BI_ERRORF, 0, 0, false},
+    {"fmt", "Fprintf", BI_FPRINTF, 0, 0, false},
+    {"fmt", "Fprintln", BI_FPRINTLN, 0, 0, false},
+    {"fmt", "Fprint", BI_FPRINT, 0, 0, false},
+    {"fmt", "Stringer", 0, 5, 0, false},
+    {"errors", "New", BI_ERRORS_NEW, 0, 0, false},
+    {"os", "Exit", BI_EXIT, 0, 0, false},
+    {"os", "Stdout", 0, 4, 1, true},
+    {"os", "Stderr", 0, 4, 2, true},
     {"sync", "Mutex", 0, 1, 0, false},
     {"sync", "WaitGroup", 0, 2, 0, false},
     {"time", "Sleep", BI_SLEEP, 0, 0, false},
@@ -36,9 +50,8 @@ static const Member members[] = {
 
 /* Real members of the packages that the simulator does not model. */
 static const char *const unsupported_members[] = {
-    "fmt.Print", "fmt.Sprintf", "fmt.Sprint", "fmt.Sprintln", "fmt.Errorf", "fmt.Fprintf",
-    "fmt.Fprintln", "fmt.Fprint", "fmt.Scan", "fmt.Scanln", "fmt.Scanf", "fmt.Sscanf",
-    "fmt.Sscan", "fmt.Stringer", "sync.RWMutex", "sync.Once", "sync.Cond", "sync.Map",
+    "fmt.Scan", "fmt.Scanln", "fmt.Scanf", "fmt.Sscanf",
+    "fmt.Sscan", "sync.RWMutex", "sync.Once", "sync.Cond", "sync.Map",
     "sync.Pool", "sync.Locker", "sync.NewCond", "sync.OnceFunc", "time.Now", "time.Since",
     "time.After", "time.Tick", "time.NewTimer", "time.NewTicker", "time.Timer",
     "time.Ticker", "time.Time", "time.Until", "time.AfterFunc", "time.ParseDuration",
@@ -79,6 +92,11 @@ const Import *types_package_of(Checker *c, const Expr *e)
 
 static Type *member_type(Checker *c, const Member *m)
 {
+    if (m->type == 4) {
+        if (!c->t_file) c->t_file = types_new(c, TY_INT, "*os.File");
+        return c->t_file;
+    }
+    if (m->type == 5) return c->t_stringer;
     return m->type == 1 ? c->t_mutex : m->type == 2 ? c->t_wg : c->t_duration;
 }
 
@@ -114,7 +132,7 @@ void types_package_member(Checker *c, Expr *e, const Import *im)
         e->builtin = m->builtin;
     } else if (m->constant) {
         e->mode = MODE_CONST;
-        e->type = c->t_duration;
+        e->type = member_type(c, m);
         e->cv.kind = CV_INT;
         e->cv.i = m->value;
     } else {

@@ -23,6 +23,18 @@ typedef enum ValueKind {
                  *    as in Go)                                                 */
 } ValueKind;
 
+/* Interface values (feat-func).  A value stored in an interface keeps its own
+ * kind and i, and puts 1 + the index of its dynamic type (a TypeLayout in
+ * Program.types, which doubles as the runtime type) in aux; a nil interface
+ * is V_NIL with aux 0, so a nil *T in an interface (V_NIL, aux 1 + id(*T))
+ * is not equal to it.  A struct in an interface is V_PTR to a private copy
+ * with aux naming the struct type (not the pointer type).  Every other
+ * value has aux 0 (V_SYNC keeps its SyncKind there).  So any new kind
+ * (slices, maps, channels, floats) is storable in an interface for free:
+ * OP_IFACE sets aux, a type assertion clears it.  VALUE_AUX_FMT marks a
+ * string that fmt already got from a String()/Error() method. */
+#define VALUE_AUX_FMT 0xFFFFFFFFu
+
 typedef struct Value {
     uint32_t kind;  /* ValueKind */
     uint32_t aux;

@@ -63,9 +63,19 @@ static void nil_panic(Machine *m, Goroutine *g)
     machine_fail(m, M_PANIC, g->id, true, NIL_DEREF);
 }
 
-/* Go compares an unset slot (V_NIL) equal to the zero of any type. */
-static bool values_equal(const Machine *m, Value a, Value b)
+/* Go compares an unset slot (V_NIL) equal to the zero of any type.  Two
+ * interface values are equal when their dynamic types (aux) are, and then
+ * their values (a struct by its fields). */
+bool vm_values_equal(const Machine *m, Value a, Value b)
 {
+    if (a.kind != V_SYNC && b.kind != V_SYNC && a.aux != b.aux) return false;
+    if (a.aux && a.kind == V_PTR && b.kind == V_PTR && a.kind != V_SYNC &&
+        m->prog->types[a.aux - 1].kind == RT_STRUCT) {
+        int n = m->prog->types[a.aux - 1].nslots;
+        for (int k = 0; k < n; k++)
+            if (!vm_values_equal(m, m->mem[a.i + k], m->mem[b.i + k])) return false;
+        return true;
+    }
     if (a.kind == V_STR || b.kind == V_STR) {
         uint32_t la = 0, lb = 0;
         const char *sa = a.kind == V_STR ? machine_string(m, a, &la) : "";
@@ -117,6 +127,14 @@ bool vm_call(Machine *m, Goroutine *g, int argc, int deferred)
     } else if (callee.kind == V_CLOSURE && (uint64_t)callee.i < (uint64_t)m->nmem) {
         clos = callee.i;
         proto = (int)m->mem[clos].i;
+        if (m->mem[clos].aux == 1) {        /* a bound method: the receiver goes first */
+            ensure_stack(g, g->sp + 1 + STACK_SLACK);
+            memmove(&g->stack[g->sp - argc + 1], &g->stack[g->sp - argc], (size_t)argc * sizeof(Value));
+            g->stack[g->sp - argc] = m->mem[clos + 1];
+            g->sp++;
+            argc++;
+            clos = -1;
+        }
     } else {
         nil_panic(m, g);
         return false;
@@ -142,6 +160,7 @@ bool vm_call(Machine *m, Goroutine *g, int argc, int deferred)
     f->base = base;
     f->ndefers_at_entry = g->ndefers;
     f->deferred = deferred;
+    f->defer_owner = 0;
     return true;
 }
 
@@ -190,10 +209,18 @@ static bool exec_builtin(Machine *m, Goroutine *g, int core, int op, const Value
         machine_output(m, g->id, core, from);
         return true;
     }
+    case OP_PANIC:                      /* defer panic(v) (feat-func) */
+        panic_start(m, g, n > 0 ? args[0] : value_nil());
+        return false;
     default:
         machine_fail(m, M_PANIC, g->id, false, "interleave: bad bytecode: this operation cannot be deferred");
         return false;
     }
+}
+
+bool vm_exec_builtin(Machine *m, Goroutine *g, int core, int op, const Value *args, int n)
+{
+    return exec_builtin(m, g, core, op, args, n);
 }
 
 static void op_defer(Goroutine *g, int nargs, int op)
@@ -231,6 +258,7 @@ static int op_ret(Machine *m, Goroutine *g, int core, int pc, int a)
         return cost_of[d.op];
     }
     int base = f->base, drop = f->deferred;
+    if (drop >= 2) return panic_frame_return(m, g, core, a);
     g->nframes--;
     if (g->nframes == 0) {
         goroutine_done(m, g, core);
@@ -272,6 +300,7 @@ int vm_exec(Machine *m, Goroutine *g, int core)
     const Program *p = m->prog;
     Frame *f = &g->frames[g->nframes - 1];
     const int pc = f->pc;
+    if (g->unwinding) return panic_step(m, g, core);
     const Instr in = p->code[pc];
     if (g->sp + 2 > g->stack_cap) ensure_stack(g, g->sp + 2);
     Value *st = g->stack;
@@ -352,8 +381,8 @@ int vm_exec(Machine *m, Goroutine *g, int core)
     }
     case OP_NEG: st[sp - 1] = value_int((int64_t)(0 - (uint64_t)st[sp - 1].i)); break;
     case OP_ADDI: st[sp - 1] = value_int((int64_t)((uint64_t)st[sp - 1].i + (uint64_t)(int64_t)in.a)); break;
-    case OP_EQ: sp--; st[sp - 1] = value_bool(values_equal(m, st[sp - 1], st[sp])); break;
-    case OP_NE: sp--; st[sp - 1] = value_bool(!values_equal(m, st[sp - 1], st[sp])); break;
+    case OP_EQ: sp--; st[sp - 1] = value_bool(vm_values_equal(m, st[sp - 1], st[sp])); break;
+    case OP_NE: sp--; st[sp - 1] = value_bool(!vm_values_equal(m, st[sp - 1], st[sp])); break;
     case OP_LT: sp--; st[sp - 1] = value_bool(values_compare(m, st[sp - 1], st[sp]) < 0); break;
     case OP_LE: sp--; st[sp - 1] = value_bool(values_compare(m, st[sp - 1], st[sp]) <= 0); break;
     case OP_GT: sp--; st[sp - 1] = value_bool(values_compare(m, st[sp - 1], st[sp]) > 0); break;
@@ -394,8 +423,24 @@ int vm_exec(Machine *m, Goroutine *g, int core)
         exec_builtin(m, g, core, in.op, &st[sp - 2], 2);
         return cost_of[in.op];
     case OP_PRINTF: case OP_PRINTLN:
+        g->sp = sp;
+        if (fmt_call_methods(m, g, pc, in.a, in.op == OP_PRINTF)) return cost_of[OP_CALL];
         g->sp = sp - in.a;
         exec_builtin(m, g, core, in.op, &st[sp - in.a], in.a);
+        return cost_of[in.op];
+    /* functions, methods, interfaces, control flow (feat-func) */
+    case OP_IFACE: case OP_ASSERT: case OP_CALLI: case OP_BIND: case OP_COPY: case OP_CLONE:
+    case OP_STRUCTEQ:
+        g->sp = sp;
+        vm_iface_op(m, g, core, in);
+        return cost_of[in.op];
+    case OP_PANIC: case OP_RECOVER: case OP_EXIT:
+        g->sp = sp;
+        panic_op(m, g, core, pc, in);
+        return cost_of[in.op];
+    case OP_FMT:
+        g->sp = sp;
+        fmt_op(m, g, core, pc, in);
         return cost_of[in.op];
     case OP__COUNT:
     default:
@@ -443,6 +488,7 @@ int vm_exec(Machine *m, Goroutine *g, int core)
 
 uint64_t vm_run_plain(Machine *m, Goroutine *g, uint64_t max, int64_t until)
 {
+    if (g->unwinding) return 0;          /* a panic's step: vm_exec's */
     const Instr *code = m->prog->code;
     const Value *consts = m->prog->consts;
     Frame *f = &g->frames[g->nframes - 1];
@@ -528,8 +574,8 @@ uint64_t vm_run_plain(Machine *m, Goroutine *g, uint64_t max, int64_t until)
     PLAIN_CASE(ADDI):
         st[sp - 1] = value_int((int64_t)((uint64_t)st[sp - 1].i + (uint64_t)(int64_t)in.a));
         PLAIN_NEXT(pc + 1);
-    PLAIN_CASE(EQ): sp--; st[sp - 1] = value_bool(values_equal(m, st[sp - 1], st[sp])); PLAIN_NEXT(pc + 1);
-    PLAIN_CASE(NE): sp--; st[sp - 1] = value_bool(!values_equal(m, st[sp - 1], st[sp])); PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(EQ): sp--; st[sp - 1] = value_bool(vm_values_equal(m, st[sp - 1], st[sp])); PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(NE): sp--; st[sp - 1] = value_bool(!vm_values_equal(m, st[sp - 1], st[sp])); PLAIN_NEXT(pc + 1);
     PLAIN_CMP(LT, <);
     PLAIN_CMP(LE, <=);
     PLAIN_CMP(GT, >);
@@ -542,6 +588,8 @@ uint64_t vm_run_plain(Machine *m, Goroutine *g, uint64_t max, int64_t until)
 #if defined(__GNUC__) && !defined(VM_SWITCH_DISPATCH)
     L_NEW: L_CLOSURE: L_CALL: L_RET: L_GO: L_DEFER: L_LOCK: L_UNLOCK:
     L_WGADD: L_WGDONE: L_WGWAIT: L_SLEEP: L_PRINTF: L_PRINTLN:
+    L_IFACE: L_ASSERT: L_CALLI: L_BIND: L_COPY: L_CLONE: L_STRUCTEQ: L_PANIC: L_RECOVER:
+    L_EXIT: L_FMT:
 #else
         default:
 #endif

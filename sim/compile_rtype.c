@@ -1,0 +1,123 @@
+/* compile_rtype.c — runtime types: what an interface value's dynamic type
+ * tells the VM (feat-func).
+ *
+ * Every TypeLayout (compile_layout) is also a runtime type: its kind, the
+ * name %T prints ("main.Point", "*main.Point", "int", as Go's reflect names
+ * them), the pointee of a pointer type, the fields of a struct (for %v and
+ * %+v), and the method table of a named type, which dynamic dispatch (CALLI)
+ * and type assertions to interface types search by name.  An interface
+ * type's table lists the method names it requires (proto -1).
+ */
+#include "compile_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+#include "util.h"
+
+static void go_name(const Type *t, char *buf, size_t n)
+{
+    if (t->kind == TY_PTR && !t->name) {
+        char inner[120];
+        go_name(t->elem, inner, sizeof inner);
+        snprintf(buf, n, "*%s", inner);
+        return;
+    }
+    if (t->kind == TY_IFACE && !t->name && !t->nmethods) {
+        snprintf(buf, n, "interface {}");
+        return;
+    }
+    types_string(t, buf, n);
+    if (t->user) {
+        char tmp[128];
+        snprintf(tmp, sizeof tmp, "main.%s", buf);
+        snprintf(buf, n, "%s", tmp);
+    }
+}
+
+static int rt_kind(const Type *t)
+{
+    switch (t->kind) {
+    case TY_INT: return RT_INT;
+    case TY_BOOL: return RT_BOOL;
+    case TY_STRING: return RT_STRING;
+    case TY_STRUCT: return RT_STRUCT;
+    case TY_PTR: return RT_PTR;
+    case TY_FUNC: return RT_FUNC;
+    case TY_IFACE: return RT_IFACE;
+    case TY_MUTEX: case TY_WAITGROUP: return RT_SYNC;
+    default: return RT_OTHER;
+    }
+}
+
+void compile_rtype(Compiler *C, Type *t)
+{
+    int id = t->layout;
+    char name[160];
+    go_name(t, name, sizeof name);
+    C->p->types[id].kind = rt_kind(t);
+    C->p->types[id].goname = xstrdup(name);
+    C->p->types[id].elem = -1;
+    C->p->types[id].named = t->user;
+    if (t->kind == TY_PTR && t->elem) {
+        int elem = compile_layout(C, t->elem);     /* may move p->types */
+        C->p->types[id].elem = elem;
+    }
+    if (t->nmethods) {
+        RtMethod *ms = xcalloc((size_t)t->nmethods, sizeof *ms);
+        for (int i = 0; i < t->nmethods; i++) {
+            Method *m = &t->methods[i];
+            ms[i].name = xstrndup(m->name, (size_t)m->namelen);
+            ms[i].proto = m->fn ? m->fn->proto : -1;
+            ms[i].ptr_recv = m->ptr_recv;
+        }
+        C->p->types[id].methods = ms;
+        C->p->types[id].nmethods = t->nmethods;
+    }
+    if (t->kind == TY_STRUCT) {
+        int n = t->nfields;
+        const char **fn = xcalloc((size_t)(n ? n : 1), sizeof *fn);
+        int *ft = xcalloc((size_t)(n ? n : 1), sizeof *ft);
+        int *fo = xcalloc((size_t)(n ? n : 1), sizeof *fo);
+        for (int i = 0; i < n; i++) {
+            fn[i] = xstrndup(t->fields[i].name, (size_t)t->fields[i].namelen);
+            fo[i] = t->fields[i].off;
+        }
+        C->p->types[id].field_name = fn;
+        C->p->types[id].field_type = ft;
+        C->p->types[id].field_off = fo;
+        C->p->types[id].nfields = n;
+        for (int i = 0; i < n; i++) {
+            int f = compile_layout(C, t->fields[i].type);   /* may move p->types */
+            C->p->types[id].field_type[i] = f;
+        }
+    }
+}
+
+/* A runtime type with no checker type behind it, whose one method Error is
+ * builtin (proto -1): the VM takes the text from the value itself. */
+static int builtin_rtype(Compiler *C, const char *name, int kind)
+{
+    Program *p = C->p;
+    GROW(p->types, C->types_cap, p->ntypes + 1);
+    TypeLayout *tl = &p->types[p->ntypes];
+    memset(tl, 0, sizeof *tl);
+    tl->name = xstrdup(name);
+    tl->goname = xstrdup(name);
+    tl->nslots = 1;
+    tl->zero = xcalloc(1, sizeof *tl->zero);
+    tl->slot_name = xcalloc(1, sizeof *tl->slot_name);
+    tl->slot_name[0] = xstrdup("");
+    tl->kind = kind;
+    tl->elem = -1;
+    tl->methods = xcalloc(1, sizeof *tl->methods);
+    tl->methods[0].name = xstrdup("Error");
+    tl->methods[0].proto = -1;
+    tl->nmethods = 1;
+    return p->ntypes++;
+}
+
+void compile_builtin_rtypes(Compiler *C)
+{
+    C->p->rt_errstring = builtin_rtype(C, "*errors.errorString", RT_PTR);
+    C->p->rt_runtime_error = builtin_rtype(C, "runtime.Error", RT_STRING);
+}

@@ -1,0 +1,111 @@
+/* vm_fmt.c — the fmt functions beyond Printf/Println, and the String() and
+ * Error() methods fmt calls (feat-func).
+ *
+ * OP_FMT A B runs fmt function B (FmtFunc) over the top A values, which the
+ * compiler made interface values (fmt's ...any), so format.c sees each
+ * one's dynamic type.  Before formatting, fmt calls a value's Error() or
+ * String() method (handleMethods in fmt/print.go: for %v %s %q %x %X and
+ * for Print/Println): that is bytecode, so the instruction starts the call
+ * as a frame marked deferred == 3 and stays where it is; the method's
+ * result replaces the argument (marked VALUE_AUX_FMT) and the instruction
+ * runs again, until no argument needs a call.  So `fmt.Println(v)` with a
+ * Stringer takes the steps of v.String() plus one.
+ *
+ * Output: Print to stdout; Sprint* push a string; Errorf and errors.New
+ * push a new *errors.errorString (an object holding the text); Fprint* write
+ * to os.Stdout (1) or os.Stderr (2); the builtins print and println write
+ * to stderr.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "machine_internal.h"
+#include "util.h"
+
+/* The verb each Printf argument gets (0 when none), for args[1..n). */
+static void printf_verbs(const Machine *m, Value f, char *verbs, int n)
+{
+    memset(verbs, 0, (size_t)n);
+    if (f.kind != V_STR) return;
+    uint32_t len;
+    const char *s = machine_string(m, f, &len);
+    int next = 1;
+    for (uint32_t i = 0; i < len && next < n; i++) {
+        if (s[i] != '%') continue;
+        i++;
+        while (i < len && strchr("+-# 0123456789.", s[i])) i++;
+        if (i >= len) break;
+        if (s[i] == '%') continue;
+        verbs[next++] = s[i];
+    }
+}
+
+bool fmt_call_methods(Machine *m, Goroutine *g, int pc, int n, bool printf)
+{
+    int at = g->sp - n;
+    char verbs[64];
+    if (printf && n > 0) printf_verbs(m, g->stack[at], verbs, n < 64 ? n : 64);
+    for (int i = printf ? 1 : 0; i < n; i++) {
+        Value v = g->stack[at + i];
+        if (printf) {
+            char verb = i < 64 ? verbs[i] : 'v';
+            if (!verb || !strchr("vsqxX", verb)) continue;
+        }
+        Value done;
+        int r = panic_call_method(m, g, v, 3, at + i, &done);
+        if (r == -1) { g->stack[at + i] = done; continue; }
+        if (r == 2) return true;          /* it panicked (a nil receiver) */
+        if (r == 1) {
+            /* the frame below the method call runs this instruction again */
+            g->frames[g->nframes - 2].pc = pc;
+            return true;
+        }
+    }
+    return false;
+}
+
+static Value new_error(Machine *m, Value text)
+{
+    int64_t base = machine_alloc(m, 1, -1, -1);
+    text.aux = 0;
+    m->mem[base] = text;
+    return value_make(V_PTR, (uint32_t)m->prog->rt_errstring + 1, base);
+}
+
+void fmt_op(Machine *m, Goroutine *g, int core, int pc, const Instr in)
+{
+    int n = in.a, how = in.b;
+    int skip = how == FMT_FPRINTF || how == FMT_FPRINTLN || how == FMT_FPRINT ? 1 : 0;
+    bool printf = how == FMT_SPRINTF || how == FMT_ERRORF || how == FMT_FPRINTF;
+    if (how != FMT_ERRORS_NEW && fmt_call_methods(m, g, pc, n - skip, printf)) return;
+    Value *args = &g->stack[g->sp - n];
+    g->sp -= n;
+    if (how == FMT_ERRORS_NEW) {
+        g->stack[g->sp++] = new_error(m, args[0]);
+        return;
+    }
+    char *buf = NULL;
+    uint32_t len = 0, cap = 0;
+    int style = printf ? FORMAT_PRINTF : how == FMT_SPRINTLN || how == FMT_FPRINTLN ||
+                how == FMT_BUILTIN_PRINTLN ? FORMAT_PRINTLN : FORMAT_PRINT;
+    if (how == FMT_BUILTIN_PRINT) style = FORMAT_CONCAT;
+    format_to(m, style, args + skip, n - skip, &buf, &len, &cap);
+    int dest = 0;   /* 0 push, 1 stdout, 2 stderr */
+    switch (how) {
+    case FMT_PRINT: dest = 1; break;
+    case FMT_FPRINTF: case FMT_FPRINTLN: case FMT_FPRINT: dest = args[0].i == 2 ? 2 : 1; break;
+    case FMT_BUILTIN_PRINTLN: case FMT_BUILTIN_PRINT: dest = 2; break;
+    default: dest = 0; break;
+    }
+    if (dest == 1) {
+        uint32_t from = m->stdout_len;
+        buf_append(&m->stdout_buf, &m->stdout_len, &m->stdout_cap, buf ? buf : "", len);
+        machine_output(m, g->id, core, from);
+    } else if (dest == 2) {
+        buf_append(&m->stderr_buf, &m->stderr_len, &m->stderr_cap, buf ? buf : "", len);
+    } else {
+        Value s = value_make(V_STR, 0, machine_add_string(m, buf ? buf : "", len));
+        g->stack[g->sp++] = how == FMT_ERRORF ? new_error(m, s) : s;
+    }
+    free(buf);
+}
