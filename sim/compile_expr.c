@@ -111,7 +111,7 @@ void compile_expr(Compiler *C, Expr *e)
         default: sim_fatal("expr", "expression kind the checker should have rejected");
         }
     }
-    if (e->boxed) compile_emit(C, OP_IFACE, compile_layout(C, e->boxed), 0);
+    if (e->boxed && e->boxed->kind != TY_TUPLE) compile_emit(C, OP_IFACE, compile_layout(C, e->boxed), 0);
     C->line = line;
     C->col = col;
 }
@@ -119,8 +119,11 @@ void compile_expr(Compiler *C, Expr *e)
 /* Push the arguments of a call; returns how many values that is. */
 static int arguments(Compiler *C, Expr *e, int from)
 {
-    if (e->nargs == 1 && from == 0 && e->args[0]->type && e->args[0]->type->kind == TY_TUPLE)
-        return compile_call(C, e->args[0], CALL_PLAIN);
+    if (e->nargs == 1 && from == 0 && e->args[0]->type && e->args[0]->type->kind == TY_TUPLE) {
+        int n = compile_call(C, e->args[0], CALL_PLAIN);
+        compile_box_tuple(C, e->args[0], n);
+        return n;
+    }
     for (int i = from; i < e->nargs; i++) compile_value_copy(C, e->args[i]);
     return e->nargs - from;
 }
@@ -177,6 +180,12 @@ int compile_call(Compiler *C, Expr *e, CallKind how)
         int argc = arguments(C, e, 0);
         C->line = e->line;
         C->col = e->col;
+        if (f->kind == EX_FUNCLIT && how != CALL_GO) {
+            /* Go puts a call at its "(": for func() { ... }() that is the
+             * closing brace's line, where tracebacks show it */
+            C->line = f->fn->body->end_line;
+            C->col = f->fn->body->end_col;
+        }
         compile_emit(C, how == CALL_GO ? OP_GO : how == CALL_DEFER ? OP_DEFER : OP_CALL, argc, 0);
         n = how == CALL_PLAIN ? f->type->nresults : 0;
     }

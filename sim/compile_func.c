@@ -82,10 +82,22 @@ static void receiver(Compiler *C, Expr *sel)
     }
 }
 
+void compile_box_tuple(Compiler *C, Expr *call, int n)
+{
+    if (!call->boxed || call->boxed->kind != TY_TUPLE) return;
+    for (int i = 0; i < n && i < call->boxed->nresults; i++) {
+        Type *t = call->boxed->results[i];
+        if (!types_is_iface(t)) compile_emit(C, OP_IFACE, compile_layout(C, t), n - 1 - i);
+    }
+}
+
 static int count_args(Compiler *C, Expr *e)
 {
-    if (e->nargs == 1 && e->args[0]->type && e->args[0]->type->kind == TY_TUPLE)
-        return compile_call(C, e->args[0], CALL_PLAIN);
+    if (e->nargs == 1 && e->args[0]->type && e->args[0]->type->kind == TY_TUPLE) {
+        int n = compile_call(C, e->args[0], CALL_PLAIN);
+        compile_box_tuple(C, e->args[0], n);
+        return n;
+    }
     for (int i = 0; i < e->nargs; i++) compile_value_copy(C, e->args[i]);
     return e->nargs;
 }
@@ -222,6 +234,29 @@ void compile_recover_epilogue(Compiler *C, FuncInfo *fi)
     pr->recover_pc = compile_here(C) - 1;
     if (n == 0 || !defers) return;
     pr->recover_pc = compile_here(C);
+    compile_named_return(C, fi, false);
+}
+
+/* Return the named results: their final values, after the deferred calls
+ * (which may change them), so RET 0 B=1 runs those first. */
+bool compile_has_defer(Stmt **body, int n)
+{
+    for (int i = 0; i < n; i++) {
+        const Stmt *s = body[i];
+        if (!s) continue;
+        if (s->kind == ST_DEFER) return true;
+        if (compile_has_defer(s->body, s->nbody)) return true;
+        if (s->els && compile_has_defer((Stmt **)&s->els, 1)) return true;
+    }
+    return false;
+}
+
+void compile_named_return(Compiler *C, FuncInfo *fi, bool unnamed_zero)
+{
+    int n = fi->sig ? fi->sig->nresults : 0;
+    (void)unnamed_zero;
+    if (fi->node && fi->node->body && compile_has_defer(fi->node->body->body, fi->node->body->nbody))
+        compile_emit(C, OP_RET, 0, 1);
     for (int i = 0; i < n; i++) {
         Sym *v = i < fi->nresults ? fi->results[i] : NULL;
         if (v) {

@@ -119,6 +119,13 @@ int compile_method_call(Compiler *C, Expr *e, CallKind how);
 int compile_func_builtin(Compiler *C, Expr *e, int bi, CallKind how);
 /* Push the zero value of any type (a struct: a new zeroed one). */
 void compile_zero_value(Compiler *C, Type *t);
+/* Does the statement list hold a defer (outside function literals)? */
+bool compile_has_defer(Stmt **body, int n);
+/* Box each result of a multi-value call passed to fmt (f(g())). */
+void compile_box_tuple(Compiler *C, Expr *call, int n);
+/* RET 0 B=1 (the deferred calls), push the named results (zeros for
+ * unnamed ones), RET n. */
+void compile_named_return(Compiler *C, FuncInfo *fi, bool unnamed_zero);
 /* The code a frame runs when a deferred call recovered its panic. */
 void compile_recover_epilogue(Compiler *C, FuncInfo *fi);
 void compile_switch(Compiler *C, Stmt *s);

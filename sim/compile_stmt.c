@@ -189,6 +189,35 @@ static void return_stmt(Compiler *C, Stmt *s)
 {
     FuncInfo *fi = C->fn;
     int n = 0;
+    if (fi->nresults > 0 && fi->results[0]) {
+        /* named results: set them, then return their values after the
+         * deferred calls ran (a defer may change them, Go spec "Defer") */
+        if (s->nrhs) {
+            Stmt as = *s;
+            as.kind = ST_ASSIGN;
+            as.op = TK_ASSIGN;
+            Expr **lhs = xcalloc((size_t)fi->nresults, sizeof *lhs);
+            Expr *ids = xcalloc((size_t)fi->nresults, sizeof *ids);
+            for (int i = 0; i < fi->nresults; i++) {
+                ids[i].kind = EX_IDENT;
+                ids[i].sym = fi->results[i];
+                ids[i].name = fi->results[i]->name;
+                ids[i].namelen = fi->results[i]->namelen;
+                ids[i].type = fi->results[i]->type;
+                ids[i].mode = MODE_VAR;
+                lhs[i] = &ids[i];
+            }
+            as.lhs = lhs;
+            as.nlhs = fi->nresults;
+            compile_assign_values(C, &as);
+            free(lhs);
+            free(ids);
+        }
+        C->line = s->line;
+        C->col = s->col;
+        compile_named_return(C, fi, false);
+        return;
+    }
     if (s->nrhs == 0) {
         for (int i = 0; i < fi->nresults && fi->results[i]; i++, n++) {
             Place pl = compile_var_place(C, fi->results[i]);

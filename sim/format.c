@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "duration.h"
 #include "machine_internal.h"
 
 typedef struct Out { char **buf; uint32_t *len, *cap; } Out;
@@ -146,6 +147,14 @@ static void typed_v(const Machine *m, Value v, int t, Out o, int depth, bool plu
     case RT_FUNC:
         if (v.kind == V_NIL) { puts_(o, "<nil>"); return; }
         break;
+    case RT_INT:
+        if (tl->goname && !strcmp(tl->goname, "time.Duration")) {   /* its String method */
+            char d[64];
+            duration_format(v.i, d, sizeof d);
+            puts_(o, d);
+            return;
+        }
+        break;
     default:
         break;
     }
@@ -235,9 +244,10 @@ static void format_one(const Machine *m, Out o, char verb, Value v, int width, b
     char tmp[80];
     int n = -1;
     if (v.aux == VALUE_AUX_FMT) v.aux = 0;    /* the text a String()/Error() method gave */
+    if (verb == 'w') verb = 'v';             /* Errorf's %w: the error's text */
     switch (verb) {
     case 'v':
-        if (v.kind == V_INT && (!v.aux || m->prog->types[v.aux - 1].kind == RT_INT)) {
+        if (v.kind == V_INT && !v.aux) {
             n = snprintf(tmp, sizeof tmp, "%" PRId64, v.i);
             break;
         }

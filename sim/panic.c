@@ -129,6 +129,7 @@ static int crash(Machine *m, Goroutine *g)
 {
     for (int i = 0; i < g->npanics; i++) {
         Value done;
+        if (g->panicv[i].aux == (uint32_t)m->prog->rt_runtime_error + 1) continue;   /* printed as is */
         int r = panic_call_method(m, g, g->panicv[i], 4, i, &done);
         if (r == -1) { g->panicv[i] = done; continue; }
         if (r == 1) { g->unwinding = 0; return 3; }

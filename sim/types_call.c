@@ -54,6 +54,26 @@ static void arguments(Checker *c, Expr *e, Type **params, int nparams, const cha
  * value carrying its dynamic type, which is how fmt sees it. */
 static void print_args(Checker *c, Expr *e, int from)
 {
+    if (e->nargs == from + 1 && from == 0 && e->args[0]->kind == EX_CALL) {   /* f(g()) */
+        Expr *a = e->args[0];
+        types_expr(c, a);
+        if (a->mode == MODE_VALUE && a->type->kind == TY_TUPLE) {
+            a->boxed = a->type;   /* each result becomes an interface value */
+            return;
+        }
+        if (a->mode == MODE_NOVALUE) {
+            char es[128];
+            types_expr_string(a, es, sizeof es);
+            types_errorf(c, a->line, a->col, "%s (no value) used as value", es);
+            return;
+        }
+        if (a->mode == MODE_INVALID) return;
+        if (a->mode == MODE_VALUE) {
+            types_box(c, a, c->t_any);
+            if (a->boxed == c->t_int || a->boxed == c->t_bool || a->boxed == c->t_string) a->boxed = NULL;
+        }
+        return;
+    }
     for (int i = from; i < e->nargs; i++) {
         Expr *a = e->args[i];
         types_value(c, a);

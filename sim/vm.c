@@ -84,7 +84,12 @@ bool vm_values_equal(const Machine *m, Value a, Value b)
             return false;
         return la == lb && memcmp(sa, sb, la) == 0;
     }
-    if (a.kind == b.kind || a.kind == V_NIL || b.kind == V_NIL) return a.i == b.i;
+    if (a.kind == b.kind) return a.i == b.i;
+    if (a.kind == V_NIL || b.kind == V_NIL) {
+        ValueKind other = (ValueKind)(a.kind == V_NIL ? b.kind : a.kind);
+        if (other == V_PTR || other == V_FUNC || other == V_CLOSURE) return false;   /* address 0 is not nil */
+        return a.i == b.i;
+    }
     return false;
 }
 
@@ -239,7 +244,7 @@ static void op_defer(Goroutine *g, int nargs, int op)
 }
 
 /* RET a at pc: one pending defer of this frame per step, then the return. */
-static int op_ret(Machine *m, Goroutine *g, int core, int pc, int a)
+static int op_ret(Machine *m, Goroutine *g, int core, int pc, int a, int b)
 {
     Frame *f = &g->frames[g->nframes - 1];
     if (g->ndefers > f->ndefers_at_entry) {
@@ -256,6 +261,10 @@ static int op_ret(Machine *m, Goroutine *g, int core, int pc, int a)
         exec_builtin(m, g, core, d.op, &g->defer_vals[d.args_at], d.nargs);
         g->ndefer_vals = d.args_at;
         return cost_of[d.op];
+    }
+    if (b == 1) {                           /* defers done: load the named results */
+        f->pc = pc + 1;
+        return cost_of[OP_RET];
     }
     int base = f->base, drop = f->deferred;
     if (drop >= 2) return panic_frame_return(m, g, core, a);
@@ -406,7 +415,7 @@ int vm_exec(Machine *m, Goroutine *g, int core)
         return cost_of[OP_CALL];
     case OP_RET:
         g->sp = sp;
-        return op_ret(m, g, core, pc, in.a);
+        return op_ret(m, g, core, pc, in.a, in.b);
     case OP_GO:
         g->sp = sp;
         return op_go(m, g->id, core, pc, in.a);

@@ -49,7 +49,7 @@ bool fmt_call_methods(Machine *m, Goroutine *g, int pc, int n, bool printf)
         Value v = g->stack[at + i];
         if (printf) {
             char verb = i < 64 ? verbs[i] : 'v';
-            if (!verb || !strchr("vsqxX", verb)) continue;
+            if (!verb || !strchr("vsqxXw", verb)) continue;
         }
         Value done;
         int r = panic_call_method(m, g, v, 3, at + i, &done);

@@ -194,7 +194,7 @@ int vm_iface_op(Machine *m, Goroutine *g, int core, const Instr in)
     Value *st = g->stack;
     switch ((Opcode)in.op) {
     case OP_IFACE:
-        st[g->sp - 1] = vm_box(m, st[g->sp - 1], in.a);
+        st[g->sp - 1 - in.b] = vm_box(m, st[g->sp - 1 - in.b], in.a);
         break;
     case OP_ASSERT:
         op_assert(m, g, in.a, in.b);
