@@ -183,6 +183,10 @@ static int fmt_call(Compiler *C, Expr *e, int kind, int nresults, CallKind how)
     C->line = e->line;
     C->col = e->col;
     if (how == CALL_DEFER || how == CALL_GO) sim_fatal("fmt_call", "go/defer of a fmt function");
+    if (e->mode == MODE_VALUE && e->type && e->type->kind == TY_TUPLE && nresults == 0) {
+        compile_emit(C, OP_FMT, argc, kind | FMT_RESULTS);   /* n, err wanted */
+        return 2;
+    }
     compile_emit(C, OP_FMT, argc, kind);
     return nresults;
 }

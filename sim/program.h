@@ -51,7 +51,8 @@ typedef struct Proto {
 /* The fmt functions of OP_FMT's B operand (feat-func). */
 typedef enum FmtFunc {
     FMT_PRINT, FMT_SPRINTF, FMT_SPRINT, FMT_SPRINTLN, FMT_ERRORF, FMT_FPRINTF,
-    FMT_FPRINTLN, FMT_FPRINT, FMT_ERRORS_NEW, FMT_BUILTIN_PRINTLN, FMT_BUILTIN_PRINT
+    FMT_FPRINTLN, FMT_FPRINT, FMT_ERRORS_NEW, FMT_BUILTIN_PRINTLN, FMT_BUILTIN_PRINT,
+    FMT_RESULTS = 0x100      /* or'd in: push (n int, err error) after printing */
 } FmtFunc;
 
 /* What a runtime type is (TypeLayout.kind, feat-func). */

@@ -213,6 +213,8 @@ static void expr_stmt(Checker *c, Stmt *s)
         types_operand_string(x, xs, sizeof xs);
         types_errorf(c, x->line, x->col, "%s is not used", xs);
     }
+    if (ok && inner->x->mode == MODE_BUILTIN && inner->mode == MODE_VALUE && inner->type->kind == TY_TUPLE)
+        inner->mode = MODE_NOVALUE;   /* fmt.Fprintf's (n, err), unused: not even pushed */
 }
 
 static void go_defer(Checker *c, Stmt *s)

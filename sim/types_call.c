@@ -8,6 +8,7 @@
 #include "check.h"
 
 #include <stdio.h>
+#include "parse.h"
 
 /* Check call arguments against parameter types (a single multi-value call
  * may supply them all, as in f(g())). */
@@ -93,6 +94,17 @@ static void print_args(Checker *c, Expr *e, int from)
     }
 }
 
+/* fmt.Fprintf and friends return (n int, err error). */
+static void n_err_results(Checker *c, Expr *e)
+{
+    e->mode = MODE_VALUE;
+    e->type = types_new(c, TY_TUPLE, NULL);
+    e->type->results = parse_alloc(c->arena, 2 * sizeof *e->type->results);
+    e->type->results[0] = c->t_int;
+    e->type->results[1] = c->t_error;
+    e->type->nresults = 2;
+}
+
 /* The builtins of feat-func: panic, recover, print(ln), the fmt printers
  * that return or write elsewhere, errors.New, os.Exit.  Returns false if bi
  * is not one of them. */
@@ -116,8 +128,12 @@ static bool func_builtin(Checker *c, Expr *e, int bi, const char *callee)
         e->mode = MODE_VALUE;
         e->type = c->t_any;
         return true;
-    case BI_PRINTLN_BUILTIN: case BI_PRINT_BUILTIN: case BI_PRINT:
+    case BI_PRINTLN_BUILTIN: case BI_PRINT_BUILTIN:
         print_args(c, e, 0);
+        return true;
+    case BI_PRINT:
+        print_args(c, e, 0);
+        n_err_results(c, e);
         return true;
     case BI_SPRINT: case BI_SPRINTLN:
         print_args(c, e, 0);
@@ -150,6 +166,7 @@ static bool func_builtin(Checker *c, Expr *e, int bi, const char *callee)
             types_assign(c, e->args[1], c->t_string, "argument to fmt.Fprintf");
         }
         print_args(c, e, bi == BI_FPRINTF ? 2 : 1);
+        n_err_results(c, e);
         return true;
     case BI_ERRORS_NEW:
         params[0] = c->t_string;

@@ -74,7 +74,8 @@ static Value new_error(Machine *m, Value text)
 
 void fmt_op(Machine *m, Goroutine *g, int core, int pc, const Instr in)
 {
-    int n = in.a, how = in.b;
+    int n = in.a, how = in.b & 0xff;
+    bool results = in.b & FMT_RESULTS;
     int skip = how == FMT_FPRINTF || how == FMT_FPRINTLN || how == FMT_FPRINT ? 1 : 0;
     bool printf = how == FMT_SPRINTF || how == FMT_ERRORF || how == FMT_FPRINTF;
     if (how != FMT_ERRORS_NEW && fmt_call_methods(m, g, pc, n - skip, printf)) return;
@@ -96,6 +97,10 @@ void fmt_op(Machine *m, Goroutine *g, int core, int pc, const Instr in)
     case FMT_FPRINTF: case FMT_FPRINTLN: case FMT_FPRINT: dest = args[0].i == 2 ? 2 : 1; break;
     case FMT_BUILTIN_PRINTLN: case FMT_BUILTIN_PRINT: dest = 2; break;
     default: dest = 0; break;
+    }
+    if (results) {
+        g->stack[g->sp++] = value_int(len);
+        g->stack[g->sp++] = value_nil();
     }
     if (dest == 1) {
         uint32_t from = m->stdout_len;
