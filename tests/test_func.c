@@ -1,0 +1,195 @@
+/* test_func.c — functions, methods, interfaces, switch, panics and fmt
+ * (feat-func): small programs run to the end, their output, status and
+ * stderr compared, plus the machinery underneath (runtime types, the panic
+ * chain surviving a clone mid-panic). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "simtest.h"
+
+/* Run src to its end on `cores` cores; the machine is returned for checks. */
+static Machine *run_src(Program **pp, const char *src)
+{
+    *pp = compile_text("t.go", src);
+    Machine *m = start(*pp, 2, POLICY_GO, 1);
+    machine_run(m, 1000000);
+    return m;
+}
+
+static void expect_run(const char *src, const char *out, int status, const char *err_prefix)
+{
+    Program *p;
+    Machine *m = run_src(&p, src);
+    char *o = strndup(m->stdout_buf ? m->stdout_buf : "", m->stdout_len);
+    char *e = strndup(m->stderr_buf ? m->stderr_buf : "", m->stderr_len);
+    assert_string_equal(o, out);
+    assert_int_equal(m->exit_code, status);
+    if (err_prefix) assert_memory_equal(e, err_prefix, strlen(err_prefix));
+    else assert_string_equal(e, "");
+    free(o);
+    free(e);
+    machine_free(m);
+    program_free(p);
+}
+
+static void test_methods_value_and_pointer(void **state)
+{
+    (void)state;
+    expect_run("package main\n\nimport \"fmt\"\n\n"
+               "type C struct{ n int }\n\n"
+               "func (c *C) Inc()     { c.n++ }\n"
+               "func (c C) Get() int  { return c.n }\n"
+               "func (c C) Bump() int { c.n += 10; return c.n }\n\n"
+               "func main() {\n"
+               "\tvar c C\n\tc.Inc()\n\tc.Inc()\n\tp := &c\n\tp.Inc()\n"
+               "\tfmt.Println(c.Get(), p.Get(), c.Bump(), c.n)\n"
+               "\tf := c.Get\n\tc.Inc()\n\tfmt.Println(f(), c.Get())\n}\n",
+               "3 3 13 3\n3 4\n", 0, NULL);
+}
+
+static void test_struct_values_copy(void **state)
+{
+    (void)state;
+    expect_run("package main\n\nimport \"fmt\"\n\n"
+               "type P struct{ X, Y int }\n"
+               "type L struct {\n\tName string\n\tAt   P\n}\n\n"
+               "func move(p P) P { p.X++; return p }\n\n"
+               "func main() {\n"
+               "\ta := P{1, 2}\n\tb := a\n\tb.X = 9\n\tc := move(a)\n"
+               "\tl := L{\"home\", P{3, 4}}\n\tm := l\n\tm.At.Y = 7\n"
+               "\tfmt.Println(a, b, c, a == P{1, 2}, a == b)\n"
+               "\tfmt.Printf(\"%v %+v %v\\n\", l, m, &a)\n}\n",
+               "{1 2} {9 2} {2 2} true false\n{home {3 4}} {Name:home At:{X:3 Y:7}} &{1 2}\n", 0, NULL);
+}
+
+static void test_interfaces_dispatch_and_assert(void **state)
+{
+    (void)state;
+    expect_run("package main\n\nimport \"fmt\"\n\n"
+               "type Shape interface{ Area() int }\n"
+               "type Sq struct{ s int }\n"
+               "type Rect struct{ w, h int }\n\n"
+               "func (q Sq) Area() int    { return q.s * q.s }\n"
+               "func (r *Rect) Area() int { return r.w * r.h }\n"
+               "func (q Sq) String() string { return fmt.Sprintf(\"Sq(%d)\", q.s) }\n\n"
+               "func main() {\n"
+               "\tvar s Shape = Sq{3}\n\tfmt.Println(s.Area(), s)\n"
+               "\ts = &Rect{2, 5}\n\tfmt.Println(s.Area())\n"
+               "\t_, ok := s.(Sq)\n\tr := s.(*Rect)\n\tfmt.Println(ok, r.w)\n"
+               "\tvar x interface{} = 42\n"
+               "\tswitch v := x.(type) {\n\tcase string:\n\t\tfmt.Println(\"string\", v)\n"
+               "\tcase int:\n\t\tfmt.Println(\"int\", v+1)\n\t}\n"
+               "\tfmt.Printf(\"%T %T\\n\", x, s)\n"
+               "\t_ = x.(string)\n}\n",
+               "9 Sq(3)\n10\nfalse 2\nint 43\nint *main.Rect\n", 2,
+               "panic: interface conversion: interface {} is int, not string\n");
+}
+
+static void test_switch_and_labels(void **state)
+{
+    (void)state;
+    expect_run("package main\n\nimport \"fmt\"\n\n"
+               "func main() {\n"
+               "outer:\n"
+               "\tfor i := 0; i < 5; i++ {\n"
+               "\t\tswitch {\n\t\tcase i == 1:\n\t\t\tcontinue\n"
+               "\t\tcase i == 3:\n\t\t\tbreak outer\n\t\t}\n"
+               "\t\tswitch x := i * 2; x {\n\t\tcase 0, 4:\n\t\t\tfmt.Print(\"a\")\n\t\t\tfallthrough\n"
+               "\t\tdefault:\n\t\t\tfmt.Print(\"b\", x)\n\t\t}\n\t}\n\tfmt.Println()\n}\n",
+               "ab0ab4\n", 0, NULL);
+}
+
+static void test_panic_recover_named_results(void **state)
+{
+    (void)state;
+    expect_run("package main\n\nimport (\n\t\"errors\"\n\t\"fmt\"\n)\n\n"
+               "func div(a, b int) (q int, err error) {\n"
+               "\tdefer func() {\n\t\tif r := recover(); r != nil {\n"
+               "\t\t\terr = fmt.Errorf(\"recovered: %v\", r)\n\t\t}\n\t}()\n"
+               "\treturn a / b, nil\n}\n\n"
+               "func main() {\n"
+               "\tfmt.Println(div(7, 2))\n\tfmt.Println(div(1, 0))\n"
+               "\tvar e error = errors.New(\"x\")\n\tfmt.Println(e, e == nil)\n"
+               "\tdefer fmt.Println(\"deferred\")\n\tpanic(e)\n}\n",
+               "3 <nil>\n0 recovered: runtime error: integer divide by zero\nx false\ndeferred\n", 2,
+               "panic: x\n\ngoroutine 1 [running]:\nmain.main()\n");
+}
+
+static void test_os_exit_skips_defers(void **state)
+{
+    (void)state;
+    expect_run("package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\n"
+               "func main() {\n\tdefer fmt.Println(\"no\")\n"
+               "\tfmt.Fprintln(os.Stderr, \"bye\")\n\tos.Exit(3)\n}\n",
+               "", 3, "bye\n");
+}
+
+/* A clone taken while a panic unwinds steps exactly as the original. */
+static void test_clone_mid_panic(void **state)
+{
+    (void)state;
+    Program *p = compile_text("t.go",
+        "package main\n\nimport \"fmt\"\n\n"
+        "func main() {\n\tdefer fmt.Println(\"one\")\n"
+        "\tdefer func() {\n\t\tr := recover()\n\t\tfmt.Println(\"got\", r)\n\t\tpanic(\"again\")\n\t}()\n"
+        "\tpanic(\"first\")\n}\n");
+    Machine *m = start(p, 1, POLICY_GO, 1);
+    bool seen = false;
+    while (m->status == M_RUNNING && !seen) {
+        machine_step(m);
+        seen = m->gs[0].npanics > 0;
+    }
+    assert_true(seen);
+    Machine *c = machine_clone(m);
+    assert_same_machine(m, c);
+    machine_run(m, 100000);
+    machine_run(c, 100000);
+    assert_same_machine(m, c);
+    assert_int_equal(m->exit_code, 2);
+    char *e = strndup(m->stderr_buf, m->stderr_len);
+    assert_non_null(strstr(e, "panic: first [recovered]\n\tpanic: again\n"));
+    free(e);
+    machine_free(c);
+    machine_free(m);
+    program_free(p);
+}
+
+/* Runtime types: %T names, method tables. */
+static void test_runtime_types(void **state)
+{
+    (void)state;
+    Program *p = compile_text("t.go",
+        "package main\n\nimport \"fmt\"\n\n"
+        "type T struct{ a int }\n\nfunc (t *T) M() {}\n\n"
+        "func main() {\n\tvar x interface{} = &T{}\n\tfmt.Println(x)\n}\n");
+    int ptr = -1;
+    for (int i = 0; i < p->ntypes; i++)
+        if (p->types[i].goname && !strcmp(p->types[i].goname, "*main.T")) ptr = i;
+    assert_true(ptr >= 0);
+    assert_int_equal(p->types[ptr].kind, RT_PTR);
+    const TypeLayout *t = &p->types[p->types[ptr].elem];
+    assert_string_equal(t->goname, "main.T");
+    assert_int_equal(t->nmethods, 1);
+    assert_string_equal(t->methods[0].name, "M");
+    assert_true(t->methods[0].ptr_recv);
+    assert_string_equal(p->protos[t->methods[0].proto].name, "(*T).M");
+    program_free(p);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_methods_value_and_pointer),
+        cmocka_unit_test(test_struct_values_copy),
+        cmocka_unit_test(test_interfaces_dispatch_and_assert),
+        cmocka_unit_test(test_switch_and_labels),
+        cmocka_unit_test(test_panic_recover_named_results),
+        cmocka_unit_test(test_os_exit_skips_defers),
+        cmocka_unit_test(test_clone_mid_panic),
+        cmocka_unit_test(test_runtime_types),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
