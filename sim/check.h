@@ -80,6 +80,18 @@ FuncInfo *scope_new_func(Checker *c, const char *name, FuncNode *fn, Type *sig);
 /* Check a function's body: parameters, statements, unused names, missing return. */
 void scope_func_body(Checker *c, FuncInfo *fi);
 
+/* ---- sim/types_lib.c (feat-func): strings, math/rand, bytes, io ---------------------- */
+
+Type *types_lib_writer(Checker *c);
+/* bytes.Buffer, strings.Builder, io.Writer; NULL if pkg.Name is none. */
+Type *types_lib_type(Checker *c, const Import *im, const Expr *e);
+/* The library row of pkg.Name, -1 if none (e->builtin = BI_LIB + it). */
+int types_lib_member(const Import *im, const Expr *e);
+/* Check a call of builtin bi if it is a library one. */
+bool types_lib_call(Checker *c, Expr *e, int bi, const char *callee);
+/* x.Name on a bytes.Buffer / strings.Builder (or pointer): a builtin. */
+bool types_lib_method(Checker *c, Expr *e, Type *t);
+
 /* ---- sim/scope_switch.c, hooks in sim/scope_stmt.c (feat-func) ------------------------- */
 
 /* Check statements in the current scope; `owner` is the ST_CASE whose body

@@ -191,6 +191,27 @@ static int fmt_call(Compiler *C, Expr *e, int kind, int nresults, CallKind how)
     return nresults;
 }
 
+/* strings.X(...), rand.X(...), buf.Method(...): OP_LIB; a method pushes
+ * its buffer's address first. */
+static int lib_call(Compiler *C, Expr *e, int bi, CallKind how)
+{
+    int argc = 0;
+    Expr *f = compile_unparen(e->x);
+    if (bi - BI_LIB >= 1000) {
+        Expr *x = f->x;
+        if (x->type->kind == TY_PTR) compile_expr(C, x);
+        else { Place pl = compile_place(C, x); compile_place_addr(C, &pl); }
+        argc = 1;
+    }
+    argc += count_args(C, e);
+    C->line = e->line;
+    C->col = e->col;
+    if (how != CALL_PLAIN) sim_fatal("lib_call", "go/defer of a library function");
+    int n = e->mode == MODE_VALUE ? (e->type->kind == TY_TUPLE ? e->type->nresults : 1) : 0;
+    compile_emit(C, OP_LIB, argc, types_lib_fn(bi) | (n ? FMT_RESULTS : 0));
+    return n;
+}
+
 int compile_func_builtin(Compiler *C, Expr *e, int bi, CallKind how)
 {
     switch (bi) {
@@ -223,6 +244,7 @@ int compile_func_builtin(Compiler *C, Expr *e, int bi, CallKind how)
     case BI_PRINTLN_BUILTIN: return fmt_call(C, e, FMT_BUILTIN_PRINTLN, 0, how);
     case BI_PRINT_BUILTIN: return fmt_call(C, e, FMT_BUILTIN_PRINT, 0, how);
     default:
+        if (bi >= BI_LIB) return lib_call(C, e, bi, how);
         sim_fatal("builtin", "unsupported builtin reached the code generator");
     }
 }

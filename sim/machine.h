@@ -254,6 +254,8 @@ typedef struct Machine {
                                                 on (when, seq), sim/timer.c   */
     uint64_t timer_seq;         /* next Timer.seq                               */
     uint64_t park_seq;          /* next Core.park_seq                           */
+    uint64_t user_rand;         /* math/rand's state (0: not yet drawn; seeded
+                                   from rng, or by rand.Seed), feat-func       */
 } Machine;
 
 /* Build a machine ready to run main (after global initialisation).  The program

@@ -100,6 +100,8 @@ void panic_start(Machine *m, Goroutine *g, Value v);
  * when a call started, 0 when v has none, -1 when the method is builtin and
  * *done got the text, 2 when it panicked (a nil receiver). */
 int panic_call_method(Machine *m, Goroutine *g, Value v, int how, int slot, Value *done);
+/* OP_LIB (sim/vm_lib.c). */
+void lib_op(Machine *m, Goroutine *g, const Instr in);
 /* OP_FMT at pc. */
 void fmt_op(Machine *m, Goroutine *g, int core, int pc, const Instr in);
 /* Before printing the top n values: call the first String()/Error() method

@@ -55,6 +55,16 @@ typedef enum FmtFunc {
     FMT_RESULTS = 0x100      /* or'd in: push (n int, err error) after printing */
 } FmtFunc;
 
+/* The library functions of OP_LIB's B operand (feat-func, sim/vm_lib.c). */
+typedef enum LibFunc {
+    LIB_CONTAINS, LIB_HASPREFIX, LIB_HASSUFFIX, LIB_INDEX, LIB_LASTINDEX, LIB_COUNT,
+    LIB_REPEAT, LIB_TOUPPER, LIB_TOLOWER, LIB_TRIMSPACE, LIB_TRIMPREFIX, LIB_TRIMSUFFIX,
+    LIB_REPLACEALL, LIB_REPLACE, LIB_EQUALFOLD,
+    LIB_RAND_INTN, LIB_RAND_INT, LIB_RAND_SEED,
+    LIB_BUF_WRITESTRING, LIB_BUF_STRING, LIB_BUF_LEN, LIB_BUF_RESET, LIB_NEWBUFFERSTRING,
+    LIB__COUNT
+} LibFunc;
+
 /* What a runtime type is (TypeLayout.kind, feat-func). */
 typedef enum RtKind {
     RT_OTHER, RT_INT, RT_BOOL, RT_STRING, RT_STRUCT, RT_PTR, RT_FUNC, RT_IFACE, RT_SYNC

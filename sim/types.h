@@ -74,7 +74,8 @@ typedef enum Builtin {
     BI_PANIC, BI_RECOVER, BI_EXIT,         /* panic, recover, os.Exit           */
     BI_ERRORS_NEW, BI_ERRORF, BI_SPRINTF, BI_SPRINT, BI_SPRINTLN,
     BI_PRINT, BI_FPRINTF, BI_FPRINTLN, BI_FPRINT,
-    BI_PRINTLN_BUILTIN, BI_PRINT_BUILTIN   /* the predeclared println, print    */
+    BI_PRINTLN_BUILTIN, BI_PRINT_BUILTIN,  /* the predeclared println, print    */
+    BI_LIB = 1000                          /* + LibFunc: strings, math/rand ... */
 } Builtin;
 
 typedef enum SymKind { SYM_VAR, SYM_CONST, SYM_TYPE, SYM_FUNC, SYM_PKG, SYM_BUILTIN, SYM_NIL } SymKind;
@@ -130,6 +131,7 @@ typedef struct Checker {
     Type *t_uint, *t_ubool, *t_ustring, *t_unil;   /* untyped                  */
     Type *t_mutex, *t_wg;
     Type *t_error, *t_any, *t_stringer, *t_file;  /* error, interface{}, fmt.Stringer, *os.File */
+    Type *t_buffer, *t_builder, *t_writer;   /* bytes.Buffer, strings.Builder, io.Writer */
     int switches;             /* enclosing switch statements (break targets)   */
     Stmt *labels[32]; int nlabels;  /* enclosing labelled statements            */
     Stmt *fallthrough_ok;     /* the clause where fallthrough may end          */
@@ -185,6 +187,8 @@ Method *types_find_method(Type *t, const char *name, int len, Type **path, int *
 /* Does t implement the interface iface?  If not, *missing names a method. */
 bool types_implements(Type *t, Type *iface, const char **missing, int *missing_len);
 bool types_is_iface(const Type *t);
+/* The LibFunc (program.h) of library builtin bi (sim/types_lib.c). */
+int types_lib_fn(int bi);
 
 /* ---- sim/scope*.c: scopes, declarations, statements ------------------------- */
 Sym *scope_lookup(Checker *c, const char *name, int len);

@@ -157,9 +157,11 @@ static bool func_builtin(Checker *c, Expr *e, int bi, const char *callee)
             return true;
         }
         types_value(c, e->args[0]);
-        if (e->args[0]->mode != MODE_INVALID && e->args[0]->type != c->t_file) {
-            types_errorf(c, e->args[0]->line, e->args[0]->col,
-                         "interleave supports %s to os.Stdout and os.Stderr only", callee);
+        {
+            char ctx[160];
+            snprintf(ctx, sizeof ctx, "argument to %s", callee);
+            types_lib_writer(c);
+            types_assign(c, e->args[0], c->t_writer, ctx);
         }
         if (bi == BI_FPRINTF) {
             types_value(c, e->args[1]);
@@ -228,6 +230,7 @@ static void builtin_call(Checker *c, Expr *e, int bi)
     }
     default:
         if (func_builtin(c, e, bi, callee)) break;
+        if (types_lib_call(c, e, bi, callee)) break;
         types_errorf(c, e->line, e->col, "interleave does not support %s", callee);
         for (int i = 0; i < e->nargs; i++) types_expr(c, e->args[i]);   /* uses its arguments */
         types_invalid(c, e);

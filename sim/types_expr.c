@@ -79,6 +79,7 @@ static void selector(Checker *c, Expr *e)
         return;
     }
     Type *t = x->type;
+    if (types_lib_method(c, e, t)) return;   /* bytes.Buffer, strings.Builder */
     /* a promoted field or method: x.name becomes x.Embedded.name */
     TField *via = t->kind == TY_IFACE ? NULL : types_promoted_via(t, e->name, e->namelen);
     if (via) {

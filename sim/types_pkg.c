@@ -79,6 +79,19 @@ static const Member *member(Checker *c, Expr *e, const Import *im)
     return NULL;
 }
 
+/* The library (sim/types_lib.c) before the table: a type or a function. */
+static bool lib_member(Checker *c, Expr *e, const Import *im, Type **type)
+{
+    Type *t = types_lib_type(c, im, e);
+    if (t) { *type = t; return true; }
+    int k = types_lib_member(im, e);
+    if (k < 0) return false;
+    *type = NULL;
+    e->mode = MODE_BUILTIN;
+    e->builtin = BI_LIB + k;
+    return true;
+}
+
 const Import *types_package_of(Checker *c, const Expr *e)
 {
     if (e->kind != EX_SELECTOR || e->x->kind != EX_IDENT) return NULL;
@@ -93,7 +106,15 @@ const Import *types_package_of(Checker *c, const Expr *e)
 static Type *member_type(Checker *c, const Member *m)
 {
     if (m->type == 4) {
-        if (!c->t_file) c->t_file = types_new(c, TY_INT, "*os.File");
+        if (!c->t_file) {
+            c->t_file = types_new(c, TY_INT, "*os.File");
+            if (c->t_writer) {            /* *os.File is an io.Writer */
+                Method fm = c->t_writer->methods[0];
+                PUSH(c, c->t_file->methods, c->t_file->nmethods, c->t_file->methods_cap, fm);
+            } else {
+                types_lib_writer(c);
+            }
+        }
         return c->t_file;
     }
     if (m->type == 5) return c->t_stringer;
@@ -114,6 +135,12 @@ Type *types_package_type(Checker *c, Expr *e, bool report)
         }
         return c->t_invalid;
     }
+    Type *lt;
+    if (lib_member(c, e, im, &lt)) {
+        if (lt) return lt;
+        types_errorf(c, e->line, e->col, "%.*s.%.*s is not a type", im->pathlen, im->path, e->namelen, e->name);
+        return c->t_invalid;
+    }
     const Member *m = member(c, e, im);
     if (!m) return c->t_invalid;
     if (!m->type || m->constant) {
@@ -125,6 +152,11 @@ Type *types_package_type(Checker *c, Expr *e, bool report)
 
 void types_package_member(Checker *c, Expr *e, const Import *im)
 {
+    Type *lt;
+    if (lib_member(c, e, im, &lt)) {
+        if (lt) { e->mode = MODE_TYPE; e->type = lt; }
+        return;
+    }
     const Member *m = member(c, e, im);
     if (!m) return;
     if (m->builtin) {

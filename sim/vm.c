@@ -451,6 +451,10 @@ int vm_exec(Machine *m, Goroutine *g, int core)
         g->sp = sp;
         fmt_op(m, g, core, pc, in);
         return cost_of[in.op];
+    case OP_LIB:
+        g->sp = sp;
+        lib_op(m, g, in);
+        return cost_of[in.op];
     case OP__COUNT:
     default:
         machine_fail(m, M_PANIC, g->id, false, "interleave: bad bytecode: unknown opcode");
@@ -598,7 +602,7 @@ uint64_t vm_run_plain(Machine *m, Goroutine *g, uint64_t max, int64_t until)
     L_NEW: L_CLOSURE: L_CALL: L_RET: L_GO: L_DEFER: L_LOCK: L_UNLOCK:
     L_WGADD: L_WGDONE: L_WGWAIT: L_SLEEP: L_PRINTF: L_PRINTLN:
     L_IFACE: L_ASSERT: L_CALLI: L_BIND: L_COPY: L_CLONE: L_STRUCTEQ: L_PANIC: L_RECOVER:
-    L_EXIT: L_FMT:
+    L_EXIT: L_FMT: L_LIB:
 #else
         default:
 #endif

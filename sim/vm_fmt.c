@@ -102,7 +102,13 @@ void fmt_op(Machine *m, Goroutine *g, int core, int pc, const Instr in)
         g->stack[g->sp++] = value_int(len);
         g->stack[g->sp++] = value_nil();
     }
-    if (dest == 1) {
+    if (dest == 1 && skip && args[0].kind == V_PTR && (uint64_t)args[0].i < (uint64_t)m->nmem) {
+        /* a bytes.Buffer or strings.Builder: its text grows (vm_lib.c) */
+        Value cur = m->mem[args[0].i];
+        if (cur.kind != V_STR) cur = value_make(V_STR, 0, 0);
+        Value add = value_make(V_STR, 0, machine_add_string(m, buf ? buf : "", len));
+        m->mem[args[0].i] = value_make(V_STR, 0, machine_concat(m, cur, add));
+    } else if (dest == 1) {
         uint32_t from = m->stdout_len;
         buf_append(&m->stdout_buf, &m->stdout_len, &m->stdout_cap, buf ? buf : "", len);
         machine_output(m, g->id, core, from);
