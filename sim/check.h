@@ -80,6 +80,13 @@ FuncInfo *scope_new_func(Checker *c, const char *name, FuncNode *fn, Type *sig);
 /* Check a function's body: parameters, statements, unused names, missing return. */
 void scope_func_body(Checker *c, FuncInfo *fi);
 
+/* ---- sim/types_variadic.c (feat-func): the hooks slices plug into ---------------------- */
+
+/* The type []elem of a variadic parameter ...elem. */
+Type *types_variadic_slice(Checker *c, Type *elem, int line, int col);
+/* The element type T of a variadic parameter's []T. */
+Type *types_variadic_elem(const Type *slice);
+
 /* ---- sim/types_lib.c (feat-func): strings, math/rand, bytes, io ---------------------- */
 
 Type *types_lib_writer(Checker *c);

@@ -128,6 +128,16 @@ static int arguments(Compiler *C, Expr *e, int from)
     return e->nargs - from;
 }
 
+/* Arguments of a variadic call: the fixed ones, then the extras packed
+ * into a new []T (compile_variadic_pack). */
+static int variadic_arguments(Compiler *C, Expr *e, Type *sig)
+{
+    int fixed = sig->nparams - 1;
+    for (int i = 0; i < e->nargs; i++) compile_value_copy(C, e->args[i]);
+    compile_variadic_pack(C, e->nargs - fixed, sig->params[fixed]);
+    return sig->nparams;
+}
+
 /* The receiver of a sync method: push the Mutex's / WaitGroup's address. */
 static void receiver(Compiler *C, Expr *sel)
 {
@@ -177,7 +187,7 @@ int compile_call(Compiler *C, Expr *e, CallKind how)
         n = compile_method_call(C, e, how);
     } else {
         compile_expr(C, f);
-        int argc = arguments(C, e, 0);
+        int argc = f->type->variadic && !e->spread ? variadic_arguments(C, e, f->type) : arguments(C, e, 0);
         C->line = e->line;
         C->col = e->col;
         if (f->kind == EX_FUNCLIT && how != CALL_GO) {

@@ -102,6 +102,9 @@ void panic_start(Machine *m, Goroutine *g, Value v);
 int panic_call_method(Machine *m, Goroutine *g, Value v, int how, int slot, Value *done);
 /* OP_LIB (sim/vm_lib.c). */
 void lib_op(Machine *m, Goroutine *g, const Instr in);
+/* fmt function fn (FmtFunc, maybe | FMT_RESULTS) over args[0..n); pushes
+ * its results when `push` (a deferred call drops them). */
+void fmt_apply(Machine *m, Goroutine *g, int core, int fn, const Value *args, int n, bool push);
 /* OP_FMT at pc. */
 void fmt_op(Machine *m, Goroutine *g, int core, int pc, const Instr in);
 /* Before printing the top n values: call the first String()/Error() method

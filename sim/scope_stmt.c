@@ -229,6 +229,14 @@ static void go_defer(Checker *c, Stmt *s)
         char cs[128];
         types_expr_string(call, cs, sizeof cs);
         types_errorf(c, call->line, call->col, "%s discards result of %s", kw, cs);
+    } else if (s->kind == ST_DEFER && f->mode == MODE_BUILTIN && call->mode != MODE_INVALID &&
+               (f->builtin >= BI_LIB || f->builtin == BI_EXIT || f->builtin == BI_RECOVER ||
+                f->builtin == BI_SPRINTF || f->builtin == BI_SPRINT || f->builtin == BI_SPRINTLN ||
+                f->builtin == BI_ERRORF || f->builtin == BI_ERRORS_NEW)) {
+        char fs[96];
+        types_expr_string(f, fs, sizeof fs);
+        types_errorf(c, call->line, call->col,
+                     "interleave does not support defer %s(...) (write defer func() { %s(...) }())", fs, fs);
     } else if (s->kind == ST_GO && f->mode == MODE_BUILTIN && call->mode != MODE_INVALID) {
         char fs[96];
         types_expr_string(f, fs, sizeof fs);

@@ -172,9 +172,9 @@ Type *types_signature(Checker *c, FuncNode *fn)
                          "interleave does not support passing %s by value (use *%s)", ts, ts);
             ft = c->t_invalid;
         }
-        if (fn->variadic && i == fn->nparams - 1) {
-            types_errorf(c, f->type->line, f->type->col, "interleave does not support variadic functions yet");
-            ft = c->t_invalid;
+        if (fn->variadic && i == fn->nparams - 1 && ft != c->t_invalid) {
+            ft = types_variadic_slice(c, ft, f->type->line, f->type->col);   /* ...T is []T */
+            t->variadic = ft != c->t_invalid;
         }
         if (i < fn->nparams) t->params[t->nparams++] = ft;
         else t->results[t->nresults++] = ft;

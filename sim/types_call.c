@@ -51,6 +51,28 @@ static void arguments(Checker *c, Expr *e, Type **params, int nparams, const cha
     for (int i = 0; i < nparams; i++) types_assign(c, e->args[i], params[i], ctx);
 }
 
+/* A call of a variadic function: the fixed parameters, then either extra
+ * arguments of the element type or one slice spread with `...`. */
+static void variadic_arguments(Checker *c, Expr *e, Type *sig, const char *callee)
+{
+    int fixed = sig->nparams - 1;
+    if (e->spread) {
+        arguments(c, e, sig->params, sig->nparams, callee);
+        return;
+    }
+    char ctx[160];
+    snprintf(ctx, sizeof ctx, "argument to %s", callee);
+    for (int i = 0; i < e->nargs; i++) types_value(c, e->args[i]);
+    if (e->nargs < fixed) {
+        const Expr *at = e->nargs ? e->args[e->nargs - 1] : e;
+        types_errorf(c, at->line, at->col, "not enough arguments in call to %s", callee);
+        return;
+    }
+    for (int i = 0; i < fixed; i++) types_assign(c, e->args[i], sig->params[i], ctx);
+    Type *elem = types_variadic_elem(sig->params[fixed]);
+    for (int i = fixed; i < e->nargs; i++) types_assign(c, e->args[i], elem, ctx);
+}
+
 /* fmt.Println / fmt.Printf arguments (...any): each becomes an interface
  * value carrying its dynamic type, which is how fmt sees it. */
 static void print_args(Checker *c, Expr *e, int from)
@@ -299,7 +321,11 @@ void types_call(Checker *c, Expr *e)
     Type *sig = f->type;
     char callee[128];
     types_expr_string(f, callee, sizeof callee);
-    arguments(c, e, sig->params, sig->nparams, callee);
+    if (sig->variadic) variadic_arguments(c, e, sig, callee);
+    else if (e->spread) {
+        for (int i = 0; i < e->nargs; i++) types_expr(c, e->args[i]);
+        types_errorf(c, e->line, e->col, "have (...) but function is not variadic: %s", callee);
+    } else arguments(c, e, sig->params, sig->nparams, callee);
     if (sig->nresults == 0) {
         e->mode = MODE_NOVALUE;
     } else if (sig->nresults == 1) {

@@ -218,6 +218,10 @@ static bool exec_builtin(Machine *m, Goroutine *g, int core, int op, const Value
         panic_start(m, g, n > 0 ? args[0] : value_nil());
         return false;
     default:
+        if ((op & 0xff) == OP_FMT) {     /* defer fmt.Print(...) and friends (feat-func) */
+            fmt_apply(m, g, core, op >> 8, args, n, false);
+            return true;
+        }
         machine_fail(m, M_PANIC, g->id, false, "interleave: bad bytecode: this operation cannot be deferred");
         return false;
     }
@@ -260,7 +264,7 @@ static int op_ret(Machine *m, Goroutine *g, int core, int pc, int a, int b)
         }
         exec_builtin(m, g, core, d.op, &g->defer_vals[d.args_at], d.nargs);
         g->ndefer_vals = d.args_at;
-        return cost_of[d.op];
+        return cost_of[d.op & 0xff];
     }
     if (b == 1) {                           /* defers done: load the named results */
         f->pc = pc + 1;

@@ -75,14 +75,22 @@ static Value new_error(Machine *m, Value text)
 void fmt_op(Machine *m, Goroutine *g, int core, int pc, const Instr in)
 {
     int n = in.a, how = in.b & 0xff;
-    bool results = in.b & FMT_RESULTS;
     int skip = how == FMT_FPRINTF || how == FMT_FPRINTLN || how == FMT_FPRINT ? 1 : 0;
     bool printf = how == FMT_SPRINTF || how == FMT_ERRORF || how == FMT_FPRINTF;
     if (how != FMT_ERRORS_NEW && fmt_call_methods(m, g, pc, n - skip, printf)) return;
-    Value *args = &g->stack[g->sp - n];
     g->sp -= n;
+    fmt_apply(m, g, core, in.b, &g->stack[g->sp], n, true);
+}
+
+void fmt_apply(Machine *m, Goroutine *g, int core, int fn, const Value *args, int n, bool push)
+{
+    int how = fn & 0xff;
+    bool results = (fn & FMT_RESULTS) && push;
+    int skip = how == FMT_FPRINTF || how == FMT_FPRINTLN || how == FMT_FPRINT ? 1 : 0;
+    bool printf = how == FMT_SPRINTF || how == FMT_ERRORF || how == FMT_FPRINTF;
     if (how == FMT_ERRORS_NEW) {
-        g->stack[g->sp++] = new_error(m, args[0]);
+        Value e = new_error(m, args[0]);
+        if (push) g->stack[g->sp++] = e;
         return;
     }
     char *buf = NULL;
@@ -114,7 +122,7 @@ void fmt_op(Machine *m, Goroutine *g, int core, int pc, const Instr in)
         machine_output(m, g->id, core, from);
     } else if (dest == 2) {
         buf_append(&m->stderr_buf, &m->stderr_len, &m->stderr_cap, buf ? buf : "", len);
-    } else {
+    } else if (push) {
         Value s = value_make(V_STR, 0, machine_add_string(m, buf ? buf : "", len));
         g->stack[g->sp++] = how == FMT_ERRORF ? new_error(m, s) : s;
     }

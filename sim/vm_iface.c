@@ -203,6 +203,21 @@ int vm_iface_op(Machine *m, Goroutine *g, int core, const Instr in)
         op_calli(m, g, in.a, in.b);
         return 3;
     case OP_BIND: {
+        if (in.a > 0) {                /* x.M of an interface: resolved now, as Go does */
+            Value v = st[g->sp - 1];
+            if (v.aux == 0 || v.kind == V_SYNC) { nil_deref(m, g); break; }
+            bool deref;
+            const RtMethod *me = vm_find_method(m, (int)v.aux - 1, m->prog->strings[in.a - 1], &deref);
+            Value recv;
+            if (!me || me->proto < 0 || !vm_receiver(m, g, v, deref, &recv)) {
+                if (!me || me->proto < 0)
+                    machine_fail(m, M_PANIC, g->id, false, "interleave: a method value of a builtin error");
+                break;
+            }
+            st = g->stack;
+            st[g->sp - 1] = value_make(V_FUNC, 0, me->proto);
+            st[g->sp++] = recv;
+        }
         Value r = st[--g->sp];
         Value f = st[g->sp - 1];
         int64_t base = machine_alloc(m, 2, -1, -1);
