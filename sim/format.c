@@ -238,8 +238,35 @@ static void bad_verb(const Machine *m, Out o, char verb, Value v)
     puts_(o, ")");
 }
 
+/* UTF-8 of rune r (U+FFFD for an invalid one), into b (4 bytes); returns its length. */
+static int utf8(int64_t r, char *b)
+{
+    if (r < 0 || r > 0x10FFFF || (r >= 0xD800 && r <= 0xDFFF)) r = 0xFFFD;
+    if (r < 0x80) { b[0] = (char)r; return 1; }
+    if (r < 0x800) { b[0] = (char)(0xC0 | (r >> 6)); b[1] = (char)(0x80 | (r & 0x3F)); return 2; }
+    if (r < 0x10000) {
+        b[0] = (char)(0xE0 | (r >> 12)); b[1] = (char)(0x80 | ((r >> 6) & 0x3F)); b[2] = (char)(0x80 | (r & 0x3F));
+        return 3;
+    }
+    b[0] = (char)(0xF0 | (r >> 18)); b[1] = (char)(0x80 | ((r >> 12) & 0x3F));
+    b[2] = (char)(0x80 | ((r >> 6) & 0x3F)); b[3] = (char)(0x80 | (r & 0x3F));
+    return 4;
+}
+
+/* strconv.Quote's escapes for byte c (q is the quote in use); printable
+ * bytes, UTF-8 included, pass through. */
+static void quote_byte(Out o, unsigned char c, char q)
+{
+    static const char esc[] = {'\a', 'a', '\b', 'b', '\f', 'f', '\n', 'n', '\r', 'r', '\t', 't', '\v', 'v'};
+    if (c == (unsigned char)q || c == '\\') { char e[2] = {'\\', (char)c}; put(o, e, 2); return; }
+    for (size_t k = 0; k < sizeof esc; k += 2)
+        if (c == (unsigned char)esc[k]) { char e[2] = {'\\', esc[k + 1]}; put(o, e, 2); return; }
+    if (c < 0x20 || c == 0x7f) { char e[8]; snprintf(e, sizeof e, "\\x%02x", c); puts_(o, e); return; }
+    put(o, (const char *)&c, 1);
+}
+
 static void format_one(const Machine *m, Out o, char verb, Value v, int width, bool minus, bool zero,
-                       bool plus, int prec)
+                       bool plus, int prec, bool sharp, bool space)
 {
     char tmp[80];
     int n = -1;
@@ -269,6 +296,7 @@ static void format_one(const Machine *m, Out o, char verb, Value v, int width, b
             Out ho = {&h, &hl, &hc};
             for (uint32_t i = 0; i < len; i++) {
                 char e[4];
+                if (space && i) puts_(ho, " ");
                 snprintf(e, sizeof e, verb == 'x' ? "%02x" : "%02X", (unsigned char)s[i]);
                 puts_(ho, e);
             }
@@ -279,7 +307,7 @@ static void format_one(const Machine *m, Out o, char verb, Value v, int width, b
         if (v.kind != V_INT) break;
         if (plus && verb == 'd' && v.i >= 0) { n = snprintf(tmp, sizeof tmp, "+%" PRId64, v.i); break; }
         if (verb == 'd') n = snprintf(tmp, sizeof tmp, "%" PRId64, v.i);
-        else if (verb == 'c') n = snprintf(tmp, sizeof tmp, "%c", (int)(v.i & 0x7f));
+        else if (verb == 'c') { n = utf8(v.i, tmp); tmp[n] = 0; }
         else {
             uint64_t u = v.i < 0 ? 0 - (uint64_t)v.i : (uint64_t)v.i;
             int neg = v.i < 0;
@@ -290,30 +318,48 @@ static void format_one(const Machine *m, Out o, char verb, Value v, int width, b
                 do { bits[--k] = (char)('0' + (u & 1)); u >>= 1; } while (u);
                 n = snprintf(tmp, sizeof tmp, "%s%s", neg ? "-" : "", &bits[k]);
             } else {
-                n = snprintf(tmp, sizeof tmp, verb == 'x' ? "%s%" PRIx64 : verb == 'X' ? "%s%" PRIX64 : "%s%" PRIo64,
-                             neg ? "-" : "", u);
+                n = snprintf(tmp, sizeof tmp, verb == 'x' ? "%s%s%" PRIx64 : verb == 'X' ? "%s%s%" PRIX64 : "%s%s%" PRIo64,
+                             neg ? "-" : "", !sharp ? "" : verb == 'x' ? "0x" : verb == 'X' ? "0X" : "0", u);
             }
         }
         break;
+    case 'U':
+        if (v.kind != V_INT) break;
+        n = snprintf(tmp, sizeof tmp, "U+%04" PRIX64, (uint64_t)v.i);
+        break;
     case 's': case 'q':
+        if (verb == 'q' && v.kind == V_INT) {      /* a quoted rune: 'x' */
+            char *q = NULL;
+            uint32_t ql = 0, qc = 0;
+            Out qo = {&q, &ql, &qc};
+            char b[4];
+            int k = utf8(v.i, b);
+            puts_(qo, "'");
+            if (k == 1) quote_byte(qo, (unsigned char)b[0], '\'');
+            else put(qo, b, (size_t)k);
+            puts_(qo, "'");
+            padded(o, q, ql, width, minus, false);
+            free(q);
+            return;
+        }
         if (v.kind != V_STR) break;
         {
             uint32_t len;
             const char *s = machine_string(m, v, &len);
-            if (prec >= 0 && (uint32_t)prec < len) len = (uint32_t)prec;
+            if (prec >= 0) {                          /* precision counts runes */
+                uint32_t i = 0;
+                for (int r = 0; i < len && r < prec; r++) {
+                    i++;
+                    while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80) i++;
+                }
+                len = i;
+            }
             if (verb == 's') { padded(o, s, len, width, minus, false); return; }
             char *q = NULL;
             uint32_t ql = 0, qc = 0;
             Out qo = {&q, &ql, &qc};
             puts_(qo, "\"");
-            for (uint32_t i = 0; i < len; i++) {
-                unsigned char c = (unsigned char)s[i];
-                if (c == '"' || c == '\\') { char e[2] = {'\\', (char)c}; put(qo, e, 2); }
-                else if (c == '\n') puts_(qo, "\\n");
-                else if (c == '\t') puts_(qo, "\\t");
-                else if (c < 0x20 || c == 0x7f) { char e[8]; snprintf(e, sizeof e, "\\x%02x", c); puts_(qo, e); }
-                else put(qo, (const char *)&c, 1);
-            }
+            for (uint32_t i = 0; i < len; i++) quote_byte(qo, (unsigned char)s[i], '"');
             puts_(qo, "\"");
             padded(o, q, ql, width, minus, false);
             free(q);
@@ -357,18 +403,35 @@ static void printf_to(const Machine *m, Out o, const Value *args, int n)
         if (j > i) put(o, f + i, j - i);
         if (j >= flen) break;
         i = j + 1;
-        bool minus = false, zero = false, plus = false;
+        bool minus = false, zero = false, plus = false, sharp = false, space = false;
         int width = 0, prec = -1;
         while (i < flen && (f[i] == '-' || f[i] == '0' || f[i] == '+' || f[i] == ' ' || f[i] == '#')) {
             if (f[i] == '-') minus = true;
             if (f[i] == '0') zero = true;
             if (f[i] == '+') plus = true;
+            if (f[i] == '#') sharp = true;
+            if (f[i] == ' ') space = true;
             i++;
+        }
+        if (i < flen && f[i] == '*') {                /* the width from an argument */
+            i++;
+            if (next < n && args[next].kind == V_INT) {
+                width = (int)args[next++].i;
+                if (width < 0) { minus = true; width = -width; }
+            } else {
+                puts_(o, "%!(BADWIDTH)");
+                if (next < n) next++;
+            }
         }
         while (i < flen && f[i] >= '0' && f[i] <= '9') width = width * 10 + (f[i++] - '0');
         if (i < flen && f[i] == '.') {
             prec = 0;
-            for (i++; i < flen && f[i] >= '0' && f[i] <= '9'; i++) prec = prec * 10 + (f[i] - '0');
+            if (i + 1 < flen && f[i + 1] == '*') {
+                i += 2;
+                if (next < n && args[next].kind == V_INT) prec = (int)args[next++].i;
+            } else {
+                for (i++; i < flen && f[i] >= '0' && f[i] <= '9'; i++) prec = prec * 10 + (f[i] - '0');
+            }
         }
         if (i >= flen) { puts_(o, "%!(NOVERB)"); break; }
         char verb = f[i++];
@@ -379,7 +442,7 @@ static void printf_to(const Machine *m, Out o, const Value *args, int n)
             puts_(o, tmp);
             continue;
         }
-        format_one(m, o, verb, args[next++], width, minus, zero && !minus, plus, prec);
+        format_one(m, o, verb, args[next++], width, minus, zero && !minus, plus, prec, sharp, space);
     }
     if (next < n) {
         puts_(o, "%!(EXTRA ");
