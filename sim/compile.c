@@ -187,6 +187,7 @@ static void generate(Program *p, Checker *ck)
         drain_pending(&C);
     }
     if (p->nglobals || ck->ninit_fns || ck->ninits) init_proto(&C, zero);
+    compile_emit_wrappers(&C);       /* go wg.Done() and the like (feat-func) */
     compile_builtin_rtypes(&C);      /* last: the program's own layouts keep their numbers */
     free(zero);
     free(C.pending);

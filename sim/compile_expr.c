@@ -150,6 +150,9 @@ static void receiver(Compiler *C, Expr *sel)
 static int builtin(Compiler *C, Expr *e, int bi, CallKind how)
 {
     int op, argc;
+    int func_pc = -1;
+    if (how == CALL_GO && bi >= BI_PRINTLN && bi <= BI_WGWAIT)   /* go wg.Done(): see compile_go_wrapper */
+        func_pc = compile_emit(C, OP_FUNC, 0, 0);
     switch (bi) {
     case BI_PRINTLN: op = OP_PRINTLN; argc = arguments(C, e, 0); break;
     case BI_PRINTF: op = OP_PRINTF; argc = arguments(C, e, 0); break;
@@ -164,6 +167,13 @@ static int builtin(Compiler *C, Expr *e, int bi, CallKind how)
         return 1;
     default:
         return compile_func_builtin(C, e, bi, how);
+    }
+    if (func_pc >= 0) {
+        compile_go_wrapper(C, func_pc, op, op == OP_PRINTF || op == OP_PRINTLN ? argc : 0, 0, argc);
+        C->line = e->line;
+        C->col = e->col;
+        compile_emit(C, OP_GO, argc, 0);
+        return 0;
     }
     if (how == CALL_DEFER) compile_emit(C, OP_DEFER, argc, op);
     else compile_emit(C, op, op == OP_PRINTF || op == OP_PRINTLN ? argc : 0, 0);

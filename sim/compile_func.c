@@ -18,6 +18,7 @@
  */
 #include "compile_internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include "lex.h"
 #include "util.h"
@@ -312,4 +313,47 @@ void compile_variadic_pack(Compiler *C, int n, Type *slice)
     /* slices (feat-data) replace this: the checker rejects ...T until then */
     (void)C; (void)n; (void)slice;
     sim_fatal("variadic_pack", "variadic call without slices");
+}
+
+typedef struct GoWrapper { int proto, op, a, b, argc, line; } GoWrapper;
+
+void compile_go_wrapper(Compiler *C, int func_pc, int op, int a, int b, int argc)
+{
+    static const char *const names[] = {
+        [OP_LOCK] = "sync.(*Mutex).Lock", [OP_UNLOCK] = "sync.(*Mutex).Unlock",
+        [OP_WGADD] = "sync.(*WaitGroup).Add", [OP_WGDONE] = "sync.(*WaitGroup).Done",
+        [OP_WGWAIT] = "sync.(*WaitGroup).Wait", [OP_SLEEP] = "time.Sleep",
+        [OP_PRINTF] = "fmt.Printf", [OP_PRINTLN] = "fmt.Println",
+    };
+    FuncInfo fi;
+    memset(&fi, 0, sizeof fi);
+    fi.name = op < (int)(sizeof names / sizeof *names) && names[op] ? names[op] : "builtin";
+    fi.nparams = argc;
+    int proto = compile_new_proto(C, &fi);
+    C->p->protos[proto].line = C->line;
+    compile_patch(C, func_pc, proto);
+    GROW(C->wrappers, C->wrappers_cap, C->nwrappers + 1);
+    GoWrapper w = {proto, op, a, b, argc, C->line};
+    C->wrappers[C->nwrappers++] = w;
+}
+
+void compile_emit_wrappers(Compiler *C)
+{
+    for (int i = 0; i < C->nwrappers; i++) {
+        GoWrapper *w = &C->wrappers[i];
+        Proto *pr = &C->p->protos[w->proto];
+        C->line = w->line;
+        C->col = 1;
+        pr->code_start = compile_here(C);
+        for (int k = 0; k < w->argc; k++) compile_emit(C, OP_LOCAL, k, 0);
+        compile_emit(C, w->op, w->a, w->b);
+        compile_emit(C, OP_RET, 0, 0);
+        pr = &C->p->protos[w->proto];
+        pr->code_end = compile_here(C);
+        pr->nslots = w->argc;
+        pr->recover_pc = pr->code_end - 1;
+    }
+    free(C->wrappers);
+    C->wrappers = NULL;
+    C->nwrappers = C->wrappers_cap = 0;
 }

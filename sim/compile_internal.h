@@ -34,6 +34,7 @@ typedef struct Compiler {
     int line, col;            /* source position given to emitted code        */
     Loop *loop;
     FuncInfo **pending; int npending, pending_cap, pending_next;  /* literals */
+    struct GoWrapper *wrappers; int nwrappers, wrappers_cap;      /* feat-func */
 } Compiler;
 
 /* A "place" (Lua's expdesc) is where an assignable expression lives; code for
@@ -121,6 +122,10 @@ int compile_func_builtin(Compiler *C, Expr *e, int bi, CallKind how);
 void compile_zero_value(Compiler *C, Type *t);
 /* Does the statement list hold a defer (outside function literals)? */
 bool compile_has_defer(Stmt **body, int n);
+/* go builtin(args): the FUNC at func_pc gets a new proto whose code is
+ * "LOCAL 0..argc-1; op a b; RET 0", emitted by compile_emit_wrappers. */
+void compile_go_wrapper(Compiler *C, int func_pc, int op, int a, int b, int argc);
+void compile_emit_wrappers(Compiler *C);
 /* Pop n values and push a new slice of type `slice` holding them: a
  * variadic call's extra arguments (the hook slices plug into). */
 void compile_variadic_pack(Compiler *C, int n, Type *slice);

@@ -237,7 +237,8 @@ static void go_defer(Checker *c, Stmt *s)
         types_expr_string(f, fs, sizeof fs);
         types_errorf(c, call->line, call->col,
                      "interleave does not support defer %s(...) (write defer func() { %s(...) }())", fs, fs);
-    } else if (s->kind == ST_GO && f->mode == MODE_BUILTIN && call->mode != MODE_INVALID) {
+    } else if (s->kind == ST_GO && f->mode == MODE_BUILTIN && call->mode != MODE_INVALID &&
+               !(f->builtin >= BI_PRINTLN && f->builtin <= BI_WGWAIT)) {   /* go wg.Done() is fine */
         char fs[96];
         types_expr_string(f, fs, sizeof fs);
         types_errorf(c, call->line, call->col,
