@@ -156,6 +156,7 @@ struct Stmt {
 
     const char *label; int labellen;  /* ST_FOR / ST_SWITCH: its label;
                                  ST_BREAK / ST_CONTINUE: the target (NULL none) */
+    int label_line, label_col;  /* where the label is declared                 */
 
     /* checker */
     struct Sym **syms;        /* ST_VAR / ST_DEFINE / ST_CONST: the declared

@@ -109,6 +109,9 @@ void scope_check_label(Checker *c, Stmt *s);
 void scope_push_label(Checker *c, Stmt *s);
 void scope_pop_label(Checker *c, Stmt *s);
 void scope_check_fallthrough(Checker *c, Stmt *s, Stmt **list, int n, Stmt *owner);
+/* Does statement kind s take labels for break/continue besides for and
+ * switch (select does, feat-chan)?  Otherwise an unused label is an error. */
+bool scope_labels_stmt(const Stmt *s);
 
 /* ---- sim/types_method.c (feat-func) ---------------------------------------------------- */
 

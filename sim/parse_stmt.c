@@ -97,6 +97,8 @@ static Stmt *simple_stmt(Parser *p)
             s = one.items[one.n - 1];
             s->label = lhs[0]->name;
             s->labellen = lhs[0]->namelen;
+            s->label_line = lhs[0]->line;
+            s->label_col = lhs[0]->col;
             if (one.n > 1) {       /* a labelled var/const group: keep them all */
                 Stmt *b = parse_new_stmt(p, ST_BLOCK, t.line, t.col);
                 b->body = one.items;

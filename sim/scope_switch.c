@@ -31,6 +31,7 @@ void scope_check_label(Checker *c, Stmt *s)
     for (int i = c->nlabels - 1; i >= 0; i--) {
         Stmt *l = c->labels[i];
         if (!same(l->label, l->labellen, s->label, s->labellen)) continue;
+        c->label_used[i] = true;
         if (s->kind == ST_CONTINUE && l->kind != ST_FOR)
             types_errorf(c, s->line, s->col + 9, "invalid continue label %.*s", s->labellen, s->label);
         return;
@@ -41,31 +42,65 @@ void scope_check_label(Checker *c, Stmt *s)
 
 void scope_push_label(Checker *c, Stmt *s)
 {
-    if (s->label && c->nlabels < (int)(sizeof c->labels / sizeof *c->labels)) c->labels[c->nlabels++] = s;
+    if (s->label && c->nlabels < (int)(sizeof c->labels / sizeof *c->labels)) {
+        c->label_used[c->nlabels] = false;
+        c->labels[c->nlabels++] = s;
+    }
 }
 
 void scope_pop_label(Checker *c, Stmt *s)
 {
-    if (s->label && c->nlabels > 0 && c->labels[c->nlabels - 1] == s) c->nlabels--;
+    if (s->label && c->nlabels > 0 && c->labels[c->nlabels - 1] == s) {
+        c->nlabels--;
+        if (!c->label_used[c->nlabels])
+            types_errorf(c, s->label_line, s->label_col, "label %.*s defined and not used", s->labellen, s->label);
+    }
 }
 
-static void clause_body(Checker *c, Stmt *cl, bool last)
+static void clause_body(Checker *c, Stmt *cl, bool last, bool type_switch)
 {
     Stmt *save = c->fallthrough_ok;
+    bool save_ts = c->type_switch_clause;
     c->fallthrough_ok = last ? NULL : cl;
+    c->type_switch_clause = type_switch;
     scope_stmt_list(c, cl->body, cl->nbody, cl);
     c->fallthrough_ok = save;
+    c->type_switch_clause = save_ts;
 }
 
 /* fallthrough: only as the last statement of a clause that has a next one. */
 void scope_check_fallthrough(Checker *c, Stmt *s, Stmt **list, int n, Stmt *owner)
 {
     bool at_end = n > 0 && list[n - 1] == s;
+    if (owner && owner->kind == ST_CASE && c->type_switch_clause) {
+        types_errorf(c, s->line, s->col, "cannot fallthrough in type switch");
+        return;
+    }
     if (owner && owner->kind == ST_CASE && at_end && c->fallthrough_ok == owner) return;
     if (owner && owner->kind == ST_CASE && at_end && !c->fallthrough_ok)
         types_errorf(c, s->line, s->col, "cannot fallthrough final case in switch");
     else
         types_errorf(c, s->line, s->col, "fallthrough statement out of place");
+}
+
+/* Go rejects a constant case value that an earlier case already lists. */
+static void check_duplicate(Checker *c, Stmt *s, int ci, int ki, Expr *v, Type *tag)
+{
+    if (v->mode != MODE_CONST || !types_convert_untyped(c, v, tag)) return;
+    for (int i = 0; i <= ci; i++) {
+        Stmt *cl = s->body[i];
+        for (int k = 0; k < (i == ci ? ki : cl->nrhs); k++) {
+            Expr *w = cl->rhs[k];
+            if (w->mode != MODE_CONST || w->cv.kind != v->cv.kind) continue;
+            bool eq = v->cv.kind == CV_STRING ? v->cv.slen == w->cv.slen && !memcmp(v->cv.s, w->cv.s, (size_t)v->cv.slen)
+                                               : v->cv.i == w->cv.i;
+            if (!eq) continue;
+            char vs[160];
+            types_operand_string(v, vs, sizeof vs);
+            types_errorf(c, v->line, v->col, "duplicate case %s in expression switch", vs);
+            return;
+        }
+    }
 }
 
 static void expr_switch(Checker *c, Stmt *s)
@@ -94,6 +129,7 @@ static void expr_switch(Checker *c, Stmt *s)
             Expr *v = cl->rhs[k];
             types_value(c, v);
             if (v->mode == MODE_INVALID || !tag) continue;
+            if (x) check_duplicate(c, s, i, k, v, tag);
             if (!x) {
                 if (!types_is_bool(v->type)) {
                     char vs[128];
@@ -121,7 +157,7 @@ static void expr_switch(Checker *c, Stmt *s)
             }
         }
         scope_open(c);
-        clause_body(c, cl, i == s->nbody - 1);
+        clause_body(c, cl, i == s->nbody - 1, false);
         scope_close(c);
     }
 }
@@ -183,11 +219,11 @@ static void type_switch(Checker *c, Stmt *s)
             sym->type = cl->nrhs == 1 && one ? one : ok ? v->type : c->t_invalid;
             cl->syms = parse_alloc(c->arena, sizeof *cl->syms);
             cl->syms[0] = sym;
-            clause_body(c, cl, i == s->nbody - 1);
+            clause_body(c, cl, i == s->nbody - 1, true);
             if (sym->used) used = true;
             sym->used = true;   /* reported once, below, as Go does */
         } else {
-            clause_body(c, cl, i == s->nbody - 1);
+            clause_body(c, cl, i == s->nbody - 1, true);
         }
         scope_close(c);
     }
@@ -206,4 +242,10 @@ void scope_switch(Checker *c, Stmt *s)
     c->switches--;
     scope_pop_label(c, s);
     scope_close(c);
+}
+
+bool scope_labels_stmt(const Stmt *s)
+{
+    (void)s;
+    return false;   /* feat-chan: return s->kind == ST_SELECT */
 }

@@ -134,6 +134,8 @@ typedef struct Checker {
     Type *t_buffer, *t_builder, *t_writer;   /* bytes.Buffer, strings.Builder, io.Writer */
     int switches;             /* enclosing switch statements (break targets)   */
     Stmt *labels[32]; int nlabels;  /* enclosing labelled statements            */
+    bool label_used[32];
+    bool type_switch_clause;  /* checking the body of a type switch's clause   */
     Stmt *fallthrough_ok;     /* the clause where fallthrough may end          */
     /* results for the code generator */
     Sym **globals; int nglobals, globals_cap;      /* in initialisation order  */

@@ -156,7 +156,11 @@ void scope_bind_method(Checker *c, Sym *fs)
     Type *t = c->t_invalid;
     if (te->kind == EX_IDENT) {
         Sym *ts = scope_lookup_in(c->pkg, te->name, te->namelen);
-        if (!ts) {
+        Sym *u = ts ? NULL : scope_lookup_in(c->universe, te->name, te->namelen);
+        if (u && u->kind == SYM_TYPE) {
+            types_errorf(c, recv->line, recv->col, "cannot define new methods on non-local type %.*s",
+                         te->namelen, te->name);
+        } else if (!ts) {
             types_errorf(c, te->line, te->col, "undefined: %.*s", te->namelen, te->name);
         } else if (ts->kind != SYM_TYPE) {
             types_errorf(c, te->line, te->col, "%.*s is not a type", te->namelen, te->name);

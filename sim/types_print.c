@@ -93,7 +93,7 @@ static void expr_str(const Expr *e, Str *s)
     case EX_FUNCLIT: put(s, "func literal"); break;
     case EX_COMPOSITE:
         if (e->x) expr_str(e->x, s);
-        put(s, "{…}");
+        put(s, e->nargs ? "{…}" : "{}");
         break;
     case EX_KEYVALUE: expr_str(e->x, s); put(s, ": "); expr_str(e->y, s); break;
     case EX_PAREN: put(s, "("); expr_str(e->x, s); put(s, ")"); break;
