@@ -36,7 +36,8 @@ void scope_stmt_list(Checker *c, Stmt **stmts, int n, Stmt *owner)
 {
     for (int i = 0; i < n; i++) {
         Stmt *st = stmts[i];
-        if (st->label && st->kind != ST_FOR && st->kind != ST_SWITCH && !scope_labels_stmt(st)) {
+        if (st->label && st->kind != ST_FOR && st->kind != ST_SWITCH && st->kind != ST_BREAK &&
+            st->kind != ST_CONTINUE && !scope_labels_stmt(st)) {
             types_errorf(c, st->label_line, st->label_col, "label %.*s defined and not used", st->labellen, st->label);
         }
         if (st->kind == ST_FALLTHROUGH) scope_check_fallthrough(c, st, stmts, n, owner);
