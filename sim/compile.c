@@ -234,7 +234,7 @@ Program *compile_source(const char *filename, const char *source, size_t len)
     index_lines(p, len);
     p->main_proto = -1;
     p->init_proto = -1;
-    p->rt_errstring = p->rt_runtime_error = -1;
+    p->rt_errstring = p->rt_runtime_error = p->rt_wrap_error = -1;
     Arena arena = {NULL};
     DiagList dl = {NULL, 0, 0};
     File *f = parse_file(&arena, p->source, len, &dl);

@@ -120,4 +120,5 @@ void compile_builtin_rtypes(Compiler *C)
 {
     C->p->rt_errstring = builtin_rtype(C, "*errors.errorString", RT_PTR);
     C->p->rt_runtime_error = builtin_rtype(C, "runtime.Error", RT_STRING);
+    C->p->rt_wrap_error = builtin_rtype(C, "*fmt.wrapError", RT_PTR);
 }

@@ -327,10 +327,9 @@ static void statement(Parser *p, StmtList *out)
     Token t = p->tok;
     Stmt *s;
     switch (t.kind) {
-    case TK_VAR: case TK_CONST:
+    case TK_VAR: case TK_CONST: case TK_TYPE:
         parse_decl_specs(p, out);
         return;
-    case TK_TYPE: parse_unsupported(p, "type declarations inside functions");
     case TK_GO: s = call_stmt(p, ST_GO); break;
     case TK_DEFER: s = call_stmt(p, ST_DEFER); break;
     case TK_RETURN:

@@ -126,6 +126,7 @@ typedef struct Program {
     Diagnostic *diags; int ndiags;      /* non-empty: the program did not compile */
     int rt_errstring;        /* layout of *errors.errorString (errors.New)     */
     int rt_runtime_error;    /* layout of runtime.Error (a recovered runtime panic) */
+    int rt_wrap_error;       /* layout of *fmt.wrapError (Errorf with %w)       */
 } Program;
 
 /* Compile Go source.  Always returns a Program; when ndiags > 0 it holds only the

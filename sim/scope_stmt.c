@@ -311,7 +311,7 @@ static void stmt(Checker *c, Stmt *s)
     case ST_EXPR: expr_stmt(c, s); break;
     case ST_VAR: scope_var_spec(c, s, false); break;
     case ST_CONST: scope_const_spec(c, s, false); break;
-    case ST_TYPE: break;   /* rejected by the parser inside functions */
+    case ST_TYPE: scope_local_type(c, s); break;
     case ST_DEFINE: define(c, s); break;
     case ST_ASSIGN: assign(c, s); break;
     case ST_INCDEC: incdec(c, s); break;

@@ -243,3 +243,31 @@ Type *types_string_method_iface(Checker *c, const char *tname, const char *mname
     PUSH(c, t->methods, t->nmethods, t->methods_cap, m);
     return t;
 }
+
+/* ---- local type declarations -------------------------------------------------------- */
+
+void scope_local_type(Checker *c, Stmt *s)
+{
+    Expr *n = s->lhs[0];
+    Sym *ts = scope_declare(c, SYM_TYPE, n->name, n->namelen, n->line, n->col);
+    Type *named = types_new(c, TY_INVALID, parse_strndup(c->arena, n->name, (size_t)n->namelen));
+    ts->type = named;
+    ts->used = true;
+    named->state = 1;
+    Type *u = types_resolve(c, s->type);
+    if (u->state == 1) {
+        types_errorf(c, n->line, n->col, "invalid recursive type %.*s", n->namelen, n->name);
+        u = c->t_invalid;
+    }
+    Type keep = *named;
+    *named = *u;
+    named->name = keep.name;
+    named->ptr = keep.ptr;
+    named->layout = -1;
+    named->state = 2;
+    named->user = true;
+    if (u->kind != TY_IFACE) {
+        named->methods = NULL;
+        named->nmethods = named->methods_cap = 0;
+    }
+}

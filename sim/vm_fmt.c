@@ -64,12 +64,25 @@ bool fmt_call_methods(Machine *m, Goroutine *g, int pc, int n, bool printf)
     return false;
 }
 
-static Value new_error(Machine *m, Value text)
+static Value new_error(Machine *m, Value text, int type)
 {
     int64_t base = machine_alloc(m, 1, -1, -1);
     text.aux = 0;
     m->mem[base] = text;
-    return value_make(V_PTR, (uint32_t)m->prog->rt_errstring + 1, base);
+    return value_make(V_PTR, (uint32_t)type + 1, base);
+}
+
+/* Errorf makes a *fmt.wrapError when its format has %w. */
+static int errorf_type(const Machine *m, Value f)
+{
+    uint32_t n = 0;
+    const char *s = f.kind == V_STR ? machine_string(m, f, &n) : "";
+    for (uint32_t i = 0; i + 1 < n; i++) {
+        if (s[i] != '%') continue;
+        if (s[i + 1] == 'w') return m->prog->rt_wrap_error;
+        i++;
+    }
+    return m->prog->rt_errstring;
 }
 
 void fmt_op(Machine *m, Goroutine *g, int core, int pc, const Instr in)
@@ -89,7 +102,7 @@ void fmt_apply(Machine *m, Goroutine *g, int core, int fn, const Value *args, in
     int skip = how == FMT_FPRINTF || how == FMT_FPRINTLN || how == FMT_FPRINT ? 1 : 0;
     bool printf = how == FMT_SPRINTF || how == FMT_ERRORF || how == FMT_FPRINTF;
     if (how == FMT_ERRORS_NEW) {
-        Value e = new_error(m, args[0]);
+        Value e = new_error(m, args[0], m->prog->rt_errstring);
         if (push) g->stack[g->sp++] = e;
         return;
     }
@@ -124,7 +137,7 @@ void fmt_apply(Machine *m, Goroutine *g, int core, int fn, const Value *args, in
         buf_append(&m->stderr_buf, &m->stderr_len, &m->stderr_cap, buf ? buf : "", len);
     } else if (push) {
         Value s = value_make(V_STR, 0, machine_add_string(m, buf ? buf : "", len));
-        g->stack[g->sp++] = how == FMT_ERRORF ? new_error(m, s) : s;
+        g->stack[g->sp++] = how == FMT_ERRORF ? new_error(m, s, errorf_type(m, args[0])) : s;
     }
     free(buf);
 }
