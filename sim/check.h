@@ -123,6 +123,8 @@ TField *types_promoted_via(Type *t, const char *name, int len);
 void types_embedded_name(const Type *ft, const char **name, int *len);
 /* Bind the method declared as function sym fs to its receiver's type. */
 void scope_bind_method(Checker *c, Sym *fs);
+/* Generate the wrappers through which interfaces call promoted methods. */
+void scope_promote_methods(Checker *c);
 /* type T ... inside a function. */
 void scope_local_type(Checker *c, Stmt *s);
 /* interface { ... } */

@@ -437,6 +437,7 @@ bool scope_check_file(Checker *c, File *f)
     collect(c, f);
     for (int i = 0; i < c->nfuncs; i++)
         if (c->funcs[i]->decl->fn->recv) scope_bind_method(c, c->funcs[i]);
+    scope_promote_methods(c);
     for (int i = 0; i < f->ndecls; i++) {
         Decl *d = f->decls[i];
         if (d->kind == DECL_FUNC) {

@@ -220,6 +220,10 @@ Type *types_resolve(Checker *c, Expr *e)
     case EX_IFACETYPE:
         t = types_iface_type(c, e);
         break;
+    case EX_BAD:                       /* a type the checker made (generated code) */
+        if (e->type) { t = e->type; break; }
+        types_errorf(c, e->line, e->col, "invalid type");
+        break;
     default: {
         char x[96];
         types_expr_string(e, x, sizeof x);

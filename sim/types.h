@@ -34,6 +34,8 @@ typedef struct Method {
     struct Type *sig;         /* without the receiver                           */
     bool ptr_recv;            /* declared on *T                                 */
     struct Sym *fn;           /* the method's function (NULL in an interface)   */
+    bool wrapper;             /* generated for a method promoted from an embedded
+                                 field: only dynamic dispatch uses it           */
 } Method;
 
 typedef struct Type Type;

@@ -400,17 +400,6 @@ bool types_assign(Checker *c, Expr *e, Type *target, const char *context)
         int misslen = 0;
         if (from->kind == TY_TUPLE || e->mode == MODE_NOVALUE) return false;
         if (types_implements(from, target, &miss, &misslen)) {
-            for (int i = 0; i < target->nmethods && !types_is_iface(from); i++) {
-                Type *path[8];
-                int npath = 0;
-                Method *m = types_find_method(from, target->methods[i].name, target->methods[i].namelen, path, &npath);
-                if (m && npath > 0) {
-                    types_errorf(c, e->line, e->col,
-                                 "interleave does not support promoted methods in interfaces (%.*s of an embedded field)",
-                                 m->namelen, m->name);
-                    return false;
-                }
-            }
             types_box(c, e, target);
             return true;
         }

@@ -61,7 +61,7 @@ static Type *buffer_type(Checker *c, bool builder)
     t->nfields = 1;
     t->nslots = 1;
     /* *T implements io.Writer (Fprintf writes into it) */
-    Method m = {"Write", 5, types_lib_writer(c)->methods[0].sig, true, NULL};
+    Method m = {"Write", 5, types_lib_writer(c)->methods[0].sig, true, NULL, false};
     PUSH(c, t->methods, t->nmethods, t->methods_cap, m);
     *slot = t;
     return t;
@@ -74,11 +74,11 @@ Type *types_lib_writer(Checker *c)
      * so the signature is a token that only the writers share */
     Type *sig = types_new(c, TY_FUNC, "func([]byte) (int, error)");
     Type *w = types_new(c, TY_IFACE, "io.Writer");
-    Method m = {"Write", 5, sig, false, NULL};
+    Method m = {"Write", 5, sig, false, NULL, false};
     PUSH(c, w->methods, w->nmethods, w->methods_cap, m);
     c->t_writer = w;
     if (c->t_file) {
-        Method fm = {"Write", 5, sig, false, NULL};
+        Method fm = {"Write", 5, sig, false, NULL, false};
         PUSH(c, c->t_file->methods, c->t_file->nmethods, c->t_file->methods_cap, fm);
     }
     return w;

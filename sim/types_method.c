@@ -33,11 +33,18 @@ static bool same_name(const char *a, int alen, const char *b, int blen)
     return alen == blen && memcmp(a, b, (size_t)alen) == 0;
 }
 
-static Method *own_method(Type *t, const char *name, int len)
+/* t's own method `name` (a generated wrapper counts only when `wrappers`). */
+static Method *own_method_w(Type *t, const char *name, int len, bool wrappers)
 {
     for (int i = 0; i < t->nmethods; i++)
-        if (same_name(t->methods[i].name, t->methods[i].namelen, name, len)) return &t->methods[i];
+        if (same_name(t->methods[i].name, t->methods[i].namelen, name, len) && (wrappers || !t->methods[i].wrapper))
+            return &t->methods[i];
     return NULL;
+}
+
+static Method *own_method(Type *t, const char *name, int len)
+{
+    return own_method_w(t, name, len, false);
 }
 
 /* The name an embedded field is known by: T for T, *T and pkg.T. */
@@ -187,7 +194,7 @@ void scope_bind_method(Checker *c, Sym *fs)
                     if (same_name(t->fields[i].name, t->fields[i].namelen, d->name, d->namelen))
                         types_errorf(c, d->name_line, d->name_col, "field and method with the same name %.*s",
                                      d->namelen, d->name);
-            Method m = {d->name, d->namelen, sig, ptr, fs};
+            Method m = {d->name, d->namelen, sig, ptr, fs, false};
             PUSH(c, t->methods, t->nmethods, t->methods_cap, m);
         }
     }
@@ -210,7 +217,7 @@ Type *types_iface_type(Checker *c, Expr *e)
     for (int i = 0; i < e->nfields; i++) {
         Field *f = &e->fields[i];
         if (f->name) {
-            Method m = {f->name, f->namelen, types_signature(c, f->type->fn), false, NULL};
+            Method m = {f->name, f->namelen, types_signature(c, f->type->fn), false, NULL, false};
             if (own_method(t, f->name, f->namelen))
                 types_errorf(c, f->line, f->col, "duplicate method %.*s", f->namelen, f->name);
             PUSH(c, t->methods, t->nmethods, t->methods_cap, m);
@@ -239,7 +246,7 @@ Type *types_string_method_iface(Checker *c, const char *tname, const char *mname
     sig->results = parse_alloc(c->arena, sizeof *sig->results);
     sig->results[0] = c->t_string;
     sig->nresults = 1;
-    Method m = {mname, (int)strlen(mname), sig, false, NULL};
+    Method m = {mname, (int)strlen(mname), sig, false, NULL, false};
     PUSH(c, t->methods, t->nmethods, t->methods_cap, m);
     return t;
 }
@@ -269,5 +276,157 @@ void scope_local_type(Checker *c, Stmt *s)
     if (u->kind != TY_IFACE) {
         named->methods = NULL;
         named->nmethods = named->methods_cap = 0;
+    }
+}
+
+/* ---- promoted methods for dynamic dispatch --------------------------------------------- */
+
+static Expr *node(Checker *c, ExprKind k, int line, int col)
+{
+    Expr *e = parse_alloc(c->arena, sizeof *e);
+    e->kind = k;
+    e->line = line;
+    e->col = col;
+    return e;
+}
+
+static Expr *ident(Checker *c, const char *name, int len, int line, int col)
+{
+    Expr *e = node(c, EX_IDENT, line, col);
+    e->name = name;
+    e->namelen = len;
+    return e;
+}
+
+static Expr *type_expr(Checker *c, Type *t, int line, int col)
+{
+    Expr *e = node(c, EX_BAD, line, col);
+    e->type = t;
+    return e;
+}
+
+/* Generate `func (r T) M(p0 A0, ...) R { return r.E.M(p0, ...) }` (or with
+ * *T) for method m of embedded field f of named struct type ts, so that an
+ * interface holding a T finds M in T's method table (Go generates the same
+ * wrappers).  Static calls keep using the promotion (the wrapper is hidden
+ * from selectors). */
+static void wrap(Checker *c, Sym *ts, TField *f, Method *m, bool ptr_recv)
+{
+    int line = ts->line, col = ts->col;
+    FuncNode *fn = parse_alloc(c->arena, sizeof *fn);
+    fn->line = line;
+    fn->col = col;
+    Field *recv = parse_alloc(c->arena, sizeof *recv);
+    recv->name = "r";
+    recv->namelen = 1;
+    recv->line = line;
+    recv->col = col;
+    recv->type = ident(c, ts->name, ts->namelen, line, col);
+    if (ptr_recv) {
+        Expr *star = node(c, EX_STAR, line, col);
+        star->x = recv->type;
+        recv->type = star;
+    }
+    fn->recv = recv;
+    Type *sig = m->sig;
+    fn->nparams = sig->nparams;
+    fn->params = parse_alloc(c->arena, sizeof *fn->params * (size_t)(sig->nparams + 1));
+    Expr *call = node(c, EX_CALL, line, col);
+    call->args = parse_alloc(c->arena, sizeof *call->args * (size_t)(sig->nparams + 1));
+    for (int i = 0; i < sig->nparams; i++) {
+        char name[16];
+        snprintf(name, sizeof name, "p%d", i);
+        char *nm = parse_strndup(c->arena, name, strlen(name));
+        Field pf = {nm, (int)strlen(nm), line, col, type_expr(c, sig->params[i], line, col)};
+        fn->params[i] = pf;
+        call->args[call->nargs++] = ident(c, nm, (int)strlen(nm), line, col);
+    }
+    fn->nresults = sig->nresults;
+    fn->results = parse_alloc(c->arena, sizeof *fn->results * (size_t)(sig->nresults + 1));
+    for (int i = 0; i < sig->nresults; i++) {
+        Field rf = {NULL, 0, line, col, type_expr(c, sig->results[i], line, col)};
+        fn->results[i] = rf;
+    }
+    Expr *embedded = node(c, EX_SELECTOR, line, col);
+    embedded->x = ident(c, "r", 1, line, col);
+    embedded->name = f->name;
+    embedded->namelen = f->namelen;
+    embedded->op_line = line;
+    embedded->op_col = col;
+    Expr *sel = node(c, EX_SELECTOR, line, col);
+    sel->x = embedded;
+    sel->name = m->name;
+    sel->namelen = m->namelen;
+    sel->op_line = line;
+    sel->op_col = col;
+    call->x = sel;
+    Stmt *st = parse_alloc(c->arena, sizeof *st);
+    st->line = line;
+    st->col = col;
+    if (sig->nresults) {
+        st->kind = ST_RETURN;
+        st->rhs = parse_alloc(c->arena, sizeof *st->rhs);
+        st->rhs[0] = call;
+        st->nrhs = 1;
+    } else {
+        st->kind = ST_EXPR;
+        st->x = call;
+    }
+    Stmt *body = parse_alloc(c->arena, sizeof *body);
+    body->kind = ST_BLOCK;
+    body->line = line;
+    body->col = col;
+    body->body = parse_alloc(c->arena, sizeof *body->body);
+    body->body[0] = st;
+    body->nbody = 1;
+    body->end_line = line;
+    body->end_col = col;
+    fn->body = body;
+    Decl *d = parse_alloc(c->arena, sizeof *d);
+    d->kind = DECL_FUNC;
+    d->line = d->name_line = line;
+    d->col = d->name_col = col;
+    d->name = m->name;
+    d->namelen = m->namelen;
+    d->fn = fn;
+    Sym *fs = scope_new_sym(c, SYM_FUNC, m->name, m->namelen, line, col);
+    fs->global = true;
+    fs->decl = d;
+    fs->state = 0;
+    scope_new_func(c, "?", fn, NULL);
+    PUSH(c, c->funcs, c->nfuncs, c->funcs_cap, fs);
+    Type *t = ts->type;
+    int before = t->nmethods;
+    scope_bind_method(c, fs);
+    if (t->nmethods > before) t->methods[t->nmethods - 1].wrapper = true;
+    scope_resolve(c, fs);            /* not in File.decls: its signature now */
+    fn->info->sig = fs->type;
+}
+
+void scope_promote_methods(Checker *c)
+{
+    for (int round = 0; round < 3; round++) {      /* embedded types' own wrappers first */
+        for (int i = 0; i < c->pkg->n; i++) {
+            Sym *ts = c->pkg->syms[i];
+            if (ts->kind != SYM_TYPE || !ts->type) continue;
+            scope_resolve(c, ts);
+            if (ts->type->kind != TY_STRUCT) continue;
+            Type *t = ts->type;
+            for (int k = 0; k < t->nfields; k++) {
+                TField *f = &t->fields[k];
+                if (!f->embedded) continue;
+                bool fptr = f->type->kind == TY_PTR;
+                Type *ft = fptr ? f->type->elem : f->type;
+                for (int j = 0; j < ft->nmethods; j++) {
+                    Method *m = &ft->methods[j];
+                    if (m->sig->variadic || own_method_w(t, m->name, m->namelen, true)) continue;
+                    bool field_clash = false;
+                    for (int q = 0; q < t->nfields; q++)
+                        if (same_name(t->fields[q].name, t->fields[q].namelen, m->name, m->namelen)) field_clash = true;
+                    if (field_clash) continue;
+                    wrap(c, ts, f, m, m->ptr_recv && !fptr);
+                }
+            }
+        }
     }
 }
