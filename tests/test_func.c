@@ -127,6 +127,28 @@ static void test_os_exit_skips_defers(void **state)
                "", 3, "bye\n");
 }
 
+/* Embedded fields: promoted fields and methods, statically and through
+ * interfaces (generated wrappers), a promoted String(), a local type. */
+static void test_embedding_and_promotion(void **state)
+{
+    (void)state;
+    expect_run("package main\n\nimport \"fmt\"\n\n"
+               "type Animal struct{ Name string }\n\n"
+               "func (a Animal) Speak() string    { return a.Name + \" speaks\" }\n"
+               "func (a *Animal) Rename(n string) { a.Name = n }\n"
+               "func (a Animal) String() string   { return \"Animal(\" + a.Name + \")\" }\n\n"
+               "type Dog struct {\n\tAnimal\n\tBreed string\n}\n\n"
+               "type Speaker interface{ Speak() string }\n"
+               "type Renamer interface{ Rename(string) }\n\n"
+               "func main() {\n"
+               "\ttype pair struct{ a, b int }\n"
+               "\td := Dog{Animal{\"Rex\"}, \"collie\"}\n"
+               "\tvar s Speaker = d\n\tfmt.Println(s.Speak(), d.Name)\n"
+               "\tvar r Renamer = &d\n\tr.Rename(\"Max\")\n"
+               "\tfmt.Println(d.Speak(), d, pair{1, 2})\n\tfmt.Printf(\"%T\\n\", pair{})\n}\n",
+               "Rex speaks Rex\nMax speaks Animal(Max) {1 2}\nmain.pair\n", 0, NULL);
+}
+
 /* A clone taken while a panic unwinds steps exactly as the original. */
 static void test_clone_mid_panic(void **state)
 {
@@ -189,6 +211,7 @@ int main(void)
         cmocka_unit_test(test_panic_recover_named_results),
         cmocka_unit_test(test_os_exit_skips_defers),
         cmocka_unit_test(test_clone_mid_panic),
+        cmocka_unit_test(test_embedding_and_promotion),
         cmocka_unit_test(test_runtime_types),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
