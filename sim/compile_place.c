@@ -69,6 +69,10 @@ Place compile_place(Compiler *C, Expr *e)
         compile_expr(C, e->x);
         return pl;
     default:
+        if (e->type && e->type->kind == TY_STRUCT) {   /* f().x, v.(T).x: a struct value's address */
+            compile_expr(C, e);
+            return pl;
+        }
         sim_fatal("place", "not addressable");
     }
 }
