@@ -209,7 +209,11 @@ static int lib_call(Compiler *C, Expr *e, int bi, CallKind how)
 {
     int argc = 0;
     Expr *f = compile_unparen(e->x);
-    if (bi - BI_LIB >= 1000) {
+    if (bi - BI_LIB >= 2000) {         /* a value method (Duration.String) */
+        compile_expr(C, f->x);
+        if (f->x->type->kind == TY_PTR) compile_emit(C, OP_LOAD, 0, 0);
+        argc = 1;
+    } else if (bi - BI_LIB >= 1000) {  /* a buffer method: the buffer's address */
         Expr *x = f->x;
         if (x->type->kind == TY_PTR) compile_expr(C, x);
         else { Place pl = compile_place(C, x); compile_place_addr(C, &pl); }

@@ -29,6 +29,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "duration.h"
 #include "machine_internal.h"
 #include "util.h"
 
@@ -105,6 +106,12 @@ int panic_call_method(Machine *m, Goroutine *g, Value v, int how, int slot, Valu
         bool deref;
         const RtMethod *me = vm_find_method(m, (int)v.aux - 1, names[k], &deref);
         if (!me) continue;
+        if (me->proto < 0 && !strcmp(m->prog->types[v.aux - 1].goname, "time.Duration")) {
+            char d[64];
+            size_t dl = duration_format(v.i, d, sizeof d);
+            *done = value_make(V_STR, VALUE_AUX_FMT, machine_add_string(m, d, dl < sizeof d ? dl : sizeof d - 1));
+            return -1;
+        }
         if (me->proto < 0) {
             Value r = v.kind == V_PTR && (uint64_t)v.i < (uint64_t)m->nmem ? m->mem[v.i] : v;
             r.aux = VALUE_AUX_FMT;

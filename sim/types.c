@@ -51,6 +51,12 @@ void types_init(Checker *c)
     c->t_wg = types_new(c, TY_WAITGROUP, "sync.WaitGroup");
     c->t_error = types_string_method_iface(c, "error", "Error");
     c->t_stringer = types_string_method_iface(c, "fmt.Stringer", "String");
+    {   /* time.Duration is a fmt.Stringer (its String is a library call) */
+        Method m = c->t_stringer->methods[0];
+        c->t_duration->methods = parse_alloc(c->arena, sizeof m);
+        c->t_duration->methods[0] = m;
+        c->t_duration->nmethods = c->t_duration->methods_cap = 1;
+    }
     c->t_any = types_new(c, TY_IFACE, NULL);
 }
 

@@ -50,6 +50,11 @@ static const LibRow buffer_methods[] = {
     {NULL, "Reset", LIB_BUF_RESET, ">"},
 };
 
+/* Value methods of library types. */
+static const LibRow value_methods[] = {
+    {NULL, "String", LIB_DUR_STRING, ">s"},    /* time.Duration */
+};
+
 static Type *buffer_type(Checker *c, bool builder)
 {
     Type **slot = builder ? &c->t_builder : &c->t_buffer;
@@ -161,6 +166,10 @@ bool types_lib_call(Checker *c, Expr *e, int bi, const char *callee)
 {
     if (bi < BI_LIB) return false;
     int k = bi - BI_LIB;
+    if (k >= 2000) {            /* a value method: k - 2000 indexes value_methods */
+        lib_call(c, e, &value_methods[k - 2000], 0, callee);
+        return true;
+    }
     if (k >= 1000) {            /* a buffer method: k - 1000 indexes buffer_methods */
         lib_call(c, e, &buffer_methods[k - 1000], 0, callee);
         return true;
@@ -172,12 +181,17 @@ bool types_lib_call(Checker *c, Expr *e, int bi, const char *callee)
 int types_lib_fn(int bi)
 {
     int k = bi - BI_LIB;
-    return k >= 1000 ? buffer_methods[k - 1000].fn : lib[k].fn;
+    return k >= 2000 ? value_methods[k - 2000].fn : k >= 1000 ? buffer_methods[k - 1000].fn : lib[k].fn;
 }
 
 bool types_lib_method(Checker *c, Expr *e, Type *t)
 {
     Type *b = t->kind == TY_PTR ? t->elem : t;
+    if (b == c->t_duration && same(e->name, e->namelen, "String")) {
+        e->mode = MODE_BUILTIN;
+        e->builtin = BI_LIB + 2000;
+        return true;
+    }
     if (!b || (b != c->t_buffer && b != c->t_builder) || !b) return false;
     for (size_t i = 0; i < sizeof buffer_methods / sizeof *buffer_methods; i++) {
         if (!same(e->name, e->namelen, buffer_methods[i].name)) continue;

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "duration.h"
 #include "machine_internal.h"
 #include "util.h"
 
@@ -180,6 +181,12 @@ void lib_op(Machine *m, Goroutine *g, const Instr in)
             m->mem[p.i] = str(m, "", 0);
             nr = 0;
         }
+        break;
+    }
+    case LIB_DUR_STRING: {
+        char d[64];
+        size_t k = duration_format(a[0].i, d, sizeof d);
+        r[0] = str(m, d, k < sizeof d ? k : sizeof d - 1);
         break;
     }
     case LIB_NEWBUFFERSTRING: {
