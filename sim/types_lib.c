@@ -48,6 +48,8 @@ static const LibRow buffer_methods[] = {
     {NULL, "String", LIB_BUF_STRING, ">s"},
     {NULL, "Len", LIB_BUF_LEN, ">i"},
     {NULL, "Reset", LIB_BUF_RESET, ">"},
+    {NULL, "WriteByte", LIB_BUF_WRITEBYTE, "I>e"},   /* byte, rune: any integer until */
+    {NULL, "WriteRune", LIB_BUF_WRITERUNE, "I>ie"},  /* sized integers exist */
 };
 
 /* Value methods of library types. */

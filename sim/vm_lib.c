@@ -27,6 +27,21 @@ static uint64_t next_rand(Machine *m)
     return z ^ (z >> 31);
 }
 
+/* UTF-8 of rune r (U+FFFD when invalid), as Go's utf8.EncodeRune. */
+static int rune_utf8(int64_t r, char *b)
+{
+    if (r < 0 || r > 0x10FFFF || (r >= 0xD800 && r <= 0xDFFF)) r = 0xFFFD;
+    if (r < 0x80) { b[0] = (char)r; return 1; }
+    if (r < 0x800) { b[0] = (char)(0xC0 | (r >> 6)); b[1] = (char)(0x80 | (r & 0x3F)); return 2; }
+    if (r < 0x10000) {
+        b[0] = (char)(0xE0 | (r >> 12)); b[1] = (char)(0x80 | ((r >> 6) & 0x3F)); b[2] = (char)(0x80 | (r & 0x3F));
+        return 3;
+    }
+    b[0] = (char)(0xF0 | (r >> 18)); b[1] = (char)(0x80 | ((r >> 12) & 0x3F));
+    b[2] = (char)(0x80 | ((r >> 6) & 0x3F)); b[3] = (char)(0x80 | (r & 0x3F));
+    return 4;
+}
+
 static Value str(Machine *m, const char *s, size_t n)
 {
     return value_make(V_STR, 0, machine_add_string(m, s, n));
@@ -158,6 +173,21 @@ void lib_op(Machine *m, Goroutine *g, const Instr in)
         break;
     case LIB_RAND_INT: r[0] = value_int((int64_t)(next_rand(m) >> 1)); break;
     case LIB_RAND_SEED: m->user_rand = ((uint64_t)a[0].i * 0x9e3779b97f4a7c15ULL) | 1; nr = 0; break;
+    case LIB_BUF_WRITEBYTE: case LIB_BUF_WRITERUNE: {
+        Value p = a[0];
+        if (p.kind != V_PTR || (uint64_t)p.i >= (uint64_t)m->nmem) {
+            machine_fail(m, M_PANIC, g->id, true, "runtime error: invalid memory address or nil pointer dereference");
+            break;
+        }
+        char b[4];
+        int k = fn == LIB_BUF_WRITEBYTE ? (b[0] = (char)a[1].i, 1) : rune_utf8(a[1].i, b);
+        Value cur = m->mem[p.i];
+        if (cur.kind != V_STR) cur = str(m, "", 0);
+        m->mem[p.i] = value_make(V_STR, 0, machine_concat(m, cur, str(m, b, (size_t)k)));
+        if (fn == LIB_BUF_WRITEBYTE) r[0] = value_nil();
+        else { r[0] = value_int(k); nr = 2; }
+        break;
+    }
     case LIB_BUF_WRITESTRING: case LIB_BUF_STRING: case LIB_BUF_LEN: case LIB_BUF_RESET: {
         Value p = a[0];
         if (p.kind != V_PTR || (uint64_t)p.i >= (uint64_t)m->nmem) {
