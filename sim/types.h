@@ -134,6 +134,7 @@ typedef struct Checker {
     Type *t_mutex, *t_wg;
     Type *t_error, *t_any, *t_stringer, *t_file;  /* error, interface{}, fmt.Stringer, *os.File */
     Type *t_buffer, *t_builder, *t_writer;   /* bytes.Buffer, strings.Builder, io.Writer */
+    Type *t_source, *t_rand;                 /* rand.Source, rand.Rand              */
     int switches;             /* enclosing switch statements (break targets)   */
     Stmt *labels[32]; int nlabels;  /* enclosing labelled statements            */
     bool label_used[32];

@@ -40,6 +40,14 @@ static const LibRow lib[] = {
     {"math/rand", "Int", LIB_RAND_INT, ">i"},
     {"math/rand", "Seed", LIB_RAND_SEED, "I>"},
     {"bytes", "NewBufferString", LIB_NEWBUFFERSTRING, "s>B"},
+    {"math/rand", "NewSource", LIB_RAND_NEWSOURCE, "I>S"},
+    {"math/rand", "New", LIB_RAND_NEW, "S>R"},
+};
+
+/* Methods of *rand.Rand (its state lives in the object). */
+static const LibRow rand_methods[] = {
+    {NULL, "Intn", LIB_R_INTN, "i>i"},
+    {NULL, "Int", LIB_R_INT, ">i"},
 };
 
 /* Methods of bytes.Buffer and strings.Builder (pointer receivers). */
@@ -56,6 +64,8 @@ static const LibRow buffer_methods[] = {
 static const LibRow value_methods[] = {
     {NULL, "String", LIB_DUR_STRING, ">s"},    /* time.Duration */
 };
+
+static Type *rand_type(Checker *c, bool source);
 
 static Type *buffer_type(Checker *c, bool builder)
 {
@@ -101,6 +111,8 @@ Type *types_lib_type(Checker *c, const Import *im, const Expr *e)
     if (same(im->path, im->pathlen, "bytes") && same(e->name, e->namelen, "Buffer")) return buffer_type(c, false);
     if (same(im->path, im->pathlen, "strings") && same(e->name, e->namelen, "Builder")) return buffer_type(c, true);
     if (same(im->path, im->pathlen, "io") && same(e->name, e->namelen, "Writer")) return types_lib_writer(c);
+    if (same(im->path, im->pathlen, "math/rand") && same(e->name, e->namelen, "Rand")) return rand_type(c, false);
+    if (same(im->path, im->pathlen, "math/rand") && same(e->name, e->namelen, "Source")) return rand_type(c, true);
     return NULL;
 }
 
@@ -111,9 +123,24 @@ int types_lib_member(const Import *im, const Expr *e)
     return -1;
 }
 
+static Type *rand_type(Checker *c, bool source)
+{
+    if (!c->t_source) c->t_source = types_new(c, TY_INT, "rand.Source");
+    if (!c->t_rand) {
+        c->t_rand = types_new(c, TY_STRUCT, "rand.Rand");
+        c->t_rand->fields = parse_alloc(c->arena, sizeof *c->t_rand->fields);
+        TField f = {"state", 5, c->t_int, 0, false};
+        c->t_rand->fields[0] = f;
+        c->t_rand->nfields = 1;
+    }
+    return source ? c->t_source : c->t_rand;
+}
+
 static Type *sig_type(Checker *c, char k)
 {
     switch (k) {
+    case 'S': return rand_type(c, true);
+    case 'R': return types_ptr(c, rand_type(c, false));
     case 's': return c->t_string;
     case 'i': case 'I': return c->t_int;
     case 'b': return c->t_bool;
@@ -172,6 +199,10 @@ bool types_lib_call(Checker *c, Expr *e, int bi, const char *callee)
         lib_call(c, e, &value_methods[k - 2000], 0, callee);
         return true;
     }
+    if (k >= 1500) {            /* a *rand.Rand method */
+        lib_call(c, e, &rand_methods[k - 1500], 0, callee);
+        return true;
+    }
     if (k >= 1000) {            /* a buffer method: k - 1000 indexes buffer_methods */
         lib_call(c, e, &buffer_methods[k - 1000], 0, callee);
         return true;
@@ -183,7 +214,8 @@ bool types_lib_call(Checker *c, Expr *e, int bi, const char *callee)
 int types_lib_fn(int bi)
 {
     int k = bi - BI_LIB;
-    return k >= 2000 ? value_methods[k - 2000].fn : k >= 1000 ? buffer_methods[k - 1000].fn : lib[k].fn;
+    return k >= 2000 ? value_methods[k - 2000].fn : k >= 1500 ? rand_methods[k - 1500].fn
+         : k >= 1000 ? buffer_methods[k - 1000].fn : lib[k].fn;
 }
 
 bool types_lib_method(Checker *c, Expr *e, Type *t)
@@ -194,7 +226,15 @@ bool types_lib_method(Checker *c, Expr *e, Type *t)
         e->builtin = BI_LIB + 2000;
         return true;
     }
-    if (!b || (b != c->t_buffer && b != c->t_builder) || !b) return false;
+    if (b && b == c->t_rand) {
+        for (size_t i = 0; i < sizeof rand_methods / sizeof *rand_methods; i++) {
+            if (!same(e->name, e->namelen, rand_methods[i].name)) continue;
+            e->mode = MODE_BUILTIN;
+            e->builtin = BI_LIB + 1500 + (int)i;
+            return true;
+        }
+    }
+    if (!b || (b != c->t_buffer && b != c->t_builder)) return false;
     for (size_t i = 0; i < sizeof buffer_methods / sizeof *buffer_methods; i++) {
         if (!same(e->name, e->namelen, buffer_methods[i].name)) continue;
         Expr *x = e->x;

@@ -18,13 +18,19 @@
 #include "machine_internal.h"
 #include "util.h"
 
-static uint64_t next_rand(Machine *m)
+/* splitmix64 (Steele, Lea, Flood 2014) over a state word. */
+static uint64_t splitmix(uint64_t *state)
 {
-    if (!m->user_rand) m->user_rand = (m->rng[0] ^ 0x6a09e667f3bcc909ULL) | 1;
-    uint64_t z = (m->user_rand += 0x9e3779b97f4a7c15ULL);   /* splitmix64 */
+    uint64_t z = (*state += 0x9e3779b97f4a7c15ULL);
     z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
     z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
     return z ^ (z >> 31);
+}
+
+static uint64_t next_rand(Machine *m)
+{
+    if (!m->user_rand) m->user_rand = (m->rng[0] ^ 0x6a09e667f3bcc909ULL) | 1;
+    return splitmix(&m->user_rand);
 }
 
 /* UTF-8 of rune r (U+FFFD when invalid), as Go's utf8.EncodeRune. */
@@ -211,6 +217,30 @@ void lib_op(Machine *m, Goroutine *g, const Instr in)
             m->mem[p.i] = str(m, "", 0);
             nr = 0;
         }
+        break;
+    }
+    case LIB_RAND_NEWSOURCE: r[0] = value_int(a[0].i); break;
+    case LIB_RAND_NEW: {               /* a *rand.Rand: one slot of state */
+        int64_t base = machine_alloc(m, 1, -1, -1);
+        m->mem[base] = value_int((int64_t)(((uint64_t)a[0].i * 0x9e3779b97f4a7c15ULL) | 1));
+        r[0] = value_make(V_PTR, 0, base);
+        break;
+    }
+    case LIB_R_INTN: case LIB_R_INT: {
+        Value p = a[0];
+        if (p.kind != V_PTR || (uint64_t)p.i >= (uint64_t)m->nmem) {
+            machine_fail(m, M_PANIC, g->id, true, "runtime error: invalid memory address or nil pointer dereference");
+            break;
+        }
+        uint64_t st = (uint64_t)m->mem[p.i].i;
+        uint64_t x = splitmix(&st);
+        m->mem[p.i] = value_int((int64_t)st);
+        if (fn == LIB_R_INT) { r[0] = value_int((int64_t)(x >> 1)); break; }
+        if (a[1].i <= 0) {
+            machine_fail(m, M_PANIC, g->id, true, "invalid argument to Intn");
+            break;
+        }
+        r[0] = value_int((int64_t)(x % (uint64_t)a[1].i));
         break;
     }
     case LIB_DUR_STRING: {
