@@ -192,6 +192,8 @@ Method *types_find_method(Type *t, const char *name, int len, Type **path, int *
 /* Does t implement the interface iface?  If not, *missing names a method. */
 bool types_implements(Type *t, Type *iface, const char **missing, int *missing_len);
 bool types_is_iface(const Type *t);
+/* Identical underlying types, one of them unnamed (assignability). */
+bool types_same_underlying(const Type *a, const Type *b);
 /* The LibFunc (program.h) of library builtin bi (sim/types_lib.c). */
 int types_lib_fn(int bi);
 

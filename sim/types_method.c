@@ -430,3 +430,20 @@ void scope_promote_methods(Checker *c)
         }
     }
 }
+
+/* Go's assignability for a defined type and a type literal: V and T have
+ * identical underlying types and at least one of them is not named (a
+ * func literal to `type F func(int)`, a struct literal's type ...). */
+bool types_same_underlying(const Type *a, const Type *b)
+{
+    if ((a->name && b->name) || a->kind != b->kind) return false;
+    switch (a->kind) {
+    case TY_FUNC: case TY_STRUCT: case TY_PTR: case TY_IFACE: {
+        Type x = *a, y = *b;
+        x.name = y.name = NULL;
+        return types_identical(&x, &y);
+    }
+    default:
+        return false;   /* int, bool, string: predeclared names */
+    }
+}
