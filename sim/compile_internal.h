@@ -73,6 +73,9 @@ int compile_layout(Compiler *C, Type *t);
 
 /* Fill in the runtime type of t's layout (sim/compile_rtype.c, feat-func). */
 void compile_rtype(Compiler *C, Type *t);
+/* Go's (reflect's) name of t: "main.Point", "*main.Point", "struct { A int }",
+ * "interface {}" — what %T prints; for other kinds to build on. */
+void compile_go_name(const Type *t, char *buf, size_t n);
 /* The runtime types the VM makes values of: *errors.errorString, runtime.Error. */
 void compile_builtin_rtypes(Compiler *C);
 

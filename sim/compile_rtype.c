@@ -14,12 +14,26 @@
 #include <string.h>
 #include "util.h"
 
-static void go_name(const Type *t, char *buf, size_t n)
+void compile_go_name(const Type *t, char *buf, size_t n)
 {
     if (t->kind == TY_PTR && !t->name) {
         char inner[120];
-        go_name(t->elem, inner, sizeof inner);
+        compile_go_name(t->elem, inner, sizeof inner);
         snprintf(buf, n, "*%s", inner);
+        return;
+    }
+    if (t->kind == TY_STRUCT && !t->name) {     /* reflect's "struct { A int; B string }" */
+        size_t k = (size_t)snprintf(buf, n, "struct {");
+        for (int i = 0; i < t->nfields && k < n; i++) {
+            char ft[120];
+            compile_go_name(t->fields[i].type, ft, sizeof ft);
+            if (t->fields[i].embedded)
+                k += (size_t)snprintf(buf + k, n - k, "%s %s", i ? ";" : "", ft);
+            else
+                k += (size_t)snprintf(buf + k, n - k, "%s %.*s %s", i ? ";" : "", t->fields[i].namelen,
+                                      t->fields[i].name, ft);
+        }
+        if (k < n) snprintf(buf + k, n - k, "%s}", t->nfields ? " " : "");
         return;
     }
     if (t->kind == TY_IFACE && !t->name && !t->nmethods) {
@@ -53,7 +67,7 @@ void compile_rtype(Compiler *C, Type *t)
 {
     int id = t->layout;
     char name[160];
-    go_name(t, name, sizeof name);
+    compile_go_name(t, name, sizeof name);
     C->p->types[id].kind = rt_kind(t);
     C->p->types[id].goname = xstrdup(name);
     C->p->types[id].elem = -1;

@@ -238,6 +238,44 @@ static void bad_verb(const Machine *m, Out o, char verb, Value v)
     puts_(o, ")");
 }
 
+static void format_one(const Machine *m, Out o, char verb, Value v, int width, bool minus, bool zero,
+                       bool plus, int prec, bool sharp, bool space);
+
+/* A struct (or a pointer to one, at the top) under a verb other than %v:
+ * Go applies the verb to each field, "{%!s(int=1) x}".  False if v is no
+ * struct. */
+static bool struct_verb(const Machine *m, Out o, char verb, Value v, bool plus, bool sharp, bool space)
+{
+    if (!v.aux || v.aux == VALUE_AUX_FMT || v.kind != V_PTR || (int)v.aux - 1 >= m->prog->ntypes) return false;
+    int t = (int)v.aux - 1;
+    const TypeLayout *tl = &m->prog->types[t];
+    if (tl->kind == RT_PTR && tl->elem >= 0 && m->prog->types[tl->elem].kind == RT_STRUCT) {
+        puts_(o, "&");
+        t = tl->elem;
+        tl = &m->prog->types[t];
+    } else if (tl->kind != RT_STRUCT) {
+        return false;
+    }
+    if (v.i < 0 || v.i >= m->nmem) return false;
+    puts_(o, "{");
+    for (int i = 0; i < tl->nfields; i++) {
+        if (i) puts_(o, " ");
+        if (plus) { puts_(o, tl->field_name[i]); puts_(o, ":"); }
+        int ft = tl->field_type[i];
+        int64_t at = v.i + tl->field_off[i];
+        Value f = m->prog->types[ft].kind == RT_STRUCT ? value_make(V_PTR, 0, at) : m->mem[at];
+        if (!f.aux && m->prog->types[ft].kind != RT_IFACE) f.aux = (uint32_t)ft + 1;
+        if (f.aux && m->prog->types[f.aux - 1].kind == RT_PTR && m->prog->types[ft].kind != RT_IFACE) {
+            /* a pointer field is an address at depth > 0 */
+            typed_v(m, f, -1, o, 1, plus);
+            continue;
+        }
+        format_one(m, o, verb, f, 0, false, false, plus, -1, sharp, space);
+    }
+    puts_(o, "}");
+    return true;
+}
+
 /* UTF-8 of rune r (U+FFFD for an invalid one), into b (4 bytes); returns its length. */
 static int utf8(int64_t r, char *b)
 {
@@ -272,6 +310,7 @@ static void format_one(const Machine *m, Out o, char verb, Value v, int width, b
     int n = -1;
     if (v.aux == VALUE_AUX_FMT) v.aux = 0;    /* the text a String()/Error() method gave */
     if (verb == 'w') verb = 'v';             /* Errorf's %w: the error's text */
+    if (verb != 'v' && verb != 'T' && verb != 'p' && struct_verb(m, o, verb, v, plus, sharp, space)) return;
     switch (verb) {
     case 'v':
         if (v.kind == V_INT && !v.aux) {
