@@ -101,6 +101,8 @@ static void struct_fields(const Machine *m, int64_t base, int t, Out o, int dept
         int ft = tl->field_type[i];
         int64_t at = base + tl->field_off[i];
         if (at < 0 || at >= m->nmem) { puts_(o, "?"); continue; }
+        const Value *sv = fmt_cached(m, at, ft);
+        if (sv) { typed_v(m, *sv, -1, o, depth + 1, plus); continue; }
         if (m->prog->types[ft].kind == RT_STRUCT)
             typed_v(m, value_make(V_PTR, 0, at), ft, o, depth + 1, plus);
         else
@@ -263,6 +265,8 @@ static bool struct_verb(const Machine *m, Out o, char verb, Value v, bool plus, 
         if (plus) { puts_(o, tl->field_name[i]); puts_(o, ":"); }
         int ft = tl->field_type[i];
         int64_t at = v.i + tl->field_off[i];
+        const Value *sv = strchr("vsxXq", verb) ? fmt_cached(m, at, ft) : NULL;
+        if (sv) { format_one(m, o, verb, *sv, 0, false, false, plus, -1, sharp, space); continue; }
         Value f = m->prog->types[ft].kind == RT_STRUCT ? value_make(V_PTR, 0, at) : m->mem[at];
         if (!f.aux && m->prog->types[ft].kind != RT_IFACE) f.aux = (uint32_t)ft + 1;
         if (f.aux && m->prog->types[f.aux - 1].kind == RT_PTR && m->prog->types[ft].kind != RT_IFACE) {

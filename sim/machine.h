@@ -96,6 +96,12 @@ typedef struct Goroutine {
     int panic_pc;           /* the instruction that raised the latest panic    */
     Value panicv[8];
     uint8_t panic_recovered[8];
+    /* fmt (feat-func, sim/vm_fmt.c): String()/Error() results of struct
+     * fields, by the field's address, for the print instruction running */
+    int nfmt;
+    int64_t fmt_addr[16];
+    int fmt_type[16];       /* the field's layout: a struct and its first field share an address */
+    Value fmt_val[16];
     int last_pc;            /* instruction it executed last (where it blocked) */
 } Goroutine;
 
@@ -254,6 +260,8 @@ typedef struct Machine {
                                                 on (when, seq), sim/timer.c   */
     uint64_t timer_seq;         /* next Timer.seq                               */
     uint64_t park_seq;          /* next Core.park_seq                           */
+    int fmt_g;                  /* goroutine whose fmt field cache applies while
+                                   formatting (0 none), feat-func              */
     uint64_t user_rand;         /* math/rand's state (0: not yet drawn; seeded
                                    from rng, or by rand.Seed), feat-func       */
 } Machine;

@@ -154,6 +154,9 @@ void timer_check_invariants(const Machine *m);
  * stdout_buf. */
 void format_printf(Machine *m, const Value *args, int n);
 void format_println(Machine *m, const Value *args, int n);
+/* The text a String()/Error() method gave for the struct field of layout
+ * `type` at addr (vm_fmt.c's pre-pass), NULL if none. */
+const Value *fmt_cached(const Machine *m, int64_t addr, int type);
 /* Format args[0..n) as fmt does in `style`, appended to (buf, len, cap). */
 enum { FORMAT_PRINTF, FORMAT_PRINTLN, FORMAT_PRINT, FORMAT_CONCAT };
 void format_to(const Machine *m, int style, const Value *args, int n, char **buf, uint32_t *len, uint32_t *cap);

@@ -208,6 +208,10 @@ int panic_frame_return(Machine *m, Goroutine *g, int core, int nresults)
         result.aux = VALUE_AUX_FMT;
         if (owner >= 0 && owner < g->sp) g->stack[owner] = result;
         break;
+    case 5:                            /* fmt called a struct field's String()/Error() */
+        result.aux = VALUE_AUX_FMT;
+        if (owner >= 0 && owner < g->nfmt) g->fmt_val[owner] = result;
+        break;
     case 4:                            /* the crash called Error()/String() */
         result.aux = VALUE_AUX_FMT;
         if (owner >= 0 && owner < g->npanics) g->panicv[owner] = result;

@@ -439,7 +439,10 @@ int vm_exec(Machine *m, Goroutine *g, int core)
         g->sp = sp;
         if (fmt_call_methods(m, g, pc, in.a, in.op == OP_PRINTF)) return cost_of[OP_CALL];
         g->sp = sp - in.a;
+        m->fmt_g = g->id;               /* struct fields' String() results (vm_fmt.c) */
         exec_builtin(m, g, core, in.op, &st[sp - in.a], in.a);
+        m->fmt_g = 0;
+        g->nfmt = 0;
         return cost_of[in.op];
     /* functions, methods, interfaces, control flow (feat-func) */
     case OP_IFACE: case OP_ASSERT: case OP_CALLI: case OP_BIND: case OP_COPY: case OP_CLONE:

@@ -40,6 +40,76 @@ static void printf_verbs(const Machine *m, Value f, char *verbs, int n)
     }
 }
 
+const Value *fmt_cached(const Machine *m, int64_t addr, int type)
+{
+    if (m->fmt_g <= 0 || m->fmt_g > m->ngs) return NULL;
+    const Goroutine *g = &m->gs[m->fmt_g - 1];
+    for (int i = 0; i < g->nfmt; i++)
+        if (g->fmt_addr[i] == addr && g->fmt_type[i] == type) return &g->fmt_val[i];
+    return NULL;
+}
+
+static bool cached(const Goroutine *g, int64_t addr, int type)
+{
+    for (int i = 0; i < g->nfmt; i++)
+        if (g->fmt_addr[i] == addr && g->fmt_type[i] == type) return true;
+    return false;
+}
+
+/* fmt calls String()/Error() on exported struct fields too (printValue's
+ * handleMethods at depth > 0): walk the struct at mem[base] of layout t and
+ * start the first call still missing; its result lands in g's cache by the
+ * field's address.  Returns true when a call started (or it panicked). */
+static bool walk_fields(Machine *m, Goroutine *g, int pc, int64_t base, int t, int depth)
+{
+    const TypeLayout *tl = &m->prog->types[t];
+    if (depth > 3 || tl->kind != RT_STRUCT) return false;
+    for (int i = 0; i < tl->nfields; i++) {
+        const char *name = tl->field_name[i];
+        int ft = tl->field_type[i];
+        int64_t at = base + tl->field_off[i];
+        if (at < 0 || at >= m->nmem) continue;
+        if (m->prog->types[ft].kind == RT_STRUCT) {
+            if (name[0] >= 'A' && name[0] <= 'Z' && !cached(g, at, ft)) {
+                Value sv = value_make(V_PTR, (uint32_t)ft + 1, at);
+                bool deref;
+                if (vm_find_method(m, ft, "String", &deref) || vm_find_method(m, ft, "Error", &deref)) {
+                    if (g->nfmt >= 16) return false;
+                    int slot = g->nfmt;
+                    Value done;
+                    int r = panic_call_method(m, g, sv, 5, slot, &done);
+                    if (r != 0) {
+                        g->fmt_addr[g->nfmt] = at;
+                        g->fmt_type[g->nfmt] = ft;
+                        g->fmt_val[g->nfmt++] = r == -1 ? done : value_nil();
+                        if (r == -1) continue;
+                        if (r == 1) g->frames[g->nframes - 2].pc = pc;
+                        return true;
+                    }
+                }
+            }
+            if (walk_fields(m, g, pc, at, ft, depth + 1)) return true;
+            continue;
+        }
+        if (!(name[0] >= 'A' && name[0] <= 'Z') || cached(g, at, ft)) continue;   /* unexported: no methods */
+        Value fv = m->mem[at];
+        if (!fv.aux && m->prog->types[ft].kind != RT_IFACE) fv.aux = (uint32_t)ft + 1;
+        if (!fv.aux || fv.kind == V_SYNC || fv.kind == V_NIL) continue;
+        if (g->nfmt >= 16) return false;
+        int slot = g->nfmt;
+        Value done;
+        int r = panic_call_method(m, g, fv, 5, slot, &done);
+        if (r == 0) continue;
+        g->fmt_addr[g->nfmt] = at;
+        g->fmt_type[g->nfmt] = ft;
+        g->fmt_val[g->nfmt++] = r == -1 ? done : value_nil();
+        if (r == -1) continue;
+        if (r == 1) g->frames[g->nframes - 2].pc = pc;
+        return true;
+    }
+    return false;
+}
+
 bool fmt_call_methods(Machine *m, Goroutine *g, int pc, int n, bool printf)
 {
     int at = g->sp - n;
@@ -59,6 +129,12 @@ bool fmt_call_methods(Machine *m, Goroutine *g, int pc, int n, bool printf)
             /* the frame below the method call runs this instruction again */
             g->frames[g->nframes - 2].pc = pc;
             return true;
+        }
+        /* no method of its own: its exported fields may have some */
+        if (v.aux && v.aux != VALUE_AUX_FMT && v.kind == V_PTR && (int)v.aux - 1 < m->prog->ntypes) {
+            int t = (int)v.aux - 1;
+            if (m->prog->types[t].kind == RT_PTR && m->prog->types[t].elem >= 0) t = m->prog->types[t].elem;
+            if (walk_fields(m, g, pc, v.i, t, 0)) return true;
         }
     }
     return false;
@@ -92,7 +168,10 @@ void fmt_op(Machine *m, Goroutine *g, int core, int pc, const Instr in)
     bool printf = how == FMT_SPRINTF || how == FMT_ERRORF || how == FMT_FPRINTF;
     if (how != FMT_ERRORS_NEW && fmt_call_methods(m, g, pc, n - skip, printf)) return;
     g->sp -= n;
+    m->fmt_g = g->id;
     fmt_apply(m, g, core, in.b, &g->stack[g->sp], n, true);
+    m->fmt_g = 0;
+    g->nfmt = 0;
 }
 
 void fmt_apply(Machine *m, Goroutine *g, int core, int fn, const Value *args, int n, bool push)
