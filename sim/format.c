@@ -225,17 +225,24 @@ static void padded(Out o, const char *s, size_t n, int width, bool minus, bool z
 }
 
 /* "%!d(string=hi)": a verb that does not fit its argument. */
-static void bad_verb(const Machine *m, Out o, char verb, Value v)
+/* The value goes through %v with the verb's flags still set, as Go's
+ * badVerb does: "%!f(int=    0)" for %5.1f. */
+static void bad_verb(const Machine *m, Out o, char verb, Value v, int width, bool minus, bool zero)
 {
     char tmp[8], tn[80];
     snprintf(tmp, sizeof tmp, "%%!%c(", verb);
     puts_(o, tmp);
-    if (v.kind == V_NIL) {
+    if (v.kind == V_NIL && (!v.aux || v.aux == VALUE_AUX_FMT)) {
         puts_(o, "<nil>");
     } else {
         puts_(o, type_name(m, v, tn, sizeof tn));
         puts_(o, "=");
-        value_v(m, v, o, 0);
+        char *s = NULL;
+        uint32_t len = 0, cap = 0;
+        Out so = {&s, &len, &cap};
+        value_v(m, v, so, 0);
+        padded(o, s ? s : "", len, width, minus, zero && v.kind == V_INT);
+        free(s);
     }
     puts_(o, ")");
 }
@@ -426,7 +433,7 @@ static void format_one(const Machine *m, Out o, char verb, Value v, int width, b
         break;
     }
     if (n < 0) {
-        bad_verb(m, o, verb, v);
+        bad_verb(m, o, verb, v, width, minus, zero);
         return;
     }
     padded(o, tmp, (size_t)n, width, minus, zero && verb != 's');

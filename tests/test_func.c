@@ -149,6 +149,24 @@ static void test_embedding_and_promotion(void **state)
                "Rex speaks Rex\nMax speaks Animal(Max) {1 2}\nmain.pair\n", 0, NULL);
 }
 
+/* fmt: Stringers and errors in exported fields, verbs applied per field,
+ * Duration text, strings and buffers. */
+static void test_fmt_fields_and_library(void **state)
+{
+    (void)state;
+    expect_run("package main\n\nimport (\n\t\"errors\"\n\t\"fmt\"\n\t\"strings\"\n\t\"time\"\n)\n\n"
+               "type Color int\n\n"
+               "func (c Color) String() string {\n\tif c == 0 {\n\t\treturn \"red\"\n\t}\n\treturn \"green\"\n}\n\n"
+               "type Pair struct{ A, B Color }\n"
+               "type Res struct {\n\tErr  error\n\tD    time.Duration\n\tp    Color\n\tPair Pair\n}\n\n"
+               "func main() {\n"
+               "\tfmt.Printf(\"%v %+v %d\\n\", Res{errors.New(\"bad\"), time.Second, 1, Pair{0, 1}}, Res{}, Pair{1, 0})\n"
+               "\tvar sb strings.Builder\n\tfmt.Fprintf(&sb, \"%s|%q|%5.1f\", Pair{}, \"x\", 0)\n"
+               "\tfmt.Println(sb.String(), strings.ToUpper(\"go\"), strings.Repeat(\"ab\", 2))\n}\n",
+               "{bad 1s 1 {red green}} {Err:<nil> D:0s p:0 Pair:{A:red B:red}} {1 0}\n"
+               "{red red}|\"x\"|%!f(int=    0) GO abab\n", 0, NULL);
+}
+
 /* A clone taken while a panic unwinds steps exactly as the original. */
 static void test_clone_mid_panic(void **state)
 {
@@ -212,6 +230,7 @@ int main(void)
         cmocka_unit_test(test_os_exit_skips_defers),
         cmocka_unit_test(test_clone_mid_panic),
         cmocka_unit_test(test_embedding_and_promotion),
+        cmocka_unit_test(test_fmt_fields_and_library),
         cmocka_unit_test(test_runtime_types),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
