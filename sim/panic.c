@@ -47,6 +47,7 @@ void panic_start(Machine *m, Goroutine *g, Value v)
     g->npanics++;
     g->panic_pc = g->last_pc;
     g->unwinding = 1;
+    g->nfmt = 0;                       /* a print it interrupted never completes */
     (void)m;
 }
 
