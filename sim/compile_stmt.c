@@ -226,7 +226,7 @@ static void return_stmt(Compiler *C, Stmt *s)
     } else if (s->nrhs == 1 && s->rhs[0]->type->kind == TY_TUPLE) {
         n = compile_call(C, s->rhs[0], CALL_PLAIN);
     } else {
-        for (int i = 0; i < s->nrhs; i++) compile_expr(C, s->rhs[i]);
+        for (int i = 0; i < s->nrhs; i++) compile_value_copy(C, s->rhs[i]);   /* a struct result is a copy */
         n = s->nrhs;
     }
     C->line = s->line;
