@@ -202,6 +202,18 @@ static void type_switch(Checker *c, Stmt *s)
             Type *tt = types_resolve(c, t);
             one = tt;
             if (tt == c->t_invalid || !ok) continue;
+            for (int pi = 0, dup = 0; pi <= i && !dup; pi++) {     /* Go: duplicate case T in type switch */
+                Stmt *pc = s->body[pi];
+                for (int pk = 0; pk < (pi == i ? k : pc->nrhs) && !dup; pk++) {
+                    Expr *u = pc->rhs[pk];
+                    if (u->mode == MODE_TYPE && u->type && types_identical(u->type, tt)) {
+                        char ts[64];
+                        types_expr_string(t, ts, sizeof ts);
+                        types_errorf(c, t->line, t->col, "duplicate case %s in type switch", ts);
+                        dup = 1;
+                    }
+                }
+            }
             const char *miss = NULL;
             int misslen = 0;
             if (!types_is_iface(tt) && !types_implements(tt, v->type, &miss, &misslen)) {
