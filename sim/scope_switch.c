@@ -221,7 +221,7 @@ static void type_switch(Checker *c, Stmt *s)
                 types_string(tt, ts, sizeof ts);
                 types_expr_string(v, vs, sizeof vs);
                 types_string(v->type, is, sizeof is);
-                types_errorf(c, t->line, t->col, "impossible type switch case: %s (type %s) cannot have dynamic type %s (missing method %.*s)",
+                types_errorf(c, t->line, t->col, "impossible type switch case: %s (type %s) cannot have dynamic type %s (missing %.*s method)",
                              vs, is, ts, misslen, miss);
             }
         }

@@ -363,7 +363,7 @@ static void type_assert(Checker *c, Expr *e)
         types_expr_string(e, xs, sizeof xs);
         types_string(t, ts, sizeof ts);
         types_string(x->type, is, sizeof is);
-        types_errorf(c, e->y->line, e->y->col, "impossible type assertion: %s\n\t%s does not implement %s (missing method %.*s)",
+        types_errorf(c, e->y->line, e->y->col, "impossible type assertion: %s\n\t%s does not implement %s (missing %.*s method)",
                      xs, ts, is, misslen, miss);
         return;
     }
@@ -409,11 +409,11 @@ bool types_assign(Checker *c, Expr *e, Type *target, const char *context)
         Method *m = types_find_method(from, miss, misslen, NULL, NULL);
         if (m && m->ptr_recv)
             types_errorf(c, e->line, e->col,
-                         "cannot use %s as type %s in %s:\n\t%s does not implement %s (method %.*s has pointer receiver)",
+                         "cannot use %s as type %s in %s:\n\t%s does not implement %s (%.*s method has pointer receiver)",
                          es, ts, context, fs, ts, misslen, miss);
         else
             types_errorf(c, e->line, e->col,
-                         "cannot use %s as type %s in %s:\n\t%s does not implement %s (missing method %.*s)",
+                         "cannot use %s as type %s in %s:\n\t%s does not implement %s (missing %.*s method)",
                          es, ts, context, fs, ts, misslen, miss);
         return false;
     }
@@ -427,6 +427,11 @@ bool types_assign(Checker *c, Expr *e, Type *target, const char *context)
     }
     if (types_identical(e->type, target)) return true;
     if (types_same_underlying(e->type, target)) return true;   /* Go spec "Assignability" */
+    if (types_is_iface(e->type)) {
+        types_operand_string(e, es, sizeof es);
+        types_errorf(c, e->line, e->col, "cannot use %s as type %s in %s:\n\tneed type assertion", es, ts, context);
+        return false;
+    }
     types_operand_string(e, es, sizeof es);
     types_errorf(c, e->line, e->col, "cannot use %s as type %s in %s", es, ts, context);
     return false;
