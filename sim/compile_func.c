@@ -172,6 +172,13 @@ bool compile_func_expr(Compiler *C, Expr *e)
         if (is_struct(e->type) && e->mode == MODE_VAR) { struct_addr(C, e); return true; }
         return false;
     case EX_BINARY:
+        if ((e->op == TK_EQ || e->op == TK_NE) && (types_is_iface(e->x->type) || types_is_iface(e->y->type))) {
+            compile_expr(C, e->x);           /* interfaces: dynamic types, then values */
+            compile_expr(C, e->y);
+            compile_emit(C, OP_IFACEEQ, 0, 0);
+            if (e->op == TK_NE) compile_emit(C, OP_NOT, 0, 0);
+            return true;
+        }
         if (is_struct(e->x->type) && (e->op == TK_EQ || e->op == TK_NE)) {
             compile_expr(C, e->x);
             compile_expr(C, e->y);

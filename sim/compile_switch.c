@@ -59,7 +59,7 @@ static void case_test(Compiler *C, Stmt *s, int tmp, Expr *v)
         compile_emit(C, OP_LOCAL, tmp, 0);
         if (v->mode == MODE_NIL) {
             compile_emit(C, OP_NIL, 0, 0);
-            compile_emit(C, OP_EQ, 0, 0);
+            compile_emit(C, OP_IFACEEQ, 0, 0);
             return;
         }
         compile_emit(C, OP_ASSERT, compile_layout(C, v->type), 2);
@@ -71,7 +71,8 @@ static void case_test(Compiler *C, Stmt *s, int tmp, Expr *v)
     }
     compile_emit(C, OP_LOCAL, tmp, 0);
     compile_expr(C, v);
-    if (s->x->type->kind == TY_STRUCT) compile_emit(C, OP_STRUCTEQ, s->x->type->nslots, 0);
+    if (types_is_iface(s->x->type) || s->x->boxed || types_is_iface(v->type)) compile_emit(C, OP_IFACEEQ, 0, 0);
+    else if (s->x->type->kind == TY_STRUCT) compile_emit(C, OP_STRUCTEQ, s->x->type->nslots, 0);
     else compile_emit(C, OP_EQ, 0, 0);
 }
 

@@ -42,7 +42,7 @@ static void value_v(const Machine *m, Value v, Out o, int depth);
 static const char *type_name(const Machine *m, Value v, char *tmp, size_t n)
 {
     if (v.aux == VALUE_AUX_FMT) return "string";
-    if (v.aux && v.kind != V_SYNC && (int)v.aux - 1 < m->prog->ntypes && m->prog->types[v.aux - 1].goname)
+    if (value_is_iface(v) && (int)v.aux - 1 < m->prog->ntypes && m->prog->types[v.aux - 1].goname)
         return m->prog->types[v.aux - 1].goname;
     switch ((ValueKind)v.kind) {
     case V_NIL: return "<nil>";
@@ -59,6 +59,7 @@ static const char *type_name(const Machine *m, Value v, char *tmp, size_t n)
     }
     case V_FUNC: case V_CLOSURE: return "func()";
     case V_SYNC: return v.aux == SYNC_MUTEX ? "sync.Mutex" : "sync.WaitGroup";
+    case V_BOX: return "?";             /* an interface: named above */
     }
     return "?";
 }
@@ -119,9 +120,12 @@ static void typed_v(const Machine *m, Value v, int t, Out o, int depth, bool plu
         put(o, s, n);
         return;
     }
-    if (v.aux && v.kind != V_SYNC && (int)v.aux - 1 < m->prog->ntypes) t = (int)v.aux - 1;
-    else if (t >= 0 && m->prog->types[t].kind == RT_IFACE) t = -1;   /* a nil interface */
-    v.aux = 0;
+    if (value_is_iface(v) && (int)v.aux - 1 < m->prog->ntypes) {
+        t = (int)v.aux - 1;
+        v = vm_unbox(m, v);            /* the value as its kind has it */
+    } else if (t >= 0 && m->prog->types[t].kind == RT_IFACE) {
+        t = -1;                        /* a nil interface */
+    }
     if (t < 0 || t >= m->prog->ntypes) { value_v(m, v, o, depth); return; }
     const TypeLayout *tl = &m->prog->types[t];
     char tmp[64];
@@ -166,7 +170,7 @@ static void typed_v(const Machine *m, Value v, int t, Out o, int depth, bool plu
 static void value_v(const Machine *m, Value v, Out o, int depth)
 {
     char tmp[64];
-    if (v.aux && v.kind != V_SYNC) { typed_v(m, v, -1, o, depth, false); return; }
+    if (value_is_iface(v)) { typed_v(m, v, -1, o, depth, false); return; }
     switch ((ValueKind)v.kind) {
     case V_NIL: puts_(o, "<nil>"); return;
     case V_INT: put_int(o, v.i); return;
@@ -196,6 +200,9 @@ static void value_v(const Machine *m, Value v, Out o, int depth)
     case V_FUNC: case V_CLOSURE:
         snprintf(tmp, sizeof tmp, "0x%" PRIx64, (uint64_t)(0x47b000 + v.i * 32));
         puts_(o, tmp);
+        return;
+    case V_BOX:                         /* an interface without a type: its value */
+        value_v(m, vm_unbox(m, v), o, depth);
         return;
     }
     puts_(o, "?");
@@ -255,7 +262,7 @@ static void format_one(const Machine *m, Out o, char verb, Value v, int width, b
  * struct. */
 static bool struct_verb(const Machine *m, Out o, char verb, Value v, bool plus, bool sharp, bool space)
 {
-    if (!v.aux || v.aux == VALUE_AUX_FMT || v.kind != V_PTR || (int)v.aux - 1 >= m->prog->ntypes) return false;
+    if (!value_is_iface(v) || v.kind != V_PTR || (int)v.aux - 1 >= m->prog->ntypes) return false;
     int t = (int)v.aux - 1;
     const TypeLayout *tl = &m->prog->types[t];
     if (tl->kind == RT_PTR && tl->elem >= 0 && m->prog->types[tl->elem].kind == RT_STRUCT) {
@@ -275,8 +282,8 @@ static bool struct_verb(const Machine *m, Out o, char verb, Value v, bool plus, 
         const Value *sv = strchr("vsxXq", verb) ? fmt_cached(m, at, ft) : NULL;
         if (sv) { format_one(m, o, verb, *sv, 0, false, false, plus, -1, sharp, space); continue; }
         Value f = m->prog->types[ft].kind == RT_STRUCT ? value_make(V_PTR, 0, at) : m->mem[at];
-        if (!f.aux && m->prog->types[ft].kind != RT_IFACE) f.aux = (uint32_t)ft + 1;
-        if (f.aux && m->prog->types[f.aux - 1].kind == RT_PTR && m->prog->types[ft].kind != RT_IFACE) {
+        if (!f.aux && value_aux_free(f.kind) && m->prog->types[ft].kind != RT_IFACE) f.aux = (uint32_t)ft + 1;
+        if (value_is_iface(f) && m->prog->types[f.aux - 1].kind == RT_PTR && m->prog->types[ft].kind != RT_IFACE) {
             /* a pointer field is an address at depth > 0 */
             typed_v(m, f, -1, o, 1, plus);
             continue;
@@ -322,6 +329,8 @@ static void format_one(const Machine *m, Out o, char verb, Value v, int width, b
     if (v.aux == VALUE_AUX_FMT) v.aux = 0;    /* the text a String()/Error() method gave */
     if (verb == 'w') verb = 'v';             /* Errorf's %w: the error's text */
     if (verb != 'v' && verb != 'T' && verb != 'p' && struct_verb(m, o, verb, v, plus, sharp, space)) return;
+    Value orig = v;                          /* %v, %T and complaints see its type */
+    if (verb != 'v' && verb != 'T' && v.kind == V_BOX) v = vm_unbox(m, v);
     switch (verb) {
     case 'v':
         if (v.kind == V_INT && !v.aux) {
@@ -332,7 +341,7 @@ static void format_one(const Machine *m, Out o, char verb, Value v, int width, b
             char *s = NULL;
             uint32_t len = 0, cap = 0;
             Out so = {&s, &len, &cap};
-            typed_v(m, v, -1, so, 0, plus);
+            typed_v(m, orig, -1, so, 0, plus);
             padded(o, s, len, width, minus, false);
             free(s);
         }
@@ -433,7 +442,7 @@ static void format_one(const Machine *m, Out o, char verb, Value v, int width, b
         break;
     }
     if (n < 0) {
-        bad_verb(m, o, verb, v, width, minus, zero);
+        bad_verb(m, o, verb, orig, width, minus, zero);
         return;
     }
     padded(o, tmp, (size_t)n, width, minus, zero && verb != 's');

@@ -81,8 +81,13 @@ bool vm_receiver(Machine *m, Goroutine *g, Value v, bool deref, Value *out);
 int vm_iface_op(Machine *m, Goroutine *g, int core, const Instr in);
 /* A new object of layout `type` copied from mem[from]; returns its base. */
 int64_t vm_clone(Machine *m, int type, int64_t from);
-/* v as an interface value of dynamic type `type` (a struct is copied). */
+/* v as an interface value of dynamic type `type` (a struct is copied; a
+ * kind that uses aux itself goes in a V_BOX, value.h). */
 Value vm_box(Machine *m, Value v, int type);
+/* The value an interface holds, as its kind has it (out of its box). */
+Value vm_unbox(const Machine *m, Value v);
+/* Interface equality: the same dynamic type, then equal values. */
+bool vm_iface_equal(const Machine *m, Value a, Value b);
 /* The method `name` of dynamic type `type` (NULL if not in its method set);
  * *deref: a *T holds a method declared on T. */
 const RtMethod *vm_find_method(const Machine *m, int type, const char *name, bool *deref);

@@ -53,7 +53,7 @@ void panic_start(Machine *m, Goroutine *g, Value v)
 
 static const TypeLayout *dyn_type(const Machine *m, Value v)
 {
-    if (!v.aux || v.aux == VALUE_AUX_FMT || v.kind == V_SYNC) return NULL;
+    if (!value_is_iface(v)) return NULL;
     return &m->prog->types[v.aux - 1];
 }
 
@@ -62,6 +62,7 @@ static void panic_text(const Machine *m, Value v, char *buf, size_t n)
 {
     const TypeLayout *t = dyn_type(m, v);
     uint32_t len = 0;
+    if (v.kind == V_BOX) v = vm_unbox(m, v);
     if (v.kind == V_STR && (!t || !t->named)) {
         const char *s = machine_string(m, v, &len);
         snprintf(buf, n, "%.*s", (int)len, s);
@@ -109,12 +110,12 @@ int panic_call_method(Machine *m, Goroutine *g, Value v, int how, int slot, Valu
         if (!me) continue;
         if (me->proto < 0 && !strcmp(m->prog->types[v.aux - 1].goname, "time.Duration")) {
             char d[64];
-            size_t dl = duration_format(v.i, d, sizeof d);
+            size_t dl = duration_format(vm_unbox(m, v).i, d, sizeof d);
             *done = value_make(V_STR, VALUE_AUX_FMT, machine_add_string(m, d, dl < sizeof d ? dl : sizeof d - 1));
             return -1;
         }
         if (me->proto < 0) {
-            Value r = v.kind == V_PTR && (uint64_t)v.i < (uint64_t)m->nmem ? m->mem[v.i] : v;
+            Value r = v.kind == V_PTR && (uint64_t)v.i < (uint64_t)m->nmem ? m->mem[v.i] : vm_unbox(m, v);
             r.aux = VALUE_AUX_FMT;
             *done = r;
             return -1;

@@ -63,19 +63,10 @@ static void nil_panic(Machine *m, Goroutine *g)
     machine_fail(m, M_PANIC, g->id, true, NIL_DEREF);
 }
 
-/* Go compares an unset slot (V_NIL) equal to the zero of any type.  Two
- * interface values are equal when their dynamic types (aux) are, and then
- * their values (a struct by its fields). */
+/* Go compares an unset slot (V_NIL) equal to the zero of any type.  aux is
+ * ignored: interfaces compare with vm_iface_equal (OP_IFACEEQ). */
 bool vm_values_equal(const Machine *m, Value a, Value b)
 {
-    if (a.kind != V_SYNC && b.kind != V_SYNC && a.aux != b.aux) return false;
-    if (a.aux && a.kind == V_PTR && b.kind == V_PTR && a.kind != V_SYNC &&
-        m->prog->types[a.aux - 1].kind == RT_STRUCT) {
-        int n = m->prog->types[a.aux - 1].nslots;
-        for (int k = 0; k < n; k++)
-            if (!vm_values_equal(m, m->mem[a.i + k], m->mem[b.i + k])) return false;
-        return true;
-    }
     if (a.kind == V_STR || b.kind == V_STR) {
         uint32_t la = 0, lb = 0;
         const char *sa = a.kind == V_STR ? machine_string(m, a, &la) : "";
@@ -446,7 +437,7 @@ int vm_exec(Machine *m, Goroutine *g, int core)
         return cost_of[in.op];
     /* functions, methods, interfaces, control flow (feat-func) */
     case OP_IFACE: case OP_ASSERT: case OP_CALLI: case OP_BIND: case OP_COPY: case OP_CLONE:
-    case OP_STRUCTEQ:
+    case OP_STRUCTEQ: case OP_IFACEEQ:
         g->sp = sp;
         vm_iface_op(m, g, core, in);
         return cost_of[in.op];
@@ -608,7 +599,7 @@ uint64_t vm_run_plain(Machine *m, Goroutine *g, uint64_t max, int64_t until)
 #if defined(__GNUC__) && !defined(VM_SWITCH_DISPATCH)
     L_NEW: L_CLOSURE: L_CALL: L_RET: L_GO: L_DEFER: L_LOCK: L_UNLOCK:
     L_WGADD: L_WGDONE: L_WGWAIT: L_SLEEP: L_PRINTF: L_PRINTLN:
-    L_IFACE: L_ASSERT: L_CALLI: L_BIND: L_COPY: L_CLONE: L_STRUCTEQ: L_PANIC: L_RECOVER:
+    L_IFACE: L_ASSERT: L_CALLI: L_BIND: L_COPY: L_CLONE: L_STRUCTEQ: L_IFACEEQ: L_PANIC: L_RECOVER:
     L_EXIT: L_FMT: L_LIB:
 #else
         default:

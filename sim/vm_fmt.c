@@ -93,8 +93,12 @@ static bool walk_fields(Machine *m, Goroutine *g, int pc, int64_t base, int t, i
         }
         if (!(name[0] >= 'A' && name[0] <= 'Z') || cached(g, at, ft)) continue;   /* unexported: no methods */
         Value fv = m->mem[at];
-        if (!fv.aux && m->prog->types[ft].kind != RT_IFACE) fv.aux = (uint32_t)ft + 1;
-        if (!fv.aux || fv.kind == V_SYNC || fv.kind == V_NIL) continue;
+        if (fv.kind == V_NIL || fv.kind == V_SYNC) continue;
+        bool deref;
+        int dyn = m->prog->types[ft].kind == RT_IFACE ? (value_is_iface(fv) ? (int)fv.aux - 1 : -1) : ft;
+        if (dyn < 0 || (!vm_find_method(m, dyn, "String", &deref) && !vm_find_method(m, dyn, "Error", &deref)))
+            continue;
+        fv = vm_box(m, fv, ft);              /* the field as an interface value */
         if (g->nfmt >= 16) return false;
         int slot = g->nfmt;
         Value done;
@@ -131,7 +135,7 @@ bool fmt_call_methods(Machine *m, Goroutine *g, int pc, int n, bool printf)
             return true;
         }
         /* no method of its own: its exported fields may have some */
-        if (v.aux && v.aux != VALUE_AUX_FMT && v.kind == V_PTR && (int)v.aux - 1 < m->prog->ntypes) {
+        if (value_is_iface(v) && v.kind == V_PTR && (int)v.aux - 1 < m->prog->ntypes) {
             int t = (int)v.aux - 1;
             if (m->prog->types[t].kind == RT_PTR && m->prog->types[t].elem >= 0) t = m->prog->types[t].elem;
             if (walk_fields(m, g, pc, v.i, t, 0)) return true;
@@ -192,9 +196,10 @@ void fmt_apply(Machine *m, Goroutine *g, int core, int fn, const Value *args, in
     if (how == FMT_BUILTIN_PRINT) style = FORMAT_CONCAT;
     format_to(m, style, args + skip, n - skip, &buf, &len, &cap);
     int dest = 0;   /* 0 push, 1 stdout, 2 stderr */
+    Value w = skip ? vm_unbox(m, args[0]) : value_nil();   /* an io.Writer */
     switch (how) {
     case FMT_PRINT: dest = 1; break;
-    case FMT_FPRINTF: case FMT_FPRINTLN: case FMT_FPRINT: dest = args[0].i == 2 ? 2 : 1; break;
+    case FMT_FPRINTF: case FMT_FPRINTLN: case FMT_FPRINT: dest = w.kind == V_INT && w.i == 2 ? 2 : 1; break;
     case FMT_BUILTIN_PRINTLN: case FMT_BUILTIN_PRINT: dest = 2; break;
     default: dest = 0; break;
     }
@@ -202,12 +207,12 @@ void fmt_apply(Machine *m, Goroutine *g, int core, int fn, const Value *args, in
         g->stack[g->sp++] = value_int(len);
         g->stack[g->sp++] = value_nil();
     }
-    if (dest == 1 && skip && args[0].kind == V_PTR && (uint64_t)args[0].i < (uint64_t)m->nmem) {
+    if (dest == 1 && skip && w.kind == V_PTR && (uint64_t)w.i < (uint64_t)m->nmem) {
         /* a bytes.Buffer or strings.Builder: its text grows (vm_lib.c) */
-        Value cur = m->mem[args[0].i];
+        Value cur = m->mem[w.i];
         if (cur.kind != V_STR) cur = value_make(V_STR, 0, 0);
         Value add = value_make(V_STR, 0, machine_add_string(m, buf ? buf : "", len));
-        m->mem[args[0].i] = value_make(V_STR, 0, machine_concat(m, cur, add));
+        m->mem[w.i] = value_make(V_STR, 0, machine_concat(m, cur, add));
     } else if (dest == 1) {
         uint32_t from = m->stdout_len;
         buf_append(&m->stdout_buf, &m->stdout_len, &m->stdout_cap, buf ? buf : "", len);

@@ -75,10 +75,22 @@ static bool implements(const Machine *m, int dyn, int iface, const char **missin
 /* The value of v, boxed as an interface holding type `type`. */
 Value vm_box(Machine *m, Value v, int type)
 {
-    if (v.aux && v.kind != V_SYNC) return v;          /* already an interface */
-    if (v.kind == V_SYNC) return v;
+    if (value_is_iface(v)) return v;                  /* already an interface */
+    if (m->prog->types[type].kind == RT_IFACE) return v;   /* a nil interface stays nil */
     if (m->prog->types[type].kind == RT_STRUCT && valid_ptr(m, v)) v.i = vm_clone(m, type, v.i);
-    v.aux = (uint32_t)type + 1;
+    if (value_aux_free(v.kind)) {
+        v.aux = (uint32_t)type + 1;
+        return v;
+    }
+    int64_t box = machine_alloc(m, 1, -1, -1);        /* its aux is its own: a box */
+    m->mem[box] = v;
+    return value_make(V_BOX, (uint32_t)type + 1, box);
+}
+
+Value vm_unbox(const Machine *m, Value v)
+{
+    if (v.kind == V_BOX) return (uint64_t)v.i < (uint64_t)m->nmem ? m->mem[v.i] : value_nil();
+    if (value_is_iface(v)) v.aux = 0;
     return v;
 }
 
@@ -86,9 +98,27 @@ Value vm_box(Machine *m, Value v, int type)
 static Value unbox(Machine *m, Value v, int type)
 {
     if (m->prog->types[type].kind == RT_IFACE) return v;
-    if (m->prog->types[type].kind == RT_STRUCT && valid_ptr(m, v)) v.i = vm_clone(m, type, v.i);
-    v.aux = 0;
-    return v;
+    if (m->prog->types[type].kind == RT_STRUCT && valid_ptr(m, v)) {
+        v.i = vm_clone(m, type, v.i);
+        v.aux = 0;
+        return v;
+    }
+    return vm_unbox(m, v);
+}
+
+bool vm_iface_equal(const Machine *m, Value a, Value b)
+{
+    bool ia = value_is_iface(a), ib = value_is_iface(b);
+    if (ia != ib) return false;                       /* nil vs non-nil */
+    if (!ia) return true;                             /* both nil */
+    if (a.aux != b.aux) return false;                 /* different dynamic types */
+    int t = (int)a.aux - 1;
+    if (m->prog->types[t].kind == RT_STRUCT && valid_ptr(m, a) && valid_ptr(m, b)) {
+        for (int k = 0; k < m->prog->types[t].nslots; k++)
+            if (!vm_values_equal(m, m->mem[a.i + k], m->mem[b.i + k])) return false;
+        return true;
+    }
+    return vm_values_equal(m, vm_unbox(m, a), vm_unbox(m, b));
 }
 
 static Value zero_of(Machine *m, int type)
@@ -111,7 +141,7 @@ static void op_assert(Machine *m, Goroutine *g, int type, int b)
     const TypeLayout *want = &m->prog->types[type];
     const char *missing = NULL;
     bool ok;
-    if (v.aux == 0 || v.kind == V_SYNC) ok = false;
+    if (!value_is_iface(v)) ok = false;
     else if (want->kind == RT_IFACE) ok = implements(m, (int)v.aux - 1, type, &missing);
     else ok = (int)v.aux - 1 == type;
     if (mode == 2) {
@@ -143,8 +173,7 @@ static void op_assert(Machine *m, Goroutine *g, int type, int b)
 bool vm_receiver(Machine *m, Goroutine *g, Value v, bool deref, Value *out)
 {
     int dyn = (int)v.aux - 1;
-    Value recv = v;
-    recv.aux = 0;
+    Value recv = vm_unbox(m, v);
     const TypeLayout *t = &m->prog->types[dyn];
     if (deref) {               /* *T holds a method of T: the receiver is *p */
         if (!valid_ptr(m, v)) { nil_deref(m, g); return false; }
@@ -163,7 +192,7 @@ static void op_calli(Machine *m, Goroutine *g, int argc, int name)
 {
     int at = g->sp - argc - 1;
     Value v = g->stack[at];
-    if (v.aux == 0 || v.kind == V_SYNC) { nil_deref(m, g); return; }
+    if (!value_is_iface(v)) { nil_deref(m, g); return; }
     int dyn = (int)v.aux - 1;
     bool deref;
     const RtMethod *me = vm_find_method(m, dyn, m->prog->strings[name], &deref);
@@ -172,7 +201,7 @@ static void op_calli(Machine *m, Goroutine *g, int argc, int name)
         return;
     }
     if (me->proto < 0) {       /* a builtin error: Error() is its text */
-        Value r = v.kind == V_PTR && valid_ptr(m, v) ? m->mem[v.i] : v;
+        Value r = v.kind == V_PTR && valid_ptr(m, v) ? m->mem[v.i] : vm_unbox(m, v);
         r.aux = 0;
         g->stack[at] = r;
         g->sp = at + 1;
@@ -205,7 +234,7 @@ int vm_iface_op(Machine *m, Goroutine *g, int core, const Instr in)
     case OP_BIND: {
         if (in.a > 0) {                /* x.M of an interface: resolved now, as Go does */
             Value v = st[g->sp - 1];
-            if (v.aux == 0 || v.kind == V_SYNC) { nil_deref(m, g); break; }
+            if (!value_is_iface(v)) { nil_deref(m, g); break; }
             bool deref;
             const RtMethod *me = vm_find_method(m, (int)v.aux - 1, m->prog->strings[in.a - 1], &deref);
             Value recv;
@@ -240,6 +269,12 @@ int vm_iface_op(Machine *m, Goroutine *g, int core, const Instr in)
         Value s = st[g->sp - 1];
         if (!valid_ptr(m, s)) { nil_deref(m, g); break; }
         g->stack[g->sp - 1] = value_make(V_PTR, 0, vm_clone(m, in.a, s.i));
+        break;
+    }
+    case OP_IFACEEQ: {
+        Value b = st[g->sp - 1], a = st[g->sp - 2];
+        g->sp -= 1;
+        g->stack[g->sp - 1] = value_bool(vm_iface_equal(m, a, b));
         break;
     }
     case OP_STRUCTEQ: {
