@@ -18,6 +18,14 @@
 #include <stdint.h>
 #include "types.h"
 
+/* How many checks may nest (scope_enter): expressions, statements and the
+ * package-level declarations they resolve on the way.  The parser bounds one
+ * tree's depth (MAX_DEPTH, sim/parse_internal.h), but resolving a name checks
+ * another declaration's tree from inside this one, so `var a0 = a1`, `var a1
+ * = a2` ... would stack tree on tree without this limit.  Twice the parser's
+ * limit: a single tree never reaches it. */
+#define CHECK_MAX_DEPTH 2000
+
 /* ---- sim/types_expr.c ----------------------------------------------------------------- */
 
 /* Mark e as erroneous (MODE_INVALID, the invalid type). */
@@ -56,6 +64,9 @@ void *scope_grow(Checker *c, void *arr, int n, int *cap, size_t elem);
     ((arr) = scope_grow((c), (arr), (n), &(cap), sizeof *(arr)), (arr)[(n)++] = (x))
 
 bool scope_is_blank(const char *name, int len);
+/* One more nested check: false (reported once) past CHECK_MAX_DEPTH, when
+ * the caller must give up on the node; else the caller ends with depth--. */
+bool scope_enter(Checker *c, int line, int col);
 void scope_open(Checker *c);
 /* Close the innermost scope, reporting its unused local variables. */
 void scope_close(Checker *c);

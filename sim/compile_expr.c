@@ -58,8 +58,8 @@ static int binary_opcode(int op)
     }
 }
 
-/* x+c and x-c become ADDI.  The operator instruction keeps the position of the enclosing construct
- * (expr restores C->line/col after compiling y). */
+/* x+c and x-c become ADDI.  The operator instruction keeps the position of
+ * the enclosing construct (compile_expr restores C->line/col after y). */
 void compile_apply(Compiler *C, int op, const Type *t, Expr *y)
 {
     int base = types_base_op(op);
@@ -106,7 +106,7 @@ void compile_expr(Compiler *C, Expr *e)
             break;
         case EX_CALL: compile_call(C, e, CALL_PLAIN); break;
         case EX_FUNCLIT: closure(C, e); break;
-        default: sim_fatal("expr", "expression kind the checker should have rejected");
+        default: sim_fatal("compile_expr", "expression kind the checker should have rejected");
         }
     }
     C->line = line;

@@ -33,8 +33,8 @@ static void fill_target(Compiler *C, Place *pl, Expr *lit)
     else compile_fill_composite(C, compile_unparen(lit), pl->slot, -1);
 }
 
-/* Go evaluates every right side before assigning; a composite literal fills the
- * fresh variable it initialises in place. */
+/* Go evaluates every right side before assigning; a composite literal
+ * fills the fresh variable it initialises in place. */
 void compile_assign_values(Compiler *C, Stmt *s)
 {
     int n = s->nlhs;

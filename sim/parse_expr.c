@@ -315,13 +315,17 @@ static Expr *call(Parser *p, Expr *fn)
     return e;
 }
 
-/* PrimaryExpr = Operand { "." name | Arguments | LiteralValue } . */
+/* PrimaryExpr = Operand { "." name | Arguments | LiteralValue } .
+ * x.a.b and f()() build left-deep trees: as deep as they are long. */
 static Expr *primary(Parser *p)
 {
     Expr *x = operand(p);
+    int chain = 0;
     for (;;) {
         switch (p->tok.kind) {
         case TK_DOT: {
+            parse_enter(p, 1);
+            chain++;
             parse_next(p);
             if (p->tok.kind == TK_LPAREN) parse_unsupported(p, "type assertions");
             Expr *s = parse_new_expr(p, EX_SELECTOR, x->line, x->col);
@@ -335,6 +339,8 @@ static Expr *primary(Parser *p)
             break;
         }
         case TK_LPAREN:
+            parse_enter(p, 1);
+            chain++;
             x = call(p, x);
             break;
         case TK_LBRACK:
@@ -343,11 +349,15 @@ static Expr *primary(Parser *p)
             /* T{...} is a composite literal unless we are in an if/for header,
              * where the brace opens the body (Go's exprLev rule). */
             bool typeish = x->kind == EX_IDENT || x->kind == EX_SELECTOR;
-            if (x->kind != EX_STRUCTTYPE && !(typeish && p->xnest >= 0)) return x;
+            if (x->kind != EX_STRUCTTYPE && !(typeish && p->xnest >= 0)) {
+                p->depth -= chain;
+                return x;
+            }
             x = literal_value(p, x);
             break;
         }
         default:
+            p->depth -= chain;
             return x;
         }
     }

@@ -78,7 +78,7 @@ static Stmt *simple_stmt(Parser *p)
         s->rhs = parse_expr_list(p, &s->nrhs);
         if (op.kind != TK_DEFINE && op.kind != TK_ASSIGN && (n != 1 || s->nrhs != 1))
             parse_fail_at(p, op.line, op.col, "syntax error: unexpected %s, expecting := or = or comma",
-                    lex_kind_text(op.kind));
+                          lex_kind_text(op.kind));
         return s;
     case TK_INC: case TK_DEC:
         if (n != 1) parse_syntax_error(p, ", expecting := or = or comma");
@@ -122,7 +122,7 @@ static Stmt *if_stmt(Parser *p)
     } else {
         if (!init || init->kind != ST_EXPR)
             parse_fail_at(p, s->line, s->col + 3, "cannot use %s as value",
-                    init && init->kind == ST_DEFINE ? "assignment" : "statement");
+                          init && init->kind == ST_DEFINE ? "assignment" : "statement");
         s->cond = init->x;
     }
     p->xnest = save;
@@ -133,8 +133,11 @@ static Stmt *if_stmt(Parser *p)
     s->end_line = b->end_line;
     s->end_col = b->end_col;
     if (parse_got(p, TK_ELSE)) {
-        if (p->tok.kind == TK_IF) s->els = if_stmt(p);
-        else if (p->tok.kind == TK_LBRACE) s->els = parse_block(p);
+        if (p->tok.kind == TK_IF) {
+            parse_enter(p, 1);   /* an else-if chain nests as deep as it is long */
+            s->els = if_stmt(p);
+            p->depth--;
+        } else if (p->tok.kind == TK_LBRACE) s->els = parse_block(p);
         else parse_fail_at(p, p->tok.line, p->tok.col, "syntax error: else must be followed by if or statement block");
     }
     return s;
@@ -157,7 +160,8 @@ static Stmt *for_stmt(Parser *p)
             parse_next(p);
             if (p->tok.kind != TK_LBRACE) s->post = simple_stmt(p);
             if (s->post && s->post->kind == ST_DEFINE)
-                parse_fail_at(p, s->post->line, s->post->col, "syntax error: cannot declare in post statement of for loop");
+                parse_fail_at(p, s->post->line, s->post->col,
+                              "syntax error: cannot declare in post statement of for loop");
         } else {
             if (!init || init->kind != ST_EXPR)
                 parse_syntax_error(p, ", expecting for loop condition");
@@ -222,7 +226,8 @@ void parse_decl_specs(Parser *p, StmtList *out)
         PUSH(p, out->items, out->n, out->cap, s);
         prev = s;
         if (p->tok.kind != TK_RPAREN && !parse_got(p, TK_SEMI))
-            parse_syntax_error(p, kw == TK_VAR ? " after top level declaration" : ", expecting semicolon, newline, or )");
+            parse_syntax_error(p, kw == TK_VAR ? " after top level declaration"
+                                               : ", expecting semicolon, newline, or )");
     }
     parse_next(p);
 }

@@ -39,6 +39,18 @@ bool scope_is_blank(const char *name, int len)
     return len == 1 && name[0] == '_';
 }
 
+bool scope_enter(Checker *c, int line, int col)
+{
+    if (c->depth >= CHECK_MAX_DEPTH) {
+        if (!c->too_deep)
+            types_errorf(c, line, col, "interleave does not support declarations that depend on each other this deeply");
+        c->too_deep = true;
+        return false;
+    }
+    c->depth++;
+    return true;
+}
+
 void scope_open(Checker *c)
 {
     Scope *s = parse_alloc(c->arena, sizeof *s);
@@ -283,6 +295,14 @@ void scope_resolve(Checker *c, Sym *s)
         s->state = 2;
         return;
     }
+    if (s->kind == SYM_FUNC) {
+        c->depth++;   /* a signature never gives up: func_body needs its types */
+    } else if (!scope_enter(c, s->line, s->col)) {
+        if (s->kind == SYM_TYPE) s->type->state = 2;   /* stays TY_INVALID */
+        else s->type = c->t_invalid;
+        s->state = 2;
+        return;
+    }
     s->state = 1;
     Scope *save_scope = c->scope;
     FuncInfo *save_fn = c->fn;
@@ -318,6 +338,7 @@ void scope_resolve(Checker *c, Sym *s)
     if (s->spec && (s->kind == SYM_VAR || s->kind == SYM_CONST))
         for (int i = 0; i < s->spec->nlhs; i++) s->spec->syms[i]->state = 2;
     s->state = 2;
+    c->depth--;
 }
 
 /* ---- the file ------------------------------------------------------------------------- */
@@ -415,6 +436,16 @@ bool scope_check_file(Checker *c, File *f)
             Stmt *s = d->spec;
             if (d->kind == DECL_TYPE) scope_resolve(c, scope_lookup_in(c->pkg, s->lhs[0]->name, s->lhs[0]->namelen));
             else for (int j = 0; j < s->nlhs; j++) scope_resolve(c, s->syms[j]);
+        }
+    }
+    int nslots = 0;
+    for (int i = 0; i < c->nglobals; i++) {
+        Sym *v = c->globals[i];
+        nslots += v->type->kind == TY_STRUCT ? v->type->nslots : 1;
+        if (nslots > TYPES_MAX_GLOBAL_SLOTS) {
+            types_errorf(c, v->line, v->col, "interleave does not support global variables of more than %d memory slots",
+                         TYPES_MAX_GLOBAL_SLOTS);
+            break;
         }
     }
     if (!c->main_fn) {

@@ -282,6 +282,7 @@ static void condition(Checker *c, Expr *cond, const char *what)
 
 static void stmt(Checker *c, Stmt *s)
 {
+    if (!scope_enter(c, s->line, s->col)) return;
     switch (s->kind) {
     case ST_EMPTY: break;
     case ST_EXPR: expr_stmt(c, s); break;
@@ -319,6 +320,7 @@ static void stmt(Checker *c, Stmt *s)
     case ST_RETURN: return_stmt(c, s); break;
     case ST_GO: case ST_DEFER: go_defer(c, s); break;
     }
+    c->depth--;
 }
 
 /* ---- functions ----------------------------------------------------------------------- */

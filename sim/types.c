@@ -124,6 +124,7 @@ static Type *struct_type(Checker *c, Expr *e)
     Type *t = types_new(c, TY_STRUCT, NULL);
     t->fields = parse_alloc(c->arena, sizeof *t->fields * (size_t)(e->nfields ? e->nfields : 1));
     t->nslots = 0;
+    bool too_big = false;
     for (int i = 0; i < e->nfields; i++) {
         Field *f = &e->fields[i];
         for (int j = 0; j < i; j++) {
@@ -135,11 +136,16 @@ static Type *struct_type(Checker *c, Expr *e)
             types_errorf(c, f->type->line, f->type->col, "invalid recursive type %s", ft->name);
             ft = c->t_invalid;
         }
+        if (!too_big && ft->nslots > TYPES_MAX_SLOTS - t->nslots) {
+            types_errorf(c, f->line, f->col, "interleave does not support types of more than %d memory slots",
+                         TYPES_MAX_SLOTS);
+            too_big = true;
+        }
         TField tf = {f->name, f->namelen, ft, t->nslots};
         t->fields[t->nfields++] = tf;
-        t->nslots += ft->nslots;
+        if (!too_big) t->nslots += ft->nslots;
     }
-    return t;
+    return too_big ? c->t_invalid : t;
 }
 
 Type *types_signature(Checker *c, FuncNode *fn)

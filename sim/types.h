@@ -26,6 +26,13 @@ typedef enum TypeKind {
 
 typedef struct Type Type;
 
+/* Limits that keep a hostile program from exhausting the compiler: no struct
+ * type takes more memory slots than TYPES_MAX_SLOTS (a flattened struct of
+ * structs grows exponentially with its source), and the globals together no
+ * more than TYPES_MAX_GLOBAL_SLOTS.  Real programs stay far below both. */
+#define TYPES_MAX_SLOTS 4096
+#define TYPES_MAX_GLOBAL_SLOTS 16384
+
 typedef struct TField {
     const char *name; int namelen;
     Type *type;
@@ -40,7 +47,8 @@ struct Type {
     TField *fields; int nfields;          /* TY_STRUCT                          */
     Type **params; int nparams;           /* TY_FUNC                            */
     Type **results; int nresults;         /* TY_FUNC, TY_TUPLE                  */
-    int nslots;               /* memory slots a value takes (structs flattened) */
+    int nslots;               /* memory slots a value takes (structs flattened),
+                                 at most TYPES_MAX_SLOTS                        */
     int state;                /* named types: 0 unresolved, 1 resolving, 2 done */
     int layout;               /* compile: index into Program.types, -1 none     */
 };
@@ -105,6 +113,8 @@ typedef struct Checker {
     int loops;                /* enclosing for loops in the current function   */
     int64_t iota; bool in_const;
     int nglobal_lits;
+    int depth;                /* nested checks in progress (see scope_enter)   */
+    bool too_deep;            /* scope_enter has reported                      */
     Type *t_invalid, *t_int, *t_bool, *t_string, *t_duration;
     Type *t_uint, *t_ubool, *t_ustring, *t_unil;   /* untyped                  */
     Type *t_mutex, *t_wg;

@@ -210,6 +210,7 @@ static void star(Checker *c, Expr *e)
 void types_expr(Checker *c, Expr *e)
 {
     types_invalid(c, e);
+    if (!scope_enter(c, e->line, e->col)) return;
     switch (e->kind) {
     case EX_IDENT: ident(c, e, true); break;
     case EX_INT:
@@ -252,6 +253,7 @@ void types_expr(Checker *c, Expr *e)
     case EX_STRUCTTYPE: case EX_FUNCTYPE: types_resolve(c, e); break;
     default: break;
     }
+    c->depth--;
 }
 
 void types_value(Checker *c, Expr *e)

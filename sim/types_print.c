@@ -2,8 +2,8 @@
  * operands: "func(int) string", "v1.value + v2.value" (go/types' ExprString),
  * "x (variable of type int)", "3 (untyped int constant)".
  *
- * Every printer writes into a caller's fixed buffer and truncates silently:
- * a message is never longer than a Diagnostic holds anyway.
+ * Every printer writes into a caller's fixed buffer and truncates silently,
+ * as the Diagnostic that quotes it will (its message holds 200 bytes).
  */
 #include "types.h"
 
