@@ -417,10 +417,37 @@ void sched_newproc(Machine *m, int g, int core)
     if (!wakep(m, g)) runqput(m, &m->cores[core], g, true);
 }
 
+/* Every timer due now: a sleeper wakes; a channel timer sends the time on
+ * its channel without blocking (a ticker first re-arms, as Go's runOneTimer:
+ * at the next multiple of its period after now). */
 static void fire_timers(Machine *m)
 {
-    int g;
-    while ((g = timer_pop_due(m, m->now))) sched_ready(m, g, 0, -1);
+    Timer t;
+    while (timer_pop(m, m->now, &t)) {
+        if (t.g) {
+            sched_ready(m, t.g, 0, -1);
+            continue;
+        }
+        if (t.period > 0) {
+            int64_t next = t.when + t.period * (1 + (m->now - t.when) / t.period);
+            timer_add_chan_id(m, t.id, t.chan, next, t.period);
+        }
+        chan_timer_send(m, t.chan, m->now);
+    }
+}
+
+uint64_t sched_random(const Machine *m, uint64_t salt)
+{
+    return frame_random(m, salt);
+}
+
+void sched_gosched(Machine *m, Goroutine *g, int core)
+{
+    g->state = G_RUNNABLE;
+    rq_push_tail(&m->global, g->id);
+    Event *e = machine_emit(m, EV_GO_PREEMPT, g->id, core);
+    e->line = m->prog->code_line[g->last_pc];
+    e->aux = 1;                                 /* yielded, not preempted */
 }
 
 /* ---- frames ---------------------------------------------------------------------- */
