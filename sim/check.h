@@ -58,6 +58,9 @@ bool types_conc_member(Checker *c, Expr *e, const Import *im, bool as_type, Type
 /* x.name is a method of a library type (RWMutex, Once, Cond, Timer, Ticker,
  * Duration, Time): true when e has been checked (it may be an error). */
 bool types_conc_method(Checker *c, Expr *e, Expr *x, Type *t);
+/* Can `go f(...)` / `defer f(...)` take builtin f (it has a deferred form:
+ * one instruction over its evaluated operands)? */
+bool types_conc_deferrable(int bi);
 /* A call of a BI_MAKE ... BI__CONC_END builtin. */
 void types_conc_call(Checker *c, Expr *e, int bi, const char *callee);
 /* <-x (e is the EX_UNARY). */

@@ -189,6 +189,7 @@ static void generate(Program *p, Checker *ck)
         drain_pending(&C);
     }
     if (p->nglobals || ck->ninit_fns || ck->ninits) init_proto(&C, zero);
+    compile_conc_thunks(&C);
     free(zero);
     free(C.pending);
 }

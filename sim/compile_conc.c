@@ -246,6 +246,55 @@ int compile_conc_builtin(Compiler *C, Expr *e, int bi, CallKind how)
     }
 }
 
+/* ---- go builtin(...) ---------------------------------------------------------------------- */
+
+typedef struct Thunk { int proto, op, n, line, col; } Thunk;
+
+/* Compiled as the deferred form (the arguments evaluated now, then DEFER n
+ * op), whose DEFER becomes GO n over a thunk pushed first. */
+int compile_conc_go(Compiler *C, Expr *e)
+{
+    int fpc = compile_emit(C, OP_FUNC, 0, 0);
+    compile_call(C, e, CALL_DEFER);
+    Instr *last = &C->p->code[compile_here(C) - 1];
+    if (last->op != OP_DEFER || last->b == 0) sim_fatal("compile_conc_go", "builtin without a deferred form");
+    char name[96];
+    types_expr_string(e->x, name, sizeof name);
+    FuncInfo fi;
+    memset(&fi, 0, sizeof fi);
+    fi.name = name;
+    fi.nparams = last->a;
+    Thunk t = {compile_new_proto(C, &fi), last->b, last->a, e->line, e->col};
+    last = &C->p->code[compile_here(C) - 1];
+    last->op = OP_GO;
+    last->b = 0;
+    C->p->code[fpc].a = t.proto;
+    GROW(C->thunks, C->thunks_cap, C->nthunks + 1);
+    C->thunks[C->nthunks++] = t;
+    return 0;
+}
+
+void compile_conc_thunks(Compiler *C)
+{
+    for (int i = 0; i < C->nthunks; i++) {
+        const Thunk *t = &C->thunks[i];
+        C->line = t->line;
+        C->col = t->col;
+        Proto *pr = &C->p->protos[t->proto];
+        pr->code_start = compile_here(C);
+        pr->line = t->line;
+        for (int k = 0; k < t->n; k++) compile_emit(C, OP_LOCAL, k, 0);
+        compile_emit(C, t->op, t->op == OP_PRINTF || t->op == OP_PRINTLN ? t->n : 0, 0);
+        compile_emit(C, OP_RET, 0, 0);
+        pr = &C->p->protos[t->proto];
+        pr->code_end = compile_here(C);
+        pr->nslots = t->n;
+    }
+    free(C->thunks);
+    C->thunks = NULL;
+    C->nthunks = C->thunks_cap = 0;
+}
+
 /* ---- statements ------------------------------------------------------------------------------ */
 
 void compile_conc_send(Compiler *C, Stmt *s)
@@ -297,7 +346,7 @@ void compile_conc_range(Compiler *C, Stmt *s)
     compile_emit(C, OP_SETLOCAL, ch, 0);
     for (int i = 0; i < s->nlhs; i++)
         if (declared(s, i)) compile_declare_local(C, declared(s, i));
-    Loop loop = {C->loop, false, NULL, 0, 0, NULL, 0, 0};
+    Loop loop = {.outer = C->loop};
     int top = compile_here(C);
     compile_emit(C, OP_LOCAL, ch, 0);
     compile_emit(C, OP_RECV, 1, 0);
@@ -378,7 +427,7 @@ void compile_conc_select(Compiler *C, Stmt *s)
     compile_emit(C, OP_SELECT, (int32_t)sends, ncases | (dflt ? 0x8000 : 0));
     int table = compile_here(C);
     for (int k = 0; k < ncases + dflt; k++) compile_emit(C, OP_JMP, 0, 0);
-    Loop loop = {C->loop, true, NULL, 0, 0, NULL, 0, 0};
+    Loop loop = {.outer = C->loop, .is_select = true};
     C->loop = &loop;
     int *ends = xmalloc((size_t)(n ? n : 1) * sizeof *ends), nends = 0;
     for (int i = 0; i < n; i++) {

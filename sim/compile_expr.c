@@ -173,7 +173,7 @@ int compile_call(Compiler *C, Expr *e, CallKind how)
         compile_expr(C, e->args[0]);   /* conversions between int types are free */
         n = 1;
     } else if (f->mode == MODE_BUILTIN) {
-        n = builtin(C, e, f->builtin, how);
+        n = how == CALL_GO ? compile_conc_go(C, e) : builtin(C, e, f->builtin, how);
     } else {
         compile_expr(C, f);
         int argc = arguments(C, e, 0);

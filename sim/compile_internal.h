@@ -20,9 +20,9 @@
  * waiting for their targets. */
 typedef struct Loop {
     struct Loop *outer;
-    bool is_select;
     int *breaks; int nbreaks, breaks_cap;
     int *conts; int nconts, conts_cap;
+    bool is_select;           /* a select: a break target only                 */
 } Loop;
 
 typedef struct Compiler {
@@ -36,6 +36,7 @@ typedef struct Compiler {
     FuncInfo **pending; int npending, pending_cap, pending_next;  /* literals */
     int name_hint;            /* string index of the variable an expression is
                                  assigned to (names make(chan T)), 0 none       */
+    struct Thunk *thunks; int nthunks, thunks_cap;  /* go builtin(...): compile_conc.c */
 } Compiler;
 
 /* A "place" (Lua's expdesc) is where an assignable expression lives; code for
@@ -113,6 +114,11 @@ int compile_conc_print_args(Compiler *C, Expr *e, int from);
 /* The name to give the channel when r is make(chan T) assigned to target l
  * (C->name_hint: a string index), 0 otherwise. */
 int compile_conc_hint(Compiler *C, Expr *l, Expr *r);
+/* go f(args) of a builtin f (wg.Done, close, fmt.Println ...): the new
+ * goroutine runs a small proto that does f on its arguments (a "thunk",
+ * emitted by compile_conc_thunks after every function). */
+int compile_conc_go(Compiler *C, Expr *e);
+void compile_conc_thunks(Compiler *C);
 void compile_conc_send(Compiler *C, Stmt *s);
 void compile_conc_range(Compiler *C, Stmt *s);
 void compile_conc_select(Compiler *C, Stmt *s);

@@ -153,7 +153,7 @@ static void if_stmt(Compiler *C, Stmt *s)
 
 static void for_stmt(Compiler *C, Stmt *s)
 {
-    Loop loop = {C->loop, false, NULL, 0, 0, NULL, 0, 0};
+    Loop loop = {.outer = C->loop};
     if (s->init) compile_stmt(C, s->init);
     int top = compile_here(C), exit = -1;
     if (s->cond) {

@@ -56,7 +56,12 @@
  *      - after 0..7 further frames in which some core is running a G — an M
  *        waking up takes microseconds, far more than an instruction, but a
  *        timeline where new goroutines idle for thousands of frames would
- *        show nothing; so while the machine is busy, frames measure it —
+ *        show nothing; so while the machine is busy, frames measure it.
+ *        One wake-up in four is slow (8..47 more frames), as an OS thread
+ *        sometimes is: then a goroutine made in a loop may still be waiting
+ *        for its M when the next one is made, and two goroutines started
+ *        one after the other can run their bodies at the same time (the
+ *        lost update of tests/go/sched_lost_update.go) —
  *      - or as soon as `now` reaches Core.wake_at, now + 0..5 µs drawn at the
  *        wake-up: while nothing else runs, idle frames jump the clock to the
  *        earliest of the wake-ups and the timers (protocol 6), so a timer due
@@ -129,6 +134,7 @@
 #define RUNQ_SIZE 256       /* runtime2.go: p.runq [256]guintptr               */
 #define GLOBAL_EVERY 61     /* proc.go findRunnable: pp.schedtick%61 == 0      */
 #define WAKE_FRAMES 8       /* a woken P's M runs after 0..7 extra busy frames */
+#define WAKE_SLOW_FRAMES 40 /* ...one wake-up in four is slow: 8..47 frames     */
 #define WAKE_NS 5001        /* ...or 0..5 µs of virtual time, if that is sooner */
 
 /* splitmix64's mixing function (Steele, Lea, Flood 2014). */
@@ -392,6 +398,8 @@ static bool wakep(Machine *m, int g)
     best->state = CORE_WAKING;
     best->runnext = g;
     best->wake_frames = (int)(r % WAKE_FRAMES);
+    if (((r >> 40) & 3) == 0)                   /* the OS was slow to run the M */
+        best->wake_frames += WAKE_FRAMES + (int)((r >> 42) % WAKE_SLOW_FRAMES);
     best->woken_frame = m->frame;
     best->wake_at = m->now + (int64_t)((r >> 16) % WAKE_NS);
     return true;

@@ -218,15 +218,16 @@ static void go_defer(Checker *c, Stmt *s)
     Expr *f = call->x;
     if (f->mode == MODE_TYPE) {
         types_errorf(c, call->line, call->col, "%s requires function call, not conversion", kw);
-    } else if (f->mode == MODE_BUILTIN && f->builtin == BI_NEW) {
+    } else if (f->mode == MODE_BUILTIN && (f->builtin == BI_NEW || f->builtin == BI_MAKE ||
+                                           f->builtin == BI_LEN || f->builtin == BI_CAP)) {
         char cs[128];
         types_expr_string(call, cs, sizeof cs);
         types_errorf(c, call->line, call->col, "%s discards result of %s", kw, cs);
-    } else if (s->kind == ST_GO && f->mode == MODE_BUILTIN && call->mode != MODE_INVALID) {
+    } else if (f->mode == MODE_BUILTIN && call->mode != MODE_INVALID && !types_conc_deferrable(f->builtin)) {
         char fs[96];
         types_expr_string(f, fs, sizeof fs);
         types_errorf(c, call->line, call->col,
-                     "interleave does not support go %s(...) (write go func() { %s(...) }())", fs, fs);
+                     "interleave does not support %s %s(...) (write %s func() { %s(...) }())", kw, fs, kw, fs);
     }
 }
 

@@ -437,6 +437,22 @@ void types_conc_call(Checker *c, Expr *e, int bi, const char *callee)
     }
 }
 
+bool types_conc_deferrable(int bi)
+{
+    switch (bi) {
+    case BI_PRINTLN: case BI_PRINTF: case BI_SLEEP: case BI_LOCK: case BI_UNLOCK:
+    case BI_WGADD: case BI_WGDONE: case BI_WGWAIT:
+    case BI_CLOSE: case BI_RLOCK: case BI_RUNLOCK: case BI_WLOCK: case BI_WUNLOCK:
+    case BI_CONDSIGNAL: case BI_ATOMIC_ADD32: case BI_ATOMIC_ADD64: case BI_ATOMIC_LOAD32:
+    case BI_ATOMIC_LOAD64: case BI_ATOMIC_STORE32: case BI_ATOMIC_STORE64: case BI_ATOMIC_CAS32:
+    case BI_ATOMIC_CAS64: case BI_GOSCHED: case BI_GOMAXPROCS: case BI_TIMER_STOP:
+    case BI_TICKER_STOP: case BI_TIMER_RESET: case BI_TICKER_RESET:
+        return true;
+    default:
+        return false;
+    }
+}
+
 /* ---- receive, send --------------------------------------------------------------------------- */
 
 void types_conc_receive(Checker *c, Expr *e)
