@@ -96,7 +96,8 @@ int compile_conc_print_args(Compiler *C, Expr *e, int from)
 int compile_conc_hint(Compiler *C, Expr *l, Expr *r)
 {
     r = compile_unparen(r);
-    if (r->kind != EX_CALL || compile_unparen(r->x)->mode != MODE_BUILTIN || compile_unparen(r->x)->builtin != BI_MAKE)
+    if (r->kind != EX_CALL || compile_unparen(r->x)->mode != MODE_BUILTIN ||
+        (compile_unparen(r->x)->builtin != BI_MAKE && compile_unparen(r->x)->builtin != BI_NEWCOND))
         return 0;
     l = compile_unparen(l);
     if (l->kind == EX_IDENT && l->namelen == 1 && l->name[0] == '_') return 0;
@@ -152,12 +153,15 @@ int compile_conc_builtin(Compiler *C, Expr *e, int bi, CallKind how)
     case BI_WLOCK: receiver(C, e->x, false); op_or_defer(C, how, OP_WLOCK, 0, 1); return 0;
     case BI_WUNLOCK: receiver(C, e->x, false); op_or_defer(C, how, OP_WUNLOCK, 0, 1); return 0;
     case BI_ONCEDO: once_do(C, e); return 0;
-    case BI_NEWCOND:
-        compile_emit(C, OP_NEW, compile_layout(C, ck->t_cond), 0);
+    case BI_NEWCOND: {
+        int name = C->name_hint;
+        C->name_hint = 0;
+        compile_emit(C, OP_NEW, compile_layout(C, ck->t_cond), name);
         compile_emit(C, OP_DUP, 0, 0);
         args(C, e);
         compile_emit(C, OP_STORE, 0, 0);
         return 1;
+    }
     case BI_CONDWAIT:                   /* Wait: park, then c.L.Lock() */
         receiver(C, e->x, false);
         compile_emit(C, OP_DUP, 0, 0);

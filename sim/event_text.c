@@ -95,6 +95,10 @@ size_t event_describe(const Machine *m, const Event *e, char *buf, size_t n)
     else if (e->addr || e->kind == EV_LOCK_ACQUIRE || e->kind == EV_LOCK_RELEASE ||
              e->kind == EV_LOCK_CONTEND || e->kind == EV_GO_BLOCK || e->kind == EV_SYNC)
         machine_addr_name(m, e->addr, obj, sizeof obj);
+    bool cond = (e->kind == EV_SYNC && e->aux >= SYNC_OP_COND_WAIT) ||
+                (e->kind == EV_GO_BLOCK && e->wait == WAIT_COND);
+    size_t ol = strlen(obj);
+    if (cond && ol > 2 && !strcmp(obj + ol - 2, ".L")) obj[ol - 2] = '\0';   /* a Cond is named by its L slot */
     switch (e->kind) {
     case EV_GO_CREATE:
         return (size_t)snprintf(buf, n, "G%d starts goroutine G%d (go statement, line %d)",
