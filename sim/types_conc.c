@@ -552,8 +552,11 @@ void scope_conc_range(Checker *c, Stmt *s)
             }
         }
     }
-    if (elem->kind == TY_STRUCT && elem->nfields) {
-        types_errorf(c, x->line, x->col, "interleave does not support copying struct values (use a pointer)");
+    if (elem != c->t_invalid) {             /* each iteration copies the element */
+        Expr copy = *x;
+        copy.mode = MODE_VALUE;
+        copy.type = elem;
+        scope_copies_struct(c, &copy, false);
     }
     c->loops++;
     scope_check_block(c, s->body, s->nbody);
