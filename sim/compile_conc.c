@@ -25,7 +25,7 @@
  *     top: LOCAL t; RECV 1; JMPF done; <store v>; ...body...; JMP top
  *     done: POP                                (breaks land after the POP)
  *
- * time.Since(t) is NOW, t, SUB; Duration and Time methods are arithmetic on
+ * time.Since(t) is t, NEG, NOW, ADD; Duration and Time methods are arithmetic on
  * the int they are; Once.Do(f) is ONCEBEGIN, a CALL of f, ONCEEND; Cond.Wait
  * is CONDWAIT followed by c.L.Lock() (LOAD of c.L, LOCK).  The values fmt
  * prints get OP_TYPED when their Go type matters (value.h).
@@ -194,10 +194,11 @@ int compile_conc_builtin(Compiler *C, Expr *e, int bi, CallKind how)
     case BI_NUMGOROUTINE: compile_emit(C, OP_NUMGOROUTINE, 0, 0); return 1;
     case BI_NUMCPU: compile_emit(C, OP_NUMCPU, 0, 0); return 1;
     case BI_NOW: compile_emit(C, OP_NOW, 0, 0); return 1;
-    case BI_SINCE:                      /* time.Now().Sub(t) */
-        compile_emit(C, OP_NOW, 0, 0);
+    case BI_SINCE:                      /* time.Now().Sub(t), Now read after t */
         args(C, e);
-        compile_emit(C, OP_SUB, 0, 0);
+        compile_emit(C, OP_NEG, 0, 0);
+        compile_emit(C, OP_NOW, 0, 0);
+        compile_emit(C, OP_ADD, 0, 0);
         return 1;
     case BI_UNTIL:                      /* t.Sub(time.Now()) */
         args(C, e);
