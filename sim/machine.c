@@ -472,6 +472,16 @@ const Chan *machine_chan(const Machine *m, int64_t id)
     return id >= 1 && id <= m->nchans ? &m->chans[id - 1] : NULL;
 }
 
+const char *machine_value_text(const Machine *m, Value v, char *buf, size_t n)
+{
+    char *s = NULL;
+    uint32_t len = 0, cap = 0;
+    format_value(m, v, &s, &len, &cap);
+    snprintf(buf, n, "%s", s ? s : "");
+    free(s);
+    return buf;
+}
+
 const char *machine_chan_name(const Machine *m, int64_t id, char *buf, size_t n)
 {
     static const char *const timer_names[] = {"", "time.After", "time.Tick", "timer.C", "ticker.C"};

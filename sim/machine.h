@@ -382,6 +382,8 @@ const Mutex *machine_mutex_at(const Machine *m, int64_t addr);         /* NULL u
 const SyncObj *machine_sync_at(const Machine *m, int64_t addr);
 /* The channel with this id (Chan.id), NULL if none. */
 const Chan *machine_chan(const Machine *m, int64_t id);
+/* A value as fmt's %v prints it ("42", "hi", "true"); returns buf. */
+const char *machine_value_text(const Machine *m, Value v, char *buf, size_t n);
 /* "results", "time.After", or "chan 3"; returns buf. */
 const char *machine_chan_name(const Machine *m, int64_t id, char *buf, size_t n);
 const char *state_name(GState s);           /* "running", "runnable", ...      */

@@ -6,14 +6,15 @@
  *    ↻ b.mu      held by G3     G2
  *      wg        counter 2      G1
  *      rw        2 readers      w:G4 r:G5
- *      results   1/3 buffered   send:G6 G7
+ *      results   2/3 buffered   [1 4] send:G6 G7
  *      done      closed
  *
  * A mutex shows its owner and its waiters in FIFO order (the order Go hands
  * the lock over in, barring starvation mode); a WaitGroup its counter and who
  * waits for zero; an RWMutex its readers or writer, the writers (w:) and
  * readers (r:) queued; a Once whether f ran; a Cond who waits for a Signal.
- * A channel shows what is in its buffer (len/cap) or that it is unbuffered,
+ * A channel shows how full its buffer is (len/cap) and what is in it, oldest
+ * first, or that it is unbuffered,
  * whether it is closed, and the goroutines blocked receiving (recv:) and
  * sending (send:), each queue in FIFO order — a select waits in several.
  * Objects on a wait-for cycle are marked like the goroutines.  Sync objects
@@ -120,7 +121,7 @@ static void sync_row(const Pane *p, const Pane *wp, int row, const ViewCtx *c, c
     (void)m;
 }
 
-static void chan_row(const Pane *p, const Pane *wp, int row, const Chan *ch, const Cols *k)
+static void chan_row(const Pane *p, const Pane *wp, int row, const Machine *m, const Chan *ch, const Cols *k)
 {
     char st[32];
     if (ch->cap) snprintf(st, sizeof st, "%lld/%lld buffered", (long long)ch->len, (long long)ch->cap);
@@ -130,6 +131,20 @@ static void chan_row(const Pane *p, const Pane *wp, int row, const Chan *ch, con
     if (ch->closed && ch->len) pane_printf(p, row, x, theme_attr(ROLE_DIM), " %lld left", (long long)ch->len);
     int ids[64], n;
     x = k->wait_x;
+    if (ch->len) {                      /* the buffer's contents, oldest first */
+        char vals[96], v[32];
+        size_t vl = 0;
+        vals[vl++] = '[';
+        for (int64_t i = 0; i < ch->len && vl + 8 < sizeof vals; i++) {
+            machine_value_text(m, ch->buf[(ch->head + i) % ch->cap], v, sizeof v);
+            vl += (size_t)snprintf(vals + vl, sizeof vals - vl, "%s%s", i ? " " : "", v);
+        }
+        if (vl > sizeof vals - 2) vl = sizeof vals - 2;
+        vals[vl++] = ']';
+        vals[vl] = '\0';
+        int room = wp->w - x - 1;
+        if (room > 3) x += pane_put_trunc(p, row, x, room, theme_attr(ROLE_DIM), vals) + 1;
+    }
     n = 0;
     for (int i = 0; i < ch->recvq.n && n < 64; i++) ids[n++] = ch->recvq.q[i].g;
     if (n) x += draw_ids(wp, row, x, "recv:", ids, n) + 1;
@@ -215,7 +230,7 @@ void view_locks_draw(const Pane *p, const ViewCtx *c)
             const Chan *ch = &m->chans[i - m->nsyncs];
             machine_chan_name(m, ch->id, name, sizeof name);
             pane_put_trunc(p, row, k.name_x, k.name_w, theme_attr(ROLE_NORMAL), name);
-            chan_row(p, &wp, row, ch, &k);
+            chan_row(p, &wp, row, m, ch, &k);
         }
     }
 }
