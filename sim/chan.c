@@ -445,22 +445,24 @@ void chan_free_all(Machine *m)
     m->nchans = m->chans_cap = 0;
 }
 
-static void copy_q(WaitQ *d, const WaitQ *s)
+/* d := s, reusing d's array (kept: its old contents, capacity cap). */
+static void copy_q(WaitQ *d, Sudog *keep, int keep_cap, const WaitQ *s)
 {
-    d->q = NULL;
-    d->cap = 0;
-    if (s->n) {
-        d->q = xmalloc((size_t)s->n * sizeof *d->q);
-        memcpy(d->q, s->q, (size_t)s->n * sizeof *d->q);
+    d->q = keep;
+    d->cap = keep_cap;
+    if (s->n > d->cap) {
+        d->q = xrealloc(d->q, (size_t)s->n * sizeof *d->q);
         d->cap = s->n;
     }
+    if (s->n) memcpy(d->q, s->q, (size_t)s->n * sizeof *d->q);
 }
 
 /* dst's Chan fields were overwritten by a struct copy from src; `old` holds
- * dst's previous array (old_n channels), whose buffers are released. */
+ * dst's previous array (old_n channels): each channel's buffer and queues
+ * are reused where they fit (history restores a checkpoint many times). */
 void chan_copy_all(Machine *dst, const Machine *src, Chan *old, int old_n, int old_cap)
 {
-    for (int i = 0; i < old_n; i++) {
+    for (int i = src->nchans; i < old_n; i++) {
         free(old[i].buf);
         free(old[i].recvq.q);
         free(old[i].sendq.q);
@@ -475,14 +477,20 @@ void chan_copy_all(Machine *dst, const Machine *src, Chan *old, int old_n, int o
     for (int i = 0; i < src->nchans; i++) {
         const Chan *s = &src->chans[i];
         Chan *d = &dst->chans[i];
+        Chan keep = {0};
+        if (i < old_n) keep = *d;
         *d = *s;
-        d->buf = NULL;
+        d->buf = keep.buf;
+        if (keep.buf && keep.cap != s->cap) {
+            free(keep.buf);
+            d->buf = NULL;
+        }
         if (s->cap > 0) {
-            d->buf = xmalloc((size_t)s->cap * sizeof *d->buf);
+            if (!d->buf) d->buf = xmalloc((size_t)s->cap * sizeof *d->buf);
             memcpy(d->buf, s->buf, (size_t)s->cap * sizeof *d->buf);
         }
-        copy_q(&d->recvq, &s->recvq);
-        copy_q(&d->sendq, &s->sendq);
+        copy_q(&d->recvq, keep.recvq.q, keep.recvq.cap, &s->recvq);
+        copy_q(&d->sendq, keep.sendq.q, keep.sendq.cap, &s->sendq);
     }
 }
 
