@@ -7,6 +7,8 @@
  *   types_expr.c   expressions: names, selectors, composites, assignability
  *   types_call.c   calls: functions, builtins, conversions
  *   types_op.c     operators and constant folding
+ *   types_conc.c   channels, select, range over channels; sync (RWMutex, Once,
+ *                  Cond), sync/atomic, runtime and time beyond Sleep
  *   scope.c        scopes, declarations, package-level names, the file
  *   scope_stmt.c   statements and function bodies
  */

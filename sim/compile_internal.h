@@ -7,6 +7,8 @@
  *   compile_place.c  places: where a variable or field lives, read and write
  *   compile_expr.c   expressions and calls
  *   compile_stmt.c   statements
+ *   compile_conc.c   channels, select, range over a channel, go of a builtin,
+ *                    and the sync / atomic / runtime / time builtins
  */
 #ifndef INTERLEAVE_COMPILE_INTERNAL_H
 #define INTERLEAVE_COMPILE_INTERNAL_H

@@ -1,8 +1,10 @@
 /* machine_internal.h — what the parts of the simulated machine share.
  *
  * machine.h is the public face (clients read the structs); this header is how
- * the VM (vm.c), the scheduler (sched.c), the sync objects (sync.c), the sleep
- * queue (timer.c), the formatter (format.c) and machine.c call each other.
+ * the VM (vm.c), the scheduler (sched.c), the sync objects (sync.c,
+ * sync_rw.c), the channels (chan.c), the timer queue (timer.c), the runtime,
+ * atomic and time instructions (runtime.c), the formatter (format.c) and
+ * machine.c call each other.
  * Nothing outside sim/ includes it.
  */
 #ifndef INTERLEAVE_MACHINE_INTERNAL_H

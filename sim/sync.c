@@ -1,4 +1,5 @@
-/* sync.c — sync.Mutex and sync.WaitGroup.
+/* sync.c — sync.Mutex and sync.WaitGroup (sync.RWMutex, Once and Cond are in
+ * sim/sync_rw.c; the invariants of all five are checked here).
  *
  * A sync.Mutex or sync.WaitGroup is a slot in shared memory holding a V_SYNC
  * Value.  Its zero value (i == 0, or an unset V_NIL slot) is usable, as in
