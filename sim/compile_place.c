@@ -14,7 +14,8 @@
 bool compile_boxed(const Sym *v)
 {
     TypeKind k = v->type->kind;
-    return v->captured || v->addr_taken || k == TY_STRUCT || k == TY_MUTEX || k == TY_WAITGROUP;
+    return v->captured || v->addr_taken || (k == TY_STRUCT && v->type->nfields > 0) || k == TY_MUTEX ||
+           k == TY_WAITGROUP;
 }
 
 int compile_var_slot(Compiler *C, const Sym *v)

@@ -20,6 +20,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include "lex.h"
 #include "parse.h"
 
 /* ---- scopes ------------------------------------------------------------------------- */
@@ -129,9 +130,9 @@ void scope_use(Checker *c, Sym *s, bool read)
 static void universe(Checker *c)
 {
     static const char *const unsupported[] = {
-        "len", "cap", "make", "append", "delete", "close", "copy", "panic", "recover",
+        "append", "delete", "copy", "panic", "recover",
         "print", "println", "complex", "real", "imag", "min", "max", "clear",
-        "byte", "rune", "float32", "float64", "int8", "int16", "int32", "int64", "uint",
+        "byte", "rune", "float32", "float64", "int8", "int16", "uint",
         "uint8", "uint16", "uint32", "uint64", "uintptr", "error", "any", "complex64",
         "complex128",
     };
@@ -152,6 +153,14 @@ static void universe(Checker *c)
     s->is_iota = true;
     scope_declare(c, SYM_NIL, "nil", 3, 0, 0)->type = c->t_unil;
     scope_declare(c, SYM_BUILTIN, "new", 3, 0, 0)->builtin = BI_NEW;
+    scope_declare(c, SYM_BUILTIN, "make", 4, 0, 0)->builtin = BI_MAKE;
+    scope_declare(c, SYM_BUILTIN, "close", 5, 0, 0)->builtin = BI_CLOSE;
+    scope_declare(c, SYM_BUILTIN, "len", 3, 0, 0)->builtin = BI_LEN;
+    scope_declare(c, SYM_BUILTIN, "cap", 3, 0, 0)->builtin = BI_CAP;
+    /* int32 and int64 (for sync/atomic) are ints of their own name; the VM
+     * keeps every integer in 64 bits, AddInt32 wraps around itself. */
+    scope_declare(c, SYM_TYPE, "int32", 5, 0, 0)->type = types_new(c, TY_INT, "int32");
+    scope_declare(c, SYM_TYPE, "int64", 5, 0, 0)->type = types_new(c, TY_INT, "int64");
     for (size_t i = 0; i < sizeof unsupported / sizeof unsupported[0]; i++)
         scope_declare(c, SYM_BUILTIN, unsupported[i], (int)strlen(unsupported[i]), 0, 0)->builtin = BI_UNSUPPORTED;
 }
@@ -162,9 +171,16 @@ void scope_rhs_values(Checker *c, Stmt *s, int n, Type **types)
 {
     for (int i = 0; i < n; i++) types[i] = NULL;
     if (s->nrhs == 1 && n > 1) {
-        Expr *r = s->rhs[0];
+        Expr *r = s->rhs[0], *inner = r;
         types_expr(c, r);
         if (r->mode == MODE_INVALID) return;
+        while (inner->kind == EX_PAREN) inner = inner->x;
+        if (n == 2 && inner->kind == EX_UNARY && inner->op == TK_ARROW) {   /* v, ok := <-ch */
+            r->comma_ok = inner->comma_ok = true;
+            types[0] = r->type;
+            types[1] = c->t_bool;
+            return;
+        }
         if (r->mode == MODE_VALUE && r->type->kind == TY_TUPLE && r->type->nresults == n) {
             for (int i = 0; i < n; i++) types[i] = r->type->results[i];
             return;
@@ -201,6 +217,7 @@ bool scope_copies_struct(Checker *c, Expr *r, bool composite_ok)
     if (!r || r->mode == MODE_INVALID || !r->type) return false;
     TypeKind k = r->type->kind;
     if (k != TY_STRUCT && k != TY_MUTEX && k != TY_WAITGROUP) return false;
+    if (k == TY_STRUCT && r->type->nfields == 0) return false;   /* struct{}{}: nothing to copy */
     Expr *inner = r;
     while (inner->kind == EX_PAREN) inner = inner->x;
     if (composite_ok && inner->kind == EX_COMPOSITE) return false;
@@ -348,8 +365,8 @@ static void imports(Checker *c, File *f)
     for (int i = 0; i < f->nimports; i++) {
         Import *im = &f->imports[i];
         bool known = false;
-        static const char *const supported[] = {"fmt", "sync", "time"};
-        for (int k = 0; k < 3; k++)
+        static const char *const supported[] = {"fmt", "sync", "time", "sync/atomic", "runtime"};
+        for (int k = 0; k < 5; k++)
             if ((int)strlen(supported[k]) == im->pathlen && memcmp(supported[k], im->path, (size_t)im->pathlen) == 0)
                 known = true;
         if (!known) {
@@ -359,6 +376,8 @@ static void imports(Checker *c, File *f)
         }
         const char *name = im->alias ? im->alias : im->path;
         int len = im->alias ? im->aliaslen : im->pathlen;
+        for (int k = 0; !im->alias && k < im->pathlen; k++)   /* "sync/atomic" is atomic */
+            if (im->path[k] == '/') { name = im->path + k + 1; len = im->pathlen - k - 1; }
         if (scope_is_blank(name, len)) { im->used = true; continue; }
         Sym *s = scope_declare(c, SYM_PKG, name, len, im->line, im->col);
         s->pkg = i;

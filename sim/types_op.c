@@ -155,7 +155,7 @@ bool types_convert_untyped(Checker *c, Expr *x, Type *target)
     case TY_UNTYPED_INT: ok = target->kind == TY_INT; break;
     case TY_UNTYPED_BOOL: ok = target->kind == TY_BOOL; break;
     case TY_UNTYPED_STRING: ok = target->kind == TY_STRING; break;
-    default: ok = target->kind == TY_PTR || target->kind == TY_FUNC; break;
+    default: ok = target->kind == TY_PTR || target->kind == TY_FUNC || target->kind == TY_CHAN; break;
     }
     if (ok) x->type = target;
     return ok;
@@ -202,7 +202,7 @@ void types_binary(Checker *c, Expr *e)
     bool ok;
     if (op == TK_ANDAND || op == TK_OROR) ok = types_is_bool(t);
     else if (op == TK_EQ || op == TK_NE)
-        ok = t->kind != TY_STRUCT && t->kind != TY_MUTEX && t->kind != TY_WAITGROUP &&
+        ok = (t->kind != TY_STRUCT || t->nfields == 0) && t->kind != TY_MUTEX && t->kind != TY_WAITGROUP &&
              (t->kind != TY_FUNC || x->mode == MODE_NIL || y->mode == MODE_NIL) && t->kind != TY_UNTYPED_NIL;
     else if (cmp) ok = types_is_integer(t) || types_is_string(t);
     else if (op == TK_PLUS) ok = types_is_integer(t) || types_is_string(t);

@@ -519,7 +519,6 @@ static void test_diagnostics(void **state)
                 "9:4: v.m undefined (type *value has no field or method m)");
     expect_diag("package main\n\nfunc f() {}\n\nfunc main() {\n\tx := f()\n\t_ = x\n}\n", "6:7: f() (no value) used as value");
     expect_diag("package main\n\nfunc main() {\n\tswitch {\n\t}\n}\n", "4:2: interleave does not support switch statements");
-    expect_diag("package main\n\nfunc main() {\n\tch := make(chan int)\n\t_ = ch\n}\n", "4:13: interleave does not support channels");
     expect_diag("package main\n\nfunc helper() {}\n", "1:1: function main is undeclared in the main package");
     expect_diag("package main\n\nimport \"sync\"\n\nfunc main() {\n\tvar mu sync.Mutex\n\tmu.TryLock()\n}\n",
                 "7:5: interleave does not support sync.Mutex.TryLock");
