@@ -59,9 +59,13 @@ typedef enum ExprKind {
     EX_FUNCTYPE,     /* func(params) results: fn (no body)                     */
     /* functions, methods, interfaces, control flow (feat-func) */
     EX_TYPEASSERT,   /* x.(y); y NULL for x.(type) in a type switch            */
-    EX_IFACETYPE     /* interface { methods }: fields are the methods, each
+    EX_IFACETYPE,    /* interface { methods }: fields are the methods, each
                         Field.type an EX_FUNCTYPE (embedded names: name NULL) */
+    EX_CHANTYPE      /* chan x, chan<- x, <-chan x: op is a ChanDir            */
 } ExprKind;
+
+/* The direction of a channel type (Expr.op of an EX_CHANTYPE, Type.dir). */
+typedef enum ChanDir { CHAN_BOTH = 0, CHAN_SEND = 1, CHAN_RECV = 2 } ChanDir;
 
 /* Expression modes, as Go's type checker calls them (checker). */
 typedef enum ExprMode {
@@ -114,6 +118,7 @@ struct Expr {
     struct Method *method;    /* EX_SELECTOR of a method (types.h)              */
     struct Type **path; int npath;  /* EX_SELECTOR: embedded fields walked to
                                  reach the field or method (promotion)          */
+    bool comma_ok;            /* a receive <-ch giving (value, ok)             */
 };
 
 typedef enum StmtKind {
@@ -136,8 +141,21 @@ typedef enum StmtKind {
                         A type switch has x an EX_TYPEASSERT without type and
                         lhs[0] the bound name (nlhs 0 if none)                */
     ST_CASE,         /* case rhs...: body  (nrhs 0: default)                   */
-    ST_FALLTHROUGH
+    ST_FALLTHROUGH,
+    ST_SEND,         /* lhs[0] <- rhs[0]                                        */
+    ST_RANGE,        /* for lhs... op range x { body }: op TK_DEFINE, TK_ASSIGN,
+                        or 0 without iteration variables                       */
+    ST_SELECT        /* select { clauses }                                      */
 } StmtKind;
+
+/* A clause of a select: `case comm:` (comm an ST_SEND, an ST_EXPR receive, or
+ * an ST_DEFINE / ST_ASSIGN whose one right side is a receive) or `default:`
+ * (comm NULL), and its statements. */
+typedef struct Clause {
+    int line, col;            /* the case / default keyword                     */
+    Stmt *comm;
+    Stmt **body; int nbody;
+} Clause;
 
 struct Stmt {
     StmtKind kind;
@@ -153,6 +171,7 @@ struct Stmt {
     Stmt **body; int nbody;   /* ST_BLOCK, ST_IF, ST_FOR                        */
     int end_line, end_col;    /* the closing brace of body                      */
     Stmt *els;                /* ST_IF: ST_IF or ST_BLOCK, NULL if none         */
+    Clause *clauses; int nclauses;   /* ST_SELECT                               */
 
     const char *label; int labellen;  /* ST_FOR / ST_SWITCH: its label;
                                  ST_BREAK / ST_CONTINUE: the target (NULL none) */

@@ -58,8 +58,8 @@ static int binary_opcode(int op)
     }
 }
 
-/* x+c and x-c become ADDI.  The operator instruction keeps the position of the enclosing construct
- * (expr restores C->line/col after compiling y). */
+/* x+c and x-c become ADDI.  The operator instruction keeps the position of
+ * the enclosing construct (compile_expr restores C->line/col after y). */
 void compile_apply(Compiler *C, int op, const Type *t, Expr *y)
 {
     int base = types_base_op(op);
@@ -97,6 +97,7 @@ void compile_expr(Compiler *C, Expr *e)
         }
         case EX_UNARY:
             if (e->op == TK_AMP) { address_of(C, e->x); break; }
+            if (e->op == TK_ARROW) { compile_conc_receive(C, e); break; }
             compile_expr(C, e->x);
             if (e->op == TK_MINUS) compile_emit(C, OP_NEG, 0, 0);
             else if (e->op == TK_NOT) compile_emit(C, OP_NOT, 0, 0);
@@ -108,7 +109,13 @@ void compile_expr(Compiler *C, Expr *e)
             break;
         case EX_CALL: compile_call(C, e, CALL_PLAIN); break;
         case EX_FUNCLIT: closure(C, e); break;
-        default: sim_fatal("expr", "expression kind the checker should have rejected");
+        case EX_COMPOSITE:          /* struct{}{}: an empty struct is one nil slot */
+            if (e->type && e->type->kind == TY_STRUCT && e->type->nfields == 0) {
+                compile_emit(C, OP_NIL, 0, 0);
+                break;
+            }
+            sim_fatal("compile_expr", "composite literal outside an initialisation");
+        default: sim_fatal("compile_expr", "expression kind the checker should have rejected");
         }
     }
     if (e->boxed && e->boxed->kind != TY_TUPLE) compile_emit(C, OP_IFACE, compile_layout(C, e->boxed), 0);
@@ -150,12 +157,9 @@ static void receiver(Compiler *C, Expr *sel)
 static int builtin(Compiler *C, Expr *e, int bi, CallKind how)
 {
     int op, argc;
-    int func_pc = -1;
-    if (how == CALL_GO && bi >= BI_PRINTLN && bi <= BI_WGWAIT)   /* go wg.Done(): see compile_go_wrapper */
-        func_pc = compile_emit(C, OP_FUNC, 0, 0);
     switch (bi) {
-    case BI_PRINTLN: op = OP_PRINTLN; argc = arguments(C, e, 0); break;
-    case BI_PRINTF: op = OP_PRINTF; argc = arguments(C, e, 0); break;
+    case BI_PRINTLN: op = OP_PRINTLN; argc = compile_conc_print_args(C, e, 0); break;
+    case BI_PRINTF: op = OP_PRINTF; argc = compile_conc_print_args(C, e, 0); break;
     case BI_SLEEP: op = OP_SLEEP; argc = arguments(C, e, 0); break;
     case BI_LOCK: op = OP_LOCK; receiver(C, e->x); argc = 1; break;
     case BI_UNLOCK: op = OP_UNLOCK; receiver(C, e->x); argc = 1; break;
@@ -166,14 +170,8 @@ static int builtin(Compiler *C, Expr *e, int bi, CallKind how)
         compile_emit(C, OP_NEW, compile_layout(C, e->type->elem), 0);
         return 1;
     default:
+        if (bi >= BI_MAKE && bi < BI__CONC_END) return compile_conc_builtin(C, e, bi, how);
         return compile_func_builtin(C, e, bi, how);
-    }
-    if (func_pc >= 0) {
-        compile_go_wrapper(C, func_pc, op, op == OP_PRINTF || op == OP_PRINTLN ? argc : 0, 0, argc);
-        C->line = e->line;
-        C->col = e->col;
-        compile_emit(C, OP_GO, argc, 0);
-        return 0;
     }
     if (how == CALL_DEFER) compile_emit(C, OP_DEFER, argc, op);
     else compile_emit(C, op, op == OP_PRINTF || op == OP_PRINTLN ? argc : 0, 0);
@@ -192,7 +190,7 @@ int compile_call(Compiler *C, Expr *e, CallKind how)
         compile_expr(C, e->args[0]);   /* conversions between int types are free */
         n = 1;
     } else if (f->mode == MODE_BUILTIN) {
-        n = builtin(C, e, f->builtin, how);
+        n = how == CALL_GO ? compile_conc_go(C, e) : builtin(C, e, f->builtin, how);
     } else if (f->kind == EX_SELECTOR && f->method) {
         n = compile_method_call(C, e, how);
     } else {

@@ -22,6 +22,14 @@ void compile_go_name(const Type *t, char *buf, size_t n)
         snprintf(buf, n, "*%s", inner);
         return;
     }
+    if (t->kind == TY_CHAN && !t->name && t->elem) {   /* "chan main.T", "<-chan int" */
+        char inner[120];
+        compile_go_name(t->elem, inner, sizeof inner);
+        bool paren = t->dir == CHAN_BOTH && t->elem->kind == TY_CHAN && !t->elem->name && t->elem->dir == CHAN_RECV;
+        snprintf(buf, n, "%s%s%s%s", t->dir == CHAN_RECV ? "<-chan " : t->dir == CHAN_SEND ? "chan<- " : "chan ",
+                 paren ? "(" : "", inner, paren ? ")" : "");
+        return;
+    }
     if (t->kind == TY_STRUCT && !t->name) {     /* reflect's "struct { A int; B string }" */
         size_t k = (size_t)snprintf(buf, n, "struct {");
         for (int i = 0; i < t->nfields && k < n; i++) {
@@ -59,6 +67,7 @@ static int rt_kind(const Type *t)
     case TY_FUNC: return RT_FUNC;
     case TY_IFACE: return RT_IFACE;
     case TY_MUTEX: case TY_WAITGROUP: return RT_SYNC;
+    case TY_CHAN: return RT_OTHER;
     default: return RT_OTHER;
     }
 }

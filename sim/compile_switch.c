@@ -31,10 +31,13 @@ void compile_branch(Compiler *C, Stmt *s)
     Loop *l = C->loop;
     for (; l; l = l->outer) {
         if (s->label) {
-            if (l->label && l->labellen == s->labellen && !memcmp(l->label, s->label, (size_t)s->labellen)) break;
+            if (l->label && l->labellen == s->labellen && !memcmp(l->label, s->label, (size_t)s->labellen)) {
+                if (s->kind == ST_CONTINUE && (l->is_switch || l->is_select)) sim_fatal("branch", "continue to a non-loop");
+                break;
+            }
             continue;
         }
-        if (s->kind == ST_BREAK || !l->is_switch) break;
+        if (s->kind == ST_BREAK || (!l->is_switch && !l->is_select)) break;
     }
     if (!l) sim_fatal("branch", "no enclosing loop for break/continue");
     int j = compile_emit(C, OP_JMP, 0, 0);

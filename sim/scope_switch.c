@@ -32,7 +32,7 @@ void scope_check_label(Checker *c, Stmt *s)
         Stmt *l = c->labels[i];
         if (!same(l->label, l->labellen, s->label, s->labellen)) continue;
         c->label_used[i] = true;
-        if (s->kind == ST_CONTINUE && l->kind != ST_FOR)
+        if (s->kind == ST_CONTINUE && l->kind != ST_FOR && l->kind != ST_RANGE)
             types_errorf(c, s->line, s->col + 9, "invalid continue label %.*s", s->labellen, s->label);
         return;
     }
@@ -258,6 +258,5 @@ void scope_switch(Checker *c, Stmt *s)
 
 bool scope_labels_stmt(const Stmt *s)
 {
-    (void)s;
-    return false;   /* feat-chan: return s->kind == ST_SELECT */
+    return s->kind == ST_SELECT || s->kind == ST_RANGE;   /* their checkers push the label */
 }

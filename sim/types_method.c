@@ -118,7 +118,7 @@ TField *types_promoted_via(Type *t, const char *name, int len)
     for (int i = 0; i < t->nfields; i++)
         if (same_name(t->fields[i].name, t->fields[i].namelen, name, len)) return NULL;
     if (own_method(t, name, len)) return NULL;
-    static const char *const sync_methods[] = {"Lock", "Unlock", "Add", "Done", "Wait"};
+    static const char *const sync_methods[] = {"Lock", "Unlock", "Add", "Done", "Wait", "RLock", "RUnlock", "Do"};
     for (int depth = 0; depth < 2; depth++) {
         for (int i = 0; i < t->nfields; i++) {
             TField *f = &t->fields[i];

@@ -74,7 +74,8 @@ static bool fold(Checker *c, Expr *e, const ConstVal *x, const ConstVal *y, Cons
             return false;
         }
         if (e->op == TK_SHR) r = b > 63 ? (a < 0 ? -1 : 0) : a >> b;
-        else if (a != 0 && (b > 62 || (a > 0 ? a > (INT64_MAX >> b) : a < (INT64_MIN >> b)))) ovf = true;
+        else if (a == 0) r = 0;   /* 0 << 64 is 0; a C shift by 64 is undefined */
+        else if (b > 62 || (a > 0 ? a > (INT64_MAX >> b) : a < (INT64_MIN >> b))) ovf = true;
         else r = (int64_t)((uint64_t)a << b);
         break;
     case TK_ANDAND: r = a && b; out->kind = CV_BOOL; break;
@@ -135,7 +136,7 @@ void types_unary(Checker *c, Expr *e)
             return;
         }
         types_set_const(e, x->type, x->cv.kind,
-                  e->op == TK_MINUS ? -v : e->op == TK_NOT ? !v : e->op == TK_CARET ? ~v : v);
+                        e->op == TK_MINUS ? -v : e->op == TK_NOT ? !v : e->op == TK_CARET ? ~v : v);
         return;
     }
     if (e->op == TK_CARET) {
@@ -154,7 +155,8 @@ bool types_convert_untyped(Checker *c, Expr *x, Type *target)
     case TY_UNTYPED_INT: ok = target->kind == TY_INT; break;
     case TY_UNTYPED_BOOL: ok = target->kind == TY_BOOL; break;
     case TY_UNTYPED_STRING: ok = target->kind == TY_STRING; break;
-    default: ok = target->kind == TY_PTR || target->kind == TY_FUNC || target->kind == TY_IFACE; break;
+    default: ok = target->kind == TY_PTR || target->kind == TY_FUNC || target->kind == TY_IFACE ||
+                  target->kind == TY_CHAN; break;
     }
     if (ok) x->type = target;
     return ok;
