@@ -309,7 +309,7 @@ void compile_conc_thunks(Compiler *C)
 void compile_conc_send(Compiler *C, Stmt *s)
 {
     compile_expr(C, s->lhs[0]);
-    compile_expr(C, s->rhs[0]);
+    compile_value_copy(C, s->rhs[0]);        /* a struct is sent as its own copy */
     C->line = s->line;
     C->col = s->col;
     compile_emit(C, OP_SEND, 0, 0);
@@ -319,6 +319,16 @@ void compile_conc_send(Compiler *C, Stmt *s)
  * target whose address must be computed gets the value from a temporary). */
 static void store_to(Compiler *C, Expr *l, Sym *declared)
 {
+    Type *t = declared ? declared->type : l->type;
+    if (t && t->kind == TY_STRUCT) {          /* a struct value is copied in (feat-func) */
+        int tmp = C->nslots++;
+        compile_emit(C, OP_SETLOCAL, tmp, 0);
+        Place pl = declared ? compile_var_place(C, declared) : compile_place(C, compile_unparen(l));
+        compile_place_addr(C, &pl);
+        compile_emit(C, OP_LOCAL, tmp, 0);
+        compile_emit(C, OP_COPY, t->nslots, 0);
+        return;
+    }
     if (declared) {
         Place pl = compile_var_place(C, declared);
         compile_place_store(C, &pl);
@@ -424,7 +434,7 @@ void compile_conc_select(Compiler *C, Stmt *s)
         if (ncases == MAX_SELECT_CASES) sim_fatal("compile_conc_select", "too many cases");
         if (comm->kind == ST_SEND) {
             compile_expr(C, comm->lhs[0]);
-            compile_expr(C, comm->rhs[0]);
+            compile_value_copy(C, comm->rhs[0]);   /* a struct is sent as its own copy */
             sends |= 1u << ncases;
         } else {
             compile_expr(C, received(comm)->x);

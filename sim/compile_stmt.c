@@ -219,8 +219,8 @@ static void return_stmt(Compiler *C, Stmt *s)
             for (int i = 0; i < fi->nresults; i++) {
                 ids[i].kind = EX_IDENT;
                 ids[i].sym = fi->results[i];
-                ids[i].name = fi->results[i]->name;
-                ids[i].namelen = fi->results[i]->namelen;
+                ids[i].name = "~r";     /* (a result named _ is still a result) */
+                ids[i].namelen = 2;
                 ids[i].type = fi->results[i]->type;
                 ids[i].mode = MODE_VAR;
                 lhs[i] = &ids[i];
