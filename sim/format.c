@@ -231,10 +231,8 @@ static void typed_v(const Machine *m, Value v, int t, Out o, int depth, bool plu
             struct_fields(m, v.i, tl->elem, o, depth, plus);
             return;
         }
-        if (tl->elem < 0 && v.i >= 0 && v.i < m->nmem) {   /* *errors.errorString */
-            puts_(o, "&{");
+        if (tl->elem < 0 && v.i >= 0 && v.i < m->nmem) {   /* *errors.errorString: its Error() */
             value_v(m, m->mem[v.i], o, depth + 1);
-            puts_(o, "}");
             return;
         }
         snprintf(tmp, sizeof tmp, "0x%" PRIx64, (uint64_t)fake_addr(v.i));

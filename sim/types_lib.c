@@ -40,6 +40,8 @@ static const LibRow lib[] = {
     {"math/rand", "Int", LIB_RAND_INT, ">i"},
     {"math/rand", "Seed", LIB_RAND_SEED, "I>"},
     {"bytes", "NewBufferString", LIB_NEWBUFFERSTRING, "s>B"},
+    {"errors", "Is", LIB_ERRORS_IS, "ee>b"},
+    {"errors", "Unwrap", LIB_ERRORS_UNWRAP, "e>e"},
     {"math/rand", "NewSource", LIB_RAND_NEWSOURCE, "I>S"},
     {"math/rand", "New", LIB_RAND_NEW, "S>R"},
 };

@@ -124,6 +124,11 @@ bool fmt_call_methods(Machine *m, Goroutine *g, int pc, int n, bool printf)
         if (printf) {
             char verb = i < 64 ? verbs[i] : 'v';
             if (!verb || !strchr("vsqxXw", verb)) continue;
+            /* Errorf keeps what %w names (errors.Unwrap): a builtin error's
+             * text needs no call, format.c prints it */
+            if (verb == 'w' && value_is_iface(v) && v.kind == V_PTR &&
+                ((int)v.aux - 1 == m->prog->rt_errstring || (int)v.aux - 1 == m->prog->rt_wrap_error))
+                continue;
         }
         Value done;
         int r = panic_call_method(m, g, v, 3, at + i, &done);
@@ -144,12 +149,31 @@ bool fmt_call_methods(Machine *m, Goroutine *g, int pc, int n, bool printf)
     return false;
 }
 
-static Value new_error(Machine *m, Value text, int type)
+/* An error object: its text, and (a *fmt.wrapError) the error it wraps. */
+static Value new_error(Machine *m, Value text, int type, Value wrapped)
 {
-    int64_t base = machine_alloc(m, 1, -1, -1);
+    int64_t base = machine_alloc(m, 2, -1, -1);
     text.aux = 0;
     m->mem[base] = text;
+    m->mem[base + 1] = wrapped;
     return value_make(V_PTR, (uint32_t)type + 1, base);
+}
+
+/* The argument Errorf's %w names (args[0] is the format), nil if none. */
+static Value wrapped_arg(const Machine *m, const Value *args, int n)
+{
+    uint32_t len = 0;
+    const char *s = args[0].kind == V_STR ? machine_string(m, args[0], &len) : "";
+    int k = 1;
+    for (uint32_t i = 0; i + 1 < len; i++) {
+        if (s[i] != '%') continue;
+        i++;
+        while (i < len && strchr("+-# 0123456789.", s[i])) i++;
+        if (i >= len || s[i] == '%') continue;
+        if (s[i] == 'w') return k < n ? args[k] : value_nil();
+        k++;
+    }
+    return value_nil();
 }
 
 /* Errorf makes a *fmt.wrapError when its format has %w. */
@@ -185,7 +209,7 @@ void fmt_apply(Machine *m, Goroutine *g, int core, int fn, const Value *args, in
     int skip = how == FMT_FPRINTF || how == FMT_FPRINTLN || how == FMT_FPRINT ? 1 : 0;
     bool printf = how == FMT_SPRINTF || how == FMT_ERRORF || how == FMT_FPRINTF;
     if (how == FMT_ERRORS_NEW) {
-        Value e = new_error(m, args[0], m->prog->rt_errstring);
+        Value e = new_error(m, args[0], m->prog->rt_errstring, value_nil());
         if (push) g->stack[g->sp++] = e;
         return;
     }
@@ -221,7 +245,7 @@ void fmt_apply(Machine *m, Goroutine *g, int core, int fn, const Value *args, in
         buf_append(&m->stderr_buf, &m->stderr_len, &m->stderr_cap, buf ? buf : "", len);
     } else if (push) {
         Value s = value_make(V_STR, 0, machine_add_string(m, buf ? buf : "", len));
-        g->stack[g->sp++] = how == FMT_ERRORF ? new_error(m, s, errorf_type(m, args[0])) : s;
+        g->stack[g->sp++] = how == FMT_ERRORF ? new_error(m, s, errorf_type(m, args[0]), wrapped_arg(m, args, n)) : s;
     }
     free(buf);
 }

@@ -219,6 +219,21 @@ void lib_op(Machine *m, Goroutine *g, const Instr in)
         }
         break;
     }
+    case LIB_ERRORS_UNWRAP: case LIB_ERRORS_IS: {
+        /* a *fmt.wrapError (Errorf with %w) keeps the error it wraps in its
+         * second slot; Is walks that chain comparing as == does */
+        Value e = a[0];
+        bool is = false;
+        for (int hops = 0; hops < 64; hops++) {
+            if (fn == LIB_ERRORS_IS && vm_iface_equal(m, e, a[1])) { is = true; break; }
+            if (!value_is_iface(e) || (int)e.aux - 1 != m->prog->rt_wrap_error ||
+                (uint64_t)e.i + 1 >= (uint64_t)m->nmem) { e = value_nil(); break; }
+            e = m->mem[e.i + 1];
+            if (fn == LIB_ERRORS_UNWRAP) break;
+        }
+        r[0] = fn == LIB_ERRORS_IS ? value_bool(is) : e;
+        break;
+    }
     case LIB_RAND_NEWSOURCE: r[0] = value_int(a[0].i); break;
     case LIB_RAND_NEW: {               /* a *rand.Rand: one slot of state */
         int64_t base = machine_alloc(m, 1, -1, -1);
