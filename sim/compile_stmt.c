@@ -45,6 +45,22 @@ static void fill_target(Compiler *C, Place *pl, Expr *lit)
     else compile_fill_composite(C, compile_unparen(lit), pl->slot, -1);
 }
 
+/* The struct type of target i when the value it gets is a struct (an
+ * address to copy from), NULL otherwise. */
+static Type *struct_target(const Stmt *s, int i, bool tuple)
+{
+    Type *t;
+    if (!tuple) {
+        if (s->rhs[i]->boxed) return NULL;
+        t = s->rhs[i]->type;
+    } else {
+        t = s->syms && s->syms[i] ? s->syms[i]->type : s->lhs[i]->type;
+        Expr *l = compile_unparen(s->lhs[i]);
+        if (l->kind == EX_IDENT && l->namelen == 1 && l->name[0] == '_') return NULL;
+    }
+    return t && t->kind == TY_STRUCT ? t : NULL;
+}
+
 /* Go evaluates every right side before assigning; a composite literal
  * fills the fresh variable it initialises in place. */
 void compile_assign_values(Compiler *C, Stmt *s)
@@ -90,10 +106,8 @@ void compile_assign_values(Compiler *C, Stmt *s)
         compile_value_copy(C, s->rhs[i]);
         C->name_hint = 0;
     }
-    for (int i = 0; i < n && simple; i++) {      /* struct targets are copied into */
-        Type *t = tuple ? NULL : s->rhs[i]->type;
-        if (t && t->kind == TY_STRUCT && !s->rhs[i]->boxed) simple = false;
-    }
+    for (int i = 0; i < n && simple; i++)        /* struct targets are copied into */
+        if (struct_target(s, i, tuple)) simple = false;
     C->line = s->line;
     C->col = s->col;
     if (simple) {
@@ -110,11 +124,11 @@ void compile_assign_values(Compiler *C, Stmt *s)
     for (int i = 0; i < n; i++) {
         Place pl = target(C, s, i);
         if (!tuple && is_composite(s->rhs[i])) { fill_target(C, &pl, s->rhs[i]); continue; }
-        if (pl.kind != PL_BLANK && !tuple && s->rhs[i]->type && s->rhs[i]->type->kind == TY_STRUCT &&
-            !s->rhs[i]->boxed) {
+        Type *st = struct_target(s, i, tuple);
+        if (pl.kind != PL_BLANK && st) {
             compile_place_addr(C, &pl);
             compile_emit(C, OP_LOCAL, base + i, 0);
-            compile_emit(C, OP_COPY, s->rhs[i]->type->nslots, 0);
+            compile_emit(C, OP_COPY, st->nslots, 0);
             continue;
         }
         compile_place_prepare(C, &pl);
