@@ -32,11 +32,12 @@ typedef struct Stmt Stmt;
 typedef struct FuncNode FuncNode;
 
 /* A constant value: untyped or typed, folded at compile time. */
-typedef enum ConstKind { CV_NONE, CV_INT, CV_BOOL, CV_STRING } ConstKind;
+typedef enum ConstKind { CV_NONE, CV_INT, CV_BOOL, CV_STRING, CV_FLOAT } ConstKind;
 typedef struct ConstVal {
     ConstKind kind;
     int64_t i;             /* CV_INT, CV_BOOL                                 */
     const char *s; int slen;  /* CV_STRING: decoded bytes (arena)            */
+    double f;              /* CV_FLOAT                                        */
 } ConstVal;
 
 typedef enum ExprKind {
@@ -56,7 +57,13 @@ typedef enum ExprKind {
     EX_BINARY,       /* x op y                                                 */
     /* type-only forms */
     EX_STRUCTTYPE,   /* struct { fields }                                      */
-    EX_FUNCTYPE      /* func(params) results: fn (no body)                     */
+    EX_FUNCTYPE,     /* func(params) results: fn (no body)                     */
+    /* data (feat-data) */
+    EX_FLOAT,        /* lit; fval                                              */
+    EX_INDEX,        /* x[y]                                                   */
+    EX_SLICEEXPR,    /* x[y:hi] or x[y:hi:max]; y, hi NULL when omitted        */
+    EX_ARRAYTYPE,    /* [x]y, x NULL for a slice type []y; dots: [...]y        */
+    EX_MAPTYPE       /* map[x]y                                                */
 } ExprKind;
 
 /* Expression modes, as Go's type checker calls them (checker). */
@@ -93,6 +100,10 @@ struct Expr {
     int rparen_line, rparen_col;    /* EX_CALL: the closing parenthesis        */
     FuncNode *fn;                   /* EX_FUNCLIT, EX_FUNCTYPE                 */
     Field *fields; int nfields;     /* EX_STRUCTTYPE                           */
+    double fval;                    /* EX_FLOAT                                */
+    Expr *hi, *max;                 /* EX_SLICEEXPR                            */
+    bool is_rune;                   /* EX_INT: a rune literal 'x'              */
+    bool dots;                      /* EX_ARRAYTYPE [...]T                     */
 
     /* checker */
     ExprMode mode;
@@ -118,7 +129,9 @@ typedef enum StmtKind {
     ST_FOR,          /* for init; cond; post { body }                          */
     ST_BREAK, ST_CONTINUE,
     ST_RETURN,       /* return rhs...                                           */
-    ST_GO, ST_DEFER  /* go x / defer x                                          */
+    ST_GO, ST_DEFER, /* go x / defer x                                          */
+    ST_RANGE         /* for lhs... op range x { body }: 0-2 lhs, op TK_DEFINE,
+                        TK_ASSIGN or 0 (for range x)                            */
 } StmtKind;
 
 struct Stmt {

@@ -80,4 +80,20 @@ FuncInfo *scope_new_func(Checker *c, const char *name, FuncNode *fn, Type *sig);
 /* Check a function's body: parameters, statements, unused names, missing return. */
 void scope_func_body(Checker *c, FuncInfo *fi);
 
+/* ---- feat-data: sim/types_data.c, types_builtin.c, scope_range.c ---- */
+void types_data_universe(Checker *c);
+Type *types_data_type(Checker *c, Expr *e);            /* EX_ARRAYTYPE, EX_MAPTYPE */
+void types_data_expr(Checker *c, Expr *e);             /* EX_FLOAT, EX_INDEX, EX_SLICEEXPR */
+Type *types_data_literal_type(Checker *c, Expr *e);    /* the type of T{...}, [...]T too */
+void types_data_composite(Checker *c, Expr *e, Type *t);   /* slice, array, map literals */
+/* An untyped constant x takes the numeric type target: converts its value,
+ * reports truncation and overflow (false). */
+bool types_data_convert_const(Checker *c, Expr *x, Type *target);
+bool types_data_fold(Checker *c, Expr *e, const ConstVal *x, const ConstVal *y, ConstVal *out);
+bool types_data_conversion(Checker *c, Expr *e, Expr *a, Type *t);
+void types_data_builtin(Checker *c, Expr *e, int bi, const char *callee);
+void scope_range(Checker *c, Stmt *s);
+/* A block in its own scope (sim/scope_stmt.c). */
+void scope_block(Checker *c, Stmt **stmts, int n);
+
 #endif

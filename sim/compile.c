@@ -128,7 +128,9 @@ static void init_proto(Compiler *C, const Value *zero)
                 compile_emit(C, OP_NEW, compile_layout(C, zero[k].aux == SYNC_MUTEX ? ck->t_mutex : ck->t_wg), 0);
                 compile_emit(C, OP_LOAD, 0, 0);
                 break;
-            default: compile_emit(C, OP_NIL, 0, 0); break;
+            default:
+                if (n > 1 || !compile_data_zero(C, v->type)) compile_emit(C, OP_NIL, 0, 0);
+                break;
             }
             compile_emit(C, OP_SETGLOBAL, k, 0);
         }

@@ -62,6 +62,7 @@ static int binary_opcode(int op)
  * (expr restores C->line/col after compiling y). */
 void compile_apply(Compiler *C, int op, const Type *t, Expr *y)
 {
+    if (compile_data_apply(C, op, t, y)) return;   /* floats, sized ints, bits: compile_data.c */
     int base = types_base_op(op);
     if ((base == TK_PLUS || base == TK_MINUS) && t->kind == TY_INT && y->mode == MODE_CONST &&
         y->cv.i >= -INT32_MAX && y->cv.i <= INT32_MAX) {
@@ -87,14 +88,20 @@ void compile_expr(Compiler *C, Expr *e)
         case EX_IDENT:
             if (e->sym->kind == SYM_FUNC) compile_emit(C, OP_FUNC, e->sym->proto, 0);
             else { Place pl = compile_var_place(C, e->sym); compile_place_load(C, &pl); }
+            compile_data_array_copy(C, e);
             break;
         case EX_SELECTOR: case EX_STAR: {
             Place pl = compile_place(C, e);
             compile_place_load(C, &pl);
+            compile_data_array_copy(C, e);
             break;
         }
+        case EX_COMPOSITE: case EX_INDEX: case EX_SLICEEXPR:
+            if (!compile_data_expr(C, e)) sim_fatal("expr", "composite literal outside an assignment");
+            break;
         case EX_UNARY:
             if (e->op == TK_AMP) { address_of(C, e->x); break; }
+            if (compile_data_unary(C, e)) break;
             compile_expr(C, e->x);
             if (e->op == TK_MINUS) compile_emit(C, OP_NEG, 0, 0);
             else if (e->op == TK_NOT) compile_emit(C, OP_NOT, 0, 0);
@@ -146,6 +153,9 @@ static int builtin(Compiler *C, Expr *e, int bi, CallKind how)
     case BI_NEW:
         compile_emit(C, OP_NEW, compile_layout(C, e->type->elem), 0);
         return 1;
+    case BI_LEN: case BI_CAP: case BI_APPEND: case BI_MAKE: case BI_COPY: case BI_DELETE:
+        if (e->mode == MODE_CONST) { compile_emit_const(C, &e->cv); return 1; }
+        return compile_data_builtin(C, e, bi);
     default: sim_fatal("builtin", "unsupported builtin reached the code generator");
     }
     if (how == CALL_DEFER) compile_emit(C, OP_DEFER, argc, op);
@@ -161,7 +171,7 @@ int compile_call(Compiler *C, Expr *e, CallKind how)
     Expr *f = compile_unparen(e->x);
     int n = 0;
     if (f->mode == MODE_TYPE) {
-        compile_expr(C, e->args[0]);   /* conversions between int types are free */
+        compile_data_conversion(C, e);   /* numbers, strings and bytes: compile_data.c */
         n = 1;
     } else if (f->mode == MODE_BUILTIN) {
         n = builtin(C, e, f->builtin, how);

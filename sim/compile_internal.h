@@ -36,7 +36,8 @@ typedef struct Compiler {
 
 /* A "place" (Lua's expdesc) is where an assignable expression lives; code for
  * its address is emitted first, the read or write last. */
-typedef enum PlaceKind { PL_BLANK, PL_LOCAL, PL_REF, PL_GLOBAL, PL_ADDR } PlaceKind;
+typedef enum PlaceKind { PL_BLANK, PL_LOCAL, PL_REF, PL_GLOBAL, PL_ADDR,
+                        PL_MAP  /* map and key on the stack; slot: K index of the zero value */ } PlaceKind;
 typedef struct Place {
     PlaceKind kind;
     int slot;     /* PL_LOCAL, PL_REF: frame slot; PL_GLOBAL: global slot      */
@@ -103,5 +104,24 @@ void compile_stmt(Compiler *C, Stmt *s);
 void compile_block(Compiler *C, Stmt **body, int n);
 /* lhs... = rhs... (also the values of var and := declarations). */
 void compile_assign_values(Compiler *C, Stmt *s);
+
+/* ---- sim/compile_data.c, compile_range.c (feat-data) ----------------------------------------- */
+int compile_data_const(Compiler *C, Value v);
+Value compile_data_zero_value(const Type *t);
+/* Push t's zero value if it is a data type (float, slice, map, array). */
+bool compile_data_zero(Compiler *C, const Type *t);
+/* Wrap the top of the stack to the sized integer type t (nothing for int). */
+void compile_data_wrap(Compiler *C, const Type *t);
+bool compile_data_apply(Compiler *C, int op, const Type *t, Expr *y);
+bool compile_data_unary(Compiler *C, Expr *e);
+void compile_data_incdec(Compiler *C, const Type *t, int op);
+/* An array read as a value is copied (arrays are values in Go). */
+void compile_data_array_copy(Compiler *C, const Expr *e);
+/* EX_COMPOSITE of a data type, EX_INDEX, EX_SLICEEXPR: false if not one. */
+bool compile_data_expr(Compiler *C, Expr *e);
+Place compile_data_index_place(Compiler *C, Expr *e);
+int compile_data_builtin(Compiler *C, Expr *e, int bi);
+bool compile_data_conversion(Compiler *C, Expr *e);
+void compile_range(Compiler *C, Stmt *s);
 
 #endif

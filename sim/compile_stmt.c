@@ -25,7 +25,11 @@ static Place target(Compiler *C, Stmt *s, int i)
     return compile_var_place(C, l->sym);
 }
 
-static bool is_composite(Expr *e) { return compile_unparen(e)->kind == EX_COMPOSITE; }
+static bool is_composite(Expr *e)
+{
+    e = compile_unparen(e);   /* a struct literal fills its variable; data literals are values */
+    return e->kind == EX_COMPOSITE && e->type && e->type->kind == TY_STRUCT;
+}
 
 static void fill_target(Compiler *C, Place *pl, Expr *lit)
 {
@@ -105,9 +109,10 @@ static void update(Compiler *C, Stmt *s, Expr *x, int op, Expr *y)
     C->col = s->col;
     compile_place_prepare(C, &pl);
     if (pl.kind == PL_ADDR) compile_emit(C, OP_DUP, 0, 0);
+    if (pl.kind == PL_MAP) compile_emit(C, OP_DUP2, 0, 0);
     compile_place_load(C, &pl);
     if (y) compile_apply(C, op, x->type, y);
-    else compile_emit(C, OP_ADDI, op == TK_INC ? 1 : -1, 0);
+    else compile_data_incdec(C, x->type, op);
     compile_place_store(C, &pl);
 }
 
@@ -214,5 +219,6 @@ void compile_stmt(Compiler *C, Stmt *s)
     case ST_RETURN: return_stmt(C, s); break;
     case ST_GO: compile_call(C, s->x, CALL_GO); break;
     case ST_DEFER: compile_call(C, s->x, CALL_DEFER); break;
+    case ST_RANGE: compile_range(C, s); break;   /* compile_range.c */
     }
 }

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "format_data.h"
 #include "machine_internal.h"
 
 typedef struct Out { char **buf; uint32_t *len, *cap; } Out;
@@ -54,6 +55,8 @@ static const char *type_name(const Machine *m, Value v, char *tmp, size_t n)
     }
     case V_FUNC: case V_CLOSURE: return "func()";
     case V_SYNC: return v.aux == SYNC_MUTEX ? "sync.Mutex" : "sync.WaitGroup";
+    case V_FLOAT: return "float64";
+    case V_SLICE: case V_ARRAY: case V_MAP: break;   /* element types are not in the Value */
     }
     return "?";
 }
@@ -83,9 +86,16 @@ static void struct_v(const Machine *m, const Object *obj, Out o, int depth)
     puts_(o, "}");
 }
 
+static void data_elem(const Machine *m, Value v, char **buf, uint32_t *len, uint32_t *cap, int depth)
+{
+    Out o = {buf, len, cap};
+    value_v(m, v, o, depth);
+}
+
 static void value_v(const Machine *m, Value v, Out o, int depth)
 {
     char tmp[64];
+    if (format_data_v(m, v, o.buf, o.len, o.cap, depth, data_elem)) return;   /* sim/format_data.c */
     switch ((ValueKind)v.kind) {
     case V_NIL: puts_(o, "<nil>"); return;
     case V_INT: put_int(o, v.i); return;
@@ -116,6 +126,7 @@ static void value_v(const Machine *m, Value v, Out o, int depth)
         snprintf(tmp, sizeof tmp, "0x%" PRIx64, (uint64_t)(0x47b000 + v.i * 32));
         puts_(o, tmp);
         return;
+    case V_SLICE: case V_ARRAY: case V_MAP: case V_FLOAT: break;   /* format_data_v's */
     }
     puts_(o, "?");
 }
@@ -165,7 +176,7 @@ static void format_one(const Machine *m, Out o, char verb, Value v, int width, b
     int n = -1;
     switch (verb) {
     case 'v':
-        if (v.kind == V_INT) { n = snprintf(tmp, sizeof tmp, "%" PRId64, v.i); break; }
+        if (v.kind == V_INT && v.aux != NK_UINT64) { n = snprintf(tmp, sizeof tmp, "%" PRId64, v.i); break; }
         {
             char *s = NULL;
             uint32_t len = 0, cap = 0;

@@ -25,8 +25,6 @@ Expr *parse_name(Parser *p)
 static void unsupported_type(Parser *p)
 {
     switch (p->tok.kind) {
-    case TK_LBRACK: parse_unsupported(p, "arrays and slices");
-    case TK_MAP: parse_unsupported(p, "maps");
     case TK_CHAN: case TK_ARROW: parse_unsupported(p, "channels");
     case TK_INTERFACE: parse_unsupported(p, "interfaces");
     default: break;
@@ -106,6 +104,8 @@ static Expr *type_inner(Parser *p)
     }
     case TK_STRUCT:
         return struct_type(p);
+    case TK_LBRACK: case TK_MAP:
+        return parse_data_type(p);
     case TK_FUNC: {
         parse_next(p);
         Expr *e = parse_new_expr(p, EX_FUNCTYPE, t.line, t.col);
@@ -271,8 +271,8 @@ static Expr *operand(Parser *p)
         e->slen = lex_unquote(&t, e->sval);
         parse_next(p);
         return e;
-    case TK_FLOAT: parse_unsupported(p, "floating-point numbers");
-    case TK_CHAR: parse_unsupported(p, "rune literals");
+    case TK_FLOAT: case TK_CHAR:
+        return parse_data_literal(p);
     case TK_LPAREN:
         parse_next(p);
         e = parse_new_expr(p, EX_PAREN, t.line, t.col);
@@ -285,6 +285,8 @@ static Expr *operand(Parser *p)
         return func_lit(p);
     case TK_STRUCT:
         return struct_type(p);
+    case TK_LBRACK: case TK_MAP:
+        return parse_data_type(p);
     default:
         unsupported_type(p);
         parse_syntax_error(p, ", expecting expression");
@@ -301,7 +303,10 @@ static Expr *call(Parser *p, Expr *fn)
     p->xnest++;
     while (p->tok.kind != TK_RPAREN) {
         PUSH(p, e->args, e->nargs, cap, parse_expr(p));
-        if (p->tok.kind == TK_ELLIPSIS) parse_unsupported(p, "variadic calls");
+        if (p->tok.kind == TK_ELLIPSIS) {   /* f(xs...): append's is checked in types_builtin.c */
+            e->dots = true;
+            parse_next(p);
+        }
         if (!parse_got(p, TK_COMMA)) {
             if (p->tok.kind != TK_RPAREN)
                 parse_syntax_error(p, " in argument list; possibly missing comma or )");
@@ -338,12 +343,14 @@ static Expr *primary(Parser *p)
             x = call(p, x);
             break;
         case TK_LBRACK:
-            parse_unsupported(p, "indexing (arrays, slices and maps)");
+            x = parse_index(p, x);
+            break;
         case TK_LBRACE: {
             /* T{...} is a composite literal unless we are in an if/for header,
              * where the brace opens the body (Go's exprLev rule). */
             bool typeish = x->kind == EX_IDENT || x->kind == EX_SELECTOR;
-            if (x->kind != EX_STRUCTTYPE && !(typeish && p->xnest >= 0)) return x;
+            bool literal_type = x->kind == EX_STRUCTTYPE || x->kind == EX_ARRAYTYPE || x->kind == EX_MAPTYPE;
+            if (!literal_type && !(typeish && p->xnest >= 0)) return x;
             x = literal_value(p, x);
             break;
         }

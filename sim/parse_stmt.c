@@ -57,7 +57,7 @@ Stmt *parse_block(Parser *p)
 static Stmt *simple_stmt(Parser *p)
 {
     Token t = p->tok;
-    if (t.kind == TK_RANGE) parse_unsupported(p, "range loops");
+    if (t.kind == TK_RANGE) return parse_range(p, NULL, 0, t, t);
     int n;
     Expr **lhs = parse_expr_list(p, &n);
     Token op = p->tok;
@@ -68,7 +68,8 @@ static Stmt *simple_stmt(Parser *p)
     case TK_PIPE_ASSIGN: case TK_CARET_ASSIGN: case TK_SHL_ASSIGN: case TK_SHR_ASSIGN:
     case TK_ANDNOT_ASSIGN:
         parse_next(p);
-        if (p->tok.kind == TK_RANGE) parse_unsupported(p, "range loops");
+        if (p->tok.kind == TK_RANGE && (op.kind == TK_DEFINE || op.kind == TK_ASSIGN))
+            return parse_range(p, lhs, n, t, op);
         s = parse_new_stmt(p, op.kind == TK_DEFINE ? ST_DEFINE : ST_ASSIGN, t.line, t.col);
         s->op = op.kind;
         s->op_line = op.line;
@@ -149,7 +150,11 @@ static Stmt *for_stmt(Parser *p)
     p->xnest = -1;
     if (p->tok.kind != TK_LBRACE) {
         Stmt *init = p->tok.kind == TK_SEMI ? NULL : simple_stmt(p);
-        if (p->tok.kind == TK_SEMI) {
+        if (init && init->kind == ST_RANGE) {
+            init->line = s->line;     /* the range statement is the for statement */
+            init->col = s->col;
+            s = init;
+        } else if (p->tok.kind == TK_SEMI) {
             parse_next(p);
             s->init = init;
             if (p->tok.kind != TK_SEMI) s->cond = parse_expr(p);

@@ -117,11 +117,9 @@ void scope_use(Checker *c, Sym *s, bool read)
 static void universe(Checker *c)
 {
     static const char *const unsupported[] = {
-        "len", "cap", "make", "append", "delete", "close", "copy", "panic", "recover",
+        "close", "panic", "recover",
         "print", "println", "complex", "real", "imag", "min", "max", "clear",
-        "byte", "rune", "float32", "float64", "int8", "int16", "int32", "int64", "uint",
-        "uint8", "uint16", "uint32", "uint64", "uintptr", "error", "any", "complex64",
-        "complex128",
+        "error", "any", "complex64", "complex128",
     };
     scope_open(c);
     c->universe = c->scope;
@@ -140,6 +138,7 @@ static void universe(Checker *c)
     s->is_iota = true;
     scope_declare(c, SYM_NIL, "nil", 3, 0, 0)->type = c->t_unil;
     scope_declare(c, SYM_BUILTIN, "new", 3, 0, 0)->builtin = BI_NEW;
+    types_data_universe(c);   /* int8 ... float64, byte, rune, len, append ...: sim/types_data.c */
     for (size_t i = 0; i < sizeof unsupported / sizeof unsupported[0]; i++)
         scope_declare(c, SYM_BUILTIN, unsupported[i], (int)strlen(unsupported[i]), 0, 0)->builtin = BI_UNSUPPORTED;
 }
@@ -244,7 +243,7 @@ void scope_const_spec(Checker *c, Stmt *s, bool global)
         Expr *n = s->lhs[i];
         Sym *k = global ? s->syms[i] : NULL;
         Type *kt = c->t_invalid;
-        ConstVal cv = {CV_NONE, 0, NULL, 0};
+        ConstVal cv = {CV_NONE, 0, NULL, 0, 0};
         if (i >= s->nrhs) {
             types_errorf(c, n->line, n->col, "missing init expr for const declaration");
         } else {

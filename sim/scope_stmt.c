@@ -32,6 +32,11 @@ static void body(Checker *c, Stmt **stmts, int n)
     for (int i = 0; i < n; i++) stmt(c, stmts[i]);
 }
 
+void scope_block(Checker *c, Stmt **stmts, int n)
+{
+    block(c, stmts, n);
+}
+
 static void define(Checker *c, Stmt *s)
 {
     Type **vt = parse_alloc(c->arena, sizeof *vt * (size_t)s->nlhs);
@@ -183,7 +188,7 @@ static void incdec(Checker *c, Stmt *s)
     if (x->mode != MODE_VAR) {
         types_operand_string(x, xs, sizeof xs);
         types_errorf(c, x->line, x->col, "cannot assign to %s", xs);
-    } else if (!types_is_integer(x->type)) {
+    } else if (!types_is_numeric(x->type)) {
         char ts[64];
         types_expr_string(x, xs, sizeof xs);
         types_string(x->type, ts, sizeof ts);
@@ -318,6 +323,7 @@ static void stmt(Checker *c, Stmt *s)
         break;
     case ST_RETURN: return_stmt(c, s); break;
     case ST_GO: case ST_DEFER: go_defer(c, s); break;
+    case ST_RANGE: scope_range(c, s); break;   /* sim/scope_range.c */
     }
 }
 

@@ -49,6 +49,7 @@ void types_init(Checker *c)
     c->t_unil = types_new(c, TY_UNTYPED_NIL, "untyped nil");
     c->t_mutex = types_new(c, TY_MUTEX, "sync.Mutex");
     c->t_wg = types_new(c, TY_WAITGROUP, "sync.WaitGroup");
+    types_data_init(c);
 }
 
 Type *types_ptr(Checker *c, Type *elem)
@@ -74,6 +75,9 @@ bool types_identical(const Type *a, const Type *b)
         for (int i = 0; i < a->nresults; i++)
             if (!types_identical(a->results[i], b->results[i])) return false;
         return true;
+    case TY_SLICE: return types_identical(a->elem, b->elem);
+    case TY_ARRAY: return a->len == b->len && types_identical(a->elem, b->elem);
+    case TY_MAP: return types_identical(a->key, b->key) && types_identical(a->elem, b->elem);
     case TY_STRUCT:
         if (a->nfields != b->nfields) return false;
         for (int i = 0; i < a->nfields; i++) {
@@ -89,7 +93,7 @@ bool types_identical(const Type *a, const Type *b)
 
 bool types_is_untyped(const Type *t)
 {
-    return t->kind >= TY_UNTYPED_INT && t->kind <= TY_UNTYPED_NIL;
+    return (t->kind >= TY_UNTYPED_INT && t->kind <= TY_UNTYPED_NIL) || t->kind == TY_UNTYPED_FLOAT;
 }
 
 bool types_is_integer(const Type *t)
@@ -113,6 +117,7 @@ Type *types_default(Checker *c, Type *t)
     case TY_UNTYPED_INT: return c->t_int;
     case TY_UNTYPED_BOOL: return c->t_bool;
     case TY_UNTYPED_STRING: return c->t_string;
+    case TY_UNTYPED_FLOAT: return c->t_num[NK_FLOAT64];
     default: return t;
     }
 }
@@ -197,6 +202,9 @@ Type *types_resolve(Checker *c, Expr *e)
         break;
     case EX_FUNCTYPE:
         t = types_signature(c, e->fn);
+        break;
+    case EX_ARRAYTYPE: case EX_MAPTYPE:
+        t = types_data_type(c, e);
         break;
     default: {
         char x[96];

@@ -21,7 +21,11 @@ typedef enum TypeKind {
     TY_UNTYPED_INT, TY_UNTYPED_BOOL, TY_UNTYPED_STRING, TY_UNTYPED_NIL,
     TY_MUTEX, TY_WAITGROUP,              /* sync.Mutex, sync.WaitGroup          */
     TY_STRUCT, TY_PTR, TY_FUNC,
-    TY_TUPLE                             /* results of a multi-value call       */
+    TY_TUPLE,                            /* results of a multi-value call       */
+    /* data (feat-data): sim/types_data.c */
+    TY_SLICE, TY_ARRAY, TY_MAP,          /* elem; TY_ARRAY len; TY_MAP key      */
+    TY_FLOAT,                            /* float64, float32 (numkind)          */
+    TY_UNTYPED_FLOAT
 } TypeKind;
 
 typedef struct Type Type;
@@ -43,6 +47,11 @@ struct Type {
     int nslots;               /* memory slots a value takes (structs flattened) */
     int state;                /* named types: 0 unresolved, 1 resolving, 2 done */
     int layout;               /* compile: index into Program.types, -1 none     */
+    /* data (feat-data) */
+    Type *key;                /* TY_MAP                                         */
+    int64_t len;              /* TY_ARRAY                                       */
+    int numkind;              /* TY_INT, TY_FLOAT: NumKind (value.h): int8 ...  */
+    Type *slice_of;           /* the []T of this T, once made                   */
 };
 
 /* Builtin operations, reached as predeclared names or package members. */
@@ -53,6 +62,7 @@ typedef enum Builtin {
     BI_LOCK, BI_UNLOCK,                    /* sync.Mutex methods               */
     BI_WGADD, BI_WGDONE, BI_WGWAIT,        /* sync.WaitGroup methods           */
     BI_NEW,                                /* new(T)                           */
+    BI_LEN, BI_CAP, BI_APPEND, BI_MAKE, BI_COPY, BI_DELETE,   /* feat-data   */
     BI_UNSUPPORTED                         /* len, make, panic ...: an error   */
 } Builtin;
 
@@ -108,6 +118,8 @@ typedef struct Checker {
     Type *t_invalid, *t_int, *t_bool, *t_string, *t_duration;
     Type *t_uint, *t_ubool, *t_ustring, *t_unil;   /* untyped                  */
     Type *t_mutex, *t_wg;
+    Type *t_num[NK_FLOAT32 + 1];   /* int, int8 ... float32 (feat-data)       */
+    Type *t_ufloat;                /* untyped float                           */
     /* results for the code generator */
     Sym **globals; int nglobals, globals_cap;      /* in initialisation order  */
     Stmt **global_inits; int ninits, inits_cap;    /* var specs, same order    */
@@ -152,6 +164,16 @@ bool types_assign(Checker *c, Expr *e, Type *target, const char *context);
 void types_binary(Checker *c, Expr *e);
 /* TK_PLUS for TK_PLUS_ASSIGN etc.; other kinds unchanged. */
 int types_base_op(int op);
+
+/* ---- sim/types_data.c, types_builtin.c: Go's data (feat-data) --------------- */
+void types_data_init(Checker *c);
+/* The slice type []elem (made once). */
+Type *types_slice_of(Checker *c, Type *elem);
+bool types_is_numeric(const Type *t);
+bool types_is_float(const Type *t);
+bool types_is_unsigned(const Type *t);
+/* Go's size in bytes of a value of t (for append's growth rule). */
+int64_t types_go_size(const Type *t);
 
 /* ---- sim/scope*.c: scopes, declarations, statements ------------------------- */
 Sym *scope_lookup(Checker *c, const char *name, int len);

@@ -112,6 +112,9 @@ static void builtin_call(Checker *c, Expr *e, int bi)
         e->type = types_ptr(c, t);
         break;
     }
+    case BI_LEN: case BI_CAP: case BI_APPEND: case BI_MAKE: case BI_COPY: case BI_DELETE:
+        types_data_builtin(c, e, bi, callee);   /* sim/types_builtin.c */
+        break;
     default:
         types_errorf(c, e->line, e->col, "interleave does not support %s", callee);
         for (int i = 0; i < e->nargs; i++) types_expr(c, e->args[i]);   /* uses its arguments */
@@ -132,6 +135,7 @@ static void conversion(Checker *c, Expr *e, Type *t)
     Expr *a = e->args[0];
     types_value(c, a);
     if (a->mode == MODE_INVALID) return;
+    if (types_data_conversion(c, e, a, t)) return;   /* numbers, strings and bytes: sim/types_data.c */
     bool ok = types_identical(a->type, t) ||
               (types_is_integer(a->type) && t->kind == TY_INT) ||
               (types_is_string(a->type) && t->kind == TY_STRING) ||
@@ -175,6 +179,10 @@ void types_call(Checker *c, Expr *e)
     Type *sig = f->type;
     char callee[128];
     types_expr_string(f, callee, sizeof callee);
+    if (e->dots) {
+        types_errorf(c, e->line, e->col, "interleave does not support variadic calls");
+        return;
+    }
     arguments(c, e, sig->params, sig->nparams, callee);
     if (sig->nresults == 0) {
         e->mode = MODE_NOVALUE;

@@ -129,8 +129,12 @@ static void composite(Checker *c, Expr *e)
         types_errorf(c, e->line, e->col, "interleave does not support composite literals without a type");
         return;
     }
-    Type *t = types_resolve(c, e->x);
+    Type *t = types_data_literal_type(c, e->x);
     if (t == c->t_invalid) return;
+    if (t->kind == TY_SLICE || t->kind == TY_ARRAY || t->kind == TY_MAP) {
+        types_data_composite(c, e, t);   /* sim/types_data.c */
+        return;
+    }
     if (t->kind != TY_STRUCT) {
         char ts[64];
         types_string(t, ts, sizeof ts);
@@ -250,6 +254,9 @@ void types_expr(Checker *c, Expr *e)
         types_binary(c, e);
         break;
     case EX_STRUCTTYPE: case EX_FUNCTYPE: types_resolve(c, e); break;
+    case EX_FLOAT: case EX_INDEX: case EX_SLICEEXPR: case EX_ARRAYTYPE: case EX_MAPTYPE:
+        types_data_expr(c, e);   /* sim/types_data.c */
+        break;
     default: break;
     }
 }
@@ -308,7 +315,10 @@ bool types_assign(Checker *c, Expr *e, Type *target, const char *context)
     char es[160], ts[96];
     types_string(target, ts, sizeof ts);
     if (e->mode == MODE_NIL) {
-        if (target->kind == TY_PTR || target->kind == TY_FUNC) { e->type = target; return true; }
+        if (target->kind == TY_PTR || target->kind == TY_FUNC || target->kind == TY_SLICE || target->kind == TY_MAP) {
+            e->type = target;
+            return true;
+        }
         types_errorf(c, e->line, e->col, "cannot use nil as %s value in %s", ts, context);
         return false;
     }

@@ -27,6 +27,7 @@ void types_set_const(Expr *e, Type *t, ConstKind k, int64_t i)
 /* Fold x op y for two constants; false (reported) on overflow or x/0. */
 static bool fold(Checker *c, Expr *e, const ConstVal *x, const ConstVal *y, ConstVal *out)
 {
+    if (x->kind == CV_FLOAT || y->kind == CV_FLOAT) return types_data_fold(c, e, x, y, out);
     int64_t a = x->i, b = y->i, r = 0;
     bool ovf = false;
     out->kind = x->kind;
@@ -120,7 +121,8 @@ void types_unary(Checker *c, Expr *e)
     }
     types_value(c, x);
     if (x->mode == MODE_INVALID) return;
-    bool ok = e->op == TK_NOT ? types_is_bool(x->type) : types_is_integer(x->type);
+    bool ok = e->op == TK_NOT ? types_is_bool(x->type) :
+              e->op == TK_CARET ? types_is_integer(x->type) : types_is_numeric(x->type);
     if (!ok) {
         types_operand_string(x, xs, sizeof xs);
         types_errorf(c, x->line, x->col, "invalid operation: operator %s not defined on %s",
@@ -128,6 +130,12 @@ void types_unary(Checker *c, Expr *e)
         return;
     }
     e->type = x->type;
+    if (x->mode == MODE_CONST && x->cv.kind == CV_FLOAT) {
+        e->mode = MODE_CONST;
+        e->cv = x->cv;
+        if (e->op == TK_MINUS) e->cv.f = -e->cv.f;
+        return;
+    }
     if (x->mode == MODE_CONST) {
         int64_t v = x->cv.i;
         if (e->op == TK_MINUS && v == INT64_MIN) {
@@ -138,24 +146,28 @@ void types_unary(Checker *c, Expr *e)
                   e->op == TK_MINUS ? -v : e->op == TK_NOT ? !v : e->op == TK_CARET ? ~v : v);
         return;
     }
-    if (e->op == TK_CARET) {
-        types_errorf(c, e->line, e->col, "interleave does not support operator ^");
-        return;
-    }
     e->mode = MODE_VALUE;
 }
 
 bool types_convert_untyped(Checker *c, Expr *x, Type *target)
 {
-    (void)c;
-    if (!types_is_untyped(x->type) || types_is_untyped(target)) return true;
+    if (!types_is_untyped(x->type)) return true;
+    if (x->type->kind == TY_UNTYPED_INT && target->kind == TY_UNTYPED_FLOAT && x->mode == MODE_CONST) {
+        x->type = target;       /* 2 * 1.5: the int constant becomes a float one */
+        x->cv.kind = CV_FLOAT;
+        x->cv.f = (double)x->cv.i;
+        return true;
+    }
+    if (types_is_untyped(target)) return true;
     bool ok;
     switch (x->type->kind) {
-    case TY_UNTYPED_INT: ok = target->kind == TY_INT; break;
+    case TY_UNTYPED_INT: ok = target->kind == TY_INT || target->kind == TY_FLOAT; break;
+    case TY_UNTYPED_FLOAT: ok = target->kind == TY_FLOAT || (target->kind == TY_INT && x->mode == MODE_CONST); break;
     case TY_UNTYPED_BOOL: ok = target->kind == TY_BOOL; break;
     case TY_UNTYPED_STRING: ok = target->kind == TY_STRING; break;
-    default: ok = target->kind == TY_PTR || target->kind == TY_FUNC; break;
+    default: ok = target->kind == TY_PTR || target->kind == TY_FUNC || target->kind == TY_SLICE || target->kind == TY_MAP; break;
     }
+    if (ok && !types_data_convert_const(c, x, target)) return true;   /* reported */
     if (ok) x->type = target;
     return ok;
 }
@@ -202,9 +214,11 @@ void types_binary(Checker *c, Expr *e)
     if (op == TK_ANDAND || op == TK_OROR) ok = types_is_bool(t);
     else if (op == TK_EQ || op == TK_NE)
         ok = t->kind != TY_STRUCT && t->kind != TY_MUTEX && t->kind != TY_WAITGROUP &&
-             (t->kind != TY_FUNC || x->mode == MODE_NIL || y->mode == MODE_NIL) && t->kind != TY_UNTYPED_NIL;
-    else if (cmp) ok = types_is_integer(t) || types_is_string(t);
-    else if (op == TK_PLUS) ok = types_is_integer(t) || types_is_string(t);
+             ((t->kind != TY_FUNC && t->kind != TY_SLICE && t->kind != TY_MAP) || x->mode == MODE_NIL || y->mode == MODE_NIL) &&
+             t->kind != TY_UNTYPED_NIL;
+    else if (cmp) ok = types_is_numeric(t) || types_is_string(t);
+    else if (op == TK_PLUS) ok = types_is_numeric(t) || types_is_string(t);
+    else if (op == TK_MINUS || op == TK_STAR || op == TK_SLASH) ok = types_is_numeric(t);
     else ok = types_is_integer(t);
     if (!ok) {
         types_string(t, ts, sizeof ts);
@@ -219,7 +233,8 @@ void types_binary(Checker *c, Expr *e)
         }
         return;
     }
-    if ((op == TK_SLASH || op == TK_PERCENT) && y->mode == MODE_CONST && y->cv.i == 0) {
+    if ((op == TK_SLASH || op == TK_PERCENT) && y->mode == MODE_CONST &&
+        (y->cv.kind == CV_FLOAT ? y->cv.f == 0 : y->cv.i == 0)) {
         types_errorf(c, y->line, y->col, "invalid operation: division by zero");
         return;
     }
@@ -230,10 +245,6 @@ void types_binary(Checker *c, Expr *e)
         e->mode = MODE_CONST;
         e->type = rt;
         e->cv = r;
-        return;
-    }
-    if (op == TK_AMP || op == TK_PIPE || op == TK_CARET || op == TK_ANDNOT || op == TK_SHL || op == TK_SHR) {
-        types_errorf(c, e->op_line, e->op_col, "interleave does not support operator %s", lex_kind_text(op));
         return;
     }
     e->mode = MODE_VALUE;

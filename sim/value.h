@@ -2,11 +2,32 @@
  *
  * A Value is 16 bytes, plain data, no pointers: a Machine made of Values can be
  * copied with memcpy and hashed byte for byte (constructors zero the padding).
+ *
+ * Composite data (feat-data) lives in Machine.mem like everything else, so
+ * machine_copy/clone and history need nothing new:
+ *   - a slice is ONE Value, V_SLICE: aux = len, i = (base + 1) | cap << 32,
+ *     where base is the address of element 0's first slot.  Low 32 bits zero
+ *     means nil (so V_NIL, an unset slot, is a nil slice too).  Slicing is
+ *     arithmetic on the Value and allocates nothing; append allocates only
+ *     when it grows (Go's growslice).  An element takes as many slots as its
+ *     type (structs flattened); the instruction carries that size.
+ *   - an array [N]T is a V_ARRAY with the same fields (len = cap = N): a
+ *     reference to its N elements.  Go's value semantics come from the code
+ *     generator, which copies (ACOPY) an array whenever it is read as a value.
+ *   - a map is V_MAP, i = header address + 1 (0: nil map).  The header is 4
+ *     slots in mem: live count, entries address, entries used, entries cap;
+ *     an entry is 3 slots (key, value, live flag).  See sim/map.c.
+ *   - a float64 is V_FLOAT with the IEEE bits in i (value_float/value_f).
+ *   - a sized integer is a V_INT holding the value already wrapped to its
+ *     type; aux of V_INT may name the integer kind (IntKind) for printing
+ *     unsigned 64-bit values.
  */
 #ifndef INTERLEAVE_VALUE_H
 #define INTERLEAVE_VALUE_H
 
+#include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 
 typedef enum ValueKind {
     V_NIL = 0,  /* nil pointer / zero of an unset slot                         */
@@ -17,10 +38,15 @@ typedef enum ValueKind {
     V_FUNC,     /* i: index into Program.protos (a function with no captures)  */
     V_CLOSURE,  /* i: address in Machine.mem of the closure record:
                  *    mem[i] = V_FUNC proto, mem[i+1..] = captured cell addresses */
-    V_SYNC      /* content of a sync.Mutex / sync.WaitGroup slot.
+    V_SYNC,     /* content of a sync.Mutex / sync.WaitGroup slot.
                  *    aux: SyncKind; i: 0 until first use, then 1 + index into
                  *    Machine.syncs (allocated lazily, so the zero value works
                  *    as in Go)                                                 */
+    /* data: arrays, slices, maps, strings, numbers (feat-data) */
+    V_SLICE,    /* aux: len; i: (base + 1) | cap << 32 (see above)             */
+    V_ARRAY,    /* as V_SLICE, len == cap == N                                 */
+    V_MAP,      /* i: header address + 1, 0 for a nil map                      */
+    V_FLOAT     /* i: the bits of a double                                     */
 } ValueKind;
 
 typedef struct Value {
@@ -35,5 +61,37 @@ static inline Value value_int(int64_t i) { Value v = {V_INT, 0, i}; return v; }
 static inline Value value_bool(int b) { Value v = {V_BOOL, 0, b != 0}; return v; }
 static inline Value value_nil(void) { Value v = {V_NIL, 0, 0}; return v; }
 static inline Value value_make(ValueKind k, uint32_t aux, int64_t i) { Value v = {k, aux, i}; return v; }
+
+/* ---- data (feat-data) ---- */
+
+/* Numeric kinds: the operand of OP_CONV and the aux tag of a V_INT. */
+typedef enum NumKind {
+    NK_INT = 0, NK_INT8, NK_INT16, NK_INT32, NK_INT64,
+    NK_UINT, NK_UINT8, NK_UINT16, NK_UINT32, NK_UINT64, NK_UINTPTR,
+    NK_FLOAT64, NK_FLOAT32
+} NumKind;
+
+static inline Value value_slice(ValueKind k, int64_t base, int64_t len, int64_t cap)
+{
+    Value v = {k, (uint32_t)len, (int64_t)(((uint64_t)(base + 1) & 0xffffffffu) | ((uint64_t)cap << 32))};
+    return v;
+}
+static inline int64_t slice_base(Value v) { return (int64_t)(uint32_t)v.i - 1; }
+static inline int64_t slice_len(Value v) { return v.kind == V_NIL ? 0 : (int64_t)v.aux; }
+static inline int64_t slice_cap(Value v) { return v.kind == V_NIL ? 0 : (int64_t)((uint64_t)v.i >> 32); }
+static inline bool slice_is_nil(Value v) { return (uint32_t)v.i == 0; }
+static inline Value value_float(double d)
+{
+    Value v = {V_FLOAT, 0, 0};
+    memcpy(&v.i, &d, sizeof d);
+    return v;
+}
+static inline double value_f(Value v)
+{
+    double d;
+    if (v.kind != V_FLOAT) return (double)v.i;
+    memcpy(&d, &v.i, sizeof d);
+    return d;
+}
 
 #endif

@@ -36,6 +36,7 @@
 
 #include "machine_internal.h"
 #include "util.h"
+#include "vm_data.h"
 
 static const uint16_t cost_of[OP__COUNT] = {
 #define OP(name, opnd, cost, meaning) [OP_##name] = (cost),
@@ -66,6 +67,7 @@ static void nil_panic(Machine *m, Goroutine *g)
 /* Go compares an unset slot (V_NIL) equal to the zero of any type. */
 static bool values_equal(const Machine *m, Value a, Value b)
 {
+    if (a.kind == V_FLOAT || b.kind == V_FLOAT) return vm_data_equal(m, a, b);
     if (a.kind == V_STR || b.kind == V_STR) {
         uint32_t la = 0, lb = 0;
         const char *sa = a.kind == V_STR ? machine_string(m, a, &la) : "";
@@ -87,6 +89,10 @@ static int values_compare(const Machine *m, Value a, Value b)
         int c = memcmp(sa, sb, la < lb ? la : lb);
         if (c) return c < 0 ? -1 : 1;
         return la < lb ? -1 : la > lb;
+    }
+    if (a.kind == V_FLOAT || b.kind == V_FLOAT) {
+        double x = value_f(a), y = value_f(b);
+        return x < y ? -1 : x > y ? 1 : x == y ? 0 : 2;   /* NaN: every test false but != */
     }
     return a.i < b.i ? -1 : a.i > b.i;
 }
@@ -399,6 +405,8 @@ int vm_exec(Machine *m, Goroutine *g, int core)
         return cost_of[in.op];
     case OP__COUNT:
     default:
+        g->sp = sp;
+        if (vm_data_exec(m, g, core, pc, in) >= 0) return cost_of[in.op];
         machine_fail(m, M_PANIC, g->id, false, "interleave: bad bytecode: unknown opcode");
         break;
     }
@@ -435,7 +443,7 @@ int vm_exec(Machine *m, Goroutine *g, int core)
 #define PLAIN_CMP(name, op)                                                     \
     PLAIN_CASE(name):                                                           \
         sp--;                                                                   \
-        if (st[sp].kind == V_STR || st[sp - 1].kind == V_STR)                   \
+        if (st[sp].kind >= V_STR || st[sp - 1].kind >= V_STR)                   \
             st[sp - 1] = value_bool(values_compare(m, st[sp - 1], st[sp]) op 0); \
         else                                                                    \
             st[sp - 1] = value_bool(st[sp - 1].i op st[sp].i);                  \
@@ -542,6 +550,11 @@ uint64_t vm_run_plain(Machine *m, Goroutine *g, uint64_t max, int64_t until)
 #if defined(__GNUC__) && !defined(VM_SWITCH_DISPATCH)
     L_NEW: L_CLOSURE: L_CALL: L_RET: L_GO: L_DEFER: L_LOCK: L_UNLOCK:
     L_WGADD: L_WGDONE: L_WGWAIT: L_SLEEP: L_PRINTF: L_PRINTLN:
+    /* feat-data: every data instruction is vm_exec's (vm_data.c) */
+    L_NEWSLICE: L_NEWARRAY: L_MAKESLICE: L_INDEXADDR: L_STRINDEX: L_SLICE: L_LEN: L_CAP:
+    L_APPEND: L_APPENDS: L_COPY: L_ACOPY: L_AEQ: L_MAPNEW: L_MAPGET: L_MAPSET: L_MAPDEL:
+    L_MAPITER: L_MAPNEXT: L_RUNE: L_CONV: L_CONVSTR: L_FADD: L_FSUB: L_FMUL: L_FDIV:
+    L_FNEG: L_UDIV: L_UMOD: L_UCMP: L_BITOP: L_BITNOT: L_DUP2:
 #else
         default:
 #endif

@@ -1,0 +1,373 @@
+/* compile_data.c — code for Go's data: slice, array and map literals, index
+ * and slice expressions, the data builtins, conversions and the arithmetic
+ * of floats, sized and unsigned integers.
+ *
+ * An element access is two instructions: INDEXADDR computes &s[i] (bounds
+ * checked, nothing shared touched) and LOAD or STORE is the shared access,
+ * so a race on a slice element interleaves exactly as one on a struct field.
+ * A map element is a place of its own (PL_MAP: map and key on the stack),
+ * read by MAPGET and written by MAPSET, each one step.
+ *
+ * Arrays are references to their elements (sim/value.h), so Go's value
+ * semantics are made here: reading an array variable as a value copies it
+ * (ACOPY), while indexing, slicing and len use the reference.
+ *
+ * Sized integers are computed in 64 bits and wrapped (CONV) after every
+ * operation that can leave their range, as Go's arithmetic wraps.
+ */
+#include "compile_internal.h"
+
+#include <string.h>
+#include "lex.h"
+#include "util.h"
+
+/* The index of a constant Value in the pool (deduplicated bytewise). */
+int compile_data_const(Compiler *C, Value v)
+{
+    Program *p = C->p;
+    for (int i = 0; i < p->nconsts; i++)
+        if (memcmp(&p->consts[i], &v, sizeof v) == 0) return i;
+    GROW(p->consts, C->consts_cap, p->nconsts + 1);
+    p->consts[p->nconsts] = v;
+    return p->nconsts++;
+}
+
+/* The Value a zero-initialised slot of type t holds. */
+Value compile_data_zero_value(const Type *t)
+{
+    switch (t->kind) {
+    case TY_FLOAT: return value_float(0);
+    case TY_SLICE: return value_make(V_SLICE, 0, 0);
+    case TY_MAP: return value_make(V_MAP, 0, 0);
+    case TY_INT:
+        if (t->numkind >= NK_UINT && t->numkind <= NK_UINTPTR && t->numkind != NK_UINT8 &&
+            t->numkind != NK_UINT16 && t->numkind != NK_UINT32) return value_make(V_INT, NK_UINT64, 0);
+        return value_int(0);
+    default: return value_nil();
+    }
+}
+
+static int elem_layout(Compiler *C, Type *elem) { return compile_layout(C, elem); }
+static int esz(const Type *elem) { return elem->kind == TY_STRUCT ? elem->nslots : 1; }
+
+bool compile_data_zero(Compiler *C, const Type *t)
+{
+    switch (t->kind) {
+    case TY_FLOAT: case TY_SLICE: case TY_MAP:
+        compile_emit(C, OP_CONST, compile_data_const(C, compile_data_zero_value(t)), 0);
+        return true;
+    case TY_ARRAY:
+        compile_emit(C, OP_NEWARRAY, (int)t->len, elem_layout(C, t->elem));
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* The NumKind to wrap a result of type t to, -1 when none is needed. */
+static int wrap_kind(const Type *t)
+{
+    if (t->kind != TY_INT) return -1;
+    switch (t->numkind) {
+    case NK_INT8: case NK_INT16: case NK_INT32: case NK_UINT8: case NK_UINT16: case NK_UINT32:
+    case NK_UINT: case NK_UINT64: case NK_UINTPTR:
+        return t->numkind;
+    default: return -1;
+    }
+}
+
+void compile_data_wrap(Compiler *C, const Type *t)
+{
+    int k = wrap_kind(t);
+    if (k >= 0) compile_emit(C, OP_CONV, k, 0);
+}
+
+/* x op y for the data types; false leaves it to compile_apply (plain int,
+ * string, bool). */
+bool compile_data_apply(Compiler *C, int op, const Type *t, Expr *y)
+{
+    int base = types_base_op(op);
+    bool is_float = t->kind == TY_FLOAT || t->kind == TY_UNTYPED_FLOAT;
+    bool is_unsigned = types_is_unsigned(t);
+    int bit = base == TK_AMP ? 1 : base == TK_PIPE ? 2 : base == TK_CARET ? 3 : base == TK_ANDNOT ? 4 :
+              base == TK_SHL ? 5 : base == TK_SHR ? (is_unsigned ? 7 : 6) : 0;
+    int wk = wrap_kind(t);
+    if (t->kind == TY_ARRAY && (base == TK_EQ || base == TK_NE)) {
+        compile_expr(C, y);
+        compile_emit(C, OP_AEQ, esz(t->elem), 0);
+        if (base == TK_NE) compile_emit(C, OP_NOT, 0, 0);
+        return true;
+    }
+    if (!is_float && wk < 0 && !bit) return false;
+    compile_expr(C, y);
+    if (bit) {
+        compile_emit(C, OP_BITOP, bit, 0);
+    } else if (is_float) {
+        switch (base) {
+        case TK_PLUS: compile_emit(C, OP_FADD, 0, 0); break;
+        case TK_MINUS: compile_emit(C, OP_FSUB, 0, 0); break;
+        case TK_STAR: compile_emit(C, OP_FMUL, 0, 0); break;
+        case TK_SLASH: compile_emit(C, OP_FDIV, 0, 0); break;
+        case TK_EQ: compile_emit(C, OP_EQ, 0, 0); break;
+        case TK_NE: compile_emit(C, OP_NE, 0, 0); break;
+        case TK_LT: compile_emit(C, OP_LT, 0, 0); break;
+        case TK_LE: compile_emit(C, OP_LE, 0, 0); break;
+        case TK_GT: compile_emit(C, OP_GT, 0, 0); break;
+        default: compile_emit(C, OP_GE, 0, 0); break;
+        }
+        return true;
+    } else {
+        bool u64 = wk == NK_UINT || wk == NK_UINT64 || wk == NK_UINTPTR;
+        switch (base) {
+        case TK_PLUS: compile_emit(C, OP_ADD, 0, 0); break;
+        case TK_MINUS: compile_emit(C, OP_SUB, 0, 0); break;
+        case TK_STAR: compile_emit(C, OP_MUL, 0, 0); break;
+        case TK_SLASH: compile_emit(C, u64 ? OP_UDIV : OP_DIV, 0, 0); break;
+        case TK_PERCENT: compile_emit(C, u64 ? OP_UMOD : OP_MOD, 0, 0); break;
+        case TK_EQ: compile_emit(C, OP_EQ, 0, 0); return true;
+        case TK_NE: compile_emit(C, OP_NE, 0, 0); return true;
+        case TK_LT: if (u64) compile_emit(C, OP_UCMP, 1, 0); else compile_emit(C, OP_LT, 0, 0); return true;
+        case TK_LE: if (u64) compile_emit(C, OP_UCMP, 2, 0); else compile_emit(C, OP_LE, 0, 0); return true;
+        case TK_GT: if (u64) compile_emit(C, OP_UCMP, 3, 0); else compile_emit(C, OP_GT, 0, 0); return true;
+        case TK_GE: if (u64) compile_emit(C, OP_UCMP, 4, 0); else compile_emit(C, OP_GE, 0, 0); return true;
+        default: sim_fatal("data_apply", "operator without an opcode");
+        }
+    }
+    compile_data_wrap(C, t);
+    return true;
+}
+
+/* -x, ^x; false for a plain int (compile_expr's NEG). */
+bool compile_data_unary(Compiler *C, Expr *e)
+{
+    const Type *t = e->type;
+    if (e->op == TK_CARET) {
+        compile_expr(C, e->x);
+        compile_emit(C, OP_BITNOT, 0, 0);
+        compile_data_wrap(C, t);
+        return true;
+    }
+    if (e->op != TK_MINUS) return false;
+    if (t->kind == TY_FLOAT) { compile_expr(C, e->x); compile_emit(C, OP_FNEG, 0, 0); return true; }
+    if (wrap_kind(t) < 0) return false;
+    compile_expr(C, e->x);
+    compile_emit(C, OP_NEG, 0, 0);
+    compile_data_wrap(C, t);
+    return true;
+}
+
+/* x++ / x-- after the load of x. */
+void compile_data_incdec(Compiler *C, const Type *t, int op)
+{
+    if (t->kind == TY_FLOAT) {
+        compile_emit(C, OP_CONST, compile_data_const(C, value_float(op == TK_INC ? 1 : -1)), 0);
+        compile_emit(C, OP_FADD, 0, 0);
+        return;
+    }
+    compile_emit(C, OP_ADDI, op == TK_INC ? 1 : -1, 0);
+    compile_data_wrap(C, t);
+}
+
+/* ---- values ------------------------------------------------------------------------ */
+
+/* Push an array-, slice- or map-valued operand without copying an array. */
+static void ref(Compiler *C, Expr *x)
+{
+    Expr *u = compile_unparen(x);
+    if (u->type && u->type->kind == TY_ARRAY && u->mode == MODE_VAR) {
+        Place pl = compile_place(C, u);
+        compile_place_load(C, &pl);
+        return;
+    }
+    if (u->type && u->type->kind == TY_PTR) {   /* p[i] of a *[N]T */
+        compile_expr(C, u);
+        compile_emit(C, OP_LOAD, 0, 0);
+        return;
+    }
+    compile_expr(C, x);
+}
+
+void compile_data_array_copy(Compiler *C, const Expr *e)
+{
+    if (e->type && e->type->kind == TY_ARRAY) compile_emit(C, OP_ACOPY, esz(e->type->elem), 0);
+}
+
+static void composite(Compiler *C, Expr *e)
+{
+    Type *t = e->type;
+    if (t->kind == TY_MAP) {
+        compile_emit(C, OP_MAPNEW, 0, 0);
+        for (int i = 0; i < e->nargs; i++) {
+            Expr *el = e->args[i];
+            compile_emit(C, OP_DUP, 0, 0);
+            compile_expr(C, el->x);
+            compile_expr(C, el->y);
+            compile_emit(C, OP_MAPSET, 0, 0);
+        }
+        return;
+    }
+    int n = (int)e->ival, sz = esz(t->elem);
+    compile_emit(C, t->kind == TY_ARRAY ? OP_NEWARRAY : OP_NEWSLICE, n, elem_layout(C, t->elem));
+    for (int i = 0; i < e->nargs; i++) {
+        Expr *el = e->args[i], *v = el->kind == EX_KEYVALUE ? el->y : el;
+        compile_emit(C, OP_DUP, 0, 0);
+        compile_emit(C, OP_INT, el->field_off, 0);
+        compile_emit(C, OP_INDEXADDR, sz, 0);
+        if (compile_unparen(v)->kind == EX_COMPOSITE && v->type->kind == TY_STRUCT) {
+            compile_fill_composite(C, compile_unparen(v), -1, -1);
+            compile_emit(C, OP_POP, 0, 0);
+            continue;
+        }
+        compile_expr(C, v);
+        compile_emit(C, OP_STORE, 0, 0);
+    }
+}
+
+static void slice_expr(Compiler *C, Expr *e)
+{
+    Type *xt = compile_unparen(e->x)->type;
+    if (xt->kind == TY_PTR) xt = xt->elem;
+    int flags = 0;
+    ref(C, e->x);
+    if (e->y) { compile_expr(C, e->y); flags |= 1; }
+    if (e->hi) { compile_expr(C, e->hi); flags |= 2; }
+    if (e->max) { compile_expr(C, e->max); flags |= 4; }
+    if (xt->kind == TY_STRING || xt->kind == TY_UNTYPED_STRING) flags |= 8;
+    if (xt->kind == TY_ARRAY) flags |= 16;
+    C->line = e->line;
+    C->col = e->col;
+    compile_emit(C, OP_SLICE, xt->elem && (xt->kind == TY_SLICE || xt->kind == TY_ARRAY) ? esz(xt->elem) : 1, flags);
+}
+
+bool compile_data_expr(Compiler *C, Expr *e)
+{
+    switch (e->kind) {
+    case EX_COMPOSITE:
+        if (e->type->kind != TY_SLICE && e->type->kind != TY_ARRAY && e->type->kind != TY_MAP) return false;
+        composite(C, e);
+        return true;
+    case EX_INDEX: {
+        Type *xt = compile_unparen(e->x)->type;
+        if (xt->kind == TY_STRING || xt->kind == TY_UNTYPED_STRING) {
+            compile_expr(C, e->x);
+            compile_expr(C, e->y);
+            C->line = e->line;
+            C->col = e->col;
+            compile_emit(C, OP_STRINDEX, 0, 0);
+            return true;
+        }
+        Place pl = compile_place(C, e);
+        compile_place_load(C, &pl);
+        compile_data_array_copy(C, e);
+        return true;
+    }
+    case EX_SLICEEXPR: slice_expr(C, e); return true;
+    default: return false;
+    }
+}
+
+/* The place of x[i]: an element address (PL_ADDR) or a map entry (PL_MAP). */
+Place compile_data_index_place(Compiler *C, Expr *e)
+{
+    Place pl = {PL_ADDR, 0, -1};
+    Type *xt = compile_unparen(e->x)->type;
+    if (xt->kind == TY_PTR) xt = xt->elem;
+    ref(C, e->x);
+    compile_expr(C, e->y);
+    int line = C->line, col = C->col;
+    C->line = e->line;
+    C->col = e->col;
+    if (xt->kind == TY_MAP) {
+        pl.kind = PL_MAP;
+        pl.slot = compile_data_const(C, compile_data_zero_value(xt->elem));
+    } else {
+        compile_emit(C, OP_INDEXADDR, esz(xt->elem), 0);
+    }
+    C->line = line;
+    C->col = col;
+    return pl;
+}
+
+/* ---- calls ---------------------------------------------------------------------------- */
+
+int compile_data_builtin(Compiler *C, Expr *e, int bi)
+{
+    switch (bi) {
+    case BI_LEN: case BI_CAP:
+        ref(C, e->args[0]);
+        compile_emit(C, bi == BI_LEN ? OP_LEN : OP_CAP, 0, 0);
+        return 1;
+    case BI_APPEND: {
+        Type *t = e->type;
+        int a = esz(t->elem) | (int)(types_go_size(t->elem) << 8);
+        compile_expr(C, e->args[0]);
+        if (e->dots) {
+            compile_expr(C, e->args[1]);
+            C->line = e->line;
+            C->col = e->col;
+            compile_emit(C, OP_APPENDS, a, 0);
+            return 1;
+        }
+        for (int i = 1; i < e->nargs; i++) compile_expr(C, e->args[i]);
+        C->line = e->line;
+        C->col = e->col;
+        compile_emit(C, OP_APPEND, a, e->nargs - 1);
+        return 1;
+    }
+    case BI_MAKE: {
+        Type *t = e->type;
+        if (t->kind == TY_MAP) {
+            for (int i = 1; i < e->nargs; i++) { compile_expr(C, e->args[i]); compile_emit(C, OP_POP, 0, 0); }
+            compile_emit(C, OP_MAPNEW, 0, 0);
+            return 1;
+        }
+        compile_expr(C, e->args[1]);
+        if (e->nargs > 2) compile_expr(C, e->args[2]);
+        else compile_emit(C, OP_INT, -1, 0);
+        C->line = e->line;
+        C->col = e->col;
+        compile_emit(C, OP_MAKESLICE, 0, elem_layout(C, t->elem));
+        return 1;
+    }
+    case BI_COPY:
+        compile_expr(C, e->args[0]);
+        compile_expr(C, e->args[1]);
+        compile_emit(C, OP_COPY, esz(e->args[0]->type->elem), 0);
+        return 1;
+    case BI_DELETE:
+        compile_expr(C, e->args[0]);
+        compile_expr(C, e->args[1]);
+        compile_emit(C, OP_MAPDEL, 0, 0);
+        return 0;
+    default:
+        sim_fatal("data_builtin", "not a data builtin");
+    }
+}
+
+static int num_kind(const Type *t)
+{
+    if (t->kind == TY_FLOAT) return t->numkind;
+    if (t->kind == TY_INT) return t->numkind;
+    return -1;
+}
+
+/* T(x): returns true when it emitted the conversion. */
+bool compile_data_conversion(Compiler *C, Expr *e)
+{
+    Expr *a = e->args[0];
+    compile_expr(C, a);
+    if (e->builtin > 0) {                       /* string <-> bytes, runes */
+        compile_emit(C, OP_CONVSTR, e->builtin, 0);
+        return true;
+    }
+    int to = num_kind(e->type), from = num_kind(a->type);
+    if (to < 0 || from < 0) return true;        /* nothing to do at run time */
+    bool from_float = a->type->kind == TY_FLOAT;
+    bool to_float = e->type->kind == TY_FLOAT;
+    if (!from_float && !to_float && to == NK_INT64) return true;
+    if (!from_float && !to_float && to == NK_INT && from != NK_UINT && from != NK_UINT64 && from != NK_UINTPTR) return true;
+    if (from_float && to_float && to == NK_FLOAT64) return true;
+    int how = from_float ? 1 : types_is_unsigned(a->type) && (from == NK_UINT || from == NK_UINT64 || from == NK_UINTPTR) ? 2 : 0;
+    compile_emit(C, OP_CONV, to, how);
+    return true;
+}

@@ -1,0 +1,157 @@
+/* format_data.c — how fmt prints Go's data: floats, slices, arrays, maps.
+ *
+ * Called from format.c's per-kind dispatch for V_FLOAT, V_SLICE, V_ARRAY and
+ * V_MAP (and for the unsigned integers tagged in a V_INT's aux).  Elements go
+ * back through format.c's callback, one level deeper, so a pointer inside a
+ * slice prints as an address as in Go.
+ *
+ * Floats follow strconv.FormatFloat(f, 'g', -1, 64) as fmt's %v uses it
+ * (strconv/ftoa.go): the shortest digits that read back as the same double,
+ * in %e form when the exponent is < -4 or >= 6 ("if precision was the
+ * shortest possible, use precision 6 for this decision"): 1e+06, 123456.7.
+ * Maps print sorted by key, as fmt does since Go 1.12 (internal/fmtsort).
+ */
+#include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "format_data.h"
+#include "machine_internal.h"
+#include "util.h"
+#include "vm_data.h"
+
+static void put(char **buf, uint32_t *len, uint32_t *cap, const char *s)
+{
+    buf_append(buf, len, cap, s, strlen(s));
+}
+
+/* The shortest %e digits of d that strtod reads back as d: "d.ddde±XX". */
+static int shortest_e(double d, char *out, size_t n)
+{
+    for (int prec = 0; prec < 17; prec++) {
+        snprintf(out, n, "%.*e", prec, d);
+        if (strtod(out, NULL) == d) return prec + 1;
+    }
+    snprintf(out, n, "%.16e", d);
+    return 17;
+}
+
+void format_data_float(double d, char verb, int prec, char *out, size_t n)
+{
+    if (isnan(d)) { snprintf(out, n, "NaN"); return; }
+    if (isinf(d)) { snprintf(out, n, d > 0 ? "+Inf" : "-Inf"); return; }
+    if (verb == 'f' || verb == 'F') { snprintf(out, n, "%.*f", prec < 0 ? 6 : prec, d); return; }
+    if (verb == 'e' || verb == 'E') {
+        snprintf(out, n, verb == 'e' ? "%.*e" : "%.*E", prec < 0 ? 6 : prec, d);
+        return;
+    }
+    char e[64];
+    int nd, exp;
+    bool shortest = prec < 0;
+    if (shortest) {
+        nd = shortest_e(d, e, sizeof e);
+    } else {
+        if (prec == 0) prec = 1;
+        snprintf(e, sizeof e, "%.*e", prec - 1, d);
+        nd = prec;
+    }
+    exp = atoi(strchr(e, 'e') + 1);
+    /* strconv/ftoa.go %g: trailing zeros of the digits do not count */
+    char *mant_end = strchr(e, 'e');
+    if (!shortest) {
+        char *p = mant_end;
+        while (p > e && p[-1] == '0') { p--; nd--; }
+        if (p > e && p[-1] == '.') p--;
+        memmove(p, mant_end, strlen(mant_end) + 1);
+        mant_end = p;
+    }
+    int eprec = shortest ? 6 : prec;
+    if (!shortest && eprec > nd && nd >= exp + 1) eprec = nd;
+    if (exp < -4 || exp >= eprec) {
+        /* Go writes at least two exponent digits, as C does */
+        snprintf(out, n, "%s", e);
+        return;
+    }
+    int decimals = nd - 1 - exp;
+    snprintf(out, n, "%.*f", decimals < 0 ? 0 : decimals, d);
+}
+
+/* internal/fmtsort's order for the keys the subset has. */
+static int key_cmp(const Machine *m, const Value *a, const Value *b)
+{
+    if (a->kind == V_STR && b->kind == V_STR) {
+        uint32_t la, lb;
+        const char *sa = machine_string(m, *a, &la), *sb = machine_string(m, *b, &lb);
+        int c = memcmp(sa, sb, la < lb ? la : lb);
+        if (c) return c;
+        return la < lb ? -1 : la > lb;
+    }
+    if (a->kind == V_FLOAT || b->kind == V_FLOAT) {
+        double x = value_f(*a), y = value_f(*b);
+        return x < y ? -1 : x > y;
+    }
+    if (a->kind == V_INT && a->aux == NK_UINT64)
+        return (uint64_t)a->i < (uint64_t)b->i ? -1 : (uint64_t)a->i > (uint64_t)b->i;
+    return a->i < b->i ? -1 : a->i > b->i;
+}
+
+bool format_data_v(const Machine *m, Value v, char **buf, uint32_t *len, uint32_t *cap, int depth,
+                   FormatElemFn elem)
+{
+    char tmp[64];
+    switch ((ValueKind)v.kind) {
+    case V_INT:
+        if (v.aux == NK_UINT64) {
+            snprintf(tmp, sizeof tmp, "%" PRIu64, (uint64_t)v.i);
+            put(buf, len, cap, tmp);
+            return true;
+        }
+        return false;
+    case V_FLOAT:
+        format_data_float(value_f(v), 'g', -1, tmp, sizeof tmp);
+        put(buf, len, cap, tmp);
+        return true;
+    case V_SLICE: case V_ARRAY: {
+        put(buf, len, cap, "[");
+        int64_t n = slice_len(v), base = slice_base(v);
+        for (int64_t k = 0; k < n; k++) {
+            if (k) put(buf, len, cap, " ");
+            elem(m, m->mem[base + k], buf, len, cap, depth + 1);
+        }
+        put(buf, len, cap, "]");
+        return true;
+    }
+    case V_MAP: {
+        put(buf, len, cap, "map[");
+        int64_t n = map_entries(m, v, NULL, NULL, 0);
+        Value *kv = xmalloc(sizeof(Value) * 2 * (size_t)(n ? n : 1));
+        Value *keys = xmalloc(sizeof(Value) * (size_t)(n ? n : 1));
+        Value *vals = xmalloc(sizeof(Value) * (size_t)(n ? n : 1));
+        map_entries(m, v, keys, vals, n);
+        for (int64_t k = 0; k < n; k++) { kv[2 * k] = keys[k]; kv[2 * k + 1] = vals[k]; }
+        for (int64_t i = 1; i < n; i++) {     /* insertion sort: maps are small */
+            Value k0 = kv[2 * i], v0 = kv[2 * i + 1];
+            int64_t j = i;
+            for (; j > 0 && key_cmp(m, &kv[2 * (j - 1)], &k0) > 0; j--) {
+                kv[2 * j] = kv[2 * (j - 1)];
+                kv[2 * j + 1] = kv[2 * (j - 1) + 1];
+            }
+            kv[2 * j] = k0;
+            kv[2 * j + 1] = v0;
+        }
+        for (int64_t k = 0; k < n; k++) {
+            if (k) put(buf, len, cap, " ");
+            elem(m, kv[2 * k], buf, len, cap, depth + 1);
+            put(buf, len, cap, ":");
+            elem(m, kv[2 * k + 1], buf, len, cap, depth + 1);
+        }
+        free(kv); free(keys); free(vals);
+        put(buf, len, cap, "]");
+        return true;
+    }
+    default:
+        return false;
+    }
+}

@@ -1,0 +1,22 @@
+/* format_data.h — fmt's printing of floats, slices, arrays and maps
+ * (sim/format_data.c), called from sim/format.c.  Internal to sim/. */
+#ifndef INTERLEAVE_FORMAT_DATA_H
+#define INTERLEAVE_FORMAT_DATA_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "machine.h"
+
+/* Print one element (format.c's %v at a depth). */
+typedef void (*FormatElemFn)(const Machine *m, Value v, char **buf, uint32_t *len, uint32_t *cap, int depth);
+
+/* %v of v if it is a data value (float, slice, array, map, unsigned int):
+ * appends it and returns true; false leaves v to format.c. */
+bool format_data_v(const Machine *m, Value v, char **buf, uint32_t *len, uint32_t *cap, int depth,
+                   FormatElemFn elem);
+/* d as strconv.FormatFloat(d, verb, prec, 64) writes it (prec < 0: the
+ * shortest); verb is 'g', 'e', 'E' or 'f'.  "+Inf", "-Inf", "NaN". */
+void format_data_float(double d, char verb, int prec, char *out, size_t n);
+
+#endif

@@ -1,0 +1,31 @@
+/* vm_data.h — how the VM, the formatter and the tests reach the data
+ * instructions (sim/vm_data.c) and maps (sim/map.c).  Internal to sim/. */
+#ifndef INTERLEAVE_VM_DATA_H
+#define INTERLEAVE_VM_DATA_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "machine.h"
+
+/* Execute a feat-data opcode (g->sp is current); returns 0, or -1 when the
+ * opcode is not one of them.  The machine may have failed (a panic). */
+int vm_data_exec(Machine *m, Goroutine *g, int core, int pc, Instr in);
+/* runtime/slice.go growslice: the capacity append gives a slice of capacity
+ * oldcap that needs `need` elements of gosize bytes (0: no size classes). */
+int64_t vm_data_growcap(int64_t oldcap, int64_t need, int64_t gosize);
+/* x wrapped to the integer NumKind (V_INT, tagged with the kind when it
+ * prints differently: uint64, byte, rune). */
+Value vm_data_wrap(int64_t x, int kind);
+/* UTF-8 of r into out (4 bytes of room); returns its length. */
+int vm_data_encode_rune(int64_t r, char *out);
+/* Go's == on two scalar Values (strings by content, floats as doubles). */
+bool vm_data_equal(const Machine *m, Value a, Value b);
+
+/* ---- sim/map.c ---- */
+int map_exec(Machine *m, Goroutine *g, Instr in);
+int64_t map_len(const Machine *m, Value map);
+/* The live entries of a map in storage order: up to max (key, value) pairs
+ * into keys/vals; returns the number of live entries. */
+int64_t map_entries(const Machine *m, Value map, Value *keys, Value *vals, int64_t max);
+
+#endif
