@@ -93,6 +93,11 @@ bool types_data_fold(Checker *c, Expr *e, const ConstVal *x, const ConstVal *y, 
 bool types_data_conversion(Checker *c, Expr *e, Expr *a, Type *t);
 void types_data_builtin(Checker *c, Expr *e, int bi, const char *callee);
 void scope_range(Checker *c, Stmt *s);
+/* r is m[k] assigned to two variables: make it the tuple (elem, bool). */
+void types_data_commaok(Checker *c, Expr *r);
+/* Go's assignability of an unnamed composite type to a named one with the
+ * same underlying type (and back). */
+bool types_data_assignable(const Type *v, const Type *t);
 /* A block in its own scope (sim/scope_stmt.c). */
 void scope_block(Checker *c, Stmt **stmts, int n);
 

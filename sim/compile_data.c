@@ -39,10 +39,7 @@ Value compile_data_zero_value(const Type *t)
     case TY_FLOAT: return value_float(0);
     case TY_SLICE: return value_make(V_SLICE, 0, 0);
     case TY_MAP: return value_make(V_MAP, 0, 0);
-    case TY_INT:
-        if (t->numkind >= NK_UINT && t->numkind <= NK_UINTPTR && t->numkind != NK_UINT8 &&
-            t->numkind != NK_UINT16 && t->numkind != NK_UINT32) return value_make(V_INT, NK_UINT64, 0);
-        return value_int(0);
+    case TY_INT: return value_make(V_INT, (uint32_t)t->numkind, 0);
     default: return value_nil();
     }
 }
@@ -50,18 +47,48 @@ Value compile_data_zero_value(const Type *t)
 static int elem_layout(Compiler *C, Type *elem) { return compile_layout(C, elem); }
 static int esz(const Type *elem) { return elem->kind == TY_STRUCT ? elem->nslots : 1; }
 
+bool compile_data_const_expr(Compiler *C, const Expr *e)
+{
+    const Type *t = e->type;
+    if (!t || e->cv.kind != CV_INT || (t->kind != TY_INT && t->kind != TY_FLOAT) || t->numkind == NK_INT) return false;
+    Value v = t->kind == TY_FLOAT ? value_float((double)e->cv.i) : value_make(V_INT, (uint32_t)t->numkind, e->cv.i);
+    compile_emit(C, OP_CONST, compile_data_const(C, v), 0);
+    return true;
+}
+
 bool compile_data_zero(Compiler *C, const Type *t)
 {
     switch (t->kind) {
+    case TY_INT:
+        if (t->numkind == NK_INT) return false;
+        compile_emit(C, OP_CONST, compile_data_const(C, compile_data_zero_value(t)), 0);
+        return true;
     case TY_FLOAT: case TY_SLICE: case TY_MAP:
         compile_emit(C, OP_CONST, compile_data_const(C, compile_data_zero_value(t)), 0);
         return true;
     case TY_ARRAY:
         compile_emit(C, OP_NEWARRAY, (int)t->len, elem_layout(C, t->elem));
+        if (t->elem->kind == TY_ARRAY) {   /* [2][3]int: each row its own array */
+            for (int i = 0; i < t->len; i++) {
+                compile_emit(C, OP_DUP, 0, 0);
+                compile_emit(C, OP_INT, i, 0);
+                compile_emit(C, OP_INDEXADDR, 1, 0);
+                compile_data_zero(C, t->elem);
+                compile_emit(C, OP_STORE, 0, 0);
+            }
+        }
         return true;
     default:
         return false;
     }
+}
+
+/* How many array levels lie below an array type's elements ([2][3]int: 1). */
+static int depth(const Type *t)
+{
+    int d = 0;
+    for (t = t->elem; t->kind == TY_ARRAY; t = t->elem) d++;
+    return d;
 }
 
 /* The NumKind to wrap a result of type t to, -1 when none is needed. */
@@ -70,7 +97,7 @@ static int wrap_kind(const Type *t)
     if (t->kind != TY_INT) return -1;
     switch (t->numkind) {
     case NK_INT8: case NK_INT16: case NK_INT32: case NK_UINT8: case NK_UINT16: case NK_UINT32:
-    case NK_UINT: case NK_UINT64: case NK_UINTPTR:
+    case NK_INT64: case NK_UINT: case NK_UINT64: case NK_UINTPTR:
         return t->numkind;
     default: return -1;
     }
@@ -94,7 +121,7 @@ bool compile_data_apply(Compiler *C, int op, const Type *t, Expr *y)
     int wk = wrap_kind(t);
     if (t->kind == TY_ARRAY && (base == TK_EQ || base == TK_NE)) {
         compile_expr(C, y);
-        compile_emit(C, OP_AEQ, esz(t->elem), 0);
+        compile_emit(C, OP_AEQ, esz(t->elem), depth(t));
         if (base == TK_NE) compile_emit(C, OP_NOT, 0, 0);
         return true;
     }
@@ -189,7 +216,7 @@ static void ref(Compiler *C, Expr *x)
 
 void compile_data_array_copy(Compiler *C, const Expr *e)
 {
-    if (e->type && e->type->kind == TY_ARRAY) compile_emit(C, OP_ACOPY, esz(e->type->elem), 0);
+    if (e->type && e->type->kind == TY_ARRAY) compile_emit(C, OP_ACOPY, esz(e->type->elem), depth(e->type));
 }
 
 static void composite(Compiler *C, Expr *e)
@@ -364,10 +391,19 @@ bool compile_data_conversion(Compiler *C, Expr *e)
     if (to < 0 || from < 0) return true;        /* nothing to do at run time */
     bool from_float = a->type->kind == TY_FLOAT;
     bool to_float = e->type->kind == TY_FLOAT;
-    if (!from_float && !to_float && to == NK_INT64) return true;
-    if (!from_float && !to_float && to == NK_INT && from != NK_UINT && from != NK_UINT64 && from != NK_UINTPTR) return true;
-    if (from_float && to_float && to == NK_FLOAT64) return true;
+    if (from == to || (from_float && to_float && to == NK_FLOAT64)) return true;
     int how = from_float ? 1 : types_is_unsigned(a->type) && (from == NK_UINT || from == NK_UINT64 || from == NK_UINTPTR) ? 2 : 0;
     compile_emit(C, OP_CONV, to, how);
     return true;
+}
+
+int compile_data_commaok(Compiler *C, Expr *e)
+{
+    Type *mt = compile_unparen(e->x)->type;
+    compile_expr(C, e->x);
+    compile_expr(C, e->y);
+    C->line = e->line;
+    C->col = e->col;
+    compile_emit(C, OP_MAPGET, compile_data_const(C, compile_data_zero_value(mt->elem)), 1);
+    return 2;
 }

@@ -99,7 +99,7 @@ static Value zero_value(const Type *t)
 void compile_emit_zero(Compiler *C, const Type *t)
 {
     switch (t->kind) {
-    case TY_INT: compile_emit(C, OP_INT, 0, 0); break;
+    case TY_INT: if (!compile_data_zero(C, t)) compile_emit(C, OP_INT, 0, 0); break;
     case TY_BOOL: compile_emit(C, OP_FALSE, 0, 0); break;
     case TY_STRING: compile_emit(C, OP_STR, 0, 0); break;
     default: if (!compile_data_zero(C, t)) compile_emit(C, OP_NIL, 0, 0); break;

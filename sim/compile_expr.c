@@ -79,7 +79,7 @@ void compile_expr(Compiler *C, Expr *e)
     C->line = e->line;
     C->col = e->col;
     if (e->mode == MODE_CONST) {
-        compile_emit_const(C, &e->cv);
+        if (!compile_data_const_expr(C, e)) compile_emit_const(C, &e->cv);
     } else if (e->mode == MODE_NIL) {
         compile_emit(C, OP_NIL, 0, 0);
     } else {
@@ -165,6 +165,7 @@ static int builtin(Compiler *C, Expr *e, int bi, CallKind how)
 
 int compile_call(Compiler *C, Expr *e, CallKind how)
 {
+    if (e->kind == EX_INDEX) return compile_data_commaok(C, e);   /* v, ok := m[k] */
     int line = C->line, col = C->col;
     C->line = e->line;
     C->col = e->col;

@@ -110,6 +110,8 @@ int compile_data_const(Compiler *C, Value v);
 Value compile_data_zero_value(const Type *t);
 /* Push t's zero value if it is a data type (float, slice, map, array). */
 bool compile_data_zero(Compiler *C, const Type *t);
+/* Push a typed sized-integer constant with its kind tag; false if plain. */
+bool compile_data_const_expr(Compiler *C, const Expr *e);
 /* Wrap the top of the stack to the sized integer type t (nothing for int). */
 void compile_data_wrap(Compiler *C, const Type *t);
 bool compile_data_apply(Compiler *C, int op, const Type *t, Expr *y);
@@ -123,5 +125,7 @@ Place compile_data_index_place(Compiler *C, Expr *e);
 int compile_data_builtin(Compiler *C, Expr *e, int bi);
 bool compile_data_conversion(Compiler *C, Expr *e);
 void compile_range(Compiler *C, Stmt *s);
+/* v, ok := m[k]: push both; returns 2. */
+int compile_data_commaok(Compiler *C, Expr *e);
 
 #endif

@@ -42,7 +42,7 @@ static const char *type_name(const Machine *m, Value v, char *tmp, size_t n)
 {
     switch ((ValueKind)v.kind) {
     case V_NIL: return "<nil>";
-    case V_INT: return "int";
+    case V_INT: return format_data_int_type(v);
     case V_BOOL: return "bool";
     case V_STR: return "string";
     case V_PTR: {
@@ -176,7 +176,7 @@ static void format_one(const Machine *m, Out o, char verb, Value v, int width, b
     int n = -1;
     switch (verb) {
     case 'v':
-        if (v.kind == V_INT && v.aux != NK_UINT64) { n = snprintf(tmp, sizeof tmp, "%" PRId64, v.i); break; }
+        if (v.kind == V_INT && v.aux != NK_UINT64 && v.aux != NK_UINT && v.aux != NK_UINTPTR) { n = snprintf(tmp, sizeof tmp, "%" PRId64, v.i); break; }
         {
             char *s = NULL;
             uint32_t len = 0, cap = 0;
@@ -188,7 +188,7 @@ static void format_one(const Machine *m, Out o, char verb, Value v, int width, b
     case 'd': case 'x': case 'X': case 'o': case 'b': case 'c':
         if (v.kind != V_INT) break;
         if (verb == 'd') n = snprintf(tmp, sizeof tmp, "%" PRId64, v.i);
-        else if (verb == 'c') n = snprintf(tmp, sizeof tmp, "%c", (int)(v.i & 0x7f));
+        else if (verb == 'c') n = format_data_rune(v.i, tmp);
         else {
             uint64_t u = v.i < 0 ? 0 - (uint64_t)v.i : (uint64_t)v.i;
             int neg = v.i < 0;

@@ -92,7 +92,7 @@ static int key_cmp(const Machine *m, const Value *a, const Value *b)
         double x = value_f(*a), y = value_f(*b);
         return x < y ? -1 : x > y;
     }
-    if (a->kind == V_INT && a->aux == NK_UINT64)
+    if (a->kind == V_INT && (a->aux == NK_UINT64 || a->aux == NK_UINT || a->aux == NK_UINTPTR))
         return (uint64_t)a->i < (uint64_t)b->i ? -1 : (uint64_t)a->i > (uint64_t)b->i;
     return a->i < b->i ? -1 : a->i > b->i;
 }
@@ -103,7 +103,7 @@ bool format_data_v(const Machine *m, Value v, char **buf, uint32_t *len, uint32_
     char tmp[64];
     switch ((ValueKind)v.kind) {
     case V_INT:
-        if (v.aux == NK_UINT64) {
+        if (v.aux == NK_UINT64 || v.aux == NK_UINT || v.aux == NK_UINTPTR) {
             snprintf(tmp, sizeof tmp, "%" PRIu64, (uint64_t)v.i);
             put(buf, len, cap, tmp);
             return true;
@@ -154,4 +154,20 @@ bool format_data_v(const Machine *m, Value v, char **buf, uint32_t *len, uint32_
     default:
         return false;
     }
+}
+
+const char *format_data_int_type(Value v)
+{
+    static const char *const names[] = {
+        "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32",
+        "uint64", "uintptr",
+    };
+    return v.aux < sizeof names / sizeof names[0] ? names[v.aux] : "int";
+}
+
+int format_data_rune(int64_t r, char *out)
+{
+    int n = vm_data_encode_rune(r, out);
+    out[n] = 0;
+    return n;
 }

@@ -19,4 +19,9 @@ bool format_data_v(const Machine *m, Value v, char **buf, uint32_t *len, uint32_
  * shortest); verb is 'g', 'e', 'E' or 'f'.  "+Inf", "-Inf", "NaN". */
 void format_data_float(double d, char verb, int prec, char *out, size_t n);
 
+/* Go's name of a V_INT's type from its kind tag: "int", "uint8", "int32". */
+const char *format_data_int_type(Value v);
+/* %c: the UTF-8 of rune r into out (at least 5 bytes); returns its length. */
+int format_data_rune(int64_t r, char *out);
+
 #endif

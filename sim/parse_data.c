@@ -131,3 +131,13 @@ Stmt *parse_range(Parser *p, Expr **lhs, int n, Token start, Token op)
     s->x = parse_expr(p);
     return s;
 }
+
+bool parse_brack_is_generic(Parser *p)
+{
+    Lexer ahead = p->lx;           /* a copy: lexing it does not move the parser */
+    Token t1 = lex_next(&ahead);
+    if (t1.kind != TK_IDENT) return false;
+    Token t2 = lex_next(&ahead);
+    return t2.kind != TK_RBRACK && t2.kind != TK_PLUS && t2.kind != TK_MINUS &&
+           t2.kind != TK_STAR && t2.kind != TK_SLASH && t2.kind != TK_SHL;
+}

@@ -86,8 +86,7 @@ static Expr *type_inner(Parser *p)
             s->op_col = n->col;
             return s;
         }
-        if (p->tok.kind == TK_LBRACK) parse_unsupported(p, "generics");
-        return e;
+        return e;   /* `a [3]int` in a parameter list: the caller sees the [ */
     }
     case TK_STAR: {
         parse_next(p);

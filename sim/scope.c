@@ -152,6 +152,7 @@ void scope_rhs_values(Checker *c, Stmt *s, int n, Type **types)
         Expr *r = s->rhs[0];
         types_expr(c, r);
         if (r->mode == MODE_INVALID) return;
+        if (n == 2) types_data_commaok(c, r);   /* v, ok := m[k]: sim/types_data.c */
         if (r->mode == MODE_VALUE && r->type->kind == TY_TUPLE && r->type->nresults == n) {
             for (int i = 0; i < n; i++) types[i] = r->type->results[i];
             return;

@@ -126,10 +126,6 @@ Type *types_data_type(Checker *c, Expr *e)
         else types_errorf(c, e->x->line, e->x->col, "array length %s (value of type %s) must be constant", xs, "int");
         return c->t_invalid;
     }
-    if (elem->nslots != 1 || elem->kind == TY_ARRAY) {
-        types_errorf(c, e->line, e->col, "interleave does not support arrays of structs or arrays (use a slice)");
-        return c->t_invalid;
-    }
     Type *t = types_new(c, TY_ARRAY, NULL);
     t->elem = elem;
     t->len = n;
@@ -477,4 +473,30 @@ bool types_data_conversion(Checker *c, Expr *e, Expr *a, Type *t)
     e->type = t;
     e->builtin = how >= 6 ? 0 : how;
     return true;
+}
+
+void types_data_commaok(Checker *c, Expr *r)
+{
+    Expr *u = r;
+    while (u->kind == EX_PAREN) u = u->x;
+    if (u->kind != EX_INDEX || u->mode != MODE_VAR || u->x->type->kind != TY_MAP) return;
+    Type *t = types_new(c, TY_TUPLE, NULL);
+    t->results = parse_alloc(c->arena, sizeof *t->results * 2);
+    t->results[0] = u->type;
+    t->results[1] = c->t_bool;
+    t->nresults = 2;
+    u->mode = r->mode = MODE_VALUE;
+    u->type = r->type = t;
+}
+
+bool types_data_assignable(const Type *v, const Type *t)
+{
+    if ((v->name && t->name) || v->kind != t->kind) return false;
+    switch (t->kind) {
+    case TY_SLICE: return types_identical(v->elem, t->elem);
+    case TY_ARRAY: return v->len == t->len && types_identical(v->elem, t->elem);
+    case TY_MAP: return types_identical(v->key, t->key) && types_identical(v->elem, t->elem);
+    case TY_PTR: return types_identical(v->elem, t->elem);
+    default: return false;
+    }
 }

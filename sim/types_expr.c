@@ -331,6 +331,7 @@ bool types_assign(Checker *c, Expr *e, Type *target, const char *context)
         return false;
     }
     if (types_identical(e->type, target)) return true;
+    if (types_data_assignable(e->type, target)) return true;   /* []string to Names */
     types_operand_string(e, es, sizeof es);
     types_errorf(c, e->line, e->col, "cannot use %s as type %s in %s", es, ts, context);
     return false;

@@ -88,6 +88,17 @@ static bool fold(Checker *c, Expr *e, const ConstVal *x, const ConstVal *y, Cons
     case TK_GE: r = a >= b; out->kind = CV_BOOL; break;
     default: break;
     }
+    if (ovf && types_is_unsigned(e->x->type)) {   /* uint64 constants reach 1<<64 - 1 */
+        uint64_t ua = (uint64_t)a, ub = (uint64_t)b, ur = 0;
+        switch (types_base_op(e->op)) {
+        case TK_PLUS: ovf = __builtin_add_overflow(ua, ub, &ur); break;
+        case TK_MINUS: ovf = __builtin_sub_overflow(ua, ub, &ur); break;
+        case TK_STAR: ovf = __builtin_mul_overflow(ua, ub, &ur); break;
+        case TK_SHL: ovf = ub > 63 || (ua >> (63 - ub)) > 1; ur = ua << (ub & 63); break;
+        default: break;
+        }
+        r = (int64_t)ur;
+    }
     if (ovf) {
         char es[96];
         types_expr_string(e, es, sizeof es);
@@ -142,8 +153,12 @@ void types_unary(Checker *c, Expr *e)
             types_errorf(c, e->line, e->col, "constant overflow");
             return;
         }
-        types_set_const(e, x->type, x->cv.kind,
-                  e->op == TK_MINUS ? -v : e->op == TK_NOT ? !v : e->op == TK_CARET ? ~v : v);
+        int64_t r = e->op == TK_MINUS ? -v : e->op == TK_NOT ? !v : e->op == TK_CARET ? ~v : v;
+        if (e->op == TK_CARET && types_is_unsigned(x->type)) {   /* ^uint8(0) is 255 */
+            int bits = types_go_size(x->type) * 8;
+            if (bits < 64) r &= (int64_t)((1ULL << bits) - 1);
+        }
+        types_set_const(e, x->type, x->cv.kind, r);
         return;
     }
     e->mode = MODE_VALUE;

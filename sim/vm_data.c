@@ -204,13 +204,13 @@ static Value conv_string(Machine *m, Goroutine *g, Value v, int how)
 Value vm_data_wrap(int64_t x, int kind)
 {
     switch ((NumKind)kind) {
-    case NK_INT8: return value_int((int8_t)x);
-    case NK_INT16: return value_int((int16_t)x);
+    case NK_INT8: return value_make(V_INT, NK_INT8, (int8_t)x);
+    case NK_INT16: return value_make(V_INT, NK_INT16, (int16_t)x);
     case NK_INT32: return value_make(V_INT, NK_INT32, (int32_t)x);
     case NK_UINT8: return value_make(V_INT, NK_UINT8, (uint8_t)x);
-    case NK_UINT16: return value_int((uint16_t)x);
-    case NK_UINT32: return value_int((uint32_t)x);
-    case NK_UINT: case NK_UINT64: case NK_UINTPTR: return value_make(V_INT, NK_UINT64, x);
+    case NK_UINT16: return value_make(V_INT, NK_UINT16, (uint16_t)x);
+    case NK_UINT32: return value_make(V_INT, NK_UINT32, (uint32_t)x);
+    case NK_INT64: case NK_UINT: case NK_UINT64: case NK_UINTPTR: return value_make(V_INT, (uint32_t)kind, x);
     default: return value_int(x);
     }
 }
@@ -295,6 +295,31 @@ static bool slice_op(Machine *m, Goroutine *g, int esz, int flags)
         st[sp++] = value_slice(V_SLICE, slice_base(x) + lo * esz, hi - lo, newcap);
     }
     g->sp = sp;
+    return true;
+}
+
+/* ---- arrays ------------------------------------------------------------------------- */
+
+/* A copy of array a (esz slots per element), its nested arrays copied too. */
+static Value array_copy(Machine *m, Value a, int esz, int levels)
+{
+    int64_t n = slice_len(a);
+    int64_t nb = alloc_elems(m, n, -1, esz);
+    if (n) memcpy(&m->mem[nb], &m->mem[slice_base(a)], (size_t)(n * esz) * sizeof(Value));
+    for (int64_t k = 0; levels > 0 && k < n; k++) {
+        Value inner = array_copy(m, m->mem[nb + k], 1, levels - 1);
+        m->mem[nb + k] = inner;
+    }
+    return value_slice(V_ARRAY, nb, n, n);
+}
+
+static bool array_equal(const Machine *m, Value a, Value b, int esz, int levels)
+{
+    int64_t n = slice_len(a) * esz;
+    for (int64_t k = 0; k < n; k++) {
+        Value x = m->mem[slice_base(a) + k], y = m->mem[slice_base(b) + k];
+        if (levels > 0 ? !array_equal(m, x, y, 1, levels - 1) : !vm_data_equal(m, x, y)) return false;
+    }
     return true;
 }
 
@@ -426,21 +451,10 @@ int vm_data_exec(Machine *m, Goroutine *g, int core, int pc, Instr in)
         st[sp - 1] = value_int(n);
         break;
     }
-    case OP_ACOPY: {
-        Value a = st[sp - 1];
-        int64_t n = slice_len(a);
-        int64_t nb = alloc_elems(m, n, -1, in.a);
-        if (n) memcpy(&m->mem[nb], &m->mem[slice_base(a)], (size_t)(n * in.a) * sizeof(Value));
-        st[sp - 1] = value_slice(V_ARRAY, nb, n, n);
-        break;
-    }
+    case OP_ACOPY: st[sp - 1] = array_copy(m, st[sp - 1], in.a, in.b); break;
     case OP_AEQ: {
-        Value b = st[--sp], a = st[sp - 1];
-        int64_t n = slice_len(a) * in.a;
-        bool eq = true;
-        for (int64_t k = 0; k < n && eq; k++)
-            eq = vm_data_equal(m, m->mem[slice_base(a) + k], m->mem[slice_base(b) + k]);
-        st[sp - 1] = value_bool(eq);
+        Value b = st[--sp];
+        st[sp - 1] = value_bool(array_equal(m, st[sp - 1], b, in.a, in.b));
         break;
     }
     case OP_MAPNEW: case OP_MAPGET: case OP_MAPSET: case OP_MAPDEL: case OP_MAPITER: case OP_MAPNEXT:

@@ -13,8 +13,8 @@ int vm_data_exec(Machine *m, Goroutine *g, int core, int pc, Instr in);
 /* runtime/slice.go growslice: the capacity append gives a slice of capacity
  * oldcap that needs `need` elements of gosize bytes (0: no size classes). */
 int64_t vm_data_growcap(int64_t oldcap, int64_t need, int64_t gosize);
-/* x wrapped to the integer NumKind (V_INT, tagged with the kind when it
- * prints differently: uint64, byte, rune). */
+/* x wrapped to the integer NumKind: a V_INT whose aux is the kind (0 int),
+ * so fmt can print uint64s, %c and %T. */
 Value vm_data_wrap(int64_t x, int kind);
 /* UTF-8 of r into out (4 bytes of room); returns its length. */
 int vm_data_encode_rune(int64_t r, char *out);
