@@ -95,6 +95,8 @@ void types_data_builtin(Checker *c, Expr *e, int bi, const char *callee);
 void scope_range(Checker *c, Stmt *s);
 /* r is m[k] assigned to two variables: make it the tuple (elem, bool). */
 void types_data_commaok(Checker *c, Expr *r);
+/* A typed integer constant result must fit its type (reported if not). */
+bool types_data_const_fits(Checker *c, Expr *e, const ConstVal *r, const Type *t);
 /* Go's assignability of an unnamed composite type to a named one with the
  * same underlying type (and back). */
 bool types_data_assignable(const Type *v, const Type *t);

@@ -21,7 +21,7 @@ static bool range_types(Checker *c, Expr *x, Type **k, Type **v)
     case TY_STRING: case TY_UNTYPED_STRING:
         x->type = types_default(c, t);
         *k = c->t_int;
-        *v = c->t_num[NK_INT32];
+        *v = c->t_rune;
         return true;
     case TY_MAP: *k = t->key; *v = t->elem; return true;
     default: {

@@ -64,6 +64,10 @@ Type *types_ptr(Checker *c, Type *elem)
 bool types_identical(const Type *a, const Type *b)
 {
     if (a == b) return true;
+    if (a->kind == TY_INT && b->kind == TY_INT && a->numkind == b->numkind && a->name && b->name &&
+        ((!strcmp(a->name, "byte") || !strcmp(a->name, "uint8")) + (!strcmp(b->name, "byte") || !strcmp(b->name, "uint8")) == 2 ||
+         (!strcmp(a->name, "rune") || !strcmp(a->name, "int32")) + (!strcmp(b->name, "rune") || !strcmp(b->name, "int32")) == 2))
+        return true;   /* the aliases byte = uint8, rune = int32 */
     if (a->kind != b->kind || a->name || b->name) return false;
     switch (a->kind) {
     case TY_PTR:

@@ -120,6 +120,8 @@ typedef struct Checker {
     Type *t_mutex, *t_wg;
     Type *t_num[NK_FLOAT32 + 1];   /* int, int8 ... float32 (feat-data)       */
     Type *t_ufloat;                /* untyped float                           */
+    Type *t_byte, *t_rune;         /* aliases of uint8 and int32, by name     */
+    const char *assign_ctx;        /* types_assign's context, for constant overflow messages */
     /* results for the code generator */
     Sym **globals; int nglobals, globals_cap;      /* in initialisation order  */
     Stmt **global_inits; int ninits, inits_cap;    /* var specs, same order    */

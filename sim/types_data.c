@@ -29,14 +29,20 @@ void types_data_init(Checker *c)
         c->t_num[k] = types_new(c, k >= NK_FLOAT64 ? TY_FLOAT : TY_INT, num_names[k]);
     for (int k = NK_INT; k <= NK_FLOAT32; k++) c->t_num[k]->numkind = k;
     c->t_ufloat = types_new(c, TY_UNTYPED_FLOAT, "untyped float");
+    /* byte and rune are aliases (types_identical knows): kept apart only so
+     * that messages name them as the program does, as Go's do */
+    c->t_byte = types_new(c, TY_INT, "byte");
+    c->t_byte->numkind = NK_UINT8;
+    c->t_rune = types_new(c, TY_INT, "rune");
+    c->t_rune->numkind = NK_INT32;
 }
 
 void types_data_universe(Checker *c)
 {
     for (int k = NK_INT8; k <= NK_FLOAT32; k++)
         scope_declare(c, SYM_TYPE, num_names[k], (int)strlen(num_names[k]), 0, 0)->type = c->t_num[k];
-    scope_declare(c, SYM_TYPE, "byte", 4, 0, 0)->type = c->t_num[NK_UINT8];
-    scope_declare(c, SYM_TYPE, "rune", 4, 0, 0)->type = c->t_num[NK_INT32];
+    scope_declare(c, SYM_TYPE, "byte", 4, 0, 0)->type = c->t_byte;
+    scope_declare(c, SYM_TYPE, "rune", 4, 0, 0)->type = c->t_rune;
     static const struct { const char *name; int bi; } bis[] = {
         {"len", BI_LEN}, {"cap", BI_CAP}, {"append", BI_APPEND}, {"make", BI_MAKE},
         {"copy", BI_COPY}, {"delete", BI_DELETE},
@@ -166,6 +172,18 @@ void types_data_composite(Checker *c, Expr *e, Type *t)
             if (te && te->kind == EX_MAPTYPE) { elided(el->x, te->x); elided(el->y, te->y); }
             types_value(c, el->x);
             types_assign(c, el->x, t->key, "map literal");
+            for (int j = 0; j < i && el->x->mode == MODE_CONST; j++) {
+                Expr *o = e->args[j]->kind == EX_KEYVALUE ? e->args[j]->x : NULL;
+                if (!o || o->mode != MODE_CONST || o->cv.kind != el->x->cv.kind) continue;
+                bool same = o->cv.kind == CV_STRING ? o->cv.slen == el->x->cv.slen && !memcmp(o->cv.s, el->x->cv.s, (size_t)o->cv.slen)
+                          : o->cv.kind == CV_FLOAT ? o->cv.f == el->x->cv.f : o->cv.i == el->x->cv.i;
+                if (same) {
+                    char ks[96];
+                    types_expr_string(el->x, ks, sizeof ks);
+                    types_errorf(c, el->x->line, el->x->col, "duplicate key %s in map literal", ks);
+                    break;
+                }
+            }
             types_value(c, el->y);
             types_assign(c, el->y, t->elem, "map literal");
             el->mode = MODE_VALUE;
@@ -267,7 +285,7 @@ static void index_expr(Checker *c, Expr *e)
         if (!integer_operand(c, y, "index")) return;
         check_index_const(c, y, x->mode == MODE_CONST ? x->cv.slen : 0, x->mode == MODE_CONST);
         e->mode = MODE_VALUE;
-        e->type = c->t_num[NK_UINT8];
+        e->type = c->t_byte;
         return;
     default: {
         char xs[128];
@@ -354,15 +372,18 @@ bool types_data_convert_const(Checker *c, Expr *x, Type *target)
         x->cv.f = (double)x->cv.i;
     } else if (target->kind == TY_INT && x->cv.kind == CV_FLOAT) {
         if (x->cv.f != floor(x->cv.f) || fabs(x->cv.f) >= 9.3e18) {
-            types_errorf(c, x->line, x->col, "cannot use %s (untyped float constant) as %s value in %s (truncated)", xs, ts, "assignment");
+            types_errorf(c, x->line, x->col, "cannot use %s (untyped float constant) as %s value in %s (truncated)",
+                         xs, ts, c->assign_ctx ? c->assign_ctx : "assignment");
             return false;
         }
         x->cv.kind = CV_INT;
         x->cv.i = (int64_t)x->cv.f;
     }
     if (target->kind == TY_INT && x->cv.kind == CV_INT && !fits(x->cv.i, target)) {
-        types_errorf(c, x->line, x->col, "cannot use %s (untyped int constant %lld) as %s value in %s (overflows)",
-                     xs, (long long)x->cv.i, ts, "assignment");
+        char os[128];
+        types_operand_string(x, os, sizeof os);
+        types_errorf(c, x->line, x->col, "cannot use %s as %s value in %s (overflows)",
+                     os, ts, c->assign_ctx ? c->assign_ctx : "assignment");
         return false;
     }
     return true;
@@ -431,7 +452,7 @@ bool types_data_conversion(Checker *c, Expr *e, Expr *a, Type *t)
                     char as[128], ts[64];
                     types_operand_string(a, as, sizeof as);
                     types_string(t, ts, sizeof ts);
-                    types_errorf(c, a->line, a->col, "cannot convert %s to type %s (overflows)", as, ts);
+                    types_errorf(c, a->line, a->col, "cannot convert %s to type %s", as, ts);
                     return true;
                 }
             }
@@ -499,4 +520,16 @@ bool types_data_assignable(const Type *v, const Type *t)
     case TY_PTR: return types_identical(v->elem, t->elem);
     default: return false;
     }
+}
+
+bool types_data_const_fits(Checker *c, Expr *e, const ConstVal *r, const Type *t)
+{
+    if (t->kind != TY_INT || r->kind != CV_INT || t->numkind == NK_INT || t->numkind == NK_INT64 ||
+        t->numkind == NK_UINT || t->numkind == NK_UINT64 || t->numkind == NK_UINTPTR || fits(r->i, t))
+        return true;
+    char es[128], ts[64];
+    types_expr_string(e, es, sizeof es);
+    types_string(t, ts, sizeof ts);
+    types_errorf(c, e->line, e->col, "%s (constant %lld of type %s) overflows %s", es, (long long)r->i, ts, ts);
+    return false;
 }

@@ -324,7 +324,10 @@ bool types_assign(Checker *c, Expr *e, Type *target, const char *context)
     }
     if (types_is_untyped(e->type)) {
         Type *from = e->type;
-        if (types_convert_untyped(c, e, target)) return true;
+        c->assign_ctx = context;
+        bool converted = types_convert_untyped(c, e, target);
+        c->assign_ctx = NULL;
+        if (converted) return true;
         e->type = from;
         types_operand_string(e, es, sizeof es);
         types_errorf(c, e->line, e->col, "cannot use %s as %s value in %s", es, ts, context);

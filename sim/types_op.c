@@ -120,6 +120,13 @@ void types_unary(Checker *c, Expr *e)
         while (inner->kind == EX_PAREN) inner = inner->x;
         types_expr(c, x);
         if (x->mode == MODE_INVALID) return;
+        if (inner->kind == EX_INDEX && inner->x->type && inner->x->type->kind == TY_MAP) {
+            types_expr_string(x, xs, sizeof xs);
+            char ts[64];
+            types_string(x->type, ts, sizeof ts);
+            types_errorf(c, x->line, x->col, "invalid operation: cannot take address of %s (map index expression of type %s)", xs, ts);
+            return;
+        }
         if (inner->kind != EX_COMPOSITE && x->mode != MODE_VAR) {
             types_operand_string(x, xs, sizeof xs);
             types_errorf(c, x->line, x->col, "invalid operation: cannot take address of %s", xs);
@@ -237,7 +244,10 @@ void types_binary(Checker *c, Expr *e)
     else ok = types_is_integer(t);
     if (!ok) {
         types_string(t, ts, sizeof ts);
-        if (cmp || op == TK_ANDAND || op == TK_OROR) {
+        if ((op == TK_EQ || op == TK_NE) && (t->kind == TY_SLICE || t->kind == TY_MAP || t->kind == TY_FUNC)) {
+            types_errorf(c, e->line, e->col, "invalid operation: %s (%s can only be compared to nil)", es,
+                         t->kind == TY_SLICE ? "slice" : t->kind == TY_MAP ? "map" : "func");
+        } else if (cmp || op == TK_ANDAND || op == TK_OROR) {
             types_errorf(c, e->line, e->col, "invalid operation: %s (operator %s not defined on %s)",
                          es, lex_kind_text(op), ts);
         } else {
@@ -256,6 +266,7 @@ void types_binary(Checker *c, Expr *e)
     if (x->mode == MODE_CONST && y->mode == MODE_CONST) {
         ConstVal r;
         if (!fold(c, e, &x->cv, &y->cv, &r)) return;
+        if (!types_data_const_fits(c, e, &r, t)) return;   /* uint8(200) + uint8(100) */
         Type *rt = r.kind == CV_BOOL && cmp ? c->t_ubool : t;
         e->mode = MODE_CONST;
         e->type = rt;
