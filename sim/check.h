@@ -93,6 +93,9 @@ bool types_data_fold(Checker *c, Expr *e, const ConstVal *x, const ConstVal *y, 
 bool types_data_conversion(Checker *c, Expr *e, Expr *a, Type *t);
 void types_data_builtin(Checker *c, Expr *e, int bi, const char *callee);
 void scope_range(Checker *c, Stmt *s);
+/* sim/strings_pkg.c: strings.Contains ... as builtins (BI_STRFN). */
+bool strings_member(Checker *c, Expr *e, const Import *im);
+void strings_check(Checker *c, Expr *e, const char *callee);
 /* r is m[k] assigned to two variables: make it the tuple (elem, bool). */
 void types_data_commaok(Checker *c, Expr *r);
 /* A typed integer constant result must fit its type (reported if not). */

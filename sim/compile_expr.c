@@ -153,6 +153,12 @@ static int builtin(Compiler *C, Expr *e, int bi, CallKind how)
     case BI_NEW:
         compile_emit(C, OP_NEW, compile_layout(C, e->type->elem), 0);
         return 1;
+    case BI_STRFN:
+        argc = arguments(C, e, 0);
+        C->line = e->line;
+        C->col = e->col;
+        compile_emit(C, OP_STRFN, (int)compile_unparen(e->x)->ival, argc);
+        return 1;
     case BI_LEN: case BI_CAP: case BI_APPEND: case BI_MAKE: case BI_COPY: case BI_DELETE:
         if (e->mode == MODE_CONST) { compile_emit_const(C, &e->cv); return 1; }
         return compile_data_builtin(C, e, bi);

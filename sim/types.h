@@ -63,6 +63,7 @@ typedef enum Builtin {
     BI_WGADD, BI_WGDONE, BI_WGWAIT,        /* sync.WaitGroup methods           */
     BI_NEW,                                /* new(T)                           */
     BI_LEN, BI_CAP, BI_APPEND, BI_MAKE, BI_COPY, BI_DELETE,   /* feat-data   */
+    BI_STRFN,                              /* strings.X: sim/strings_pkg.c     */
     BI_UNSUPPORTED                         /* len, make, panic ...: an error   */
 } Builtin;
 

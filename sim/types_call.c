@@ -115,6 +115,7 @@ static void builtin_call(Checker *c, Expr *e, int bi)
     case BI_LEN: case BI_CAP: case BI_APPEND: case BI_MAKE: case BI_COPY: case BI_DELETE:
         types_data_builtin(c, e, bi, callee);   /* sim/types_builtin.c */
         break;
+    case BI_STRFN: strings_check(c, e, callee); break;
     default:
         types_errorf(c, e->line, e->col, "interleave does not support %s", callee);
         for (int i = 0; i < e->nargs; i++) types_expr(c, e->args[i]);   /* uses its arguments */

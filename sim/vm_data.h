@@ -21,6 +21,9 @@ int vm_data_encode_rune(int64_t r, char *out);
 /* Go's == on two scalar Values (strings by content, floats as doubles). */
 bool vm_data_equal(const Machine *m, Value a, Value b);
 
+/* sim/strings_pkg.c: OP_STRFN. */
+int strings_exec(Machine *m, Goroutine *g, Instr in);
+
 /* ---- sim/map.c ---- */
 int map_exec(Machine *m, Goroutine *g, Instr in);
 int64_t map_len(const Machine *m, Value map);

@@ -1,0 +1,292 @@
+/* strings_pkg.c — the functions of Go's package strings that programs use
+ * most, checked (strings_check) and executed (strings_exec) here.
+ *
+ * Each is one instruction, STRFN A B (function A with B arguments): strings
+ * are immutable values, so nothing another goroutine can see changes while
+ * it runs.  Semantics follow Go's strings package (ASCII case mapping and
+ * white space, which is what the corpus programs need; Unicode letters
+ * outside ASCII are left as they are).
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "machine_internal.h"
+#include "util.h"
+#include "vm_data.h"
+
+typedef enum StrFn {
+    SF_CONTAINS, SF_CONTAINSRUNE, SF_COUNT, SF_EQUALFOLD, SF_FIELDS, SF_HASPREFIX, SF_HASSUFFIX,
+    SF_INDEX, SF_INDEXBYTE, SF_JOIN, SF_LASTINDEX, SF_REPEAT, SF_REPLACE, SF_REPLACEALL,
+    SF_SPLIT, SF_TOLOWER, SF_TOUPPER, SF_TRIM, SF_TRIMLEFT, SF_TRIMPREFIX, SF_TRIMRIGHT,
+    SF_TRIMSPACE, SF_TRIMSUFFIX, SF__COUNT
+} StrFn;
+
+/* Signatures: 's' string, 'i' int, 'r' rune, 'b' byte, 'S' []string; result
+ * after the colon ('B' bool). */
+static const struct { const char *name, *sig; } fns[SF__COUNT] = {
+    {"Contains", "ss:B"}, {"ContainsRune", "sr:B"}, {"Count", "ss:i"}, {"EqualFold", "ss:B"},
+    {"Fields", "s:S"}, {"HasPrefix", "ss:B"}, {"HasSuffix", "ss:B"}, {"Index", "ss:i"},
+    {"IndexByte", "sb:i"}, {"Join", "Ss:s"}, {"LastIndex", "ss:i"}, {"Repeat", "si:s"},
+    {"Replace", "sssi:s"}, {"ReplaceAll", "sss:s"}, {"Split", "ss:S"}, {"ToLower", "s:s"},
+    {"ToUpper", "s:s"}, {"Trim", "ss:s"}, {"TrimLeft", "ss:s"}, {"TrimPrefix", "ss:s"},
+    {"TrimRight", "ss:s"}, {"TrimSpace", "s:s"}, {"TrimSuffix", "ss:s"},
+};
+
+/* ---- checking -------------------------------------------------------------------- */
+
+static Type *sig_type(Checker *c, char k)
+{
+    switch (k) {
+    case 's': return c->t_string;
+    case 'i': return c->t_int;
+    case 'r': return c->t_rune;
+    case 'b': return c->t_byte;
+    case 'B': return c->t_bool;
+    default: return types_slice_of(c, c->t_string);
+    }
+}
+
+bool strings_member(Checker *c, Expr *e, const Import *im)
+{
+    (void)c;
+    if (im->pathlen != 7 || memcmp(im->path, "strings", 7) != 0) return false;
+    for (int k = 0; k < SF__COUNT; k++) {
+        if ((int)strlen(fns[k].name) == e->namelen && memcmp(fns[k].name, e->name, (size_t)e->namelen) == 0) {
+            e->mode = MODE_BUILTIN;
+            e->builtin = BI_STRFN;
+            e->ival = k;
+            return true;
+        }
+    }
+    return false;
+}
+
+void strings_check(Checker *c, Expr *e, const char *callee)
+{
+    const char *sig = fns[e->x->ival].sig;
+    int n = (int)(strchr(sig, ':') - sig);
+    if (e->nargs != n) {
+        const Expr *at = e->nargs > n ? e->args[n] : e;
+        types_errorf(c, at->line, at->col, "%s arguments in call to %s",
+                     e->nargs < n ? "not enough" : "too many", callee);
+        types_invalid(c, e);
+        return;
+    }
+    char ctx[160];
+    snprintf(ctx, sizeof ctx, "argument to %s", callee);
+    for (int i = 0; i < n; i++) {
+        types_value(c, e->args[i]);
+        types_assign(c, e->args[i], sig_type(c, sig[i]), ctx);
+    }
+    e->mode = MODE_VALUE;
+    e->type = sig_type(c, sig[n + 1]);
+}
+
+/* ---- running ------------------------------------------------------------------------ */
+
+typedef struct Buf { char *p; size_t n, cap; } Buf;
+
+static void add(Buf *b, const char *s, size_t n)
+{
+    if (b->n + n + 1 > b->cap) {
+        b->cap = (b->n + n + 1) * 2;
+        b->p = xrealloc(b->p, b->cap);
+    }
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+}
+
+/* A string argument copied out (strdata moves when strings are added). */
+static char *arg(const Machine *m, Value v, size_t *n)
+{
+    uint32_t len;
+    const char *s = machine_string(m, v, &len);
+    char *c = xmalloc(len + 1);
+    memcpy(c, s, len);
+    c[len] = 0;
+    *n = len;
+    return c;
+}
+
+static int64_t find(const char *s, size_t n, const char *sub, size_t k, bool last)
+{
+    if (k > n) return -1;
+    if (last) {
+        for (size_t i = n - k + 1; i-- > 0;) if (!memcmp(s + i, sub, k)) return (int64_t)i;
+        return -1;
+    }
+    for (size_t i = 0; i + k <= n; i++) if (!memcmp(s + i, sub, k)) return (int64_t)i;
+    return -1;
+}
+
+/* strings.Count: non-overlapping; an empty sub counts runes + 1. */
+static int64_t count(const char *s, size_t n, const char *sub, size_t k)
+{
+    int64_t c = 0;
+    if (k == 0) {
+        for (size_t i = 0; i < n; i++) if (((unsigned char)s[i] & 0xc0) != 0x80) c++;
+        return c + 1;
+    }
+    for (size_t i = 0; i + k <= n;) {
+        if (!memcmp(s + i, sub, k)) { c++; i += k; } else i++;
+    }
+    return c;
+}
+
+static Value str(Machine *m, const char *s, size_t n)
+{
+    return value_make(V_STR, 0, machine_add_string(m, s, n));
+}
+
+static Value string_slice(Machine *m, char **parts, size_t *lens, int64_t n)
+{
+    int64_t base = machine_alloc(m, (int)(n ? n : 0), -2, -1);
+    for (int64_t i = 0; i < n; i++) m->mem[base + i] = str(m, parts[i], lens[i]);
+    return value_slice(V_SLICE, base, n, n);
+}
+
+static bool in_cutset(char ch, const char *cut, size_t k) { return memchr(cut, ch, k) != NULL; }
+
+int strings_exec(Machine *m, Goroutine *g, Instr in)
+{
+    Value *args = &g->stack[g->sp - in.b];
+    size_t n = 0, k = 0, r = 0;
+    char *s = in.b > 0 && args[0].kind == V_STR ? arg(m, args[0], &n) : NULL;
+    char *t = in.b > 1 && args[1].kind == V_STR ? arg(m, args[1], &k) : NULL;
+    char *u = in.b > 2 && args[2].kind == V_STR ? arg(m, args[2], &r) : NULL;
+    Value res = value_nil();
+    Buf b = {NULL, 0, 0};
+    switch ((StrFn)in.a) {
+    case SF_CONTAINS: res = value_bool(find(s, n, t, k, false) >= 0); break;
+    case SF_CONTAINSRUNE: {
+        char enc[4];
+        int w = vm_data_encode_rune(args[1].i, enc);
+        res = value_bool(find(s, n, enc, (size_t)w, false) >= 0);
+        break;
+    }
+    case SF_COUNT: res = value_int(count(s, n, t, k)); break;
+    case SF_EQUALFOLD: {
+        bool eq = n == k;
+        for (size_t i = 0; eq && i < n; i++) eq = tolower((unsigned char)s[i]) == tolower((unsigned char)t[i]);
+        res = value_bool(eq);
+        break;
+    }
+    case SF_HASPREFIX: res = value_bool(k <= n && !memcmp(s, t, k)); break;
+    case SF_HASSUFFIX: res = value_bool(k <= n && !memcmp(s + n - k, t, k)); break;
+    case SF_INDEX: res = value_int(find(s, n, t, k, false)); break;
+    case SF_LASTINDEX: res = value_int(find(s, n, t, k, true)); break;
+    case SF_INDEXBYTE: {
+        const char *p = memchr(s, (int)args[1].i, n);
+        res = value_int(p ? p - s : -1);
+        break;
+    }
+    case SF_REPEAT:
+        if (args[1].i < 0) {
+            machine_fail(m, M_PANIC, g->id, true, "strings: negative Repeat count");
+            break;
+        }
+        for (int64_t i = 0; i < args[1].i; i++) add(&b, s, n);
+        res = str(m, b.p ? b.p : "", b.n);
+        break;
+    case SF_REPLACE: case SF_REPLACEALL: {
+        int64_t limit = in.a == SF_REPLACE ? args[3].i : -1, done = 0;
+        size_t i = 0;
+        if (k == 0) {   /* an empty old matches before every rune and at the end */
+            while (limit < 0 || done < limit) {
+                add(&b, u, r);
+                done++;
+                if (i >= n) break;
+                size_t w = 1;
+                while (i + w < n && ((unsigned char)s[i + w] & 0xc0) == 0x80) w++;
+                add(&b, s + i, w);
+                i += w;
+            }
+        } else {
+            while (limit < 0 || done < limit) {
+                int64_t at = find(s + i, n - i, t, k, false);
+                if (at < 0) break;
+                add(&b, s + i, (size_t)at);
+                add(&b, u, r);
+                i += (size_t)at + k;
+                done++;
+            }
+        }
+        if (i < n) add(&b, s + i, n - i);
+        res = str(m, b.p ? b.p : "", b.n);
+        break;
+    }
+    case SF_SPLIT: case SF_FIELDS: {
+        char **parts = xmalloc(sizeof *parts * (n + 2));
+        size_t *lens = xmalloc(sizeof *lens * (n + 2));
+        int64_t np = 0;
+        if (in.a == SF_FIELDS) {
+            for (size_t i = 0; i < n;) {
+                while (i < n && isspace((unsigned char)s[i])) i++;
+                size_t st = i;
+                while (i < n && !isspace((unsigned char)s[i])) i++;
+                if (i > st) { parts[np] = s + st; lens[np++] = i - st; }
+            }
+        } else if (k == 0) {
+            for (size_t i = 0; i < n;) {
+                size_t w = 1;
+                while (i + w < n && ((unsigned char)s[i + w] & 0xc0) == 0x80) w++;
+                parts[np] = s + i; lens[np++] = w;
+                i += w;
+            }
+        } else {
+            size_t i = 0;
+            for (;;) {
+                int64_t at = find(s + i, n - i, t, k, false);
+                if (at < 0) break;
+                parts[np] = s + i; lens[np++] = (size_t)at;
+                i += (size_t)at + k;
+            }
+            parts[np] = s + i; lens[np++] = n - i;
+        }
+        res = string_slice(m, parts, lens, np);
+        free(parts);
+        free(lens);
+        break;
+    }
+    case SF_JOIN: {
+        Value xs = args[0];
+        for (int64_t i = 0; i < slice_len(xs); i++) {
+            size_t l;
+            char *e = arg(m, m->mem[slice_base(xs) + i], &l);
+            if (i) add(&b, t, k);
+            add(&b, e, l);
+            free(e);
+        }
+        res = str(m, b.p ? b.p : "", b.n);
+        break;
+    }
+    case SF_TOLOWER: case SF_TOUPPER:
+        for (size_t i = 0; i < n; i++)
+            s[i] = (char)(in.a == SF_TOLOWER ? tolower((unsigned char)s[i]) : toupper((unsigned char)s[i]));
+        res = str(m, s, n);
+        break;
+    case SF_TRIM: case SF_TRIMLEFT: case SF_TRIMRIGHT: case SF_TRIMSPACE: {
+        size_t lo = 0, hi = n;
+        bool left = in.a != SF_TRIMRIGHT, right = in.a != SF_TRIMLEFT;
+        bool space = in.a == SF_TRIMSPACE;
+        while (left && lo < hi && (space ? isspace((unsigned char)s[lo]) != 0 : in_cutset(s[lo], t, k))) lo++;
+        while (right && hi > lo && (space ? isspace((unsigned char)s[hi - 1]) != 0 : in_cutset(s[hi - 1], t, k))) hi--;
+        res = str(m, s + lo, hi - lo);
+        break;
+    }
+    case SF_TRIMPREFIX:
+        res = k <= n && !memcmp(s, t, k) ? str(m, s + k, n - k) : args[0];
+        break;
+    case SF_TRIMSUFFIX:
+        res = k <= n && !memcmp(s + n - k, t, k) ? str(m, s, n - k) : args[0];
+        break;
+    case SF__COUNT:
+        break;
+    }
+    free(s); free(t); free(u); free(b.p);
+    g->sp -= in.b;
+    g->stack[g->sp++] = res;
+    return 0;
+}
