@@ -407,3 +407,38 @@ int compile_data_commaok(Compiler *C, Expr *e)
     compile_emit(C, OP_MAPGET, compile_data_const(C, compile_data_zero_value(mt->elem)), 1);
     return 2;
 }
+
+int compile_data_index_operands(Compiler *C, Expr **lhs, int n)
+{
+    int base = -1;
+    for (int i = 0; i < n; i++)
+        if (compile_unparen(lhs[i])->kind == EX_INDEX) base = 0;
+    if (base < 0) return -1;
+    base = C->nslots;
+    C->nslots += 2 * n;
+    for (int i = 0; i < n; i++) {
+        Expr *e = compile_unparen(lhs[i]);
+        if (e->kind != EX_INDEX) continue;
+        ref(C, e->x);
+        compile_emit(C, OP_SETLOCAL, base + 2 * i, 0);
+        compile_expr(C, e->y);
+        compile_emit(C, OP_SETLOCAL, base + 2 * i + 1, 0);
+    }
+    return base;
+}
+
+Place compile_data_index_place_at(Compiler *C, Expr *e, int at)
+{
+    Place pl = {PL_ADDR, 0, -1};
+    Type *xt = compile_unparen(e->x)->type;
+    if (xt->kind == TY_PTR) xt = xt->elem;
+    compile_emit(C, OP_LOCAL, at, 0);
+    compile_emit(C, OP_LOCAL, at + 1, 0);
+    if (xt->kind == TY_MAP) {
+        pl.kind = PL_MAP;
+        pl.slot = compile_data_const(C, compile_data_zero_value(xt->elem));
+    } else {
+        compile_emit(C, OP_INDEXADDR, esz(xt->elem), 0);
+    }
+    return pl;
+}

@@ -122,6 +122,12 @@ void compile_data_array_copy(Compiler *C, const Expr *e);
 /* EX_COMPOSITE of a data type, EX_INDEX, EX_SLICEEXPR: false if not one. */
 bool compile_data_expr(Compiler *C, Expr *e);
 Place compile_data_index_place(Compiler *C, Expr *e);
+/* Evaluate the operands of the index expressions among lhs[0..n) into two
+ * temporaries each (slots base + 2i, base + 2i + 1); returns base, or -1
+ * when no target is an index expression. */
+int compile_data_index_operands(Compiler *C, Expr **lhs, int n);
+/* The place of index expression e whose operands wait in slots at, at+1. */
+Place compile_data_index_place_at(Compiler *C, Expr *e, int at);
 int compile_data_builtin(Compiler *C, Expr *e, int bi);
 bool compile_data_conversion(Compiler *C, Expr *e);
 void compile_range(Compiler *C, Stmt *s);

@@ -61,6 +61,9 @@ void compile_assign_values(Compiler *C, Stmt *s)
         if (s->kind == ST_ASSIGN && compile_unparen(s->lhs[i])->kind != EX_IDENT) simple = false;
         if (!tuple && is_composite(s->rhs[i])) simple = false;
     }
+    /* Go's first phase evaluates the operands of index expressions on the
+     * left too: `i, xs[i] = 1, 9` stores into the old xs[i]. */
+    int idx = simple || s->kind != ST_ASSIGN ? -1 : compile_data_index_operands(C, s->lhs, n);
     if (tuple) compile_call(C, s->rhs[0], CALL_PLAIN);
     else for (int i = 0; i < n; i++) if (!is_composite(s->rhs[i])) compile_expr(C, s->rhs[i]);
     C->line = s->line;
@@ -77,7 +80,9 @@ void compile_assign_values(Compiler *C, Stmt *s)
     for (int i = n - 1; i >= 0; i--)
         if (tuple || !is_composite(s->rhs[i])) compile_emit(C, OP_SETLOCAL, base + i, 0);
     for (int i = 0; i < n; i++) {
-        Place pl = target(C, s, i);
+        Place pl = idx >= 0 && compile_unparen(s->lhs[i])->kind == EX_INDEX
+                       ? compile_data_index_place_at(C, compile_unparen(s->lhs[i]), idx + 2 * i)
+                       : target(C, s, i);
         if (!tuple && is_composite(s->rhs[i])) { fill_target(C, &pl, s->rhs[i]); continue; }
         compile_place_prepare(C, &pl);
         compile_emit(C, OP_LOCAL, base + i, 0);
