@@ -96,6 +96,9 @@ void scope_range(Checker *c, Stmt *s);
 /* sim/strings_pkg.c: strings.Contains ... as builtins (BI_STRFN). */
 bool strings_member(Checker *c, Expr *e, const Import *im);
 void strings_check(Checker *c, Expr *e, const char *callee);
+/* sim/rand_pkg.c: math/rand.Intn ... as builtins (BI_RANDFN). */
+bool rand_member(Checker *c, Expr *e, const Import *im);
+void rand_check(Checker *c, Expr *e, const char *callee);
 /* r is m[k] assigned to two variables: make it the tuple (elem, bool). */
 void types_data_commaok(Checker *c, Expr *r);
 /* A typed integer constant result must fit its type (reported if not). */

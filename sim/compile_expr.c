@@ -159,6 +159,14 @@ static int builtin(Compiler *C, Expr *e, int bi, CallKind how)
         C->col = e->col;
         compile_emit(C, OP_STRFN, (int)compile_unparen(e->x)->ival, argc);
         return 1;
+    case BI_RANDFN: {
+        Expr *f = compile_unparen(e->x);
+        argc = arguments(C, e, 0);
+        C->line = e->line;
+        C->col = e->col;
+        compile_emit(C, OP_RANDFN, (int)f->ival, f->sym->slot);
+        return e->mode == MODE_VALUE ? 1 : 0;
+    }
     case BI_LEN: case BI_CAP: case BI_APPEND: case BI_MAKE: case BI_COPY: case BI_DELETE:
         if (e->mode == MODE_CONST) { compile_emit_const(C, &e->cv); return 1; }
         return compile_data_builtin(C, e, bi);

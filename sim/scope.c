@@ -327,7 +327,7 @@ static void imports(Checker *c, File *f)
     for (int i = 0; i < f->nimports; i++) {
         Import *im = &f->imports[i];
         bool known = false;
-        static const char *const supported[] = {"fmt", "sync", "time", "strings"};
+        static const char *const supported[] = {"fmt", "sync", "time", "strings", "math/rand"};
         for (size_t k = 0; k < sizeof supported / sizeof supported[0]; k++)
             if ((int)strlen(supported[k]) == im->pathlen && memcmp(supported[k], im->path, (size_t)im->pathlen) == 0)
                 known = true;
@@ -338,6 +338,8 @@ static void imports(Checker *c, File *f)
         }
         const char *name = im->alias ? im->alias : im->path;
         int len = im->alias ? im->aliaslen : im->pathlen;
+        for (int k = 0; !im->alias && k < im->pathlen; k++)   /* math/rand is rand */
+            if (im->path[k] == '/') { name = im->path + k + 1; len = im->pathlen - k - 1; }
         if (scope_is_blank(name, len)) { im->used = true; continue; }
         Sym *s = scope_declare(c, SYM_PKG, name, len, im->line, im->col);
         s->pkg = i;

@@ -108,6 +108,7 @@ Type *types_package_type(Checker *c, Expr *e, bool report)
 void types_package_member(Checker *c, Expr *e, const Import *im)
 {
     if (strings_member(c, e, im)) return;   /* package strings: sim/strings_pkg.c */
+    if (rand_member(c, e, im)) return;      /* package math/rand: sim/rand_pkg.c */
     const Member *m = member(c, e, im);
     if (!m) return;
     if (m->builtin) {

@@ -458,6 +458,7 @@ int vm_data_exec(Machine *m, Goroutine *g, int core, int pc, Instr in)
         break;
     }
     case OP_STRFN: return strings_exec(m, g, in);
+    case OP_RANDFN: return rand_exec(m, g, in);
     case OP_MAPNEW: case OP_MAPGET: case OP_MAPSET: case OP_MAPDEL: case OP_MAPITER: case OP_MAPNEXT:
         return map_exec(m, g, in);
     case OP_RUNE: {

@@ -23,6 +23,8 @@ bool vm_data_equal(const Machine *m, Value a, Value b);
 
 /* sim/strings_pkg.c: OP_STRFN. */
 int strings_exec(Machine *m, Goroutine *g, Instr in);
+/* sim/rand_pkg.c: OP_RANDFN. */
+int rand_exec(Machine *m, Goroutine *g, Instr in);
 
 /* ---- sim/map.c ---- */
 int map_exec(Machine *m, Goroutine *g, Instr in);
