@@ -36,7 +36,11 @@ int compile_data_const(Compiler *C, Value v)
 Value compile_data_zero_value(const Type *t)
 {
     switch (t->kind) {
-    case TY_FLOAT: return value_float(0);
+    case TY_FLOAT: {
+        Value z = value_float(0);
+        z.aux = (uint32_t)t->numkind;
+        return z;
+    }
     case TY_SLICE: return value_make(V_SLICE, 0, 0);
     case TY_MAP: return value_make(V_MAP, 0, 0);
     case TY_INT: return value_make(V_INT, (uint32_t)t->numkind, 0);
@@ -50,8 +54,13 @@ static int esz(const Type *elem) { return elem->kind == TY_STRUCT ? elem->nslots
 bool compile_data_const_expr(Compiler *C, const Expr *e)
 {
     const Type *t = e->type;
-    if (!t || e->cv.kind != CV_INT || (t->kind != TY_INT && t->kind != TY_FLOAT) || t->numkind == NK_INT) return false;
-    Value v = t->kind == TY_FLOAT ? value_float((double)e->cv.i) : value_make(V_INT, (uint32_t)t->numkind, e->cv.i);
+    if (!t || (t->kind != TY_INT && t->kind != TY_FLOAT) || t->numkind == NK_INT || t->numkind == NK_FLOAT64) return false;
+    if (e->cv.kind != CV_INT && e->cv.kind != CV_FLOAT) return false;
+    Value v = value_make(V_INT, (uint32_t)t->numkind, e->cv.i);
+    if (t->kind == TY_FLOAT) {
+        v = value_float((double)(float)(e->cv.kind == CV_FLOAT ? e->cv.f : (double)e->cv.i));
+        v.aux = NK_FLOAT32;
+    }
     compile_emit(C, OP_CONST, compile_data_const(C, v), 0);
     return true;
 }
@@ -135,13 +144,14 @@ bool compile_data_apply(Compiler *C, int op, const Type *t, Expr *y)
         case TK_MINUS: compile_emit(C, OP_FSUB, 0, 0); break;
         case TK_STAR: compile_emit(C, OP_FMUL, 0, 0); break;
         case TK_SLASH: compile_emit(C, OP_FDIV, 0, 0); break;
-        case TK_EQ: compile_emit(C, OP_EQ, 0, 0); break;
-        case TK_NE: compile_emit(C, OP_NE, 0, 0); break;
-        case TK_LT: compile_emit(C, OP_LT, 0, 0); break;
-        case TK_LE: compile_emit(C, OP_LE, 0, 0); break;
-        case TK_GT: compile_emit(C, OP_GT, 0, 0); break;
-        default: compile_emit(C, OP_GE, 0, 0); break;
+        case TK_EQ: compile_emit(C, OP_EQ, 0, 0); return true;
+        case TK_NE: compile_emit(C, OP_NE, 0, 0); return true;
+        case TK_LT: compile_emit(C, OP_LT, 0, 0); return true;
+        case TK_LE: compile_emit(C, OP_LE, 0, 0); return true;
+        case TK_GT: compile_emit(C, OP_GT, 0, 0); return true;
+        default: compile_emit(C, OP_GE, 0, 0); return true;
         }
+        if (t->kind == TY_FLOAT && t->numkind == NK_FLOAT32) compile_emit(C, OP_CONV, NK_FLOAT32, 1);
         return true;
     } else {
         bool u64 = wk == NK_UINT || wk == NK_UINT64 || wk == NK_UINTPTR;
@@ -175,7 +185,12 @@ bool compile_data_unary(Compiler *C, Expr *e)
         return true;
     }
     if (e->op != TK_MINUS) return false;
-    if (t->kind == TY_FLOAT) { compile_expr(C, e->x); compile_emit(C, OP_FNEG, 0, 0); return true; }
+    if (t->kind == TY_FLOAT) {
+        compile_expr(C, e->x);
+        compile_emit(C, OP_FNEG, 0, 0);
+        if (t->numkind == NK_FLOAT32) compile_emit(C, OP_CONV, NK_FLOAT32, 1);
+        return true;
+    }
     if (wrap_kind(t) < 0) return false;
     compile_expr(C, e->x);
     compile_emit(C, OP_NEG, 0, 0);
@@ -390,8 +405,7 @@ bool compile_data_conversion(Compiler *C, Expr *e)
     int to = num_kind(e->type), from = num_kind(a->type);
     if (to < 0 || from < 0) return true;        /* nothing to do at run time */
     bool from_float = a->type->kind == TY_FLOAT;
-    bool to_float = e->type->kind == TY_FLOAT;
-    if (from == to || (from_float && to_float && to == NK_FLOAT64)) return true;
+    if (from == to) return true;
     int how = from_float ? 1 : types_is_unsigned(a->type) && (from == NK_UINT || from == NK_UINT64 || from == NK_UINTPTR) ? 2 : 0;
     compile_emit(C, OP_CONV, to, how);
     return true;

@@ -55,7 +55,7 @@ static const char *type_name(const Machine *m, Value v, char *tmp, size_t n)
     }
     case V_FUNC: case V_CLOSURE: return "func()";
     case V_SYNC: return v.aux == SYNC_MUTEX ? "sync.Mutex" : "sync.WaitGroup";
-    case V_FLOAT: return "float64";
+    case V_FLOAT: return v.aux == NK_FLOAT32 ? "float32" : "float64";
     case V_SLICE: case V_ARRAY: case V_MAP: break;   /* element types are not in the Value */
     }
     return "?";

@@ -27,12 +27,13 @@ static void put(char **buf, uint32_t *len, uint32_t *cap, const char *s)
     buf_append(buf, len, cap, s, strlen(s));
 }
 
-/* The shortest %e digits of d that strtod reads back as d: "d.ddde±XX". */
-static int shortest_e(double d, char *out, size_t n)
+/* The shortest %e digits of d that read back as d (as a float32 when
+ * `single`): "d.ddde±XX". */
+static int shortest_e(double d, bool single, char *out, size_t n)
 {
     for (int prec = 0; prec < 17; prec++) {
         snprintf(out, n, "%.*e", prec, d);
-        if (strtod(out, NULL) == d) return prec + 1;
+        if (single ? strtof(out, NULL) == (float)d : strtod(out, NULL) == d) return prec + 1;
     }
     snprintf(out, n, "%.16e", d);
     return 17;
@@ -51,7 +52,7 @@ void format_data_float(double d, char verb, int prec, char *out, size_t n)
     int nd, exp;
     bool shortest = prec < 0;
     if (shortest) {
-        nd = shortest_e(d, e, sizeof e);
+        nd = shortest_e(d, verb == 's', e, sizeof e);
     } else {
         if (prec == 0) prec = 1;
         snprintf(e, sizeof e, "%.*e", prec - 1, d);
@@ -110,7 +111,7 @@ bool format_data_v(const Machine *m, Value v, char **buf, uint32_t *len, uint32_
         }
         return false;
     case V_FLOAT:
-        format_data_float(value_f(v), 'g', -1, tmp, sizeof tmp);
+        format_data_float(value_f(v), v.aux == NK_FLOAT32 ? 's' : 'g', -1, tmp, sizeof tmp);
         put(buf, len, cap, tmp);
         return true;
     case V_SLICE: case V_ARRAY: {

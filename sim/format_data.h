@@ -16,7 +16,8 @@ typedef void (*FormatElemFn)(const Machine *m, Value v, char **buf, uint32_t *le
 bool format_data_v(const Machine *m, Value v, char **buf, uint32_t *len, uint32_t *cap, int depth,
                    FormatElemFn elem);
 /* d as strconv.FormatFloat(d, verb, prec, 64) writes it (prec < 0: the
- * shortest); verb is 'g', 'e', 'E' or 'f'.  "+Inf", "-Inf", "NaN". */
+ * shortest); verb is 'g', 'e', 'E' or 'f' ('s': 'g' with float32's shortest
+ * digits).  "+Inf", "-Inf", "NaN". */
 void format_data_float(double d, char verb, int prec, char *out, size_t n);
 
 /* Go's name of a V_INT's type from its kind tag: "int", "uint8", "int32". */

@@ -222,8 +222,10 @@ static Value conv_num(Value v, int kind, int from)
         if (from == 1) d = value_f(v);
         else if (from == 2) d = (double)(uint64_t)v.i;
         else d = (double)v.i;
-        if (kind == NK_FLOAT32) d = (double)(float)d;
-        return value_float(d);
+        if (kind != NK_FLOAT32) return value_float(d);
+        Value f = value_float((double)(float)d);
+        f.aux = NK_FLOAT32;      /* prints with float32's shortest digits */
+        return f;
     }
     if (from == 1) {
         double d = value_f(v);
