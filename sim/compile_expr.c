@@ -81,7 +81,8 @@ void compile_expr(Compiler *C, Expr *e)
     if (e->mode == MODE_CONST) {
         if (!compile_data_const_expr(C, e)) compile_emit_const(C, &e->cv);
     } else if (e->mode == MODE_NIL) {
-        compile_emit(C, OP_NIL, 0, 0);
+        bool typed = e->type && (e->type->kind == TY_SLICE || e->type->kind == TY_MAP);
+        if (!typed || !compile_data_zero(C, e->type)) compile_emit(C, OP_NIL, 0, 0);   /* nil slices print [] */
     } else {
         switch (e->kind) {
         case EX_PAREN: compile_expr(C, e->x); break;

@@ -170,10 +170,19 @@ static void bad_verb(const Machine *m, Out o, char verb, Value v)
     puts_(o, ")");
 }
 
+static void format_one(const Machine *m, Out o, char verb, Value v, int width, bool minus, bool zero);
+
+static void data_verb_elem(const Machine *m, Value v, char verb, char **buf, uint32_t *len, uint32_t *cap)
+{
+    Out o = {buf, len, cap};
+    format_one(m, o, verb, v, 0, false, false);
+}
+
 static void format_one(const Machine *m, Out o, char verb, Value v, int width, bool minus, bool zero)
 {
     char tmp[80];
     int n = -1;
+    if (format_data_verb(m, v, verb, o.buf, o.len, o.cap, data_verb_elem)) return;   /* %d of []int ... */
     switch (verb) {
     case 'v':
         if (v.kind == V_INT && v.aux != NK_UINT64 && v.aux != NK_UINT && v.aux != NK_UINTPTR) { n = snprintf(tmp, sizeof tmp, "%" PRId64, v.i); break; }

@@ -172,3 +172,55 @@ int format_data_rune(int64_t r, char *out)
     out[n] = 0;
     return n;
 }
+
+bool format_data_verb(const Machine *m, Value v, char verb, char **buf, uint32_t *len, uint32_t *cap,
+                      FormatVerbFn elem)
+{
+    if ((v.kind != V_SLICE && v.kind != V_ARRAY && v.kind != V_MAP) || verb == 'v' || verb == 'T' || verb == 'p')
+        return false;
+    int64_t n = slice_len(v), base = slice_base(v);
+    bool bytes = v.kind != V_MAP && (verb == 'x' || verb == 'X' || verb == 's');
+    for (int64_t k = 0; bytes && k < n; k++)
+        bytes = m->mem[base + k].kind == V_INT && m->mem[base + k].aux == NK_UINT8;
+    if (bytes && n > 0) {   /* fmt's fmtBytes: a []byte is a string to %s %x %X */
+        for (int64_t k = 0; k < n; k++) {
+            char b[4];
+            unsigned x = (unsigned)m->mem[base + k].i & 0xff;
+            if (verb == 's') { b[0] = (char)x; b[1] = 0; }
+            else snprintf(b, sizeof b, verb == 'x' ? "%02x" : "%02X", x);
+            put(buf, len, cap, b);
+        }
+        return true;
+    }
+    if (v.kind == V_MAP) {
+        int64_t cnt = map_entries(m, v, NULL, NULL, 0);
+        Value *keys = xmalloc(sizeof(Value) * (size_t)(cnt ? cnt : 1));
+        Value *vals = xmalloc(sizeof(Value) * (size_t)(cnt ? cnt : 1));
+        map_entries(m, v, keys, vals, cnt);
+        for (int64_t i = 1; i < cnt; i++) {
+            Value k0 = keys[i], v0 = vals[i];
+            int64_t j = i;
+            for (; j > 0 && key_cmp(m, &keys[j - 1], &k0) > 0; j--) { keys[j] = keys[j - 1]; vals[j] = vals[j - 1]; }
+            keys[j] = k0;
+            vals[j] = v0;
+        }
+        put(buf, len, cap, "map[");
+        for (int64_t k = 0; k < cnt; k++) {
+            if (k) put(buf, len, cap, " ");
+            elem(m, keys[k], verb, buf, len, cap);
+            put(buf, len, cap, ":");
+            elem(m, vals[k], verb, buf, len, cap);
+        }
+        put(buf, len, cap, "]");
+        free(keys);
+        free(vals);
+        return true;
+    }
+    put(buf, len, cap, "[");
+    for (int64_t k = 0; k < n; k++) {
+        if (k) put(buf, len, cap, " ");
+        elem(m, m->mem[base + k], verb, buf, len, cap);
+    }
+    put(buf, len, cap, "]");
+    return true;
+}

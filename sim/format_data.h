@@ -20,6 +20,12 @@ bool format_data_v(const Machine *m, Value v, char **buf, uint32_t *len, uint32_
  * digits).  "+Inf", "-Inf", "NaN". */
 void format_data_float(double d, char verb, int prec, char *out, size_t n);
 
+/* A verb other than %v, %T, %p applied to a slice, array or map: Go applies
+ * it to each element ([6 7] for %d); %x, %X and %s of a []byte format its
+ * bytes.  Returns false when v is not one of them. */
+typedef void (*FormatVerbFn)(const Machine *m, Value v, char verb, char **buf, uint32_t *len, uint32_t *cap);
+bool format_data_verb(const Machine *m, Value v, char verb, char **buf, uint32_t *len, uint32_t *cap,
+                      FormatVerbFn elem);
 /* Go's name of a V_INT's type from its kind tag: "int", "uint8", "int32". */
 const char *format_data_int_type(Value v);
 /* %c: the UTF-8 of rune r into out (at least 5 bytes); returns its length. */
