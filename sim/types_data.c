@@ -142,9 +142,22 @@ Type *types_data_type(Checker *c, Expr *e)
 
 /* An element literal with its type elided ({1, 2} in [][]int{{1, 2}}): give it
  * the element type's expression so it checks as if written out. */
-static void elided(Expr *v, Expr *type_expr)
+static void elided(Checker *c, Expr **slot, Expr *type_expr)
 {
-    if (v->kind == EX_COMPOSITE && !v->x) v->x = type_expr;
+    Expr *v = *slot;
+    if (v->kind != EX_COMPOSITE || v->x) return;
+    while (type_expr->kind == EX_PAREN) type_expr = type_expr->x;
+    if (type_expr->kind != EX_STAR) { v->x = type_expr; return; }
+    /* []*T{{...}} stands for []*T{&T{...}} */
+    Expr *amp = parse_alloc(c->arena, sizeof *amp);
+    *amp = *v;
+    amp->kind = EX_UNARY;
+    amp->op = TK_AMP;
+    amp->x = v;
+    amp->args = NULL;
+    amp->nargs = 0;
+    v->x = type_expr->x;
+    *slot = amp;
 }
 
 static void check_index_const(Checker *c, Expr *y, int64_t len, bool array)
@@ -169,7 +182,7 @@ void types_data_composite(Checker *c, Expr *e, Type *t)
                 types_errorf(c, el->line, el->col, "missing key in map literal");
                 continue;
             }
-            if (te && te->kind == EX_MAPTYPE) { elided(el->x, te->x); elided(el->y, te->y); }
+            if (te && te->kind == EX_MAPTYPE) { elided(c, &el->x, te->x); elided(c, &el->y, te->y); }
             types_value(c, el->x);
             types_assign(c, el->x, t->key, "map literal");
             for (int j = 0; j < i && el->x->mode == MODE_CONST; j++) {
@@ -195,7 +208,10 @@ void types_data_composite(Checker *c, Expr *e, Type *t)
     }
     int64_t n = 0, max = 0;
     for (int i = 0; i < e->nargs; i++) {
-        Expr *el = e->args[i], *v = el;
+        Expr *el = e->args[i];
+        if (te && te->kind == EX_ARRAYTYPE) elided(c, el->kind == EX_KEYVALUE ? &el->y : &e->args[i], te->y);
+        el = e->args[i];
+        Expr *v = el;
         if (el->kind == EX_KEYVALUE) {
             types_value(c, el->x);
             if (el->x->mode != MODE_CONST || el->x->cv.kind != CV_INT) {
@@ -206,7 +222,6 @@ void types_data_composite(Checker *c, Expr *e, Type *t)
             v = el->y;
         }
         el->field_off = (int)n;      /* the element's index */
-        if (te && te->kind == EX_ARRAYTYPE) elided(v, te->y);
         types_value(c, v);
         types_assign(c, v, t->elem, "slice literal");
         if (el != v) { el->mode = MODE_VALUE; el->type = t->elem; }
