@@ -118,7 +118,7 @@ bool types_is_string(const Type *t)
 Type *types_default(Checker *c, Type *t)
 {
     switch (t->kind) {
-    case TY_UNTYPED_INT: return c->t_int;
+    case TY_UNTYPED_INT: return t == c->t_urune ? c->t_rune : c->t_int;
     case TY_UNTYPED_BOOL: return c->t_bool;
     case TY_UNTYPED_STRING: return c->t_string;
     case TY_UNTYPED_FLOAT: return c->t_num[NK_FLOAT64];

@@ -123,6 +123,7 @@ typedef struct Checker {
     Type *t_num[NK_FLOAT32 + 1];   /* int, int8 ... float32 (feat-data)       */
     Type *t_ufloat;                /* untyped float                           */
     Type *t_byte, *t_rune;         /* aliases of uint8 and int32, by name     */
+    Type *t_urune;                 /* untyped rune: a TY_UNTYPED_INT that defaults to rune */
     const char *assign_ctx;        /* types_assign's context, for constant overflow messages */
     /* results for the code generator */
     Sym **globals; int nglobals, globals_cap;      /* in initialisation order  */

@@ -35,6 +35,7 @@ void types_data_init(Checker *c)
     c->t_byte->numkind = NK_UINT8;
     c->t_rune = types_new(c, TY_INT, "rune");
     c->t_rune->numkind = NK_INT32;
+    c->t_urune = types_new(c, TY_UNTYPED_INT, "untyped rune");
 }
 
 void types_data_universe(Checker *c)

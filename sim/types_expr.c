@@ -221,7 +221,7 @@ void types_expr(Checker *c, Expr *e)
             types_errorf(c, e->line, e->col, "constant %.*s overflows int", e->litlen, e->lit);
             break;
         }
-        types_set_const(e, c->t_uint, CV_INT, e->ival);
+        types_set_const(e, e->is_rune ? c->t_urune : c->t_uint, CV_INT, e->ival);
         break;
     case EX_STRING:
         types_set_const(e, c->t_ustring, CV_STRING, 0);

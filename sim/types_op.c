@@ -180,6 +180,7 @@ bool types_convert_untyped(Checker *c, Expr *x, Type *target)
         x->cv.f = (double)x->cv.i;
         return true;
     }
+    if (x->type == c->t_uint && target == c->t_urune) { x->type = target; return true; }   /* 'a' + 1 is a rune */
     if (types_is_untyped(target)) return true;
     bool ok;
     switch (x->type->kind) {
