@@ -350,6 +350,22 @@ int compile_data_builtin(Compiler *C, Expr *e, int bi)
             compile_emit(C, OP_APPENDS, a, 0);
             return 1;
         }
+        if (t->elem->kind == TY_STRUCT) {   /* struct values are copied from their address */
+            for (int i = 1; i < e->nargs; i++) {
+                Expr *x = compile_unparen(e->args[i]);
+                if (x->kind == EX_COMPOSITE) {
+                    compile_emit(C, OP_NEW, compile_layout(C, x->type), 0);
+                    compile_fill_composite(C, x, -1, -1);
+                } else {
+                    Place pl = compile_place(C, x);
+                    compile_place_addr(C, &pl);
+                }
+            }
+            C->line = e->line;
+            C->col = e->col;
+            compile_emit(C, OP_APPENDADDR, a, e->nargs - 1);
+            return 1;
+        }
         for (int i = 1; i < e->nargs; i++) compile_expr(C, e->args[i]);
         C->line = e->line;
         C->col = e->col;

@@ -101,15 +101,25 @@ void compile_range(Compiler *C, Stmt *s)
         if (want_value) {
             if (str) {
                 compile_emit(C, OP_LOCAL, tmp, 0);
+            } else if (t->elem->kind == TY_STRUCT) {
+                /* a struct element is copied into the (boxed) variable */
+                Place pl = s->op == TK_DEFINE && s->syms[1] ? compile_var_place(C, s->syms[1]) : compile_place(C, s->lhs[1]);
+                compile_place_addr(C, &pl);
+                compile_emit(C, OP_LOCAL, hx, 0);
+                compile_emit(C, OP_LOCAL, hx + 2, 0);
+                compile_emit(C, OP_INDEXADDR, t->elem->nslots, 0);
+                compile_emit(C, OP_COPYN, t->elem->nslots, 0);
+                goto body;
             } else {
                 compile_emit(C, OP_LOCAL, hx, 0);
                 compile_emit(C, OP_LOCAL, hx + 2, 0);
-                compile_emit(C, OP_INDEXADDR, t->elem->kind == TY_STRUCT ? t->elem->nslots : 1, 0);
+                compile_emit(C, OP_INDEXADDR, 1, 0);
                 compile_emit(C, OP_LOAD, 0, 0);
             }
             assign_var(C, s, 1, hidden(C, 1));
         }
     }
+body:
     C->loop = &loop;
     compile_block(C, s->body, s->nbody);
     C->loop = loop.outer;

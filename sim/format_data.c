@@ -117,9 +117,15 @@ bool format_data_v(const Machine *m, Value v, char **buf, uint32_t *len, uint32_
     case V_SLICE: case V_ARRAY: {
         put(buf, len, cap, "[");
         int64_t n = slice_len(v), base = slice_base(v);
+        int esz = slice_esz(v);
         for (int64_t k = 0; k < n; k++) {
             if (k) put(buf, len, cap, " ");
-            elem(m, m->mem[base + k], buf, len, cap, depth + 1);
+            if (esz > 1) put(buf, len, cap, "{");   /* a struct element: its (flattened) fields */
+            for (int f = 0; f < esz; f++) {
+                if (f) put(buf, len, cap, " ");
+                elem(m, m->mem[base + k * esz + f], buf, len, cap, depth + 1);
+            }
+            if (esz > 1) put(buf, len, cap, "}");
         }
         put(buf, len, cap, "]");
         return true;
@@ -216,10 +222,16 @@ bool format_data_verb(const Machine *m, Value v, char verb, char **buf, uint32_t
         free(vals);
         return true;
     }
+    int esz = slice_esz(v);
     put(buf, len, cap, "[");
     for (int64_t k = 0; k < n; k++) {
         if (k) put(buf, len, cap, " ");
-        elem(m, m->mem[base + k], verb, buf, len, cap);
+        if (esz > 1) put(buf, len, cap, "{");
+        for (int f = 0; f < esz; f++) {
+            if (f) put(buf, len, cap, " ");
+            elem(m, m->mem[base + k * esz + f], verb, buf, len, cap);
+        }
+        if (esz > 1) put(buf, len, cap, "}");
     }
     put(buf, len, cap, "]");
     return true;

@@ -69,10 +69,6 @@ static void append_call(Checker *c, Expr *e, const char *callee)
         types_errorf(c, s->line, s->col, "invalid argument: %s (variable of type %s) is not a slice", as, "?");
         return;
     }
-    if (t->elem->nslots != 1) {
-        types_errorf(c, e->line, e->col, "interleave does not support append to slices of structs (use a slice of pointers)");
-        return;
-    }
     e->mode = MODE_VALUE;
     e->type = t;
     if (e->dots) {
@@ -95,8 +91,12 @@ static void append_call(Checker *c, Expr *e, const char *callee)
         return;
     }
     for (int i = 1; i < e->nargs; i++) {
-        types_value(c, e->args[i]);
-        types_assign(c, e->args[i], t->elem, "argument to append");
+        Expr *a = e->args[i], *u = a;
+        while (u->kind == EX_PAREN) u = u->x;
+        types_value(c, a);
+        types_assign(c, a, t->elem, "argument to append");
+        if (t->elem->kind == TY_STRUCT && a->mode != MODE_INVALID && u->kind != EX_COMPOSITE && a->mode != MODE_VAR)
+            types_errorf(c, a->line, a->col, "interleave does not support appending this struct value (append a variable or a literal)");
     }
 }
 

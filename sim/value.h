@@ -5,7 +5,9 @@
  *
  * Composite data (feat-data) lives in Machine.mem like everything else, so
  * machine_copy/clone and history need nothing new:
- *   - a slice is ONE Value, V_SLICE: aux = len, i = (base + 1) | cap << 32,
+ *   - a slice is ONE Value, V_SLICE: aux = len | (E - 1) << 24 where E is
+ *     the slots per element (structs are flattened; fmt groups them),
+ *     i = (base + 1) | cap << 32,
  *     where base is the address of element 0's first slot.  Low 32 bits zero
  *     means nil (so V_NIL, an unset slot, is a nil slice too).  Slicing is
  *     arithmetic on the Value and allocates nothing; append allocates only
@@ -43,7 +45,7 @@ typedef enum ValueKind {
                  *    Machine.syncs (allocated lazily, so the zero value works
                  *    as in Go)                                                 */
     /* data: arrays, slices, maps, strings, numbers (feat-data) */
-    V_SLICE,    /* aux: len; i: (base + 1) | cap << 32 (see above)             */
+    V_SLICE,    /* aux: len, E; i: (base + 1) | cap << 32 (see above)          */
     V_ARRAY,    /* as V_SLICE, len == cap == N                                 */
     V_MAP,      /* i: header address + 1, 0 for a nil map                      */
     V_FLOAT     /* i: the bits of a double                                     */
@@ -71,13 +73,20 @@ typedef enum NumKind {
     NK_FLOAT64, NK_FLOAT32
 } NumKind;
 
-static inline Value value_slice(ValueKind k, int64_t base, int64_t len, int64_t cap)
+#define SLICE_MAX_LEN 0xffffff   /* len lives in aux's low 24 bits */
+static inline Value value_slice_e(ValueKind k, int64_t base, int64_t len, int64_t cap, int esz)
 {
-    Value v = {k, (uint32_t)len, (int64_t)(((uint64_t)(base + 1) & 0xffffffffu) | ((uint64_t)cap << 32))};
+    Value v = {k, (uint32_t)len | (uint32_t)(esz > 1 ? esz - 1 : 0) << 24,
+               (int64_t)(((uint64_t)(base + 1) & 0xffffffffu) | ((uint64_t)cap << 32))};
     return v;
 }
+static inline Value value_slice(ValueKind k, int64_t base, int64_t len, int64_t cap)
+{
+    return value_slice_e(k, base, len, cap, 1);
+}
 static inline int64_t slice_base(Value v) { return (int64_t)(uint32_t)v.i - 1; }
-static inline int64_t slice_len(Value v) { return v.kind == V_NIL ? 0 : (int64_t)v.aux; }
+static inline int64_t slice_len(Value v) { return v.kind == V_NIL ? 0 : (int64_t)(v.aux & SLICE_MAX_LEN); }
+static inline int slice_esz(Value v) { return v.kind == V_NIL ? 1 : (int)(v.aux >> 24) + 1; }
 static inline int64_t slice_cap(Value v) { return v.kind == V_NIL ? 0 : (int64_t)((uint64_t)v.i >> 32); }
 static inline bool slice_is_nil(Value v) { return (uint32_t)v.i == 0; }
 static inline Value value_float(double d)

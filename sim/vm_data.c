@@ -94,11 +94,11 @@ static Value grow(Machine *m, Value s, int64_t add, int esz, int64_t gosize)
 {
     int64_t len = slice_len(s), cap = slice_cap(s), base = slice_base(s);
     if (s.kind == V_NIL) base = -1;
-    if (len + add <= cap) return value_slice(V_SLICE, base, len + add, cap);
+    if (len + add <= cap) return value_slice_e(V_SLICE, base, len + add, cap, esz);
     int64_t ncap = vm_data_growcap(cap, len + add, gosize);
     int64_t nb = alloc_elems(m, ncap, -1, esz);
     if (len) memmove(&m->mem[nb], &m->mem[base], (size_t)(len * esz) * sizeof(Value));
-    return value_slice(V_SLICE, nb, len + add, ncap);
+    return value_slice_e(V_SLICE, nb, len + add, ncap, esz);
 }
 
 /* ---- strings ----------------------------------------------------------------------- */
@@ -294,7 +294,7 @@ static bool slice_op(Machine *m, Goroutine *g, int esz, int flags)
         st[sp++] = value_slice(V_SLICE, -1, 0, 0);   /* nil[0:0] is nil */
     } else {
         int64_t newcap = (flags & 4 ? max : cap) - lo;
-        st[sp++] = value_slice(V_SLICE, slice_base(x) + lo * esz, hi - lo, newcap);
+        st[sp++] = value_slice_e(V_SLICE, slice_base(x) + lo * esz, hi - lo, newcap, esz);
     }
     g->sp = sp;
     return true;
@@ -312,7 +312,7 @@ static Value array_copy(Machine *m, Value a, int esz, int levels)
         Value inner = array_copy(m, m->mem[nb + k], 1, levels - 1);
         m->mem[nb + k] = inner;
     }
-    return value_slice(V_ARRAY, nb, n, n);
+    return value_slice_e(V_ARRAY, nb, n, n, esz);
 }
 
 static bool array_equal(const Machine *m, Value a, Value b, int esz, int levels)
@@ -360,18 +360,18 @@ int vm_data_exec(Machine *m, Goroutine *g, int core, int pc, Instr in)
     case OP_NEWSLICE: case OP_NEWARRAY: {
         int esz = m->prog->types[in.b].nslots;
         int64_t base = alloc_elems(m, in.a, in.b, esz);
-        st[sp++] = value_slice(in.op == OP_NEWSLICE ? V_SLICE : V_ARRAY, base, in.a, in.a);
+        st[sp++] = value_slice_e(in.op == OP_NEWSLICE ? V_SLICE : V_ARRAY, base, in.a, in.a, esz);
         break;
     }
     case OP_MAKESLICE: {
         int64_t c = st[--sp].i, n = st[--sp].i;
         if (c < 0 && c != -1) { fail(m, g, "runtime error: makeslice: cap out of range"); return 0; }
         if (c == -1) c = n;
-        if (n < 0 || n > (1 << 28)) { fail(m, g, "runtime error: makeslice: len out of range"); return 0; }
-        if (c < n || c > (1 << 28)) { fail(m, g, "runtime error: makeslice: cap out of range"); return 0; }
+        if (n < 0 || n > SLICE_MAX_LEN) { fail(m, g, "runtime error: makeslice: len out of range"); return 0; }
+        if (c < n || c > SLICE_MAX_LEN) { fail(m, g, "runtime error: makeslice: cap out of range"); return 0; }
         int esz = m->prog->types[in.b].nslots;
         int64_t base = alloc_elems(m, c, in.b, esz);
-        st[sp++] = value_slice(V_SLICE, base, n, c);
+        st[sp++] = value_slice_e(V_SLICE, base, n, c, esz);
         break;
     }
     case OP_INDEXADDR: {
@@ -407,11 +407,40 @@ int vm_data_exec(Machine *m, Goroutine *g, int core, int pc, Instr in)
         int esz = in.a & 0xff, n = in.b;
         int64_t gosize = in.a >> 8;
         Value s = st[sp - n - 1];
+        if (slice_len(s) + n > SLICE_MAX_LEN) { fail(m, g, "runtime error: growslice: len out of range"); return 0; }
         Value r = grow(m, s, n, esz, gosize);
         int64_t at = slice_base(r) + (slice_len(r) - n) * esz;
         for (int k = 0; k < n; k++) m->mem[at + k * esz] = st[sp - n + k];
         sp -= n + 1;
         st[sp++] = r;
+        break;
+    }
+    case OP_APPENDADDR: {
+        int esz = in.a & 0xff, n = in.b;
+        Value s = st[sp - n - 1];
+        for (int k = 0; k < n; k++) {
+            Value p = st[sp - n + k];
+            if (p.kind != V_PTR || p.i < 0 || p.i + esz > m->nmem) {
+                fail(m, g, "runtime error: invalid memory address or nil pointer dereference");
+                return 0;
+            }
+        }
+        if (slice_len(s) + n > SLICE_MAX_LEN) { fail(m, g, "runtime error: growslice: len out of range"); return 0; }
+        Value r = grow(m, s, n, esz, in.a >> 8);
+        int64_t at = slice_base(r) + (slice_len(r) - n) * esz;
+        for (int k = 0; k < n; k++)
+            memmove(&m->mem[at + k * esz], &m->mem[st[sp - n + k].i], (size_t)esz * sizeof(Value));
+        sp -= n + 1;
+        st[sp++] = r;
+        break;
+    }
+    case OP_COPYN: {
+        Value src = st[--sp], dst = st[--sp];
+        if (src.kind != V_PTR || dst.kind != V_PTR || src.i + in.a > m->nmem || dst.i + in.a > m->nmem) {
+            fail(m, g, "runtime error: invalid memory address or nil pointer dereference");
+            return 0;
+        }
+        memmove(&m->mem[dst.i], &m->mem[src.i], (size_t)in.a * sizeof(Value));
         break;
     }
     case OP_APPENDS: {
@@ -430,6 +459,7 @@ int vm_data_exec(Machine *m, Goroutine *g, int core, int pc, Instr in)
         }
         int64_t n = slice_len(t);
         if (n == 0) break;
+        if (slice_len(s) + n > SLICE_MAX_LEN) { fail(m, g, "runtime error: growslice: len out of range"); return 0; }
         int64_t tb = slice_base(t);
         Value r = grow(m, s, n, esz, gosize);
         int64_t at = slice_base(r) + (slice_len(r) - n) * esz;
