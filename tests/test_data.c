@@ -175,6 +175,28 @@ static void test_float_format(void **state)
     assert_string_equal(b, "0.667");
 }
 
+static void test_struct_elements(void **state)
+{
+    (void)state;
+    expect_stdout("package main\n\nimport \"fmt\"\n\ntype P struct {\n\tName string\n\tAge  int\n}\n\n"
+                  "func main() {\n\tvar ps []P\n\tps = append(ps, P{\"ann\", 30})\n\tq := P{Name: \"bob\", Age: 40}\n"
+                  "\tps = append(ps, q, P{\"cid\", 50})\n\tps[0].Age++\n\tq.Age = 0\n\tsum := 0\n"
+                  "\tfor _, p := range ps {\n\t\tsum += p.Age\n\t}\n"
+                  "\tfmt.Println(ps, len(ps), cap(ps), sum, ps[1:2])\n}\n",
+                  "[{ann 31} {bob 40} {cid 50}] 3 3 121 [{bob 40}]\n");
+}
+
+static void test_packages(void **state)
+{
+    (void)state;
+    expect_stdout("package main\n\nimport (\n\t\"fmt\"\n\t\"math/rand\"\n\t\"strings\"\n)\n\n"
+                  "func main() {\n\tparts := strings.Split(\"a,b,,c\", \",\")\n"
+                  "\tfmt.Println(len(parts), strings.Join(parts, \"+\"), strings.Fields(\" x  y \"), strings.Repeat(\"ab\", 2))\n"
+                  "\trand.Seed(7)\n\ta := rand.Intn(1000)\n\trand.Seed(7)\n\tb := rand.Intn(1000)\n"
+                  "\tfmt.Println(a == b, a >= 0 && a < 1000, len(rand.Perm(5)))\n}\n",
+                  "4 a+b++c [x y] abab\ntrue true 5\n");
+}
+
 /* A clone taken mid-run, with slices and maps live, finishes exactly as the
  * original: all of their state is in Machine.mem. */
 static void test_clone_mid_run(void **state)
@@ -212,6 +234,8 @@ int main(void)
         cmocka_unit_test(test_runtime_errors),
         cmocka_unit_test(test_strings_and_numbers),
         cmocka_unit_test(test_float_format),
+        cmocka_unit_test(test_struct_elements),
+        cmocka_unit_test(test_packages),
         cmocka_unit_test(test_clone_mid_run),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
