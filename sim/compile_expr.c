@@ -168,6 +168,14 @@ static int builtin(Compiler *C, Expr *e, int bi, CallKind how)
         compile_emit(C, OP_RANDFN, (int)f->ival, f->sym->slot);
         return e->mode == MODE_VALUE ? 1 : 0;
     }
+    case BI_PRINT: case BI_PRINTLN_RT:
+        argc = arguments(C, e, 0);
+        C->line = e->line;
+        C->col = e->col;
+        op = bi == BI_PRINT ? OP_RTPRINT : OP_RTPRINTLN;
+        if (how == CALL_DEFER) compile_emit(C, OP_DEFER, argc, op);
+        else compile_emit(C, op, argc, 0);
+        return 0;
     case BI_LEN: case BI_CAP: case BI_APPEND: case BI_MAKE: case BI_COPY: case BI_DELETE:
         if (e->mode == MODE_CONST) { compile_emit_const(C, &e->cv); return 1; }
         return compile_data_builtin(C, e, bi);

@@ -236,3 +236,78 @@ bool format_data_verb(const Machine *m, Value v, char verb, char **buf, uint32_t
     put(buf, len, cap, "]");
     return true;
 }
+
+/* runtime/print.go printfloat: "+d.dddddde+ddd". */
+static void runtime_float(double v, char *buf)
+{
+    if (v != v) { strcpy(buf, "NaN"); return; }
+    if (v + v == v && v > 0) { strcpy(buf, "+Inf"); return; }
+    if (v + v == v && v < 0) { strcpy(buf, "-Inf"); return; }
+    enum { N = 7 };
+    char b[N + 8];
+    b[0] = '+';
+    int e = 0;
+    if (v == 0) {
+        if (signbit(v)) b[0] = '-';
+    } else {
+        if (v < 0) { v = -v; b[0] = '-'; }
+        while (v >= 10) { e++; v /= 10; }
+        while (v < 1) { e--; v *= 10; }
+        double h = 5.0;
+        for (int i = 0; i < N; i++) h /= 10;
+        v += h;
+        if (v >= 10) { e++; v /= 10; }
+    }
+    for (int i = 0; i < N; i++) {
+        int s = (int)v;
+        b[i + 2] = (char)(s + '0');
+        v -= s;
+        v *= 10;
+    }
+    b[1] = b[2];
+    b[2] = '.';
+    b[N + 2] = 'e';
+    b[N + 3] = '+';
+    if (e < 0) { e = -e; b[N + 3] = '-'; }
+    b[N + 4] = (char)(e / 100 + '0');
+    b[N + 5] = (char)(e / 10 % 10 + '0');
+    b[N + 6] = (char)(e % 10 + '0');
+    b[N + 7] = 0;
+    strcpy(buf, b);
+}
+
+void format_data_runtime_print(Machine *m, const Value *args, int n, bool nl)
+{
+    for (int k = 0; k < n; k++) {
+        char tmp[64];
+        Value v = args[k];
+        if (nl && k) buf_append(&m->stderr_buf, &m->stderr_len, &m->stderr_cap, " ", 1);
+        switch ((ValueKind)v.kind) {
+        case V_STR: {
+            uint32_t len;
+            const char *s = machine_string(m, v, &len);
+            char *c = xmalloc(len + 1);   /* stderr_buf and strdata are apart, but be plain */
+            memcpy(c, s, len);
+            buf_append(&m->stderr_buf, &m->stderr_len, &m->stderr_cap, c, len);
+            free(c);
+            continue;
+        }
+        case V_INT:
+            if (v.aux == NK_UINT || v.aux == NK_UINT64 || v.aux == NK_UINTPTR) snprintf(tmp, sizeof tmp, "%" PRIu64, (uint64_t)v.i);
+            else snprintf(tmp, sizeof tmp, "%" PRId64, v.i);
+            break;
+        case V_BOOL: snprintf(tmp, sizeof tmp, "%s", v.i ? "true" : "false"); break;
+        case V_FLOAT: runtime_float(value_f(v), tmp); break;
+        case V_NIL: snprintf(tmp, sizeof tmp, "0x0"); break;
+        case V_SLICE: case V_ARRAY:
+            snprintf(tmp, sizeof tmp, "[%lld/%lld]0x%llx", (long long)slice_len(v), (long long)slice_cap(v),
+                     (unsigned long long)(0xc000010000LL + slice_base(v) * 8));
+            break;
+        default:
+            snprintf(tmp, sizeof tmp, "0x%llx", (unsigned long long)(0xc000010000LL + v.i * 8));
+            break;
+        }
+        buf_append(&m->stderr_buf, &m->stderr_len, &m->stderr_cap, tmp, strlen(tmp));
+    }
+    if (nl) buf_append(&m->stderr_buf, &m->stderr_len, &m->stderr_cap, "\n", 1);
+}

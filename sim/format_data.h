@@ -31,4 +31,8 @@ const char *format_data_int_type(Value v);
 /* %c: the UTF-8 of rune r into out (at least 5 bytes); returns its length. */
 int format_data_rune(int64_t r, char *out);
 
+/* The builtins print (nl false) and println: Go's runtime/print.go text
+ * on stderr (floats as +1.500000e+000). */
+void format_data_runtime_print(Machine *m, const Value *args, int n, bool nl);
+
 #endif

@@ -118,7 +118,7 @@ static void universe(Checker *c)
 {
     static const char *const unsupported[] = {
         "close", "panic", "recover",
-        "print", "println", "complex", "real", "imag", "min", "max", "clear",
+        "complex", "real", "imag", "min", "max", "clear",
         "error", "any", "complex64", "complex128",
     };
     scope_open(c);

@@ -65,6 +65,7 @@ typedef enum Builtin {
     BI_LEN, BI_CAP, BI_APPEND, BI_MAKE, BI_COPY, BI_DELETE,   /* feat-data   */
     BI_STRFN,                              /* strings.X: sim/strings_pkg.c     */
     BI_RANDFN,                             /* math/rand.X: sim/rand_pkg.c      */
+    BI_PRINT, BI_PRINTLN_RT,               /* the builtins print and println   */
     BI_UNSUPPORTED                         /* len, make, panic ...: an error   */
 } Builtin;
 

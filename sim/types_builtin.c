@@ -195,6 +195,17 @@ void types_data_builtin(Checker *c, Expr *e, int bi, const char *callee)
         e->type = c->t_int;
         break;
     }
+    case BI_PRINT: case BI_PRINTLN_RT:   /* any values; untyped constants take their default type */
+        for (int i = 0; i < e->nargs; i++) {
+            Expr *a = e->args[i];
+            types_value(c, a);
+            if (a->mode == MODE_NIL) {
+                types_errorf(c, a->line, a->col, "use of untyped nil in argument to built-in %s", bi == BI_PRINT ? "print" : "println");
+                continue;
+            }
+            if (a->mode != MODE_INVALID && types_is_untyped(a->type)) types_assign(c, a, types_default(c, a->type), "argument");
+        }
+        break;
     case BI_DELETE: {
         if (!count(c, e, callee, 2, 2)) { types_invalid(c, e); break; }
         Expr *m = e->args[0], *k = e->args[1];

@@ -113,6 +113,7 @@ static void builtin_call(Checker *c, Expr *e, int bi)
         break;
     }
     case BI_LEN: case BI_CAP: case BI_APPEND: case BI_MAKE: case BI_COPY: case BI_DELETE:
+    case BI_PRINT: case BI_PRINTLN_RT:
         types_data_builtin(c, e, bi, callee);   /* sim/types_builtin.c */
         break;
     case BI_STRFN: strings_check(c, e, callee); break;

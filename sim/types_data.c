@@ -46,7 +46,7 @@ void types_data_universe(Checker *c)
     scope_declare(c, SYM_TYPE, "rune", 4, 0, 0)->type = c->t_rune;
     static const struct { const char *name; int bi; } bis[] = {
         {"len", BI_LEN}, {"cap", BI_CAP}, {"append", BI_APPEND}, {"make", BI_MAKE},
-        {"copy", BI_COPY}, {"delete", BI_DELETE},
+        {"copy", BI_COPY}, {"delete", BI_DELETE}, {"print", BI_PRINT}, {"println", BI_PRINTLN_RT},
     };
     for (size_t i = 0; i < sizeof bis / sizeof bis[0]; i++)
         scope_declare(c, SYM_BUILTIN, bis[i].name, (int)strlen(bis[i].name), 0, 0)->builtin = bis[i].bi;

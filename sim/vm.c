@@ -36,6 +36,7 @@
 
 #include "machine_internal.h"
 #include "util.h"
+#include "format_data.h"
 #include "vm_data.h"
 
 static const uint16_t cost_of[OP__COUNT] = {
@@ -196,6 +197,9 @@ static bool exec_builtin(Machine *m, Goroutine *g, int core, int op, const Value
         machine_output(m, g->id, core, from);
         return true;
     }
+    case OP_RTPRINT: case OP_RTPRINTLN:   /* the builtins print and println (sim/format_data.c) */
+        format_data_runtime_print(m, args, n, op == OP_RTPRINTLN);
+        return true;
     default:
         machine_fail(m, M_PANIC, g->id, false, "interleave: bad bytecode: this operation cannot be deferred");
         return false;
@@ -554,7 +558,7 @@ uint64_t vm_run_plain(Machine *m, Goroutine *g, uint64_t max, int64_t until)
     L_NEWSLICE: L_NEWARRAY: L_MAKESLICE: L_INDEXADDR: L_STRINDEX: L_SLICE: L_LEN: L_CAP:
     L_APPEND: L_APPENDS: L_COPY: L_ACOPY: L_AEQ: L_MAPNEW: L_MAPGET: L_MAPSET: L_MAPDEL:
     L_MAPITER: L_MAPNEXT: L_RUNE: L_CONV: L_CONVSTR: L_FADD: L_FSUB: L_FMUL: L_FDIV:
-    L_FNEG: L_UDIV: L_UMOD: L_UCMP: L_BITOP: L_BITNOT: L_DUP2: L_STRFN: L_RANDFN: L_APPENDADDR: L_COPYN:
+    L_FNEG: L_UDIV: L_UMOD: L_UCMP: L_BITOP: L_BITNOT: L_DUP2: L_STRFN: L_RANDFN: L_APPENDADDR: L_COPYN: L_RTPRINT: L_RTPRINTLN:
 #else
         default:
 #endif

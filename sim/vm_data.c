@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "machine_internal.h"
+#include "format_data.h"
 #include "util.h"
 #include "vm_data.h"
 
@@ -490,6 +491,10 @@ int vm_data_exec(Machine *m, Goroutine *g, int core, int pc, Instr in)
         break;
     }
     case OP_STRFN: return strings_exec(m, g, in);
+    case OP_RTPRINT: case OP_RTPRINTLN:
+        format_data_runtime_print(m, &st[sp - in.a], in.a, in.op == OP_RTPRINTLN);
+        g->sp = sp - in.a;
+        return 0;
     case OP_RANDFN: return rand_exec(m, g, in);
     case OP_MAPNEW: case OP_MAPGET: case OP_MAPSET: case OP_MAPDEL: case OP_MAPITER: case OP_MAPNEXT:
         return map_exec(m, g, in);
