@@ -99,6 +99,11 @@ void strings_check(Checker *c, Expr *e, const char *callee);
 /* sim/rand_pkg.c: math/rand.Intn ... as builtins (BI_RANDFN). */
 bool rand_member(Checker *c, Expr *e, const Import *im);
 void rand_check(Checker *c, Expr *e, const char *callee);
+/* sim/strbuf.c: strings.Builder and bytes.Buffer (TY_STRBUF). */
+Type *strbuf_type(Checker *c, const Import *im, const Expr *e);
+bool strbuf_member(Checker *c, Expr *e, const Import *im);
+bool strbuf_method(Checker *c, Expr *e, Type *t);
+void strbuf_check(Checker *c, Expr *e, const char *callee);
 /* r is m[k] assigned to two variables: make it the tuple (elem, bool). */
 void types_data_commaok(Checker *c, Expr *r);
 /* A typed integer constant result must fit its type (reported if not). */

@@ -168,6 +168,15 @@ static int builtin(Compiler *C, Expr *e, int bi, CallKind how)
         compile_emit(C, OP_RANDFN, (int)f->ival, f->sym->slot);
         return e->mode == MODE_VALUE ? 1 : 0;
     }
+    case BI_STRBUF: {
+        Expr *f = compile_unparen(e->x);
+        if (f->ival < 7) receiver(C, f);    /* a method: the buffer's address first */
+        argc = arguments(C, e, 0);
+        C->line = e->line;
+        C->col = e->col;
+        compile_emit(C, OP_STRBUF, (int)f->ival, argc);
+        return e->mode == MODE_VALUE ? 1 : 0;
+    }
     case BI_PRINT: case BI_PRINTLN_RT:
         argc = arguments(C, e, 0);
         C->line = e->line;

@@ -327,7 +327,7 @@ static void imports(Checker *c, File *f)
     for (int i = 0; i < f->nimports; i++) {
         Import *im = &f->imports[i];
         bool known = false;
-        static const char *const supported[] = {"fmt", "sync", "time", "strings", "math/rand"};
+        static const char *const supported[] = {"fmt", "sync", "time", "strings", "math/rand", "bytes"};
         for (size_t k = 0; k < sizeof supported / sizeof supported[0]; k++)
             if ((int)strlen(supported[k]) == im->pathlen && memcmp(supported[k], im->path, (size_t)im->pathlen) == 0)
                 known = true;

@@ -25,7 +25,8 @@ typedef enum TypeKind {
     /* data (feat-data): sim/types_data.c */
     TY_SLICE, TY_ARRAY, TY_MAP,          /* elem; TY_ARRAY len; TY_MAP key      */
     TY_FLOAT,                            /* float64, float32 (numkind)          */
-    TY_UNTYPED_FLOAT
+    TY_UNTYPED_FLOAT,
+    TY_STRBUF                            /* strings.Builder, bytes.Buffer       */
 } TypeKind;
 
 typedef struct Type Type;
@@ -66,6 +67,7 @@ typedef enum Builtin {
     BI_STRFN,                              /* strings.X: sim/strings_pkg.c     */
     BI_RANDFN,                             /* math/rand.X: sim/rand_pkg.c      */
     BI_PRINT, BI_PRINTLN_RT,               /* the builtins print and println   */
+    BI_STRBUF,                             /* Builder/Buffer methods: strbuf.c */
     BI_UNSUPPORTED                         /* len, make, panic ...: an error   */
 } Builtin;
 
@@ -125,6 +127,7 @@ typedef struct Checker {
     Type *t_ufloat;                /* untyped float                           */
     Type *t_byte, *t_rune;         /* aliases of uint8 and int32, by name     */
     Type *t_urune;                 /* untyped rune: a TY_UNTYPED_INT that defaults to rune */
+    Type *t_builder, *t_buffer;    /* strings.Builder, bytes.Buffer, once used */
     const char *assign_ctx;        /* types_assign's context, for constant overflow messages */
     /* results for the code generator */
     Sym **globals; int nglobals, globals_cap;      /* in initialisation order  */

@@ -118,6 +118,7 @@ static void builtin_call(Checker *c, Expr *e, int bi)
         break;
     case BI_STRFN: strings_check(c, e, callee); break;
     case BI_RANDFN: rand_check(c, e, callee); break;
+    case BI_STRBUF: strbuf_check(c, e, callee); break;
     default:
         types_errorf(c, e->line, e->col, "interleave does not support %s", callee);
         for (int i = 0; i < e->nargs; i++) types_expr(c, e->args[i]);   /* uses its arguments */

@@ -91,6 +91,12 @@ static void selector(Checker *c, Expr *e)
             }
         }
     }
+    if (strbuf_method(c, e, t)) {   /* strings.Builder, bytes.Buffer: sim/strbuf.c */
+        Expr *inner = x;
+        while (inner->kind == EX_PAREN) inner = inner->x;
+        if (inner->kind == EX_IDENT && inner->sym && !e->through_ptr) inner->sym->addr_taken = true;
+        return;
+    }
     static const struct { TypeKind k; const char *name; int bi; } methods[] = {
         {TY_MUTEX, "Lock", BI_LOCK}, {TY_MUTEX, "Unlock", BI_UNLOCK},
         {TY_MUTEX, "TryLock", BI_UNSUPPORTED}, {TY_WAITGROUP, "Add", BI_WGADD},

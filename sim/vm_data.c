@@ -491,6 +491,7 @@ int vm_data_exec(Machine *m, Goroutine *g, int core, int pc, Instr in)
         break;
     }
     case OP_STRFN: return strings_exec(m, g, in);
+    case OP_STRBUF: return strbuf_exec(m, g, in);
     case OP_RTPRINT: case OP_RTPRINTLN:
         format_data_runtime_print(m, &st[sp - in.a], in.a, in.op == OP_RTPRINTLN);
         g->sp = sp - in.a;

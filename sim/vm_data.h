@@ -25,6 +25,8 @@ bool vm_data_equal(const Machine *m, Value a, Value b);
 int strings_exec(Machine *m, Goroutine *g, Instr in);
 /* sim/rand_pkg.c: OP_RANDFN. */
 int rand_exec(Machine *m, Goroutine *g, Instr in);
+/* sim/strbuf.c: OP_STRBUF. */
+int strbuf_exec(Machine *m, Goroutine *g, Instr in);
 
 /* ---- sim/map.c ---- */
 int map_exec(Machine *m, Goroutine *g, Instr in);
