@@ -195,6 +195,11 @@ static void test_packages(void **state)
                   "\trand.Seed(7)\n\ta := rand.Intn(1000)\n\trand.Seed(7)\n\tb := rand.Intn(1000)\n"
                   "\tfmt.Println(a == b, a >= 0 && a < 1000, len(rand.Perm(5)))\n}\n",
                   "4 a+b++c [x y] abab\ntrue true 5\n");
+    expect_stdout("package main\n\nimport (\n\t\"bytes\"\n\t\"fmt\"\n\t\"strings\"\n)\n\n"
+                  "func main() {\n\tvar sb strings.Builder\n\tsb.WriteString(\"ab\")\n\tsb.WriteByte('-')\n"
+                  "\tsb.WriteRune('\u00e9')\n\tb := bytes.NewBufferString(\"x\")\n\tb.Write([]byte(\"yz\"))\n"
+                  "\tfmt.Println(sb.String(), sb.Len(), b.String(), b.Len())\n\tsb.Reset()\n\tfmt.Println(sb.Len())\n}\n",
+                  "ab-\u00e9 5 xyz 3\n0\n");
 }
 
 /* A clone taken mid-run, with slices and maps live, finishes exactly as the
