@@ -37,7 +37,8 @@ typedef struct ConstVal {
     ConstKind kind;
     int64_t i;             /* CV_INT, CV_BOOL                                 */
     const char *s; int slen;  /* CV_STRING: decoded bytes (arena)            */
-    double f;              /* CV_FLOAT                                        */
+    long double f;         /* CV_FLOAT: extended, so 0.1 + 0.2 folds to 0.3 as
+                              Go's exact constants do                        */
 } ConstVal;
 
 typedef enum ExprKind {
@@ -100,7 +101,7 @@ struct Expr {
     int rparen_line, rparen_col;    /* EX_CALL: the closing parenthesis        */
     FuncNode *fn;                   /* EX_FUNCLIT, EX_FUNCTYPE                 */
     Field *fields; int nfields;     /* EX_STRUCTTYPE                           */
-    double fval;                    /* EX_FLOAT                                */
+    long double fval;               /* EX_FLOAT                                */
     Expr *hi, *max;                 /* EX_SLICEEXPR                            */
     bool is_rune;                   /* EX_INT: a rune literal 'x'              */
     bool dots;                      /* EX_ARRAYTYPE [...]T                     */

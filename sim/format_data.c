@@ -311,3 +311,37 @@ void format_data_runtime_print(Machine *m, const Value *args, int n, bool nl)
     }
     if (nl) buf_append(&m->stderr_buf, &m->stderr_len, &m->stderr_cap, "\n", 1);
 }
+
+bool format_data_float_verb(Value v, char verb, int width, int prec, bool minus, bool zero, bool plus,
+                            char **buf, uint32_t *len, uint32_t *cap)
+{
+    if (v.kind != V_FLOAT || !strchr("vfFeEgG", verb)) return false;
+    char tmp[400], body[420];
+    double d = value_f(v);
+    char fv = verb == 'v' ? 'g' : verb == 'F' ? 'f' : verb;
+    if ((fv == 'g' || fv == 'G') && prec < 0 && v.aux == NK_FLOAT32) fv = 's';
+    if (fv == 'G') {
+        format_data_float(d, 'g', prec, tmp, sizeof tmp);
+        for (char *p = tmp; *p; p++) if (*p == 'e') *p = 'E';
+    } else {
+        format_data_float(d, fv, prec, tmp, sizeof tmp);
+    }
+    snprintf(body, sizeof body, "%s%s", plus && tmp[0] != '-' && tmp[0] != '+' ? "+" : "", tmp);
+    size_t n = strlen(body);
+    bool finite = !isinf(d) && !isnan(d);
+    size_t pad = width > 0 && (size_t)width > n ? (size_t)width - n : 0;
+    if (minus) {
+        put(buf, len, cap, body);
+        for (size_t k = 0; k < pad; k++) put(buf, len, cap, " ");
+        return true;
+    }
+    const char *digits = body;
+    if (zero && finite && pad && (body[0] == '-' || body[0] == '+')) {   /* sign before the zeros */
+        char sign[2] = {body[0], 0};
+        put(buf, len, cap, sign);
+        digits = body + 1;
+    }
+    for (size_t k = 0; k < pad; k++) put(buf, len, cap, zero && finite ? "0" : " ");
+    put(buf, len, cap, digits);
+    return true;
+}

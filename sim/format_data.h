@@ -26,6 +26,11 @@ void format_data_float(double d, char verb, int prec, char *out, size_t n);
 typedef void (*FormatVerbFn)(const Machine *m, Value v, char verb, char **buf, uint32_t *len, uint32_t *cap);
 bool format_data_verb(const Machine *m, Value v, char verb, char **buf, uint32_t *len, uint32_t *cap,
                       FormatVerbFn elem);
+/* A float formatted by Printf's verb (v f F e E g G) with width and
+ * precision (-1: none) as fmt does; false when v is not a float or the verb
+ * not one of those. */
+bool format_data_float_verb(Value v, char verb, int width, int prec, bool minus, bool zero, bool plus,
+                            char **buf, uint32_t *len, uint32_t *cap);
 /* Go's name of a V_INT's type from its kind tag: "int", "uint8", "int32". */
 const char *format_data_int_type(Value v);
 /* %c: the UTF-8 of rune r into out (at least 5 bytes); returns its length. */

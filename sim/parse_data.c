@@ -103,7 +103,7 @@ Expr *parse_data_literal(Parser *p)
         for (int i = 0; i < t.len && n < (int)sizeof buf - 1; i++)
             if (t.start[i] != '_') buf[n++] = t.start[i];
         buf[n] = 0;
-        e->fval = strtod(buf, NULL);
+        e->fval = strtold(buf, NULL);
     } else {
         e = parse_new_expr(p, EX_INT, t.line, t.col);
         char *out = parse_alloc(p->arena, (size_t)t.len + 4);

@@ -262,7 +262,7 @@ static bool integer_operand(Checker *c, Expr *y, const char *what)
 {
     types_value(c, y);
     if (y->mode == MODE_INVALID) return false;
-    if (y->mode == MODE_CONST && y->type->kind == TY_UNTYPED_FLOAT && y->cv.f == floor(y->cv.f)) {
+    if (y->mode == MODE_CONST && y->type->kind == TY_UNTYPED_FLOAT && y->cv.f == floorl(y->cv.f) && fabsl(y->cv.f) < 9.2e18L) {
         y->cv.kind = CV_INT;
         y->cv.i = (int64_t)y->cv.f;
         y->type = c->t_uint;
@@ -385,9 +385,9 @@ bool types_data_convert_const(Checker *c, Expr *x, Type *target)
     types_string(target, ts, sizeof ts);
     if (target->kind == TY_FLOAT && x->cv.kind == CV_INT) {
         x->cv.kind = CV_FLOAT;
-        x->cv.f = (double)x->cv.i;
+        x->cv.f = (long double)x->cv.i;
     } else if (target->kind == TY_INT && x->cv.kind == CV_FLOAT) {
-        if (x->cv.f != floor(x->cv.f) || fabs(x->cv.f) >= 9.3e18) {
+        if (x->cv.f != floorl(x->cv.f) || fabsl(x->cv.f) >= 9.3e18) {
             types_errorf(c, x->line, x->col, "cannot use %s (untyped float constant) as %s value in %s (truncated)",
                          xs, ts, c->assign_ctx ? c->assign_ctx : "assignment");
             return false;
@@ -408,7 +408,7 @@ bool types_data_convert_const(Checker *c, Expr *x, Type *target)
 /* Fold x op y when either is a float constant. */
 bool types_data_fold(Checker *c, Expr *e, const ConstVal *x, const ConstVal *y, ConstVal *out)
 {
-    double a = x->kind == CV_FLOAT ? x->f : (double)x->i, b = y->kind == CV_FLOAT ? y->f : (double)y->i;
+    long double a = x->kind == CV_FLOAT ? x->f : (long double)x->i, b = y->kind == CV_FLOAT ? y->f : (long double)y->i;
     out->kind = CV_FLOAT;
     switch (types_base_op(e->op)) {
     case TK_PLUS: out->f = a + b; return true;
@@ -450,11 +450,11 @@ bool types_data_conversion(Checker *c, Expr *e, Expr *a, Type *t)
         if (a->mode == MODE_CONST) {
             ConstVal cv = a->cv;
             if (t->kind == TY_FLOAT) {
-                if (cv.kind == CV_INT) { cv.kind = CV_FLOAT; cv.f = (double)cv.i; }
-                if (t->numkind == NK_FLOAT32) cv.f = (double)(float)cv.f;
+                if (cv.kind == CV_INT) { cv.kind = CV_FLOAT; cv.f = (long double)cv.i; }
+                cv.f = t->numkind == NK_FLOAT32 ? (float)cv.f : (double)cv.f;   /* typed: rounded */
             } else {
                 if (cv.kind == CV_FLOAT) {
-                    if (cv.f != floor(cv.f)) {
+                    if (cv.f != floorl(cv.f) || fabsl(cv.f) >= 9.2e18L) {
                         char as[128], ts[64];
                         types_operand_string(a, as, sizeof as);
                         types_string(t, ts, sizeof ts);

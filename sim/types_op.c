@@ -151,7 +151,7 @@ void types_unary(Checker *c, Expr *e)
     if (x->mode == MODE_CONST && x->cv.kind == CV_FLOAT) {
         e->mode = MODE_CONST;
         e->cv = x->cv;
-        if (e->op == TK_MINUS) e->cv.f = -e->cv.f;
+        if (e->op == TK_MINUS) e->cv.f = e->cv.f == 0 ? 0 : -e->cv.f;   /* constants have no -0 */
         return;
     }
     if (x->mode == MODE_CONST) {
@@ -177,7 +177,7 @@ bool types_convert_untyped(Checker *c, Expr *x, Type *target)
     if (x->type->kind == TY_UNTYPED_INT && target->kind == TY_UNTYPED_FLOAT && x->mode == MODE_CONST) {
         x->type = target;       /* 2 * 1.5: the int constant becomes a float one */
         x->cv.kind = CV_FLOAT;
-        x->cv.f = (double)x->cv.i;
+        x->cv.f = (long double)x->cv.i;
         return true;
     }
     if (x->type == c->t_uint && target == c->t_urune) { x->type = target; return true; }   /* 'a' + 1 is a rune */

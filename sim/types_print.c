@@ -141,7 +141,7 @@ static void const_str(const ConstVal *cv, Str *s)
     switch (cv->kind) {
     case CV_INT: put(s, "%lld", (long long)cv->i); break;
     case CV_BOOL: put(s, "%s", cv->i ? "true" : "false"); break;
-    case CV_FLOAT: put(s, "%g", cv->f); break;
+    case CV_FLOAT: put(s, "%Lg", cv->f); break;
     case CV_STRING:
         put(s, "\"");
         for (int i = 0; i < cv->slen; i++) {
