@@ -32,7 +32,8 @@ typedef struct Stmt Stmt;
 typedef struct FuncNode FuncNode;
 
 /* A constant value: untyped or typed, folded at compile time. */
-typedef enum ConstKind { CV_NONE, CV_INT, CV_BOOL, CV_STRING, CV_FLOAT } ConstKind;
+typedef enum ConstKind { CV_NONE, CV_INT, CV_BOOL, CV_STRING, CV_FLOAT,
+                         CV_BIGINT   /* an untyped integer past int64: its value in f */ } ConstKind;
 typedef struct ConstVal {
     ConstKind kind;
     int64_t i;             /* CV_INT, CV_BOOL                                 */

@@ -90,6 +90,11 @@ void types_data_composite(Checker *c, Expr *e, Type *t);   /* slice, array, map 
  * reports truncation and overflow (false). */
 bool types_data_convert_const(Checker *c, Expr *x, Type *target);
 bool types_data_fold(Checker *c, Expr *e, const ConstVal *x, const ConstVal *y, ConstVal *out);
+/* x op y for untyped integer constants past int64 (CV_BIGINT). */
+bool types_data_fold_big(Checker *c, Expr *e, const ConstVal *x, const ConstVal *y, ConstVal *out);
+/* An untyped constant r about to take its default type t: report a big
+ * integer that overflows it (Go's "... (overflows)"). */
+void types_data_check_big(Checker *c, Expr *r, Type *t, const char *context);
 bool types_data_conversion(Checker *c, Expr *e, Expr *a, Type *t);
 void types_data_builtin(Checker *c, Expr *e, int bi, const char *callee);
 void scope_range(Checker *c, Stmt *s);

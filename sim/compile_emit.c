@@ -79,7 +79,9 @@ void compile_emit_const(Compiler *C, const ConstVal *cv)
     case CV_INT: emit_int(C, cv->i); break;
     case CV_BOOL: compile_emit(C, cv->i ? OP_TRUE : OP_FALSE, 0, 0); break;
     case CV_STRING: compile_emit(C, OP_STR, compile_add_string(C, cv->s, cv->slen), 0); break;
-    case CV_FLOAT: compile_emit(C, OP_CONST, compile_data_const(C, value_float(cv->f)), 0); break;
+    case CV_FLOAT: case CV_BIGINT:   /* (a big integer reaching code was reported as overflowing) */
+        compile_emit(C, OP_CONST, compile_data_const(C, value_float((double)cv->f)), 0);
+        break;
     default: sim_fatal("emit_const", "no constant value");
     }
 }

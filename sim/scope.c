@@ -213,6 +213,7 @@ void scope_var_spec(Checker *c, Stmt *s, bool global)
                 types_errorf(c, r->line, r->col, "use of untyped nil in variable declaration");
                 vt[i] = NULL;
             } else if (vt[i]) {
+                types_data_check_big(c, r, types_default(c, vt[i]), "variable declaration");
                 vt[i] = r->type = types_default(c, vt[i]);
             }
         }

@@ -100,6 +100,7 @@ static void define(Checker *c, Stmt *s)
         if (r && r->mode == MODE_NIL) types_errorf(c, r->line, r->col, "use of untyped nil in assignment");
         else if (scope_copies_struct(c, r, true)) t = c->t_invalid;
         else if (vt[i]) t = types_default(c, vt[i]);
+        if (r) types_data_check_big(c, r, t, "assignment");   /* x := 1 << 100 */
         if (t == c->t_invalid) failed[i] = true;
         if (r && r->mode != MODE_INVALID && r->mode != MODE_NIL) r->type = t;
         s->syms[i] = NULL;   /* declared after every right-hand side was checked */

@@ -64,6 +64,7 @@ static void print_args(Checker *c, Expr *e, int from)
             types_string(a->type, ts, sizeof ts);
             types_errorf(c, a->line, a->col, "interleave does not support printing %s values (print a field)", ts);
         } else if (types_is_untyped(a->type)) {
+            types_data_check_big(c, a, types_default(c, a->type), e->x->kind == EX_SELECTOR ? "argument to fmt.Println" : "argument");
             a->type = types_default(c, a->type);
         }
     }

@@ -383,6 +383,15 @@ bool types_data_convert_const(Checker *c, Expr *x, Type *target)
     char xs[96], ts[64];
     types_expr_string(x, xs, sizeof xs);
     types_string(target, ts, sizeof ts);
+    if (x->cv.kind == CV_BIGINT && target->kind == TY_FLOAT) {
+        x->cv.kind = CV_FLOAT;
+    } else if (x->cv.kind == CV_BIGINT) {
+        char os[160];
+        types_operand_string(x, os, sizeof os);
+        types_errorf(c, x->line, x->col, "cannot use %s as %s value in %s (overflows)",
+                     os, ts, c->assign_ctx ? c->assign_ctx : "assignment");
+        return false;
+    }
     if (target->kind == TY_FLOAT && x->cv.kind == CV_INT) {
         x->cv.kind = CV_FLOAT;
         x->cv.f = (long double)x->cv.i;
@@ -408,7 +417,7 @@ bool types_data_convert_const(Checker *c, Expr *x, Type *target)
 /* Fold x op y when either is a float constant. */
 bool types_data_fold(Checker *c, Expr *e, const ConstVal *x, const ConstVal *y, ConstVal *out)
 {
-    long double a = x->kind == CV_FLOAT ? x->f : (long double)x->i, b = y->kind == CV_FLOAT ? y->f : (long double)y->i;
+    long double a = x->kind == CV_INT ? (long double)x->i : x->f, b = y->kind == CV_INT ? (long double)y->i : y->f;
     out->kind = CV_FLOAT;
     switch (types_base_op(e->op)) {
     case TK_PLUS: out->f = a + b; return true;
@@ -548,4 +557,63 @@ bool types_data_const_fits(Checker *c, Expr *e, const ConstVal *r, const Type *t
     types_string(t, ts, sizeof ts);
     types_errorf(c, e->line, e->col, "%s (constant %lld of type %s) overflows %s", es, (long long)r->i, ts, ts);
     return false;
+}
+
+bool types_data_fold_big(Checker *c, Expr *e, const ConstVal *x, const ConstVal *y, ConstVal *out)
+{
+    long double a = x->kind == CV_INT ? (long double)x->i : x->f, b = y->kind == CV_INT ? (long double)y->i : y->f, r;
+    int op = types_base_op(e->op);
+    out->kind = CV_BOOL;
+    switch (op) {
+    case TK_EQ: out->i = a == b; return true;
+    case TK_NE: out->i = a != b; return true;
+    case TK_LT: out->i = a < b; return true;
+    case TK_LE: out->i = a <= b; return true;
+    case TK_GT: out->i = a > b; return true;
+    case TK_GE: out->i = a >= b; return true;
+    case TK_PLUS: r = a + b; break;
+    case TK_MINUS: r = a - b; break;
+    case TK_STAR: r = a * b; break;
+    case TK_SLASH: case TK_PERCENT:
+        if (b == 0) {
+            types_errorf(c, e->y->line, e->y->col, "invalid operation: division by zero");
+            return false;
+        }
+        r = op == TK_SLASH ? truncl(a / b) : fmodl(a, b);
+        break;
+    case TK_SHL: case TK_SHR:
+        if (b < 0 || b > 1000) {
+            types_errorf(c, e->y->line, e->y->col, "invalid shift count %.0Lf", b);
+            return false;
+        }
+        r = op == TK_SHL ? ldexpl(a, (int)b) : floorl(ldexpl(a, -(int)b));
+        break;
+    default: {
+        char es[96];
+        types_expr_string(e, es, sizeof es);
+        types_errorf(c, e->line, e->col, "interleave does not support %s on constants past 64 bits", es);
+        return false;
+    }
+    }
+    if (fabsl(r) >= 0x1p512L) {   /* Go's limit on untyped integer constants (go/constant: 512 bits) */
+        types_errorf(c, e->line, e->col, "constant overflow");
+        return false;
+    }
+    if (fabsl(r) < 9.2e18L) {
+        out->kind = CV_INT;
+        out->i = (int64_t)r;
+    } else {
+        out->kind = CV_BIGINT;
+        out->f = r;
+    }
+    return true;
+}
+
+void types_data_check_big(Checker *c, Expr *r, Type *t, const char *context)
+{
+    if (r->mode != MODE_CONST || r->cv.kind != CV_BIGINT || t->kind != TY_INT) return;
+    char os[160], ts[64];
+    types_operand_string(r, os, sizeof os);
+    types_string(t, ts, sizeof ts);
+    types_errorf(c, r->line, r->col, "cannot use %s as %s value in %s (overflows)", os, ts, context);
 }

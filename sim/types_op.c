@@ -28,6 +28,7 @@ void types_set_const(Expr *e, Type *t, ConstKind k, int64_t i)
 static bool fold(Checker *c, Expr *e, const ConstVal *x, const ConstVal *y, ConstVal *out)
 {
     if (x->kind == CV_FLOAT || y->kind == CV_FLOAT) return types_data_fold(c, e, x, y, out);
+    if (x->kind == CV_BIGINT || y->kind == CV_BIGINT) return types_data_fold_big(c, e, x, y, out);
     int64_t a = x->i, b = y->i, r = 0;
     bool ovf = false;
     out->kind = x->kind;
@@ -99,6 +100,8 @@ static bool fold(Checker *c, Expr *e, const ConstVal *x, const ConstVal *y, Cons
         }
         r = (int64_t)ur;
     }
+    if (ovf && types_is_untyped(e->x->type) && types_is_untyped(e->y->type))
+        return types_data_fold_big(c, e, x, y, out);   /* 1 << 100: Go's constants are exact */
     if (ovf) {
         char es[96];
         types_expr_string(e, es, sizeof es);
@@ -148,7 +151,7 @@ void types_unary(Checker *c, Expr *e)
         return;
     }
     e->type = x->type;
-    if (x->mode == MODE_CONST && x->cv.kind == CV_FLOAT) {
+    if (x->mode == MODE_CONST && (x->cv.kind == CV_FLOAT || x->cv.kind == CV_BIGINT)) {
         e->mode = MODE_CONST;
         e->cv = x->cv;
         if (e->op == TK_MINUS) e->cv.f = e->cv.f == 0 ? 0 : -e->cv.f;   /* constants have no -0 */

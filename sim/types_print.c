@@ -142,6 +142,7 @@ static void const_str(const ConstVal *cv, Str *s)
     case CV_INT: put(s, "%lld", (long long)cv->i); break;
     case CV_BOOL: put(s, "%s", cv->i ? "true" : "false"); break;
     case CV_FLOAT: put(s, "%Lg", cv->f); break;
+    case CV_BIGINT: put(s, "%.0Lf", cv->f); break;
     case CV_STRING:
         put(s, "\"");
         for (int i = 0; i < cv->slen; i++) {
