@@ -98,6 +98,38 @@ static int key_cmp(const Machine *m, const Value *a, const Value *b)
     return a->i < b->i ? -1 : a->i > b->i;
 }
 
+/* A map's live entries sorted by key (fmt prints maps so); caller frees. */
+static int64_t *sorted_entries(const Machine *m, Value v, int64_t *np, int *kn, int *vn)
+{
+    int64_t n = map_entries(m, v, NULL, 0, kn, vn);
+    int64_t *e = xmalloc(sizeof *e * (size_t)(n ? n : 1));
+    map_entries(m, v, e, n, kn, vn);
+    for (int64_t i = 1; i < n; i++) {       /* insertion sort: maps are small */
+        int64_t x = e[i], j = i;
+        for (; j > 0; j--) {
+            int c = 0;
+            for (int f = 0; f < *kn && !c; f++) c = key_cmp(m, &m->mem[e[j - 1] + f], &m->mem[x + f]);
+            if (c <= 0) break;
+            e[j] = e[j - 1];
+        }
+        e[j] = x;
+    }
+    *np = n;
+    return e;
+}
+
+/* n slots at `at`: one value, or a struct's fields in braces. */
+static void slots_v(const Machine *m, int64_t at, int n, char **buf, uint32_t *len, uint32_t *cap, int depth,
+                    FormatElemFn elem)
+{
+    if (n > 1) put(buf, len, cap, "{");
+    for (int f = 0; f < n; f++) {
+        if (f) put(buf, len, cap, " ");
+        elem(m, m->mem[at + f], buf, len, cap, depth + 1);
+    }
+    if (n > 1) put(buf, len, cap, "}");
+}
+
 bool format_data_v(const Machine *m, Value v, char **buf, uint32_t *len, uint32_t *cap, int depth,
                    FormatElemFn elem)
 {
@@ -132,29 +164,16 @@ bool format_data_v(const Machine *m, Value v, char **buf, uint32_t *len, uint32_
     }
     case V_MAP: {
         put(buf, len, cap, "map[");
-        int64_t n = map_entries(m, v, NULL, NULL, 0);
-        Value *kv = xmalloc(sizeof(Value) * 2 * (size_t)(n ? n : 1));
-        Value *keys = xmalloc(sizeof(Value) * (size_t)(n ? n : 1));
-        Value *vals = xmalloc(sizeof(Value) * (size_t)(n ? n : 1));
-        map_entries(m, v, keys, vals, n);
-        for (int64_t k = 0; k < n; k++) { kv[2 * k] = keys[k]; kv[2 * k + 1] = vals[k]; }
-        for (int64_t i = 1; i < n; i++) {     /* insertion sort: maps are small */
-            Value k0 = kv[2 * i], v0 = kv[2 * i + 1];
-            int64_t j = i;
-            for (; j > 0 && key_cmp(m, &kv[2 * (j - 1)], &k0) > 0; j--) {
-                kv[2 * j] = kv[2 * (j - 1)];
-                kv[2 * j + 1] = kv[2 * (j - 1) + 1];
-            }
-            kv[2 * j] = k0;
-            kv[2 * j + 1] = v0;
-        }
+        int kn, vn;
+        int64_t n;
+        int64_t *ents = sorted_entries(m, v, &n, &kn, &vn);
         for (int64_t k = 0; k < n; k++) {
             if (k) put(buf, len, cap, " ");
-            elem(m, kv[2 * k], buf, len, cap, depth + 1);
+            slots_v(m, ents[k], kn, buf, len, cap, depth, elem);
             put(buf, len, cap, ":");
-            elem(m, kv[2 * k + 1], buf, len, cap, depth + 1);
+            slots_v(m, ents[k] + kn, vn, buf, len, cap, depth, elem);
         }
-        free(kv); free(keys); free(vals);
+        free(ents);
         put(buf, len, cap, "]");
         return true;
     }
@@ -199,27 +218,18 @@ bool format_data_verb(const Machine *m, Value v, char verb, char **buf, uint32_t
         return true;
     }
     if (v.kind == V_MAP) {
-        int64_t cnt = map_entries(m, v, NULL, NULL, 0);
-        Value *keys = xmalloc(sizeof(Value) * (size_t)(cnt ? cnt : 1));
-        Value *vals = xmalloc(sizeof(Value) * (size_t)(cnt ? cnt : 1));
-        map_entries(m, v, keys, vals, cnt);
-        for (int64_t i = 1; i < cnt; i++) {
-            Value k0 = keys[i], v0 = vals[i];
-            int64_t j = i;
-            for (; j > 0 && key_cmp(m, &keys[j - 1], &k0) > 0; j--) { keys[j] = keys[j - 1]; vals[j] = vals[j - 1]; }
-            keys[j] = k0;
-            vals[j] = v0;
-        }
+        int kn, vn;
+        int64_t cnt;
+        int64_t *ents = sorted_entries(m, v, &cnt, &kn, &vn);
         put(buf, len, cap, "map[");
         for (int64_t k = 0; k < cnt; k++) {
             if (k) put(buf, len, cap, " ");
-            elem(m, keys[k], verb, buf, len, cap);
+            for (int f = 0; f < kn; f++) elem(m, m->mem[ents[k] + f], verb, buf, len, cap);
             put(buf, len, cap, ":");
-            elem(m, vals[k], verb, buf, len, cap);
+            for (int f = 0; f < vn; f++) elem(m, m->mem[ents[k] + kn + f], verb, buf, len, cap);
         }
         put(buf, len, cap, "]");
-        free(keys);
-        free(vals);
+        free(ents);
         return true;
     }
     int esz = slice_esz(v);

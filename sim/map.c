@@ -2,13 +2,15 @@
  *
  * A map lives in Machine.mem like every other object, so cloning a machine
  * (history, exploration) copies maps with no extra code.  V_MAP's i is the
- * header's address + 1 (0: the nil map).  The header is 6 slots:
+ * header's address + 1 (0: the nil map).  The header is 8 slots:
  *
  *     [0] live entries (len)   [1] address of the entry array
  *     [2] entries used         [3] entries allocated
  *     [4] address of the index [5] index slots (a power of two)
  *
- * and an entry is 3 slots: key, value, live (V_BOOL).  Insertion appends an
+ *     [6] key slots           [7] value slots (a struct is flattened)
+ *
+ * and an entry is key slots, value slots, live (V_BOOL).  Insertion appends an
  * entry (doubling the array when full: amortised, the old array is garbage
  * as everything is until there is a GC); deletion clears the live flag.
  * The index is an open-addressing table of entry numbers + 1 (0: empty),
@@ -33,8 +35,7 @@
 #include "machine_internal.h"
 #include "vm_data.h"
 
-enum { HDR_LEN, HDR_ENTRIES, HDR_USED, HDR_CAP, HDR_INDEX, HDR_ISIZE, HDR_SLOTS };
-enum { ENTRY_SLOTS = 3 };
+enum { HDR_LEN, HDR_ENTRIES, HDR_USED, HDR_CAP, HDR_INDEX, HDR_ISIZE, HDR_KSZ, HDR_VSZ, HDR_SLOTS };
 #define SALT_MAPITER 0x300u
 
 bool vm_data_equal(const Machine *m, Value a, Value b)
@@ -51,6 +52,13 @@ bool vm_data_equal(const Machine *m, Value a, Value b)
 
 static int64_t header(Value map) { return map.kind == V_MAP && map.i ? map.i - 1 : -1; }
 
+/* Key and value sizes in slots: a struct key or value is flattened into the
+ * entry, and travels on the stack as its address (V_PTR). */
+static int ksz(const Machine *m, int64_t h) { return (int)m->mem[h + HDR_KSZ].i; }
+static int vsz(const Machine *m, int64_t h) { return (int)m->mem[h + HDR_VSZ].i; }
+static int64_t entry_slots(const Machine *m, int64_t h) { return ksz(m, h) + vsz(m, h) + 1; }
+static int64_t live_at(const Machine *m, int64_t h, int64_t at) { return at + ksz(m, h) + vsz(m, h); }
+
 int64_t map_len(const Machine *m, Value map)
 {
     int64_t h = header(map);
@@ -59,8 +67,8 @@ int64_t map_len(const Machine *m, Value map)
 
 static uint64_t mix(uint64_t x);
 
-/* A hash of k's content consistent with vm_data_equal. */
-static uint64_t hash(const Machine *m, Value k)
+/* A hash of one slot's content consistent with vm_data_equal. */
+static uint64_t hash1(const Machine *m, Value k)
 {
     if (k.kind == V_STR) {
         uint32_t n;
@@ -78,17 +86,38 @@ static uint64_t hash(const Machine *m, Value k)
     return mix((uint64_t)k.i);
 }
 
+/* The i-th slot of key k (a Value, or the address of a struct key). */
+static Value key_slot(const Machine *m, Value k, int n, int i)
+{
+    return n == 1 ? k : m->mem[k.i + i];
+}
+
+static uint64_t hash(const Machine *m, Value k, int n)
+{
+    uint64_t x = 0;
+    for (int i = 0; i < n; i++) x = mix(x ^ hash1(m, key_slot(m, k, n, i)));
+    return x;
+}
+
+static bool key_equal(const Machine *m, int64_t at, Value k, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (!vm_data_equal(m, m->mem[at + i], key_slot(m, k, n, i))) return false;
+    return true;
+}
+
 /* The address of k's entry, -1 if absent; *free gets the index slot where
  * a new entry for k would go. */
 static int64_t find_slot(const Machine *m, int64_t h, Value k, int64_t *free)
 {
-    int64_t e = m->mem[h + HDR_ENTRIES].i, ix = m->mem[h + HDR_INDEX].i;
+    int64_t e = m->mem[h + HDR_ENTRIES].i, ix = m->mem[h + HDR_INDEX].i, es = entry_slots(m, h);
+    int n = ksz(m, h);
     uint64_t mask = (uint64_t)m->mem[h + HDR_ISIZE].i - 1;
-    for (uint64_t p = hash(m, k) & mask;; p = (p + 1) & mask) {
+    for (uint64_t p = hash(m, k, n) & mask;; p = (p + 1) & mask) {
         int64_t j = m->mem[ix + (int64_t)p].i;
         if (j == 0) { if (free) *free = ix + (int64_t)p; return -1; }
-        int64_t at = e + (j - 1) * ENTRY_SLOTS;
-        if (m->mem[at + 2].i && vm_data_equal(m, m->mem[at], k)) return at;
+        int64_t at = e + (j - 1) * es;
+        if (m->mem[live_at(m, h, at)].i && key_equal(m, at, k, n)) return at;
     }
 }
 
@@ -101,62 +130,78 @@ static void reindex(Machine *m, int64_t h, int64_t size)
     for (int64_t p = 0; p < size; p++) m->mem[ix + p] = value_int(0);
     m->mem[h + HDR_INDEX] = value_int(ix);
     m->mem[h + HDR_ISIZE] = value_int(size);
-    int64_t e = m->mem[h + HDR_ENTRIES].i, used = m->mem[h + HDR_USED].i;
+    int64_t e = m->mem[h + HDR_ENTRIES].i, used = m->mem[h + HDR_USED].i, es = entry_slots(m, h);
+    int n = ksz(m, h);
     for (int64_t j = 0; j < used; j++) {
-        int64_t at = e + j * ENTRY_SLOTS, slot;
-        if (!m->mem[at + 2].i) continue;
-        find_slot(m, h, m->mem[at], &slot);
+        int64_t at = e + j * es, slot;
+        if (!m->mem[live_at(m, h, at)].i) continue;
+        Value k = n == 1 ? m->mem[at] : value_make(V_PTR, 0, at);
+        find_slot(m, h, k, &slot);
         m->mem[slot] = value_int(j + 1);
     }
 }
 
-static Value new_map(Machine *m)
+static Value new_map(Machine *m, int kn, int vn)
 {
     int64_t h = machine_alloc(m, HDR_SLOTS, -2, -1);
-    int64_t e = machine_alloc(m, 8 * ENTRY_SLOTS, -2, -1);
+    int64_t es = kn + vn + 1;
+    int64_t e = machine_alloc(m, (int)(8 * es), -2, -1);
     m->mem[h + HDR_LEN] = value_int(0);
     m->mem[h + HDR_ENTRIES] = value_int(e);
     m->mem[h + HDR_USED] = value_int(0);
     m->mem[h + HDR_CAP] = value_int(8);
+    m->mem[h + HDR_KSZ] = value_int(kn);
+    m->mem[h + HDR_VSZ] = value_int(vn);
     reindex(m, h, 16);
     return value_make(V_MAP, 0, h + 1);
+}
+
+/* Copy n slots of a key or value (a Value, or the address of a struct) to `to`. */
+static void put_slots(Machine *m, int64_t to, Value v, int n)
+{
+    if (n == 1) m->mem[to] = v;
+    else memmove(&m->mem[to], &m->mem[v.i], (size_t)n * sizeof(Value));
 }
 
 static void set(Machine *m, int64_t h, Value k, Value v)
 {
     int64_t slot;
     int64_t at = find_slot(m, h, k, &slot);
-    if (at >= 0) { m->mem[at + 1] = v; return; }
+    if (at >= 0) { put_slots(m, at + ksz(m, h), v, vsz(m, h)); return; }
     int64_t used = m->mem[h + HDR_USED].i, cap = m->mem[h + HDR_CAP].i;
-    int64_t isize = m->mem[h + HDR_ISIZE].i;
+    int64_t isize = m->mem[h + HDR_ISIZE].i, es = entry_slots(m, h);
     if ((used + 1) * 2 > isize) {          /* keep the index at most half full */
         reindex(m, h, isize * 2);
         find_slot(m, h, k, &slot);
     }
     if (used == cap) {
-        int64_t ne = machine_alloc(m, (int)(2 * cap * ENTRY_SLOTS), -2, -1);
-        memcpy(&m->mem[ne], &m->mem[m->mem[h + HDR_ENTRIES].i], (size_t)(cap * ENTRY_SLOTS) * sizeof(Value));
+        int64_t ne = machine_alloc(m, (int)(2 * cap * es), -2, -1);
+        memcpy(&m->mem[ne], &m->mem[m->mem[h + HDR_ENTRIES].i], (size_t)(cap * es) * sizeof(Value));
         m->mem[h + HDR_ENTRIES] = value_int(ne);
         m->mem[h + HDR_CAP] = value_int(2 * cap);
+        find_slot(m, h, k, &slot);
     }
-    at = m->mem[h + HDR_ENTRIES].i + used * ENTRY_SLOTS;
-    m->mem[at] = k;
-    m->mem[at + 1] = v;
-    m->mem[at + 2] = value_bool(1);
+    at = m->mem[h + HDR_ENTRIES].i + used * es;
+    put_slots(m, at, k, ksz(m, h));
+    put_slots(m, at + ksz(m, h), v, vsz(m, h));
+    m->mem[live_at(m, h, at)] = value_bool(1);
     m->mem[slot] = value_int(used + 1);
     m->mem[h + HDR_USED] = value_int(used + 1);
     m->mem[h + HDR_LEN].i++;
 }
 
-int64_t map_entries(const Machine *m, Value map, Value *keys, Value *vals, int64_t max)
+int64_t map_entries(const Machine *m, Value map, int64_t *entries, int64_t max, int *kn, int *vn)
 {
     int64_t h = header(map), n = 0;
+    *kn = *vn = 1;
     if (h < 0) return 0;
-    int64_t e = m->mem[h + HDR_ENTRIES].i, used = m->mem[h + HDR_USED].i;
+    *kn = ksz(m, h);
+    *vn = vsz(m, h);
+    int64_t e = m->mem[h + HDR_ENTRIES].i, used = m->mem[h + HDR_USED].i, es = entry_slots(m, h);
     for (int64_t j = 0; j < used; j++) {
-        int64_t at = e + j * ENTRY_SLOTS;
-        if (!m->mem[at + 2].i) continue;
-        if (n < max) { keys[n] = m->mem[at]; vals[n] = m->mem[at + 1]; }
+        int64_t at = e + j * es;
+        if (!m->mem[live_at(m, h, at)].i) continue;
+        if (n < max) entries[n] = at;
         n++;
     }
     return n;
@@ -170,6 +215,17 @@ static uint64_t mix(uint64_t x)
     return x ^ (x >> 31);
 }
 
+/* A struct value as MAPGET pushes it: the address of its slots (a fresh
+ * zero struct of layout `type` when the key is absent, as Go's zero value). */
+static Value struct_value(Machine *m, int64_t at, int type)
+{
+    if (at >= 0) return value_make(V_PTR, 0, at);
+    const TypeLayout *t = &m->prog->types[type];
+    int64_t z = machine_alloc(m, t->nslots, -2, -1);
+    memcpy(&m->mem[z], t->zero, (size_t)t->nslots * sizeof(Value));
+    return value_make(V_PTR, 0, z);
+}
+
 int map_exec(Machine *m, Goroutine *g, Instr in)
 {
     Value *st = g->stack;
@@ -177,14 +233,15 @@ int map_exec(Machine *m, Goroutine *g, Instr in)
     Value *loc = st + g->frames[g->nframes - 1].base;
     switch ((Opcode)in.op) {
     case OP_MAPNEW:
-        st[sp++] = new_map(m);
+        st[sp++] = new_map(m, in.a ? in.a : 1, in.b ? in.b : 1);
         break;
     case OP_MAPGET: {
         Value k = st[--sp];
         int64_t h = header(st[sp - 1]);
         int64_t at = h < 0 ? -1 : find(m, h, k);
-        st[sp - 1] = at >= 0 ? m->mem[at + 1] : m->prog->consts[in.a];
-        if (in.b) st[sp++] = value_bool(at >= 0);
+        if (in.b & 2) st[sp - 1] = struct_value(m, at >= 0 ? at + ksz(m, h) : -1, in.a);
+        else st[sp - 1] = at >= 0 ? m->mem[at + ksz(m, h)] : m->prog->consts[in.a];
+        if (in.b & 1) st[sp++] = value_bool(at >= 0);
         break;
     }
     case OP_MAPSET: {
@@ -202,7 +259,7 @@ int map_exec(Machine *m, Goroutine *g, Instr in)
         int64_t h = header(st[--sp]);
         int64_t at = h < 0 ? -1 : find(m, h, k);
         if (at >= 0) {
-            m->mem[at + 2] = value_bool(0);
+            m->mem[live_at(m, h, at)] = value_bool(0);
             m->mem[h + HDR_LEN].i--;
         }
         break;
@@ -223,10 +280,10 @@ int map_exec(Machine *m, Goroutine *g, Instr in)
         bool found = false;
         while (h >= 0 && loc[in.a + 2].i < n) {
             int64_t j = (start + loc[in.a + 2].i++) % n;
-            int64_t at = m->mem[h + HDR_ENTRIES].i + j * ENTRY_SLOTS;
-            if (!m->mem[at + 2].i) continue;
-            st[sp++] = m->mem[at];
-            st[sp++] = m->mem[at + 1];
+            int64_t at = m->mem[h + HDR_ENTRIES].i + j * entry_slots(m, h);
+            if (!m->mem[live_at(m, h, at)].i) continue;
+            st[sp++] = ksz(m, h) == 1 ? m->mem[at] : value_make(V_PTR, 0, at);
+            st[sp++] = vsz(m, h) == 1 ? m->mem[at + ksz(m, h)] : value_make(V_PTR, 0, at + ksz(m, h));
             found = true;
             break;
         }

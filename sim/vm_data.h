@@ -31,8 +31,9 @@ int strbuf_exec(Machine *m, Goroutine *g, Instr in);
 /* ---- sim/map.c ---- */
 int map_exec(Machine *m, Goroutine *g, Instr in);
 int64_t map_len(const Machine *m, Value map);
-/* The live entries of a map in storage order: up to max (key, value) pairs
- * into keys/vals; returns the number of live entries. */
-int64_t map_entries(const Machine *m, Value map, Value *keys, Value *vals, int64_t max);
+/* The live entries of a map in storage order: up to max entry addresses
+ * into entries (key slots, then value slots), and the slots of a key (*kn)
+ * and a value (*vn); returns the number of live entries. */
+int64_t map_entries(const Machine *m, Value map, int64_t *entries, int64_t max, int *kn, int *vn);
 
 #endif
