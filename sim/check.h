@@ -116,6 +116,11 @@ bool types_data_const_fits(Checker *c, Expr *e, const ConstVal *r, const Type *t
 /* Go's assignability of an unnamed composite type to a named one with the
  * same underlying type (and back). */
 bool types_data_assignable(const Type *v, const Type *t);
+/* m[k] = T{...} for a map of structs (r checked already): checks l and
+ * returns true; false when l is not such a target. */
+bool types_data_map_store(Checker *c, Expr *l, Expr *r);
+/* l (checked) is a field of a map element: Go's error, true. */
+bool types_data_map_field(Checker *c, Expr *l);
 /* A block in its own scope (sim/scope_stmt.c). */
 void scope_block(Checker *c, Stmt **stmts, int n);
 

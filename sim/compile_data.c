@@ -52,6 +52,29 @@ Value compile_data_zero_value(const Type *t)
 static int elem_layout(Compiler *C, Type *elem) { return compile_layout(C, elem); }
 static int esz(const Type *elem) { return elem->kind == TY_STRUCT ? elem->nslots : 1; }
 
+/* Push a map key or value: a struct travels as the address of its slots (a
+ * literal is built in a fresh object first). */
+static void push_slots(Compiler *C, Expr *x, const Type *t)
+{
+    if (t->kind != TY_STRUCT) { compile_expr(C, x); return; }
+    x = compile_unparen(x);
+    if (x->kind == EX_COMPOSITE) {
+        compile_emit(C, OP_NEW, compile_layout(C, x->type), 0);
+        compile_fill_composite(C, x, -1, -1);
+        return;
+    }
+    Place pl = compile_place(C, x);
+    compile_place_addr(C, &pl);
+}
+
+/* MAPGET's operands for a map of elem: the zero constant, or (B&2) the
+ * layout of a struct value. */
+static void emit_mapget(Compiler *C, Type *elem, int commaok)
+{
+    if (elem->kind == TY_STRUCT) compile_emit(C, OP_MAPGET, compile_layout(C, elem), 2 | commaok);
+    else compile_emit(C, OP_MAPGET, compile_data_const(C, compile_data_zero_value(elem)), commaok);
+}
+
 bool compile_data_const_expr(Compiler *C, const Expr *e)
 {
     const Type *t = e->type;
@@ -239,12 +262,12 @@ static void composite(Compiler *C, Expr *e)
 {
     Type *t = e->type;
     if (t->kind == TY_MAP) {
-        compile_emit(C, OP_MAPNEW, 0, 0);
+        compile_emit(C, OP_MAPNEW, esz(t->key), esz(t->elem));
         for (int i = 0; i < e->nargs; i++) {
             Expr *el = e->args[i];
             compile_emit(C, OP_DUP, 0, 0);
-            compile_expr(C, el->x);
-            compile_expr(C, el->y);
+            push_slots(C, el->x, t->key);
+            push_slots(C, el->y, t->elem);
             compile_emit(C, OP_MAPSET, 0, 0);
         }
         return;
@@ -316,11 +339,14 @@ Place compile_data_index_place(Compiler *C, Expr *e)
     Type *xt = compile_unparen(e->x)->type;
     if (xt->kind == TY_PTR) xt = xt->elem;
     ref(C, e->x);
-    compile_expr(C, e->y);
+    if (xt->kind == TY_MAP) push_slots(C, e->y, xt->key);
+    else compile_expr(C, e->y);
     int line = C->line, col = C->col;
     C->line = e->line;
     C->col = e->col;
-    if (xt->kind == TY_MAP) {
+    if (xt->kind == TY_MAP && xt->elem->kind == TY_STRUCT) {
+        emit_mapget(C, xt->elem, 0);   /* m[k].X reads through the entry's address */
+    } else if (xt->kind == TY_MAP) {
         pl.kind = PL_MAP;
         pl.slot = compile_data_const(C, compile_data_zero_value(xt->elem));
     } else {
@@ -377,7 +403,7 @@ int compile_data_builtin(Compiler *C, Expr *e, int bi)
         Type *t = e->type;
         if (t->kind == TY_MAP) {
             for (int i = 1; i < e->nargs; i++) { compile_expr(C, e->args[i]); compile_emit(C, OP_POP, 0, 0); }
-            compile_emit(C, OP_MAPNEW, 0, 0);
+            compile_emit(C, OP_MAPNEW, esz(t->key), esz(t->elem));
             return 1;
         }
         compile_expr(C, e->args[1]);
@@ -395,7 +421,7 @@ int compile_data_builtin(Compiler *C, Expr *e, int bi)
         return 1;
     case BI_DELETE:
         compile_expr(C, e->args[0]);
-        compile_expr(C, e->args[1]);
+        push_slots(C, e->args[1], e->args[0]->type->key);
         compile_emit(C, OP_MAPDEL, 0, 0);
         return 0;
     default:
@@ -432,10 +458,10 @@ int compile_data_commaok(Compiler *C, Expr *e)
 {
     Type *mt = compile_unparen(e->x)->type;
     compile_expr(C, e->x);
-    compile_expr(C, e->y);
+    push_slots(C, e->y, mt->key);
     C->line = e->line;
     C->col = e->col;
-    compile_emit(C, OP_MAPGET, compile_data_const(C, compile_data_zero_value(mt->elem)), 1);
+    emit_mapget(C, mt->elem, 1);
     return 2;
 }
 
@@ -452,7 +478,9 @@ int compile_data_index_operands(Compiler *C, Expr **lhs, int n)
         if (e->kind != EX_INDEX) continue;
         ref(C, e->x);
         compile_emit(C, OP_SETLOCAL, base + 2 * i, 0);
-        compile_expr(C, e->y);
+        Type *xt = compile_unparen(e->x)->type;
+        if (xt->kind == TY_MAP) push_slots(C, e->y, xt->key);
+        else compile_expr(C, e->y);
         compile_emit(C, OP_SETLOCAL, base + 2 * i + 1, 0);
     }
     return base;
@@ -472,4 +500,20 @@ Place compile_data_index_place_at(Compiler *C, Expr *e, int at)
         compile_emit(C, OP_INDEXADDR, esz(xt->elem), 0);
     }
     return pl;
+}
+
+bool compile_data_map_struct_store(Compiler *C, Stmt *s)
+{
+    if (s->kind != ST_ASSIGN || s->op != TK_ASSIGN || s->nlhs != 1 || s->nrhs != 1) return false;
+    Expr *l = compile_unparen(s->lhs[0]);
+    if (l->kind != EX_INDEX) return false;
+    Type *mt = compile_unparen(l->x)->type;
+    if (mt->kind != TY_MAP || mt->elem->kind != TY_STRUCT) return false;
+    compile_expr(C, l->x);             /* m[k] = T{...}: the literal is copied into the entry */
+    push_slots(C, l->y, mt->key);
+    push_slots(C, s->rhs[0], mt->elem);
+    C->line = s->line;
+    C->col = s->col;
+    compile_emit(C, OP_MAPSET, 0, 0);
+    return true;
 }

@@ -133,5 +133,7 @@ bool compile_data_conversion(Compiler *C, Expr *e);
 void compile_range(Compiler *C, Stmt *s);
 /* v, ok := m[k]: push both; returns 2. */
 int compile_data_commaok(Compiler *C, Expr *e);
+/* m[k] = T{...} for a map of structs; false if s is not that. */
+bool compile_data_map_struct_store(Compiler *C, Stmt *s);
 
 #endif

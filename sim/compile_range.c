@@ -43,6 +43,18 @@ static void assign_var(Compiler *C, Stmt *s, int i, int tmp)
     compile_place_store(C, &pl);
 }
 
+/* Iteration variable i of struct type (n slots) gets a copy of the struct
+ * whose address is in local `slot`. */
+static void copy_var(Compiler *C, Stmt *s, int i, int slot, int n)
+{
+    if (i >= s->nlhs || (s->op == TK_DEFINE && !s->syms[i])) return;
+    if (s->op != TK_DEFINE && s->lhs[i]->kind == EX_IDENT && s->lhs[i]->namelen == 1 && s->lhs[i]->name[0] == '_') return;
+    Place pl = s->op == TK_DEFINE ? compile_var_place(C, s->syms[i]) : compile_place(C, s->lhs[i]);
+    compile_place_addr(C, &pl);
+    compile_emit(C, OP_LOCAL, slot, 0);
+    compile_emit(C, OP_COPYN, n, 0);
+}
+
 void compile_range(Compiler *C, Stmt *s)
 {
     Loop loop = {C->loop, NULL, 0, 0, NULL, 0, 0};
@@ -67,9 +79,15 @@ void compile_range(Compiler *C, Stmt *s)
         compile_emit(C, OP_SETLOCAL, tmp + 0, 0);      /* value */
         int kslot = hidden(C, 1);
         compile_emit(C, OP_SETLOCAL, kslot, 0);
-        compile_emit(C, OP_LOCAL, kslot, 0);
-        assign_var(C, s, 0, kslot + 0);
-        if (want_value) {
+        if (t->key->kind == TY_STRUCT) {
+            copy_var(C, s, 0, kslot, t->key->nslots);
+        } else {
+            compile_emit(C, OP_LOCAL, kslot, 0);
+            assign_var(C, s, 0, kslot + 0);
+        }
+        if (want_value && t->elem->kind == TY_STRUCT) {
+            copy_var(C, s, 1, tmp, t->elem->nslots);
+        } else if (want_value) {
             int vslot = hidden(C, 1);
             compile_emit(C, OP_LOCAL, tmp, 0);
             assign_var(C, s, 1, vslot);

@@ -119,6 +119,7 @@ static void define(Checker *c, Stmt *s)
 
 static void assign_target(Checker *c, Expr *l, Expr *r, Type *rt)
 {
+    if (types_data_map_store(c, l, r)) return;   /* m[k] = T{...}: sim/types_data.c */
     if (scope_copies_struct(c, r, false)) return;
     if (l->kind == EX_IDENT && scope_is_blank(l->name, l->namelen)) {
         l->mode = MODE_VAR;
@@ -127,7 +128,7 @@ static void assign_target(Checker *c, Expr *l, Expr *r, Type *rt)
         return;
     }
     types_lhs(c, l);
-    if (l->mode == MODE_INVALID) return;
+    if (l->mode == MODE_INVALID || types_data_map_field(c, l)) return;
     if (l->mode != MODE_VAR) {
         char ls[128];
         types_operand_string(l, ls, sizeof ls);

@@ -107,8 +107,9 @@ Type *types_data_type(Checker *c, Expr *e)
             types_errorf(c, e->x->line, e->x->col, "invalid map key type %s", ks);
             return c->t_invalid;
         }
-        if (k->nslots != 1 || k->kind == TY_ARRAY || v->kind == TY_STRUCT || v->kind == TY_MUTEX || v->kind == TY_WAITGROUP) {
-            types_errorf(c, e->line, e->col, "interleave does not support maps with struct or array keys or struct values (use a pointer)");
+        if (k->kind == TY_ARRAY || k->kind == TY_MUTEX || k->kind == TY_WAITGROUP || v->kind == TY_MUTEX ||
+            v->kind == TY_WAITGROUP || k->nslots > 255 || v->nslots > 255) {
+            types_errorf(c, e->line, e->col, "interleave does not support maps with array keys or sync values (use a pointer)");
             return c->t_invalid;
         }
         Type *t = types_new(c, TY_MAP, NULL);
@@ -533,6 +534,44 @@ void types_data_commaok(Checker *c, Expr *r)
     t->nresults = 2;
     u->mode = r->mode = MODE_VALUE;
     u->type = r->type = t;
+}
+
+/* The map whose element l (a chain of non-pointer field selectors over m[k])
+ * is part of; NULL if none. */
+static Expr *map_element_root(Expr *l)
+{
+    while (l->kind == EX_PAREN) l = l->x;
+    if (l->kind != EX_SELECTOR || l->through_ptr) return NULL;
+    Expr *x = l->x;
+    while (x->kind == EX_PAREN) x = x->x;
+    while (x->kind == EX_SELECTOR && !x->through_ptr) { x = x->x; while (x->kind == EX_PAREN) x = x->x; }
+    return x->kind == EX_INDEX && x->x->type && x->x->type->kind == TY_MAP ? x : NULL;
+}
+
+bool types_data_map_store(Checker *c, Expr *l, Expr *r)
+{
+    Expr *u = l;
+    while (u->kind == EX_PAREN) u = u->x;
+    if (u->kind != EX_INDEX || !r || r->mode == MODE_INVALID || !r->type || r->type->kind != TY_STRUCT) return false;
+    types_lhs(c, l);                    /* m[k] = T{...} for a map of structs */
+    if (l->mode == MODE_INVALID) return true;
+    if (u->x->type->kind != TY_MAP) return false;   /* s[i] = T{...}: the caller's error */
+    Expr *ru = r;
+    while (ru->kind == EX_PAREN) ru = ru->x;
+    if (ru->kind != EX_COMPOSITE)
+        types_errorf(c, r->line, r->col, "interleave does not support copying struct values into a map (assign a literal)");
+    else
+        types_assign(c, r, l->type, "assignment");
+    return true;
+}
+
+bool types_data_map_field(Checker *c, Expr *l)
+{
+    if (!map_element_root(l)) return false;
+    char ls[128];
+    types_expr_string(l, ls, sizeof ls);
+    types_errorf(c, l->line, l->col, "cannot assign to struct field %s in map", ls);
+    return true;
 }
 
 bool types_data_assignable(const Type *v, const Type *t)

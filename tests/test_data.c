@@ -186,6 +186,17 @@ static void test_struct_elements(void **state)
                   "[{ann 31} {bob 40} {cid 50}] 3 3 121 [{bob 40}]\n");
 }
 
+static void test_struct_maps(void **state)
+{
+    (void)state;
+    expect_stdout("package main\n\nimport \"fmt\"\n\ntype P struct{ X, Y int }\n\n"
+                  "func main() {\n\tseen := map[P]string{}\n\tseen[P{1, 2}] = \"a\"\n\tseen[P{1, 2}] += \"b\"\n"
+                  "\tseen[P{0, 5}] = \"z\"\n\tbyName := map[string]P{\"o\": {7, 8}}\n\tbyName[\"q\"] = P{Y: 3}\n"
+                  "\tsum := 0\n\tfor k, v := range byName {\n\t\tsum += len(k) + v.X + v.Y\n\t}\n"
+                  "\tfmt.Println(seen, len(seen), byName[\"o\"].Y, byName[\"none\"].X, sum, byName)\n}\n",
+                  "map[{0 5}:z {1 2}:ab] 2 8 0 20 map[o:{7 8} q:{0 3}]\n");
+}
+
 static void test_packages(void **state)
 {
     (void)state;
@@ -240,6 +251,7 @@ int main(void)
         cmocka_unit_test(test_strings_and_numbers),
         cmocka_unit_test(test_float_format),
         cmocka_unit_test(test_struct_elements),
+        cmocka_unit_test(test_struct_maps),
         cmocka_unit_test(test_packages),
         cmocka_unit_test(test_clone_mid_run),
     };
