@@ -17,6 +17,7 @@
  */
 #include "compile_internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include "lex.h"
 #include "util.h"
@@ -100,16 +101,8 @@ bool compile_data_zero(Compiler *C, const Type *t)
         compile_emit(C, OP_CONST, compile_data_const(C, compile_data_zero_value(t)), 0);
         return true;
     case TY_ARRAY:
+        /* [2][3]int: the rows come from the markers in the row layout's zero */
         compile_emit(C, OP_NEWARRAY, (int)t->len, elem_layout(C, t->elem));
-        if (t->elem->kind == TY_ARRAY) {   /* [2][3]int: each row its own array */
-            for (int i = 0; i < t->len; i++) {
-                compile_emit(C, OP_DUP, 0, 0);
-                compile_emit(C, OP_INT, i, 0);
-                compile_emit(C, OP_INDEXADDR, 1, 0);
-                compile_data_zero(C, t->elem);
-                compile_emit(C, OP_STORE, 0, 0);
-            }
-        }
         return true;
     default:
         return false;
@@ -516,4 +509,39 @@ bool compile_data_map_struct_store(Compiler *C, Stmt *s)
     C->col = s->col;
     compile_emit(C, OP_MAPSET, 0, 0);
     return true;
+}
+
+void compile_data_mark_arrays(Compiler *C, Type *t, Value *zero)
+{
+    if (t->kind == TY_ARRAY) {
+        int layout = compile_layout(C, t->elem);
+        zero[0] = value_slice_e(V_ARRAY, -1, t->len, layout + 1, esz(t->elem));
+        return;
+    }
+    if (t->kind != TY_STRUCT) return;
+    for (int i = 0; i < t->nfields; i++) compile_data_mark_arrays(C, t->fields[i].type, zero + t->fields[i].off);
+}
+
+void compile_data_layout_arrays(Compiler *C, Type *t, int layout)
+{
+    /* a struct's array fields, or (for the rows of [2][3]int) the array itself */
+    if (t->kind != TY_STRUCT && t->kind != TY_ARRAY) return;
+    int n = C->p->types[layout].nslots;
+    Value *tmp = xcalloc((size_t)n, sizeof *tmp);
+    memcpy(tmp, C->p->types[layout].zero, (size_t)n * sizeof *tmp);
+    compile_data_mark_arrays(C, t, tmp);   /* may add layouts: types[] can move */
+    memcpy(C->p->types[layout].zero, tmp, (size_t)n * sizeof *tmp);
+    free(tmp);
+}
+
+void compile_data_global_zero(Compiler *C, Value z, const Type *t)
+{
+    if (z.kind == V_ARRAY && slice_is_nil(z) && slice_cap(z) > 0) {   /* an array field's marker */
+        compile_emit(C, OP_NEWARRAY, (int)slice_len(z), (int)slice_cap(z) - 1);
+        return;
+    }
+    if (!t || !compile_data_zero(C, t)) {
+        if (z.kind == V_NIL) compile_emit(C, OP_NIL, 0, 0);
+        else compile_emit(C, OP_CONST, compile_data_const(C, z), 0);
+    }
 }

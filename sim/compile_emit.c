@@ -138,5 +138,6 @@ int compile_layout(Compiler *C, Type *t)
     int k = 0;
     compile_flatten(t, "", tl->zero, tl->slot_name, &k);
     t->layout = p->ntypes++;
+    compile_data_layout_arrays(C, t, t->layout);   /* array fields: compile_data.c */
     return t->layout;
 }

@@ -110,6 +110,13 @@ int compile_data_const(Compiler *C, Value v);
 Value compile_data_zero_value(const Type *t);
 /* Push t's zero value if it is a data type (float, slice, map, array). */
 bool compile_data_zero(Compiler *C, const Type *t);
+/* Put array markers (sim/value.h) into the zero of layout `layout` of t. */
+void compile_data_layout_arrays(Compiler *C, Type *t, int layout);
+/* Mark the array slots of a value of type t whose zero starts at zero[0]. */
+void compile_data_mark_arrays(Compiler *C, Type *t, Value *zero);
+/* Push the zero of a global slot whose flattened zero is z (t: the
+ * variable's type when it takes one slot). */
+void compile_data_global_zero(Compiler *C, Value z, const Type *t);
 /* Push a typed sized-integer constant with its kind tag; false if plain. */
 bool compile_data_const_expr(Compiler *C, const Expr *e);
 /* Wrap the top of the stack to the sized integer type t (nothing for int). */

@@ -223,6 +223,7 @@ static Value struct_value(Machine *m, int64_t at, int type)
     const TypeLayout *t = &m->prog->types[type];
     int64_t z = machine_alloc(m, t->nslots, -2, -1);
     memcpy(&m->mem[z], t->zero, (size_t)t->nslots * sizeof(Value));
+    vm_data_materialize(m, z, t->nslots);
     return value_make(V_PTR, 0, z);
 }
 

@@ -16,6 +16,10 @@
  *   - an array [N]T is a V_ARRAY with the same fields (len = cap = N): a
  *     reference to its N elements.  Go's value semantics come from the code
  *     generator, which copies (ACOPY) an array whenever it is read as a value.
+ *     In a type layout's zero (a struct field of array type) the slot is a
+ *     marker without storage, base -1 and cap = element layout + 1; NEW and
+ *     every allocation from a layout replace markers with fresh arrays
+ *     (vm_data_materialize).
  *   - a map is V_MAP, i = header address + 1 (0: nil map).  The header is 4
  *     slots in mem: live count, entries address, entries used, entries cap;
  *     an entry is 3 slots (key, value, live flag).  See sim/map.c.

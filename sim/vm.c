@@ -336,6 +336,7 @@ int vm_exec(Machine *m, Goroutine *g, int core)
         const TypeLayout *t = &p->types[in.a];
         int64_t base = machine_alloc(m, t->nslots, in.a, in.b);
         memcpy(&m->mem[base], t->zero, (size_t)t->nslots * sizeof(Value));
+        vm_data_materialize(m, base, t->nslots);   /* array fields get their elements */
         st[sp++] = value_make(V_PTR, 0, base);
         break;
     }

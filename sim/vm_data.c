@@ -47,8 +47,22 @@ static int64_t alloc_elems(Machine *m, int64_t n, int type, int esz)
         const TypeLayout *t = &m->prog->types[type];
         for (int64_t k = 0; k < n; k++)
             memcpy(&m->mem[base + k * esz], t->zero, (size_t)esz * sizeof(Value));
+        vm_data_materialize(m, base, slots);
     }
     return base;
+}
+
+void vm_data_materialize(Machine *m, int64_t base, int64_t n)
+{
+    for (int64_t k = 0; k < n; k++) {
+        Value v = m->mem[base + k];
+        if (v.kind != V_ARRAY || !slice_is_nil(v) || slice_cap(v) == 0) continue;
+        int layout = (int)slice_cap(v) - 1;
+        int64_t len = slice_len(v);
+        int esz = m->prog->types[layout].nslots;
+        int64_t at = alloc_elems(m, len, layout, esz);   /* (mem may move: index again) */
+        m->mem[base + k] = value_slice_e(V_ARRAY, at, len, len, esz);
+    }
 }
 
 /* runtime/sizeclasses.go: the malloc size classes up to 32 KiB. */

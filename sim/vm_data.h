@@ -18,6 +18,10 @@ int64_t vm_data_growcap(int64_t oldcap, int64_t need, int64_t gosize);
 Value vm_data_wrap(int64_t x, int kind);
 /* UTF-8 of r into out (4 bytes of room); returns its length. */
 int vm_data_encode_rune(int64_t r, char *out);
+/* An array inside a struct's zero value is a marker (a V_ARRAY without
+ * storage whose cap field names its element layout + 1): give every marker
+ * in mem[base, base+n) zeroed elements of its own. */
+void vm_data_materialize(Machine *m, int64_t base, int64_t n);
 /* Go's == on two scalar Values (strings by content, floats as doubles). */
 bool vm_data_equal(const Machine *m, Value a, Value b);
 

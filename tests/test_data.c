@@ -197,6 +197,18 @@ static void test_struct_maps(void **state)
                   "map[{0 5}:z {1 2}:ab] 2 8 0 20 map[o:{7 8} q:{0 3}]\n");
 }
 
+/* Arrays inside structs, slices of structs, globals and new(T) get storage
+ * of their own (array markers in layouts, sim/value.h). */
+static void test_arrays_in_structs(void **state)
+{
+    (void)state;
+    expect_stdout("package main\n\nimport \"fmt\"\n\ntype C struct {\n\tn    int\n\tcnt  [3]int\n\tgrid [2][2]bool\n}\n\n"
+                  "var g C\n\nfunc main() {\n\tvar c C\n\tc.cnt[1] = 5\n\tc.grid[1][0] = true\n\tp := &C{n: 1}\n\tp.cnt[2]++\n"
+                  "\tg.cnt[0] = 9\n\tcs := make([]C, 2)\n\tcs[1].cnt[0] = 4\n\tq := new(C)\n\tq.grid[0][1] = true\n"
+                  "\tfmt.Println(c.cnt, c.grid, p.cnt, g.cnt, cs[1].cnt, cs[0].cnt, q.grid)\n}\n",
+                  "[0 5 0] [[false false] [true false]] [0 0 1] [9 0 0] [4 0 0] [0 0 0] [[false true] [false false]]\n");
+}
+
 static void test_packages(void **state)
 {
     (void)state;
@@ -252,6 +264,7 @@ int main(void)
         cmocka_unit_test(test_float_format),
         cmocka_unit_test(test_struct_elements),
         cmocka_unit_test(test_struct_maps),
+        cmocka_unit_test(test_arrays_in_structs),
         cmocka_unit_test(test_packages),
         cmocka_unit_test(test_clone_mid_run),
     };
