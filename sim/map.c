@@ -161,6 +161,7 @@ static void put_slots(Machine *m, int64_t to, Value v, int n)
 {
     if (n == 1) m->mem[to] = v;
     else memmove(&m->mem[to], &m->mem[v.i], (size_t)n * sizeof(Value));
+    vm_data_deepen(m, to, n);   /* an array value, or arrays in a struct, are copied */
 }
 
 static void set(Machine *m, int64_t h, Value k, Value v)

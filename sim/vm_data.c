@@ -317,17 +317,26 @@ static bool slice_op(Machine *m, Goroutine *g, int esz, int flags)
 
 /* ---- arrays ------------------------------------------------------------------------- */
 
-/* A copy of array a (esz slots per element), its nested arrays copied too. */
+/* A copy of array a (esz slots per element), every array inside it (rows,
+ * struct fields) copied too: arrays are values all the way down. */
 static Value array_copy(Machine *m, Value a, int esz, int levels)
 {
+    (void)levels;
     int64_t n = slice_len(a);
     int64_t nb = alloc_elems(m, n, -1, esz);
     if (n) memcpy(&m->mem[nb], &m->mem[slice_base(a)], (size_t)(n * esz) * sizeof(Value));
-    for (int64_t k = 0; levels > 0 && k < n; k++) {
-        Value inner = array_copy(m, m->mem[nb + k], 1, levels - 1);
-        m->mem[nb + k] = inner;
-    }
+    vm_data_deepen(m, nb, n * esz);
     return value_slice_e(V_ARRAY, nb, n, n, esz);
+}
+
+void vm_data_deepen(Machine *m, int64_t base, int64_t n)
+{
+    for (int64_t k = 0; k < n; k++) {
+        Value v = m->mem[base + k];
+        if (v.kind != V_ARRAY || slice_is_nil(v)) continue;
+        Value c = array_copy(m, v, slice_esz(v), 0);   /* (mem may move: index again) */
+        m->mem[base + k] = c;
+    }
 }
 
 static bool array_equal(const Machine *m, Value a, Value b, int esz, int levels)
@@ -445,6 +454,7 @@ int vm_data_exec(Machine *m, Goroutine *g, int core, int pc, Instr in)
         int64_t at = slice_base(r) + (slice_len(r) - n) * esz;
         for (int k = 0; k < n; k++)
             memmove(&m->mem[at + k * esz], &m->mem[st[sp - n + k].i], (size_t)esz * sizeof(Value));
+        vm_data_deepen(m, at, (int64_t)n * esz);
         sp -= n + 1;
         st[sp++] = r;
         break;
@@ -456,6 +466,7 @@ int vm_data_exec(Machine *m, Goroutine *g, int core, int pc, Instr in)
             return 0;
         }
         memmove(&m->mem[dst.i], &m->mem[src.i], (size_t)in.a * sizeof(Value));
+        vm_data_deepen(m, dst.i, in.a);
         break;
     }
     case OP_APPENDS: {
@@ -479,6 +490,7 @@ int vm_data_exec(Machine *m, Goroutine *g, int core, int pc, Instr in)
         Value r = grow(m, s, n, esz, gosize);
         int64_t at = slice_base(r) + (slice_len(r) - n) * esz;
         memmove(&m->mem[at], &m->mem[tb], (size_t)(n * esz) * sizeof(Value));
+        vm_data_deepen(m, at, n * esz);
         st[sp - 1] = r;
         break;
     }
@@ -494,6 +506,7 @@ int vm_data_exec(Machine *m, Goroutine *g, int core, int pc, Instr in)
         } else {
             if (slice_len(src) < n) n = slice_len(src);
             if (n) memmove(&m->mem[slice_base(dst)], &m->mem[slice_base(src)], (size_t)(n * in.a) * sizeof(Value));
+            vm_data_deepen(m, slice_base(dst), n * in.a);
         }
         st[sp - 1] = value_int(n);
         break;

@@ -22,6 +22,9 @@ int vm_data_encode_rune(int64_t r, char *out);
  * storage whose cap field names its element layout + 1): give every marker
  * in mem[base, base+n) zeroed elements of its own. */
 void vm_data_materialize(Machine *m, int64_t base, int64_t n);
+/* Replace every array in mem[base, base+n) by a copy of its own (after a
+ * struct or array value was copied there). */
+void vm_data_deepen(Machine *m, int64_t base, int64_t n);
 /* Go's == on two scalar Values (strings by content, floats as doubles). */
 bool vm_data_equal(const Machine *m, Value a, Value b);
 
