@@ -95,6 +95,9 @@ bool types_data_fold_big(Checker *c, Expr *e, const ConstVal *x, const ConstVal 
 /* An untyped constant r about to take its default type t: report a big
  * integer that overflows it (Go's "... (overflows)"). */
 void types_data_check_big(Checker *c, Expr *r, Type *t, const char *context);
+/* x << y and x >> y whose count y has another integer type than x (Go
+ * allows any); true when handled. */
+bool types_data_shift(Checker *c, Expr *e);
 bool types_data_conversion(Checker *c, Expr *e, Expr *a, Type *t);
 void types_data_builtin(Checker *c, Expr *e, int bi, const char *callee);
 void scope_range(Checker *c, Stmt *s);

@@ -656,3 +656,24 @@ void types_data_check_big(Checker *c, Expr *r, Type *t, const char *context)
     types_string(t, ts, sizeof ts);
     types_errorf(c, r->line, r->col, "cannot use %s as %s value in %s (overflows)", os, ts, context);
 }
+
+bool types_data_shift(Checker *c, Expr *e)
+{
+    Expr *x = e->x, *y = e->y;
+    if (!types_is_integer(x->type) || !types_is_integer(y->type)) return false;
+    if (x->mode == MODE_CONST && y->mode == MODE_CONST) return false;   /* folded as before */
+    if (types_identical(x->type, y->type)) return false;
+    if (types_is_untyped(y->type)) return false;   /* x << 3: the usual rules */
+    if (y->mode == MODE_CONST && y->cv.kind == CV_INT && y->cv.i < 0) {
+        char ys[64];
+        types_expr_string(y, ys, sizeof ys);
+        types_errorf(c, y->line, y->col, "invalid shift count %s (negative)", ys);
+        return true;
+    }
+    /* An untyped constant on the left takes the type the whole shift gets
+     * from its context (flags |= 1 << uint(i) is a uint8): the expression
+     * stays untyped until an assignment or operator converts it. */
+    e->mode = MODE_VALUE;
+    e->type = x->type;
+    return true;
+}

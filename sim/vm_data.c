@@ -553,7 +553,15 @@ int vm_data_exec(Machine *m, Goroutine *g, int core, int pc, Instr in)
         break;
     }
     case OP_UCMP: sp--; st[sp - 1] = value_bool(ucmp((uint64_t)st[sp - 1].i, (uint64_t)st[sp].i, in.a)); break;
-    case OP_BITOP: sp--; st[sp - 1] = value_make(V_INT, st[sp - 1].aux, bitop(st[sp - 1].i, st[sp].i, in.a)); break;
+    case OP_BITOP:
+        if (in.a >= 5 && st[sp - 1].i < 0 && st[sp - 1].aux != NK_UINT64 && st[sp - 1].aux != NK_UINT &&
+            st[sp - 1].aux != NK_UINTPTR) {
+            fail(m, g, "runtime error: negative shift amount");
+            return 0;
+        }
+        sp--;
+        st[sp - 1] = value_make(V_INT, st[sp - 1].aux, bitop(st[sp - 1].i, st[sp].i, in.a));
+        break;
     case OP_DUP2: st[sp] = st[sp - 2]; st[sp + 1] = st[sp - 1]; sp += 2; break;
     case OP_BITNOT: st[sp - 1] = value_make(V_INT, st[sp - 1].aux, ~st[sp - 1].i); break;
     default:
