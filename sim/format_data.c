@@ -201,6 +201,12 @@ int format_data_rune(int64_t r, char *out)
 bool format_data_verb(const Machine *m, Value v, char verb, char **buf, uint32_t *len, uint32_t *cap,
                       FormatVerbFn elem)
 {
+    if (v.kind == V_INT && verb == 'd' && (v.aux == NK_UINT64 || v.aux == NK_UINT || v.aux == NK_UINTPTR)) {
+        char tmp[32];
+        snprintf(tmp, sizeof tmp, "%" PRIu64, (uint64_t)v.i);   /* %d of a uint64 past 1<<63 */
+        put(buf, len, cap, tmp);
+        return true;
+    }
     if ((v.kind != V_SLICE && v.kind != V_ARRAY && v.kind != V_MAP) || verb == 'v' || verb == 'T' || verb == 'p')
         return false;
     int64_t n = slice_len(v), base = slice_base(v);

@@ -386,6 +386,11 @@ bool types_data_convert_const(Checker *c, Expr *x, Type *target)
     types_string(target, ts, sizeof ts);
     if (x->cv.kind == CV_BIGINT && target->kind == TY_FLOAT) {
         x->cv.kind = CV_FLOAT;
+    } else if (x->cv.kind == CV_BIGINT && types_is_unsigned(target) && types_go_size(target) == 8 &&
+               x->cv.f >= 0 && x->cv.f < 0x1p64L) {
+        x->cv.kind = CV_INT;   /* 1<<64 - 1 fits a uint64: kept as its bit pattern */
+        x->cv.i = (int64_t)(uint64_t)x->cv.f;
+        return true;
     } else if (x->cv.kind == CV_BIGINT) {
         char os[160];
         types_operand_string(x, os, sizeof os);
@@ -638,7 +643,7 @@ bool types_data_fold_big(Checker *c, Expr *e, const ConstVal *x, const ConstVal 
         types_errorf(c, e->line, e->col, "constant overflow");
         return false;
     }
-    if (fabsl(r) < 9.2e18L) {
+    if (r >= -0x1p63L && r < 0x1p63L) {
         out->kind = CV_INT;
         out->i = (int64_t)r;
     } else {
