@@ -45,6 +45,8 @@ Value compile_data_zero_value(const Type *t)
     case TY_SLICE: return value_make(V_SLICE, 0, 0);
     case TY_MAP: return value_make(V_MAP, 0, 0);
     case TY_INT: return value_make(V_INT, (uint32_t)t->numkind, 0);
+    case TY_BOOL: return value_bool(0);
+    case TY_STRING: return value_make(V_STR, 0, 0);   /* string constant 0 is "" */
     case TY_STRBUF: return value_make(V_STR, 0, 0);   /* an empty Builder / Buffer */
     default: return value_nil();
     }
