@@ -43,7 +43,7 @@ BENCH_BIN    := $(BUILD)/tests/bench/bench_vm
 
 PREFIX       ?= /usr/local
 
-.PHONY: all deps run test unit golden e2e go-conformance check-asan bench install clean help
+.PHONY: all deps run test unit golden e2e e2e-sanitized go-conformance check-asan bench install clean help
 all: $(BIN)
 
 help:
@@ -118,7 +118,17 @@ go-conformance: $(BIN)
 	@sh tests/go/run.sh ./$(BIN)
 
 check-asan:
-	@$(MAKE) --no-print-directory SAN=1 unit golden
+	@$(MAKE) --no-print-directory SAN=1 unit golden e2e-sanitized
+
+# The TUI under the sanitizers: reports go to files (the terminal belongs to
+# curses), and any report fails the run.
+e2e-sanitized: $(BIN)
+	@rm -rf $(BUILD)/sanitizer-logs && mkdir -p $(BUILD)/sanitizer-logs
+	@ASAN_OPTIONS=log_path=$(CURDIR)/$(BUILD)/sanitizer-logs/asan \
+	 UBSAN_OPTIONS=log_path=$(CURDIR)/$(BUILD)/sanitizer-logs/ubsan:print_stacktrace=1 \
+	 sh tests/e2e/run.sh ./$(BIN)
+	@if [ -n "$$(ls $(BUILD)/sanitizer-logs)" ]; then \
+	    cat $(BUILD)/sanitizer-logs/*; echo "sanitizer reports from the TUI (above)"; exit 1; fi
 
 bench: $(BENCH_BIN) $(BIN)
 	@$(BENCH_BIN)

@@ -60,6 +60,7 @@ typedef enum ExprKind {
     /* type-only forms */
     EX_STRUCTTYPE,   /* struct { fields }                                      */
     EX_FUNCTYPE,     /* func(params) results: fn (no body)                     */
+    EX_CHANTYPE,     /* chan x, chan<- x, <-chan x: op is a ChanDir            */
     /* data (feat-data) */
     EX_FLOAT,        /* lit; fval                                              */
     EX_INDEX,        /* x[y]                                                   */
@@ -67,6 +68,9 @@ typedef enum ExprKind {
     EX_ARRAYTYPE,    /* [x]y, x NULL for a slice type []y; dots: [...]y        */
     EX_MAPTYPE       /* map[x]y                                                */
 } ExprKind;
+
+/* The direction of a channel type (Expr.op of an EX_CHANTYPE, Type.dir). */
+typedef enum ChanDir { CHAN_BOTH = 0, CHAN_SEND = 1, CHAN_RECV = 2 } ChanDir;
 
 /* Expression modes, as Go's type checker calls them (checker). */
 typedef enum ExprMode {
@@ -115,6 +119,7 @@ struct Expr {
     int builtin;              /* MODE_BUILTIN: a Builtin (types.h)             */
     int field_off;            /* EX_SELECTOR of a field: slot offset           */
     bool through_ptr;         /* EX_SELECTOR: x is a pointer (auto-deref)      */
+    bool comma_ok;            /* a receive <-ch giving (value, ok)             */
 };
 
 typedef enum StmtKind {
@@ -132,9 +137,21 @@ typedef enum StmtKind {
     ST_BREAK, ST_CONTINUE,
     ST_RETURN,       /* return rhs...                                           */
     ST_GO, ST_DEFER, /* go x / defer x                                          */
-    ST_RANGE         /* for lhs... op range x { body }: 0-2 lhs, op TK_DEFINE,
-                        TK_ASSIGN or 0 (for range x)                            */
+    ST_SEND,         /* lhs[0] <- rhs[0]                                        */
+    ST_RANGE,        /* for lhs... op range x { body }: op TK_DEFINE, TK_ASSIGN,
+                        or 0 without iteration variables (channels: sim/types_conc.c;
+                        slices, arrays, strings, maps: sim/scope_range.c)        */
+    ST_SELECT        /* select { clauses }                                      */
 } StmtKind;
+
+/* A clause of a select: `case comm:` (comm an ST_SEND, an ST_EXPR receive, or
+ * an ST_DEFINE / ST_ASSIGN whose one right side is a receive) or `default:`
+ * (comm NULL), and its statements. */
+typedef struct Clause {
+    int line, col;            /* the case / default keyword                     */
+    Stmt *comm;
+    Stmt **body; int nbody;
+} Clause;
 
 struct Stmt {
     StmtKind kind;
@@ -150,6 +167,7 @@ struct Stmt {
     Stmt **body; int nbody;   /* ST_BLOCK, ST_IF, ST_FOR                        */
     int end_line, end_col;    /* the closing brace of body                      */
     Stmt *els;                /* ST_IF: ST_IF or ST_BLOCK, NULL if none         */
+    Clause *clauses; int nclauses;   /* ST_SELECT                               */
 
     /* checker */
     struct Sym **syms;        /* ST_VAR / ST_DEFINE / ST_CONST: the declared

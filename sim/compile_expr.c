@@ -58,8 +58,8 @@ static int binary_opcode(int op)
     }
 }
 
-/* x+c and x-c become ADDI.  The operator instruction keeps the position of the enclosing construct
- * (expr restores C->line/col after compiling y). */
+/* x+c and x-c become ADDI.  The operator instruction keeps the position of
+ * the enclosing construct (compile_expr restores C->line/col after y). */
 void compile_apply(Compiler *C, int op, const Type *t, Expr *y)
 {
     if (compile_data_apply(C, op, t, y)) return;   /* floats, sized ints, bits: compile_data.c */
@@ -97,11 +97,12 @@ void compile_expr(Compiler *C, Expr *e)
             compile_data_array_copy(C, e);
             break;
         }
-        case EX_COMPOSITE: case EX_INDEX: case EX_SLICEEXPR:
-            if (!compile_data_expr(C, e)) sim_fatal("expr", "composite literal outside an assignment");
+        case EX_INDEX: case EX_SLICEEXPR:
+            compile_data_expr(C, e);   /* compile_data.c */
             break;
         case EX_UNARY:
             if (e->op == TK_AMP) { address_of(C, e->x); break; }
+            if (e->op == TK_ARROW) { compile_conc_receive(C, e); break; }
             if (compile_data_unary(C, e)) break;
             compile_expr(C, e->x);
             if (e->op == TK_MINUS) compile_emit(C, OP_NEG, 0, 0);
@@ -114,7 +115,14 @@ void compile_expr(Compiler *C, Expr *e)
             break;
         case EX_CALL: compile_call(C, e, CALL_PLAIN); break;
         case EX_FUNCLIT: closure(C, e); break;
-        default: sim_fatal("expr", "expression kind the checker should have rejected");
+        case EX_COMPOSITE:          /* struct{}{}: an empty struct is one nil slot */
+            if (compile_data_expr(C, e)) break;   /* slice, array, map literals: compile_data.c */
+            if (e->type && e->type->kind == TY_STRUCT && e->type->nfields == 0) {
+                compile_emit(C, OP_NIL, 0, 0);
+                break;
+            }
+            sim_fatal("compile_expr", "composite literal outside an initialisation");
+        default: sim_fatal("compile_expr", "expression kind the checker should have rejected");
         }
     }
     C->line = line;
@@ -143,8 +151,8 @@ static int builtin(Compiler *C, Expr *e, int bi, CallKind how)
 {
     int op, argc;
     switch (bi) {
-    case BI_PRINTLN: op = OP_PRINTLN; argc = arguments(C, e, 0); break;
-    case BI_PRINTF: op = OP_PRINTF; argc = arguments(C, e, 0); break;
+    case BI_PRINTLN: op = OP_PRINTLN; argc = compile_conc_print_args(C, e, 0); break;
+    case BI_PRINTF: op = OP_PRINTF; argc = compile_conc_print_args(C, e, 0); break;
     case BI_SLEEP: op = OP_SLEEP; argc = arguments(C, e, 0); break;
     case BI_LOCK: op = OP_LOCK; receiver(C, e->x); argc = 1; break;
     case BI_UNLOCK: op = OP_UNLOCK; receiver(C, e->x); argc = 1; break;
@@ -185,10 +193,16 @@ static int builtin(Compiler *C, Expr *e, int bi, CallKind how)
         if (how == CALL_DEFER) compile_emit(C, OP_DEFER, argc, op);
         else compile_emit(C, op, argc, 0);
         return 0;
-    case BI_LEN: case BI_CAP: case BI_APPEND: case BI_MAKE: case BI_COPY: case BI_DELETE:
+    case BI_LEN: case BI_CAP: case BI_MAKE:   /* of a channel: compile_conc.c; else compile_data.c */
         if (e->mode == MODE_CONST) { compile_emit_const(C, &e->cv); return 1; }
+        if ((bi == BI_MAKE ? e->type : compile_unparen(e->args[0])->type)->kind == TY_CHAN)
+            return compile_conc_builtin(C, e, bi, how);
         return compile_data_builtin(C, e, bi);
-    default: sim_fatal("builtin", "unsupported builtin reached the code generator");
+    case BI_APPEND: case BI_COPY: case BI_DELETE:
+        return compile_data_builtin(C, e, bi);
+    default:
+        if (bi >= BI_MAKE && bi < BI__CONC_END) return compile_conc_builtin(C, e, bi, how);
+        sim_fatal("builtin", "unsupported builtin reached the code generator");
     }
     if (how == CALL_DEFER) compile_emit(C, OP_DEFER, argc, op);
     else compile_emit(C, op, op == OP_PRINTF || op == OP_PRINTLN ? argc : 0, 0);
@@ -207,7 +221,7 @@ int compile_call(Compiler *C, Expr *e, CallKind how)
         compile_data_conversion(C, e);   /* numbers, strings and bytes: compile_data.c */
         n = 1;
     } else if (f->mode == MODE_BUILTIN) {
-        n = builtin(C, e, f->builtin, how);
+        n = how == CALL_GO ? compile_conc_go(C, e) : builtin(C, e, f->builtin, how);
     } else {
         compile_expr(C, f);
         int argc = arguments(C, e, 0);

@@ -57,8 +57,9 @@ static void copy_var(Compiler *C, Stmt *s, int i, int slot, int n)
 
 void compile_range(Compiler *C, Stmt *s)
 {
-    Loop loop = {C->loop, NULL, 0, 0, NULL, 0, 0};
+    Loop loop = {.outer = C->loop};
     Type *t = s->x->type;
+    if (t->kind == TY_CHAN) { compile_conc_range(C, s); return; }   /* compile_conc.c */
     if (t->kind == TY_PTR) t = t->elem;
     int line = s->line, col = s->col;
     bool want_value = s->nlhs > 1;

@@ -93,7 +93,7 @@ static int key_cmp(const Machine *m, const Value *a, const Value *b)
         double x = value_f(*a), y = value_f(*b);
         return x < y ? -1 : x > y;
     }
-    if (a->kind == V_INT && (a->aux == NK_UINT64 || a->aux == NK_UINT || a->aux == NK_UINTPTR))
+    if (value_unsigned64(*a))
         return (uint64_t)a->i < (uint64_t)b->i ? -1 : (uint64_t)a->i > (uint64_t)b->i;
     return a->i < b->i ? -1 : a->i > b->i;
 }
@@ -136,7 +136,7 @@ bool format_data_v(const Machine *m, Value v, char **buf, uint32_t *len, uint32_
     char tmp[64];
     switch ((ValueKind)v.kind) {
     case V_INT:
-        if (v.aux == NK_UINT64 || v.aux == NK_UINT || v.aux == NK_UINTPTR) {
+        if (value_unsigned64(v)) {
             snprintf(tmp, sizeof tmp, "%" PRIu64, (uint64_t)v.i);
             put(buf, len, cap, tmp);
             return true;
@@ -188,7 +188,7 @@ const char *format_data_int_type(Value v)
         "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32",
         "uint64", "uintptr",
     };
-    return v.aux < sizeof names / sizeof names[0] ? names[v.aux] : "int";
+    return (size_t)value_numkind(v) < sizeof names / sizeof names[0] ? names[value_numkind(v)] : "int";
 }
 
 int format_data_rune(int64_t r, char *out)
@@ -201,7 +201,7 @@ int format_data_rune(int64_t r, char *out)
 bool format_data_verb(const Machine *m, Value v, char verb, char **buf, uint32_t *len, uint32_t *cap,
                       FormatVerbFn elem)
 {
-    if (v.kind == V_INT && verb == 'd' && (v.aux == NK_UINT64 || v.aux == NK_UINT || v.aux == NK_UINTPTR)) {
+    if (verb == 'd' && value_unsigned64(v)) {
         char tmp[32];
         snprintf(tmp, sizeof tmp, "%" PRIu64, (uint64_t)v.i);   /* %d of a uint64 past 1<<63 */
         put(buf, len, cap, tmp);
@@ -212,7 +212,7 @@ bool format_data_verb(const Machine *m, Value v, char verb, char **buf, uint32_t
     int64_t n = slice_len(v), base = slice_base(v);
     bool bytes = v.kind != V_MAP && (verb == 'x' || verb == 'X' || verb == 's');
     for (int64_t k = 0; bytes && k < n; k++)
-        bytes = m->mem[base + k].kind == V_INT && m->mem[base + k].aux == NK_UINT8;
+        bytes = value_numkind(m->mem[base + k]) == NK_UINT8;
     if (bytes && n > 0) {   /* fmt's fmtBytes: a []byte is a string to %s %x %X */
         for (int64_t k = 0; k < n; k++) {
             char b[4];
@@ -309,7 +309,7 @@ void format_data_runtime_print(Machine *m, const Value *args, int n, bool nl)
             continue;
         }
         case V_INT:
-            if (v.aux == NK_UINT || v.aux == NK_UINT64 || v.aux == NK_UINTPTR) snprintf(tmp, sizeof tmp, "%" PRIu64, (uint64_t)v.i);
+            if (value_unsigned64(v)) snprintf(tmp, sizeof tmp, "%" PRIu64, (uint64_t)v.i);
             else snprintf(tmp, sizeof tmp, "%" PRId64, v.i);
             break;
         case V_BOOL: snprintf(tmp, sizeof tmp, "%s", v.i ? "true" : "false"); break;

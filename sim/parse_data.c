@@ -1,5 +1,5 @@
 /* parse_data.c — the syntax of Go's data: array, slice and map types, index
- * and slice expressions, float and rune literals, and range clauses.
+ * and slice expressions, float and rune literals.
  *
  *   ArrayType  = "[" ( Expression | "..." ) "]" Type .   (... only in a literal)
  *   SliceType  = "[" "]" Type .
@@ -7,7 +7,6 @@
  *   Index      = "[" Expression "]" .
  *   Slice      = "[" [ Expression ] ":" [ Expression ] "]" |
  *                "[" [ Expression ] ":" Expression ":" Expression "]" .
- *   RangeClause = [ ExpressionList "=" | IdentifierList ":=" ] "range" Expression .
  */
 #include <stdlib.h>
 #include <string.h>
@@ -115,21 +114,6 @@ Expr *parse_data_literal(Parser *p)
     e->litlen = t.len;
     parse_next(p);
     return e;
-}
-
-/* RangeClause: the current token is range. */
-Stmt *parse_range(Parser *p, Expr **lhs, int n, Token start, Token op)
-{
-    Stmt *s = parse_new_stmt(p, ST_RANGE, start.line, start.col);
-    parse_next(p);
-    if (n > 2) parse_fail_at(p, lhs[2]->line, lhs[2]->col, "range clause permits at most two iteration variables");
-    s->lhs = lhs;
-    s->nlhs = n;
-    s->op = n ? op.kind : 0;
-    s->op_line = op.line;
-    s->op_col = op.col;
-    s->x = parse_expr(p);
-    return s;
 }
 
 bool parse_brack_is_generic(Parser *p)

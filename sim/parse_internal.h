@@ -67,9 +67,6 @@ Expr *parse_type(Parser *p);
 Expr *parse_data_type(Parser *p);
 Expr *parse_index(Parser *p, Expr *x);
 Expr *parse_data_literal(Parser *p);
-/* The range clause after `lhs op` (n = 0: `for range x`); start is the
- * clause's first token.  Returns an ST_RANGE without its body. */
-Stmt *parse_range(Parser *p, Expr **lhs, int n, Token start, Token op);
 /* At the [ after `type Name`: a type parameter list (else an array or
  * slice type: `type Names []string`, `type Grid [N]int`). */
 bool parse_brack_is_generic(Parser *p);

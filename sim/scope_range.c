@@ -37,9 +37,18 @@ void scope_range(Checker *c, Stmt *s)
 {
     scope_open(c);
     types_value(c, s->x);
+    if (s->x->mode != MODE_INVALID && s->x->type->kind == TY_CHAN) {   /* sim/types_conc.c */
+        scope_conc_range(c, s);
+        scope_close(c);
+        return;
+    }
     Type *kv[2] = {c->t_invalid, c->t_invalid};
     bool ok = s->x->mode != MODE_INVALID && range_types(c, s->x, &kv[0], &kv[1]);
-    s->syms = parse_alloc(c->arena, sizeof *s->syms * 2);
+    s->syms = parse_alloc(c->arena, sizeof *s->syms * (size_t)(s->nlhs > 2 ? s->nlhs : 2));
+    if (s->nlhs > 2) {
+        types_errorf(c, s->lhs[2]->line, s->lhs[2]->col, "range clause permits at most two iteration variables");
+        ok = false;
+    }
     for (int i = 0; i < s->nlhs; i++) {
         Expr *l = s->lhs[i];
         s->syms[i] = NULL;

@@ -49,7 +49,16 @@ void types_init(Checker *c)
     c->t_unil = types_new(c, TY_UNTYPED_NIL, "untyped nil");
     c->t_mutex = types_new(c, TY_MUTEX, "sync.Mutex");
     c->t_wg = types_new(c, TY_WAITGROUP, "sync.WaitGroup");
+    types_conc_init(c);
     types_data_init(c);
+}
+
+Type *types_chan(Checker *c, Type *elem, int dir)
+{
+    Type *t = types_new(c, TY_CHAN, NULL);
+    t->elem = elem;
+    t->dir = dir;
+    return t;
 }
 
 Type *types_ptr(Checker *c, Type *elem)
@@ -72,6 +81,8 @@ bool types_identical(const Type *a, const Type *b)
     switch (a->kind) {
     case TY_PTR:
         return types_identical(a->elem, b->elem);
+    case TY_CHAN:
+        return a->dir == b->dir && types_identical(a->elem, b->elem);
     case TY_FUNC: case TY_TUPLE:
         if (a->nparams != b->nparams || a->nresults != b->nresults) return false;
         for (int i = 0; i < a->nparams; i++)
@@ -133,6 +144,7 @@ static Type *struct_type(Checker *c, Expr *e)
     Type *t = types_new(c, TY_STRUCT, NULL);
     t->fields = parse_alloc(c->arena, sizeof *t->fields * (size_t)(e->nfields ? e->nfields : 1));
     t->nslots = 0;
+    bool too_big = false;
     for (int i = 0; i < e->nfields; i++) {
         Field *f = &e->fields[i];
         for (int j = 0; j < i; j++) {
@@ -144,11 +156,16 @@ static Type *struct_type(Checker *c, Expr *e)
             types_errorf(c, f->type->line, f->type->col, "invalid recursive type %s", ft->name);
             ft = c->t_invalid;
         }
+        if (!too_big && ft->nslots > TYPES_MAX_SLOTS - t->nslots) {
+            types_errorf(c, f->line, f->col, "interleave does not support types of more than %d memory slots",
+                         TYPES_MAX_SLOTS);
+            too_big = true;
+        }
         TField tf = {f->name, f->namelen, ft, t->nslots};
         t->fields[t->nfields++] = tf;
-        t->nslots += ft->nslots;
+        if (!too_big) t->nslots += ft->nslots;
     }
-    return t;
+    return too_big ? c->t_invalid : t;
 }
 
 Type *types_signature(Checker *c, FuncNode *fn)
@@ -206,6 +223,10 @@ Type *types_resolve(Checker *c, Expr *e)
         break;
     case EX_FUNCTYPE:
         t = types_signature(c, e->fn);
+        break;
+    case EX_CHANTYPE:
+        t = types_resolve(c, e->x);
+        if (t != c->t_invalid) t = types_chan(c, t, e->op);
         break;
     case EX_ARRAYTYPE: case EX_MAPTYPE:
         t = types_data_type(c, e);

@@ -36,7 +36,7 @@ static void len_cap(Checker *c, Expr *e, int bi, const char *callee)
     if (a->mode == MODE_INVALID) return;
     Type *t = a->type;
     if (t->kind == TY_PTR && t->elem->kind == TY_ARRAY) t = t->elem;
-    bool ok = t->kind == TY_SLICE || t->kind == TY_ARRAY ||
+    bool ok = t->kind == TY_SLICE || t->kind == TY_ARRAY || t->kind == TY_CHAN ||
               (bi == BI_LEN && (types_is_string(t) || t->kind == TY_MAP));
     if (!ok) { invalid_arg(c, a, callee); return; }
     if (types_is_untyped(t)) a->type = c->t_string;
@@ -102,9 +102,12 @@ static void append_call(Checker *c, Expr *e, const char *callee)
 
 static void make_call(Checker *c, Expr *e, const char *callee)
 {
-    (void)callee;
     Type *t = types_resolve(c, e->args[0]);
     if (t == c->t_invalid) { for (int i = 1; i < e->nargs; i++) types_expr(c, e->args[i]); return; }
+    if (t->kind == TY_CHAN) {   /* make(chan T, n): sim/types_conc.c (resolves the type again) */
+        types_conc_call(c, e, BI_MAKE, callee);
+        return;
+    }
     int max = t->kind == TY_SLICE ? 3 : 2;
     if (t->kind != TY_SLICE && t->kind != TY_MAP) {
         char ts[64];

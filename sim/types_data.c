@@ -44,9 +44,9 @@ void types_data_universe(Checker *c)
         scope_declare(c, SYM_TYPE, num_names[k], (int)strlen(num_names[k]), 0, 0)->type = c->t_num[k];
     scope_declare(c, SYM_TYPE, "byte", 4, 0, 0)->type = c->t_byte;
     scope_declare(c, SYM_TYPE, "rune", 4, 0, 0)->type = c->t_rune;
-    static const struct { const char *name; int bi; } bis[] = {
-        {"len", BI_LEN}, {"cap", BI_CAP}, {"append", BI_APPEND}, {"make", BI_MAKE},
-        {"copy", BI_COPY}, {"delete", BI_DELETE}, {"print", BI_PRINT}, {"println", BI_PRINTLN_RT},
+    static const struct { const char *name; int bi; } bis[] = {   /* (make, len, cap: scope.c) */
+        {"append", BI_APPEND}, {"copy", BI_COPY}, {"delete", BI_DELETE},
+        {"print", BI_PRINT}, {"println", BI_PRINTLN_RT},
     };
     for (size_t i = 0; i < sizeof bis / sizeof bis[0]; i++)
         scope_declare(c, SYM_BUILTIN, bis[i].name, (int)strlen(bis[i].name), 0, 0)->builtin = bis[i].bi;
@@ -681,4 +681,16 @@ bool types_data_shift(Checker *c, Expr *e)
     e->mode = MODE_VALUE;
     e->type = x->type;
     return true;
+}
+
+bool types_is_predeclared_num(const Type *t)
+{
+    static const char *const names[] = {
+        "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64",
+        "uintptr", "byte", "rune", "float32", "float64",
+    };
+    if (!t->name) return false;
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (!strcmp(t->name, names[i])) return true;
+    return false;
 }

@@ -44,10 +44,14 @@ typedef enum ValueKind {
     V_FUNC,     /* i: index into Program.protos (a function with no captures)  */
     V_CLOSURE,  /* i: address in Machine.mem of the closure record:
                  *    mem[i] = V_FUNC proto, mem[i+1..] = captured cell addresses */
-    V_SYNC,     /* content of a sync.Mutex / sync.WaitGroup slot.
+    V_SYNC,     /* content of a sync.Mutex / WaitGroup / RWMutex / Once slot
+                 *    (and the hidden notify-list slot of a sync.Cond).
                  *    aux: SyncKind; i: 0 until first use, then 1 + index into
                  *    Machine.syncs (allocated lazily, so the zero value works
                  *    as in Go)                                                 */
+    V_CHAN,     /* a channel: i = 1 + index into Machine.chans.  A channel value
+                 *    is a reference: copies share the channel.  The nil channel
+                 *    is V_NIL (the zero value of every chan type).             */
     /* data: arrays, slices, maps, strings, numbers (feat-data) */
     V_SLICE,    /* aux: len, E; i: (base + 1) | cap << 32 (see above)          */
     V_ARRAY,    /* as V_SLICE, len == cap == N                                 */
@@ -55,27 +59,73 @@ typedef enum ValueKind {
     V_FLOAT     /* i: the bits of a double                                     */
 } ValueKind;
 
+/* Typed values.  fmt needs a value's Go type where the static type is not the
+ * obvious one for its kind: a time.Duration prints as "1.5s", a time.Time as
+ * a date, %T names "<-chan int" or "time.Duration".  Where a value becomes an
+ * interface (today: the arguments of fmt.Println / Printf), the compiler emits
+ * OP_TYPED A, which sets the value's aux to A = 1 + the Program.types index of
+ * its static type; format.c reads the type's name from there.  aux == 0 means
+ * "the plain type of its kind" (int, bool, string, ...).  Arithmetic makes
+ * fresh untyped values (aux 0), so only the value handed to fmt carries it.
+ * V_SYNC keeps its own meaning of aux (the SyncKind).  Equality ignores aux.
+ * A V_INT keeps its NumKind (feat-data, below) in aux's low 4 bits and the
+ * typed index above them; slices, arrays, maps and floats are never typed
+ * (their aux is their own).  Read it with value_typed(). */
+
 typedef struct Value {
     uint32_t kind;  /* ValueKind */
     uint32_t aux;
     int64_t i;
 } Value;
 
-typedef enum SyncKind { SYNC_MUTEX = 1, SYNC_WAITGROUP = 2 } SyncKind;
+typedef enum SyncKind {
+    SYNC_MUTEX = 1, SYNC_WAITGROUP = 2,
+    SYNC_RWMUTEX = 3, SYNC_ONCE = 4,
+    SYNC_COND = 5                    /* a sync.Cond's notify list (slot 1 of a Cond) */
+} SyncKind;
 
 static inline Value value_int(int64_t i) { Value v = {V_INT, 0, i}; return v; }
 static inline Value value_bool(int b) { Value v = {V_BOOL, 0, b != 0}; return v; }
 static inline Value value_nil(void) { Value v = {V_NIL, 0, 0}; return v; }
 static inline Value value_make(ValueKind k, uint32_t aux, int64_t i) { Value v = {k, aux, i}; return v; }
 
+/* The Program.types index + 1 that OP_TYPED gave v; 0 when untyped. */
+static inline uint32_t value_typed(Value v)
+{
+    switch (v.kind) {
+    case V_INT: return v.aux >> 4;
+    case V_SYNC: case V_SLICE: case V_ARRAY: case V_MAP: case V_FLOAT: return 0;
+    default: return v.aux;
+    }
+}
+
+/* v typed as Program.types index t - 1 (OP_TYPED), as value_typed reads it. */
+static inline Value value_typed_as(Value v, uint32_t t)
+{
+    switch (v.kind) {
+    case V_INT: v.aux = (t << 4) | (v.aux & 0xf); break;
+    case V_SYNC: case V_SLICE: case V_ARRAY: case V_MAP: case V_FLOAT: break;
+    default: v.aux = t; break;
+    }
+    return v;
+}
+
 /* ---- data (feat-data) ---- */
 
-/* Numeric kinds: the operand of OP_CONV and the aux tag of a V_INT. */
+/* Numeric kinds: the operand of OP_CONV and the tag in a V_INT's aux (low
+ * 4 bits, value_numkind). */
 typedef enum NumKind {
     NK_INT = 0, NK_INT8, NK_INT16, NK_INT32, NK_INT64,
     NK_UINT, NK_UINT8, NK_UINT16, NK_UINT32, NK_UINT64, NK_UINTPTR,
     NK_FLOAT64, NK_FLOAT32
 } NumKind;
+
+static inline int value_numkind(Value v) { return v.kind == V_INT ? (int)(v.aux & 0xf) : 0; }
+static inline bool value_unsigned64(Value v)
+{
+    int k = value_numkind(v);
+    return k == NK_UINT || k == NK_UINT64 || k == NK_UINTPTR;
+}
 
 #define SLICE_MAX_LEN 0xffffff   /* len lives in aux's low 24 bits */
 static inline Value value_slice_e(ValueKind k, int64_t base, int64_t len, int64_t cap, int esz)

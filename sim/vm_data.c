@@ -554,8 +554,7 @@ int vm_data_exec(Machine *m, Goroutine *g, int core, int pc, Instr in)
     }
     case OP_UCMP: sp--; st[sp - 1] = value_bool(ucmp((uint64_t)st[sp - 1].i, (uint64_t)st[sp].i, in.a)); break;
     case OP_BITOP:
-        if (in.a >= 5 && st[sp - 1].i < 0 && st[sp - 1].aux != NK_UINT64 && st[sp - 1].aux != NK_UINT &&
-            st[sp - 1].aux != NK_UINTPTR) {
+        if (in.a >= 5 && st[sp - 1].i < 0 && !value_unsigned64(st[sp - 1])) {
             fail(m, g, "runtime error: negative shift amount");
             return 0;
         }
