@@ -12,75 +12,13 @@
  * Each call is one instruction reading and writing that global: Go's global
  * source is locked, so calls from several goroutines are atomic.
  */
+#include <stdio.h>
 #include <string.h>
 
-#include "check.h"
 #include "machine_internal.h"
 #include "vm_data.h"
 
-typedef enum RandFn { RF_INTN, RF_INT, RF_INT63, RF_INT31N, RF_FLOAT64, RF_PERM, RF_SEED, RF__COUNT } RandFn;
-
-static const struct { const char *name, *sig; } fns[RF__COUNT] = {
-    {"Intn", "i:i"}, {"Int", ":i"}, {"Int63", ":I"}, {"Int31n", "3:3"}, {"Float64", ":f"},
-    {"Perm", "i:S"}, {"Seed", "I:"},
-};
-
-static Type *sig_type(Checker *c, char k)
-{
-    switch (k) {
-    case 'i': return c->t_int;
-    case 'I': return c->t_num[NK_INT64];
-    case '3': return c->t_num[NK_INT32];
-    case 'f': return c->t_num[NK_FLOAT64];
-    default: return types_slice_of(c, c->t_int);
-    }
-}
-
-bool rand_member(Checker *c, Expr *e, const Import *im)
-{
-    if (im->pathlen != 9 || memcmp(im->path, "math/rand", 9) != 0) return false;
-    for (int k = 0; k < RF__COUNT; k++) {
-        if ((int)strlen(fns[k].name) != e->namelen || memcmp(fns[k].name, e->name, (size_t)e->namelen) != 0) continue;
-        Sym *state = NULL;
-        for (int i = 0; i < c->nglobals && !state; i++)
-            if (c->globals[i]->namelen == 10 && !memcmp(c->globals[i]->name, "rand.state", 10)) state = c->globals[i];
-        if (!state) {   /* the source's state: a hidden global (see above) */
-            state = scope_new_sym(c, SYM_VAR, "rand.state", 10, 0, 0);
-            state->type = c->t_int;
-            state->global = true;
-            state->used = true;
-            PUSH(c, c->globals, c->nglobals, c->globals_cap, state);
-        }
-        e->mode = MODE_BUILTIN;
-        e->builtin = BI_RANDFN;
-        e->ival = k;
-        e->sym = state;
-        return true;
-    }
-    return false;
-}
-
-void rand_check(Checker *c, Expr *e, const char *callee)
-{
-    const char *sig = fns[e->x->ival].sig;
-    int n = (int)(strchr(sig, ':') - sig);
-    if (e->nargs != n) {
-        const Expr *at = e->nargs > n ? e->args[n] : e;
-        types_errorf(c, at->line, at->col, "%s arguments in call to %s", e->nargs < n ? "not enough" : "too many", callee);
-        types_invalid(c, e);
-        return;
-    }
-    char ctx[160];
-    snprintf(ctx, sizeof ctx, "argument to %s", callee);
-    for (int i = 0; i < n; i++) {
-        types_value(c, e->args[i]);
-        types_assign(c, e->args[i], sig_type(c, sig[i]), ctx);
-    }
-    if (sig[n + 1]) {
-        e->mode = MODE_VALUE;
-        e->type = sig_type(c, sig[n + 1]);
-    }
-}
+#include "lib_data.h"
 
 /* The next 64 random bits of the source in global slot `slot`. */
 static uint64_t next(Machine *m, int slot)
@@ -97,7 +35,7 @@ static uint64_t next(Machine *m, int slot)
 int rand_exec(Machine *m, Goroutine *g, Instr in)
 {
     int slot = in.b;
-    int argc = (int)(strchr(fns[in.a].sig, ':') - fns[in.a].sig);
+    int argc = (int)(strchr(rand_fns[in.a].sig, ':') - rand_fns[in.a].sig);
     Value *args = &g->stack[g->sp - argc];
     Value res = value_nil();
     bool has = true;

@@ -16,112 +16,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check.h"
 #include "machine_internal.h"
 #include "util.h"
 #include "vm_data.h"
 
-typedef enum BufMethod {
-    BM_WRITESTRING, BM_WRITEBYTE, BM_WRITERUNE, BM_WRITE, BM_STRING, BM_LEN, BM_RESET,
-    BM_NEWBUFFERSTRING, BM_NEWBUFFER, BM__COUNT
-} BufMethod;
-
-/* Argument kinds: 's' string, 'b' byte, 'r' rune, 'B' []byte; result after ':'. */
-static const struct { const char *name, *sig; } methods[BM__COUNT] = {
-    {"WriteString", "s:"}, {"WriteByte", "b:"}, {"WriteRune", "r:"}, {"Write", "B:"},
-    {"String", ":s"}, {"Len", ":i"}, {"Reset", ":"}, {"NewBufferString", "s:P"}, {"NewBuffer", "B:P"},
-};
-
-static Type *sig_type(Checker *c, char k, Type *buf)
-{
-    switch (k) {
-    case 's': return c->t_string;
-    case 'b': return c->t_byte;
-    case 'r': return c->t_rune;
-    case 'i': return c->t_int;
-    case 'P': return types_ptr(c, buf);
-    default: return types_slice_of(c, c->t_byte);
-    }
-}
-
-Type *strbuf_type(Checker *c, const Import *im, const Expr *e)
-{
-    bool strings = im->pathlen == 7 && !memcmp(im->path, "strings", 7);
-    bool bytes = im->pathlen == 5 && !memcmp(im->path, "bytes", 5);
-    const char *want = strings ? "Builder" : bytes ? "Buffer" : NULL;
-    if (!want || (int)strlen(want) != e->namelen || memcmp(want, e->name, (size_t)e->namelen) != 0) return NULL;
-    Type **slot = strings ? &c->t_builder : &c->t_buffer;
-    if (!*slot) {
-        *slot = types_new(c, TY_STRBUF, strings ? "strings.Builder" : "bytes.Buffer");
-        (*slot)->nslots = 1;
-    }
-    return *slot;
-}
-
-/* bytes.NewBufferString / bytes.NewBuffer. */
-bool strbuf_member(Checker *c, Expr *e, const Import *im)
-{
-    if (im->pathlen != 5 || memcmp(im->path, "bytes", 5) != 0) return false;
-    for (int k = BM_NEWBUFFERSTRING; k <= BM_NEWBUFFER; k++) {
-        if ((int)strlen(methods[k].name) == e->namelen && !memcmp(methods[k].name, e->name, (size_t)e->namelen)) {
-            Expr t = *e;
-            t.name = "Buffer";
-            t.namelen = 6;
-            strbuf_type(c, im, &t);
-            e->mode = MODE_BUILTIN;
-            e->builtin = BI_STRBUF;
-            e->ival = k;
-            return true;
-        }
-    }
-    return false;
-}
-
-/* b.Method: e is the selector, t the receiver's type (after auto-deref). */
-bool strbuf_method(Checker *c, Expr *e, Type *t)
-{
-    if (t->kind != TY_STRBUF) return false;
-    for (int k = 0; k < BM_NEWBUFFERSTRING; k++) {
-        if ((int)strlen(methods[k].name) == e->namelen && !memcmp(methods[k].name, e->name, (size_t)e->namelen)) {
-            if (!e->through_ptr && e->x->mode != MODE_VAR) {
-                types_errorf(c, e->line, e->col, "cannot call pointer method %.*s on %s", e->namelen, e->name, t->name);
-                return true;
-            }
-            e->mode = MODE_BUILTIN;
-            e->builtin = BI_STRBUF;
-            e->ival = k;
-            e->type = t;   /* the receiver's buffer type, for the checker of the call */
-            return true;
-        }
-    }
-    return false;
-}
-
-void strbuf_check(Checker *c, Expr *e, const char *callee)
-{
-    Expr *f = e->x;
-    while (f->kind == EX_PAREN) f = f->x;
-    const char *sig = methods[f->ival].sig;
-    Type *buf = f->ival >= BM_NEWBUFFERSTRING ? c->t_buffer : f->type;
-    int n = (int)(strchr(sig, ':') - sig);
-    if (e->nargs != n) {
-        const Expr *at = e->nargs > n ? e->args[n] : e;
-        types_errorf(c, at->line, at->col, "%s arguments in call to %s", e->nargs < n ? "not enough" : "too many", callee);
-        types_invalid(c, e);
-        return;
-    }
-    char ctx[160];
-    snprintf(ctx, sizeof ctx, "argument to %s", callee);
-    for (int i = 0; i < n; i++) {
-        types_value(c, e->args[i]);
-        types_assign(c, e->args[i], sig_type(c, sig[i], buf), ctx);
-    }
-    e->mode = MODE_NOVALUE;
-    if (sig[n + 1]) {
-        e->mode = MODE_VALUE;
-        e->type = sig_type(c, sig[n + 1], buf);
-    }
-}
+#include "lib_data.h"
 
 /* ---- running ------------------------------------------------------------------------ */
 

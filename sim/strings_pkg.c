@@ -1,5 +1,5 @@
 /* strings_pkg.c — the functions of Go's package strings that programs use
- * most, checked (strings_check) and executed (strings_exec) here.
+ * most, executed here (checked in sim/types_lib.c).
  *
  * Each is one instruction, STRFN A B (function A with B arguments): strings
  * are immutable values, so nothing another goroutine can see changes while
@@ -11,78 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check.h"
 #include "machine_internal.h"
 #include "util.h"
 #include "vm_data.h"
 
-typedef enum StrFn {
-    SF_CONTAINS, SF_CONTAINSRUNE, SF_COUNT, SF_EQUALFOLD, SF_FIELDS, SF_HASPREFIX, SF_HASSUFFIX,
-    SF_INDEX, SF_INDEXBYTE, SF_JOIN, SF_LASTINDEX, SF_REPEAT, SF_REPLACE, SF_REPLACEALL,
-    SF_SPLIT, SF_TOLOWER, SF_TOUPPER, SF_TRIM, SF_TRIMLEFT, SF_TRIMPREFIX, SF_TRIMRIGHT,
-    SF_TRIMSPACE, SF_TRIMSUFFIX, SF__COUNT
-} StrFn;
-
-/* Signatures: 's' string, 'i' int, 'r' rune, 'b' byte, 'S' []string; result
- * after the colon ('B' bool). */
-static const struct { const char *name, *sig; } fns[SF__COUNT] = {
-    {"Contains", "ss:B"}, {"ContainsRune", "sr:B"}, {"Count", "ss:i"}, {"EqualFold", "ss:B"},
-    {"Fields", "s:S"}, {"HasPrefix", "ss:B"}, {"HasSuffix", "ss:B"}, {"Index", "ss:i"},
-    {"IndexByte", "sb:i"}, {"Join", "Ss:s"}, {"LastIndex", "ss:i"}, {"Repeat", "si:s"},
-    {"Replace", "sssi:s"}, {"ReplaceAll", "sss:s"}, {"Split", "ss:S"}, {"ToLower", "s:s"},
-    {"ToUpper", "s:s"}, {"Trim", "ss:s"}, {"TrimLeft", "ss:s"}, {"TrimPrefix", "ss:s"},
-    {"TrimRight", "ss:s"}, {"TrimSpace", "s:s"}, {"TrimSuffix", "ss:s"},
-};
-
-/* ---- checking -------------------------------------------------------------------- */
-
-static Type *sig_type(Checker *c, char k)
-{
-    switch (k) {
-    case 's': return c->t_string;
-    case 'i': return c->t_int;
-    case 'r': return c->t_rune;
-    case 'b': return c->t_byte;
-    case 'B': return c->t_bool;
-    default: return types_slice_of(c, c->t_string);
-    }
-}
-
-bool strings_member(Checker *c, Expr *e, const Import *im)
-{
-    (void)c;
-    if (im->pathlen != 7 || memcmp(im->path, "strings", 7) != 0) return false;
-    for (int k = 0; k < SF__COUNT; k++) {
-        if ((int)strlen(fns[k].name) == e->namelen && memcmp(fns[k].name, e->name, (size_t)e->namelen) == 0) {
-            e->mode = MODE_BUILTIN;
-            e->builtin = BI_STRFN;
-            e->ival = k;
-            return true;
-        }
-    }
-    return false;
-}
-
-void strings_check(Checker *c, Expr *e, const char *callee)
-{
-    const char *sig = fns[e->x->ival].sig;
-    int n = (int)(strchr(sig, ':') - sig);
-    if (e->nargs != n) {
-        const Expr *at = e->nargs > n ? e->args[n] : e;
-        types_errorf(c, at->line, at->col, "%s arguments in call to %s",
-                     e->nargs < n ? "not enough" : "too many", callee);
-        types_invalid(c, e);
-        return;
-    }
-    char ctx[160];
-    snprintf(ctx, sizeof ctx, "argument to %s", callee);
-    for (int i = 0; i < n; i++) {
-        types_value(c, e->args[i]);
-        types_assign(c, e->args[i], sig_type(c, sig[i]), ctx);
-    }
-    e->mode = MODE_VALUE;
-    e->type = sig_type(c, sig[n + 1]);
-}
+#include "lib_data.h"
 
 /* ---- running ------------------------------------------------------------------------ */
 
