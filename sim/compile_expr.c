@@ -167,7 +167,7 @@ static int builtin(Compiler *C, Expr *e, int bi, CallKind how)
         C->line = e->line;
         C->col = e->col;
         compile_emit(C, OP_STRFN, (int)compile_unparen(e->x)->ival, argc);
-        return 1;
+        return e->mode == MODE_VALUE ? 1 : 0;
     case BI_RANDFN: {
         Expr *f = compile_unparen(e->x);
         argc = arguments(C, e, 0);

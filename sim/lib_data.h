@@ -11,11 +11,13 @@ typedef enum StrFn {
     SF_CONTAINS, SF_CONTAINSRUNE, SF_COUNT, SF_EQUALFOLD, SF_FIELDS, SF_HASPREFIX, SF_HASSUFFIX,
     SF_INDEX, SF_INDEXBYTE, SF_JOIN, SF_LASTINDEX, SF_REPEAT, SF_REPLACE, SF_REPLACEALL,
     SF_SPLIT, SF_TOLOWER, SF_TOUPPER, SF_TRIM, SF_TRIMLEFT, SF_TRIMPREFIX, SF_TRIMRIGHT,
-    SF_TRIMSPACE, SF_TRIMSUFFIX, SF__COUNT
+    SF_TRIMSPACE, SF_TRIMSUFFIX,
+    SF_SORTINTS, SF_SORTSTRINGS, SF_SORTFLOATS,   /* package sort (the same instruction) */
+    SF__COUNT
 } StrFn;
 
-/* Signatures: 's' string, 'i' int, 'r' rune, 'b' byte, 'S' []string; result
- * after the colon ('B' bool). */
+/* Signatures: 's' string, 'i' int, 'r' rune, 'b' byte, 'S' []string, 'I'
+ * []int, 'F' []float64; result after the colon ('B' bool, none: nothing). */
 static const struct LibFn strings_fns[SF__COUNT] = {
     {"Contains", "ss:B"}, {"ContainsRune", "sr:B"}, {"Count", "ss:i"}, {"EqualFold", "ss:B"},
     {"Fields", "s:S"}, {"HasPrefix", "ss:B"}, {"HasSuffix", "ss:B"}, {"Index", "ss:i"},
@@ -23,6 +25,7 @@ static const struct LibFn strings_fns[SF__COUNT] = {
     {"Replace", "sssi:s"}, {"ReplaceAll", "sss:s"}, {"Split", "ss:S"}, {"ToLower", "s:s"},
     {"ToUpper", "s:s"}, {"Trim", "ss:s"}, {"TrimLeft", "ss:s"}, {"TrimPrefix", "ss:s"},
     {"TrimRight", "ss:s"}, {"TrimSpace", "s:s"}, {"TrimSuffix", "ss:s"},
+    {"Ints", "I:"}, {"Strings", "S:"}, {"Float64s", "F:"},
 };
 
 

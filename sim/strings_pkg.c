@@ -1,5 +1,6 @@
 /* strings_pkg.c — the functions of Go's package strings that programs use
- * most, executed here (checked in sim/types_lib.c).
+ * most, and sort.Ints / Strings / Float64s, executed here (checked in
+ * sim/types_lib.c).
  *
  * Each is one instruction, STRFN A B (function A with B arguments): strings
  * are immutable values, so nothing another goroutine can see changes while
@@ -215,6 +216,36 @@ int strings_exec(Machine *m, Goroutine *g, Instr in)
     case SF_TRIMSUFFIX:
         res = k <= n && !memcmp(s + n - k, t, k) ? str(m, s, n - k) : args[0];
         break;
+    case SF_SORTINTS: case SF_SORTSTRINGS: case SF_SORTFLOATS: {
+        /* sort.Ints/Strings/Float64s: the whole slice is rewritten in one
+         * step (a program sharing it unlocked races with all of it at once) */
+        Value xs = args[0];
+        int64_t base = slice_base(xs), len = slice_len(xs);
+        for (int64_t i = 1; i < len; i++) {   /* insertion sort: stable, and ints/strings sort alike */
+            Value x = m->mem[base + i];
+            int64_t j = i;
+            for (; j > 0; j--) {
+                Value y = m->mem[base + j - 1];
+                bool greater;
+                if (in.a == SF_SORTSTRINGS) {
+                    uint32_t ly, lx;
+                    const char *sy = machine_string(m, y, &ly), *sx = machine_string(m, x, &lx);
+                    int cmp = memcmp(sy, sx, ly < lx ? ly : lx);
+                    greater = cmp > 0 || (cmp == 0 && ly > lx);
+                } else if (in.a == SF_SORTFLOATS) {
+                    greater = value_f(y) > value_f(x) || (value_f(y) != value_f(y) && value_f(x) == value_f(x));
+                } else {
+                    greater = y.i > x.i;
+                }
+                if (!greater) break;
+                m->mem[base + j] = y;
+            }
+            m->mem[base + j] = x;
+        }
+        g->sp -= in.b;
+        free(s); free(t); free(u); free(b.p);
+        return 0;
+    }
     case SF__COUNT:
         break;
     }

@@ -20,6 +20,8 @@ static Type *strings_type(Checker *c, char k)
     case 'r': return c->t_rune;
     case 'b': return c->t_byte;
     case 'B': return c->t_bool;
+    case 'I': return types_slice_of(c, c->t_int);
+    case 'F': return types_slice_of(c, c->t_num[NK_FLOAT64]);
     default: return types_slice_of(c, c->t_string);
     }
 }
@@ -27,8 +29,9 @@ static Type *strings_type(Checker *c, char k)
 bool strings_member(Checker *c, Expr *e, const Import *im)
 {
     (void)c;
-    if (im->pathlen != 7 || memcmp(im->path, "strings", 7) != 0) return false;
-    for (int k = 0; k < SF__COUNT; k++) {
+    bool sort = im->pathlen == 4 && !memcmp(im->path, "sort", 4);
+    if (!sort && (im->pathlen != 7 || memcmp(im->path, "strings", 7) != 0)) return false;
+    for (int k = sort ? SF_SORTINTS : 0; k < (sort ? SF__COUNT : SF_SORTINTS); k++) {
         if ((int)strlen(strings_fns[k].name) == e->namelen && memcmp(strings_fns[k].name, e->name, (size_t)e->namelen) == 0) {
             e->mode = MODE_BUILTIN;
             e->builtin = BI_STRFN;
@@ -56,8 +59,8 @@ void strings_check(Checker *c, Expr *e, const char *callee)
         types_value(c, e->args[i]);
         types_assign(c, e->args[i], strings_type(c, sig[i]), ctx);
     }
-    e->mode = MODE_VALUE;
-    e->type = strings_type(c, sig[n + 1]);
+    e->mode = sig[n + 1] ? MODE_VALUE : MODE_NOVALUE;   /* sort.Ints returns nothing */
+    if (sig[n + 1]) e->type = strings_type(c, sig[n + 1]);
 }
 
 /* ---- package math/rand ------------------------------------------------------------ */

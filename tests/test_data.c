@@ -218,6 +218,10 @@ static void test_packages(void **state)
                   "\trand.Seed(7)\n\ta := rand.Intn(1000)\n\trand.Seed(7)\n\tb := rand.Intn(1000)\n"
                   "\tfmt.Println(a == b, a >= 0 && a < 1000, len(rand.Perm(5)))\n}\n",
                   "4 a+b++c [x y] abab\ntrue true 5\n");
+    expect_stdout("package main\n\nimport (\n\t\"fmt\"\n\t\"sort\"\n)\n\n"
+                  "func main() {\n\txs := []int{5, 2, 8, -1, 2}\n\tsort.Ints(xs)\n"
+                  "\tws := []string{\"pear\", \"apple\", \"Apple\"}\n\tsort.Strings(ws)\n\tfmt.Println(xs, ws)\n}\n",
+                  "[-1 2 2 5 8] [Apple apple pear]\n");
     expect_stdout("package main\n\nimport (\n\t\"bytes\"\n\t\"fmt\"\n\t\"strings\"\n)\n\n"
                   "func main() {\n\tvar sb strings.Builder\n\tsb.WriteString(\"ab\")\n\tsb.WriteByte('-')\n"
                   "\tsb.WriteRune('\u00e9')\n\tb := bytes.NewBufferString(\"x\")\n\tb.Write([]byte(\"yz\"))\n"
