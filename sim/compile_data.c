@@ -547,3 +547,21 @@ void compile_data_global_zero(Compiler *C, Value z, const Type *t)
         else compile_emit(C, OP_CONST, compile_data_const(C, z), 0);
     }
 }
+
+bool compile_data_array_store(Compiler *C, Stmt *s)
+{
+    if (s->kind != ST_ASSIGN || s->op != TK_ASSIGN || s->nlhs != 1 || s->nrhs != 1) return false;
+    Expr *l = compile_unparen(s->lhs[0]);
+    if (!l->type || l->type->kind != TY_ARRAY || l->mode != MODE_VAR) return false;
+    if (l->kind == EX_IDENT && l->namelen == 1 && l->name[0] == '_') return false;
+    if (l->kind == EX_INDEX && compile_unparen(l->x)->type->kind == TY_MAP) return false;
+    /* arr = other copies the elements into arr's own storage, so slices of
+     * arr (arr[:]) see the new values, as in Go */
+    ref(C, l);
+    compile_expr(C, s->rhs[0]);
+    C->line = s->line;
+    C->col = s->col;
+    compile_emit(C, OP_COPY, esz(l->type->elem), 0);
+    compile_emit(C, OP_POP, 0, 0);
+    return true;
+}

@@ -170,5 +170,7 @@ void compile_range(Compiler *C, Stmt *s);
 int compile_data_commaok(Compiler *C, Expr *e);
 /* m[k] = T{...} for a map of structs; false if s is not that. */
 bool compile_data_map_struct_store(Compiler *C, Stmt *s);
+/* arr = v for an array variable: copied into its storage; false if not. */
+bool compile_data_array_store(Compiler *C, Stmt *s);
 
 #endif

@@ -50,7 +50,7 @@ void compile_assign_values(Compiler *C, Stmt *s)
 {
     int n = s->nlhs;
     bool tuple = s->nrhs != n;   /* a, b = f() */
-    if (compile_data_map_struct_store(C, s)) return;
+    if (compile_data_map_struct_store(C, s) || compile_data_array_store(C, s)) return;
     if (n == 1) {
         Place pl = target(C, s, 0);
         if (is_composite(s->rhs[0]) && !is_empty_struct(s->rhs[0])) { fill_target(C, &pl, s->rhs[0]); return; }
