@@ -13,11 +13,13 @@ typedef enum StrFn {
     SF_SPLIT, SF_TOLOWER, SF_TOUPPER, SF_TRIM, SF_TRIMLEFT, SF_TRIMPREFIX, SF_TRIMRIGHT,
     SF_TRIMSPACE, SF_TRIMSUFFIX,
     SF_SORTINTS, SF_SORTSTRINGS, SF_SORTFLOATS,   /* package sort (the same instruction) */
+    SF_ITOA, SF_FORMATINT, SF_QUOTE, SF_FORMATBOOL, /* package strconv */
     SF__COUNT
 } StrFn;
 
-/* Signatures: 's' string, 'i' int, 'r' rune, 'b' byte, 'S' []string, 'I'
- * []int, 'F' []float64; result after the colon ('B' bool, none: nothing). */
+/* Signatures: 's' string, 'i' int, '6' int64, 'r' rune, 'b' byte, 'B' bool,
+ * 'S' []string, 'I' []int, 'F' []float64; result after the colon (none:
+ * nothing). */
 static const struct LibFn strings_fns[SF__COUNT] = {
     {"Contains", "ss:B"}, {"ContainsRune", "sr:B"}, {"Count", "ss:i"}, {"EqualFold", "ss:B"},
     {"Fields", "s:S"}, {"HasPrefix", "ss:B"}, {"HasSuffix", "ss:B"}, {"Index", "ss:i"},
@@ -26,6 +28,7 @@ static const struct LibFn strings_fns[SF__COUNT] = {
     {"ToUpper", "s:s"}, {"Trim", "ss:s"}, {"TrimLeft", "ss:s"}, {"TrimPrefix", "ss:s"},
     {"TrimRight", "ss:s"}, {"TrimSpace", "s:s"}, {"TrimSuffix", "ss:s"},
     {"Ints", "I:"}, {"Strings", "S:"}, {"Float64s", "F:"},
+    {"Itoa", "i:s"}, {"FormatInt", "6i:s"}, {"Quote", "s:s"}, {"FormatBool", "B:s"},
 };
 
 

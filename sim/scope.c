@@ -365,7 +365,7 @@ static void imports(Checker *c, File *f)
         Import *im = &f->imports[i];
         bool known = false;
         static const char *const supported[] = {"fmt", "sync", "time", "sync/atomic", "runtime",
-                                                "strings", "math/rand", "bytes", "sort"};
+                                                "strings", "math/rand", "bytes", "sort", "strconv"};
         for (size_t k = 0; k < sizeof supported / sizeof supported[0]; k++)
             if ((int)strlen(supported[k]) == im->pathlen && memcmp(supported[k], im->path, (size_t)im->pathlen) == 0)
                 known = true;

@@ -1,6 +1,6 @@
 /* strings_pkg.c — the functions of Go's package strings that programs use
- * most, and sort.Ints / Strings / Float64s, executed here (checked in
- * sim/types_lib.c).
+ * most, sort.Ints / Strings / Float64s and strconv.Itoa / FormatInt / Quote
+ * / FormatBool, executed here (checked in sim/types_lib.c).
  *
  * Each is one instruction, STRFN A B (function A with B arguments): strings
  * are immutable values, so nothing another goroutine can see changes while
@@ -9,6 +9,7 @@
  * outside ASCII are left as they are).
  */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -246,6 +247,37 @@ int strings_exec(Machine *m, Goroutine *g, Instr in)
         free(s); free(t); free(u); free(b.p);
         return 0;
     }
+    case SF_ITOA: case SF_FORMATINT: {
+        int64_t base = in.a == SF_FORMATINT ? args[1].i : 10;
+        if (base < 2 || base > 36) {
+            machine_fail(m, M_PANIC, g->id, true, "strconv: illegal AppendInt/FormatInt base");
+            break;
+        }
+        char tmp[72];
+        int nd = 0;
+        uint64_t x = args[0].i < 0 ? 0 - (uint64_t)args[0].i : (uint64_t)args[0].i;
+        do { tmp[nd++] = "0123456789abcdefghijklmnopqrstuvwxyz"[x % (uint64_t)base]; x /= (uint64_t)base; } while (x);
+        if (args[0].i < 0) tmp[nd++] = '-';
+        for (int i = 0; i < nd / 2; i++) { char ch = tmp[i]; tmp[i] = tmp[nd - 1 - i]; tmp[nd - 1 - i] = ch; }
+        res = str(m, tmp, (size_t)nd);
+        break;
+    }
+    case SF_FORMATBOOL: res = str(m, args[0].i ? "true" : "false", args[0].i ? 4 : 5); break;
+    case SF_QUOTE:   /* strconv.Quote: Go's escapes for the common bytes, UTF-8 kept */
+        add(&b, "\"", 1);
+        for (size_t i = 0; i < n; i++) {
+            unsigned char ch = (unsigned char)s[i];
+            char e[8];
+            if (ch == '"' || ch == '\\') { e[0] = '\\'; e[1] = (char)ch; add(&b, e, 2); }
+            else if (ch == '\n') add(&b, "\\n", 2);
+            else if (ch == '\t') add(&b, "\\t", 2);
+            else if (ch == '\r') add(&b, "\\r", 2);
+            else if (ch < 0x20 || ch == 0x7f) { snprintf(e, sizeof e, "\\x%02x", ch); add(&b, e, 4); }
+            else add(&b, (const char *)&ch, 1);
+        }
+        add(&b, "\"", 1);
+        res = str(m, b.p, b.n);
+        break;
     case SF__COUNT:
         break;
     }

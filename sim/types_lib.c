@@ -21,6 +21,7 @@ static Type *strings_type(Checker *c, char k)
     case 'b': return c->t_byte;
     case 'B': return c->t_bool;
     case 'I': return types_slice_of(c, c->t_int);
+    case '6': return c->t_num[NK_INT64];
     case 'F': return types_slice_of(c, c->t_num[NK_FLOAT64]);
     default: return types_slice_of(c, c->t_string);
     }
@@ -29,9 +30,11 @@ static Type *strings_type(Checker *c, char k)
 bool strings_member(Checker *c, Expr *e, const Import *im)
 {
     (void)c;
-    bool sort = im->pathlen == 4 && !memcmp(im->path, "sort", 4);
-    if (!sort && (im->pathlen != 7 || memcmp(im->path, "strings", 7) != 0)) return false;
-    for (int k = sort ? SF_SORTINTS : 0; k < (sort ? SF__COUNT : SF_SORTINTS); k++) {
+    int from = 0, to = SF_SORTINTS;   /* package strings */
+    if (im->pathlen == 4 && !memcmp(im->path, "sort", 4)) from = SF_SORTINTS, to = SF_ITOA;
+    else if (im->pathlen == 7 && !memcmp(im->path, "strconv", 7)) from = SF_ITOA, to = SF__COUNT;
+    else if (im->pathlen != 7 || memcmp(im->path, "strings", 7) != 0) return false;
+    for (int k = from; k < to; k++) {
         if ((int)strlen(strings_fns[k].name) == e->namelen && memcmp(strings_fns[k].name, e->name, (size_t)e->namelen) == 0) {
             e->mode = MODE_BUILTIN;
             e->builtin = BI_STRFN;

@@ -222,6 +222,9 @@ static void test_packages(void **state)
                   "func main() {\n\txs := []int{5, 2, 8, -1, 2}\n\tsort.Ints(xs)\n"
                   "\tws := []string{\"pear\", \"apple\", \"Apple\"}\n\tsort.Strings(ws)\n\tfmt.Println(xs, ws)\n}\n",
                   "[-1 2 2 5 8] [Apple apple pear]\n");
+    expect_stdout("package main\n\nimport (\n\t\"fmt\"\n\t\"strconv\"\n)\n\n"
+                  "func main() {\n\tfmt.Println(\"w\"+strconv.Itoa(-42), strconv.FormatInt(255, 16), strconv.Quote(\"a\\\"b\\n\"))\n}\n",
+                  "w-42 ff \"a\\\"b\\n\"\n");
     expect_stdout("package main\n\nimport (\n\t\"bytes\"\n\t\"fmt\"\n\t\"strings\"\n)\n\n"
                   "func main() {\n\tvar sb strings.Builder\n\tsb.WriteString(\"ab\")\n\tsb.WriteByte('-')\n"
                   "\tsb.WriteRune('\u00e9')\n\tb := bytes.NewBufferString(\"x\")\n\tb.Write([]byte(\"yz\"))\n"
