@@ -15,18 +15,22 @@
  *     type (structs flattened); the instruction carries that size.
  *   - an array [N]T is a V_ARRAY with the same fields (len = cap = N): a
  *     reference to its N elements.  Go's value semantics come from the code
- *     generator, which copies (ACOPY) an array whenever it is read as a value.
+ *     generator, which copies (ACOPY) an array whenever it is read as a value
+ *     and copies into an array's storage when it is assigned; copying a struct
+ *     or array copies the arrays inside it (vm_data_deepen).
  *     In a type layout's zero (a struct field of array type) the slot is a
  *     marker without storage, base -1 and cap = element layout + 1; NEW and
  *     every allocation from a layout replace markers with fresh arrays
  *     (vm_data_materialize).
- *   - a map is V_MAP, i = header address + 1 (0: nil map).  The header is 4
- *     slots in mem: live count, entries address, entries used, entries cap;
- *     an entry is 3 slots (key, value, live flag).  See sim/map.c.
- *   - a float64 is V_FLOAT with the IEEE bits in i (value_float/value_f).
+ *   - a map is V_MAP, i = header address + 1 (0: nil map): a header in mem
+ *     (len, entry array, index, key and value sizes) and entries of key
+ *     slots, value slots and a live flag, found through an open-addressing
+ *     index of content hashes.  See sim/map.c.
+ *   - a float64 is V_FLOAT with the IEEE bits in i (value_float/value_f);
+ *     aux NK_FLOAT32 marks a float32 (rounded, printed with its digits).
  *   - a sized integer is a V_INT holding the value already wrapped to its
- *     type; aux of V_INT may name the integer kind (IntKind) for printing
- *     unsigned 64-bit values.
+ *     type, its NumKind in aux's low 4 bits (value_numkind): fmt prints a
+ *     uint64 unsigned, %c and %T by it.  OP_TYPED's type sits above them.
  */
 #ifndef INTERLEAVE_VALUE_H
 #define INTERLEAVE_VALUE_H
