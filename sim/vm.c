@@ -597,6 +597,15 @@ uint64_t vm_run_plain(Machine *m, Goroutine *g, uint64_t max, int64_t until)
     PLAIN_CASE(JMPF): sp--; PLAIN_NEXT(st[sp].i ? pc + 1 : in.a);
     PLAIN_CASE(JMPT): sp--; PLAIN_NEXT(st[sp].i ? in.a : pc + 1);
     PLAIN_CASE(FUNC): st[sp++] = value_make(V_FUNC, 0, in.a); PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(INDEXADDR):   /* &s[i] (vm_data.c), out of range left to vm_exec's panic */
+        if (st[sp - 1].i < 0 || st[sp - 1].i >= slice_len(st[sp - 2])) goto out;
+        sp--;
+        st[sp - 1] = value_make(V_PTR, 0, slice_base(st[sp - 1]) + st[sp].i * in.a);
+        PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(LEN):
+        if (st[sp - 1].kind == V_STR || st[sp - 1].kind == V_MAP) goto out;
+        st[sp - 1] = value_int(slice_len(st[sp - 1]));
+        PLAIN_NEXT(pc + 1);
     PLAIN_CASE(TYPED):
         st[sp - 1] = value_typed_as(st[sp - 1], (uint32_t)in.a);
         PLAIN_NEXT(pc + 1);
@@ -604,7 +613,7 @@ uint64_t vm_run_plain(Machine *m, Goroutine *g, uint64_t max, int64_t until)
     L_NEW: L_CLOSURE: L_CALL: L_RET: L_GO: L_DEFER: L_LOCK: L_UNLOCK:
     L_WGADD: L_WGDONE: L_WGWAIT: L_SLEEP: L_PRINTF: L_PRINTLN:
     /* feat-data: every data instruction is vm_exec's (vm_data.c) */
-    L_NEWSLICE: L_NEWARRAY: L_MAKESLICE: L_INDEXADDR: L_STRINDEX: L_SLICE: L_LEN: L_CAP:
+    L_NEWSLICE: L_NEWARRAY: L_MAKESLICE: L_STRINDEX: L_SLICE: L_CAP:
     L_APPEND: L_APPENDS: L_COPY: L_ACOPY: L_AEQ: L_MAPNEW: L_MAPGET: L_MAPSET: L_MAPDEL:
     L_MAPITER: L_MAPNEXT: L_RUNE: L_CONV: L_CONVSTR: L_FADD: L_FSUB: L_FMUL: L_FDIV:
     L_FNEG: L_UDIV: L_UMOD: L_UCMP: L_BITOP: L_BITNOT: L_DUP2: L_STRFN: L_RANDFN: L_APPENDADDR: L_COPYN: L_RTPRINT: L_RTPRINTLN: L_STRBUF:
