@@ -232,6 +232,26 @@ static void test_packages(void **state)
                   "ab-\u00e9 5 xyz 3\n0\n");
 }
 
+/* machine_run's fast path (vm_run_plain runs INDEXADDR and LEN itself)
+ * ends exactly where stepping frame by frame does. */
+static void test_fast_path_agrees(void **state)
+{
+    (void)state;
+    const char *src = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\txs := make([]int, 50)\n"
+                      "\tfor i := range xs {\n\t\txs[i] = i * i\n\t}\n\tsum := 0\n\tfor i := 0; i < len(xs); i++ {\n"
+                      "\t\tsum += xs[i]\n\t}\n\tfmt.Println(sum, xs[49])\n\t_ = xs[len(xs)]\n}\n";
+    Program *p = compile_text("t.go", src);
+    Machine *a = start(p, 1, POLICY_GO, 1), *b = start(p, 1, POLICY_GO, 1);
+    machine_run(a, 1000000);
+    while (machine_step(b) == M_RUNNING) {}
+    assert_int_equal(a->status, M_PANIC);
+    assert_string_equal(a->stdout_buf, "40425 2401\n");
+    assert_same_machine(a, b);
+    machine_free(a);
+    machine_free(b);
+    program_free(p);
+}
+
 /* A clone taken mid-run, with slices and maps live, finishes exactly as the
  * original: all of their state is in Machine.mem. */
 static void test_clone_mid_run(void **state)
@@ -273,6 +293,7 @@ int main(void)
         cmocka_unit_test(test_struct_maps),
         cmocka_unit_test(test_arrays_in_structs),
         cmocka_unit_test(test_packages),
+        cmocka_unit_test(test_fast_path_agrees),
         cmocka_unit_test(test_clone_mid_run),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
