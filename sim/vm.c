@@ -602,6 +602,12 @@ uint64_t vm_run_plain(Machine *m, Goroutine *g, uint64_t max, int64_t until)
         sp--;
         st[sp - 1] = value_make(V_PTR, 0, slice_base(st[sp - 1]) + st[sp].i * in.a);
         PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(FADD): sp--; st[sp - 1] = value_float(value_f(st[sp - 1]) + value_f(st[sp])); PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(FSUB): sp--; st[sp - 1] = value_float(value_f(st[sp - 1]) - value_f(st[sp])); PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(FMUL): sp--; st[sp - 1] = value_float(value_f(st[sp - 1]) * value_f(st[sp])); PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(FDIV): sp--; st[sp - 1] = value_float(value_f(st[sp - 1]) / value_f(st[sp])); PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(FNEG): st[sp - 1] = value_float(-value_f(st[sp - 1])); PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(CONV): st[sp - 1] = vm_data_conv(st[sp - 1], in.a, in.b); PLAIN_NEXT(pc + 1);
     PLAIN_CASE(LEN):
         if (st[sp - 1].kind == V_STR || st[sp - 1].kind == V_MAP) goto out;
         st[sp - 1] = value_int(slice_len(st[sp - 1]));
@@ -615,8 +621,8 @@ uint64_t vm_run_plain(Machine *m, Goroutine *g, uint64_t max, int64_t until)
     /* feat-data: every data instruction is vm_exec's (vm_data.c) */
     L_NEWSLICE: L_NEWARRAY: L_MAKESLICE: L_STRINDEX: L_SLICE: L_CAP:
     L_APPEND: L_APPENDS: L_COPY: L_ACOPY: L_AEQ: L_MAPNEW: L_MAPGET: L_MAPSET: L_MAPDEL:
-    L_MAPITER: L_MAPNEXT: L_RUNE: L_CONV: L_CONVSTR: L_FADD: L_FSUB: L_FMUL: L_FDIV:
-    L_FNEG: L_UDIV: L_UMOD: L_UCMP: L_BITOP: L_BITNOT: L_DUP2: L_STRFN: L_RANDFN: L_APPENDADDR: L_COPYN: L_RTPRINT: L_RTPRINTLN: L_STRBUF:
+    L_MAPITER: L_MAPNEXT: L_RUNE: L_CONVSTR:
+    L_UDIV: L_UMOD: L_UCMP: L_BITOP: L_BITNOT: L_DUP2: L_STRFN: L_RANDFN: L_APPENDADDR: L_COPYN: L_RTPRINT: L_RTPRINTLN: L_STRBUF:
     L_MAKECHAN: L_SEND: L_RECV: L_CLOSE: L_CHANLEN: L_CHANCAP: L_SELECT:
     L_RLOCK: L_RUNLOCK: L_WLOCK: L_WUNLOCK: L_ONCEBEGIN: L_ONCEEND: L_CONDWAIT:
     L_CONDSIGNAL: L_ATOMICADD: L_ATOMICLOAD: L_ATOMICSTORE: L_ATOMICCAS: L_GOSCHED:

@@ -230,7 +230,7 @@ Value vm_data_wrap(int64_t x, int kind)
     }
 }
 
-static Value conv_num(Value v, int kind, int from)
+Value vm_data_conv(Value v, int kind, int from)
 {
     if (kind == NK_FLOAT64 || kind == NK_FLOAT32) {
         double d;
@@ -536,7 +536,7 @@ int vm_data_exec(Machine *m, Goroutine *g, int core, int pc, Instr in)
         st[sp++] = value_int(w);
         break;
     }
-    case OP_CONV: st[sp - 1] = conv_num(st[sp - 1], in.a, in.b); break;
+    case OP_CONV: st[sp - 1] = vm_data_conv(st[sp - 1], in.a, in.b); break;
     case OP_CONVSTR:
         g->sp = sp;
         st[sp - 1] = conv_string(m, g, st[sp - 1], in.a);

@@ -16,6 +16,8 @@ int64_t vm_data_growcap(int64_t oldcap, int64_t need, int64_t gosize);
 /* x wrapped to the integer NumKind: a V_INT whose aux is the kind (0 int),
  * so fmt can print uint64s, %c and %T. */
 Value vm_data_wrap(int64_t x, int kind);
+/* OP_CONV: v converted to NumKind kind (from: 1 a float, 2 an unsigned 64-bit). */
+Value vm_data_conv(Value v, int kind, int from);
 /* UTF-8 of r into out (4 bytes of room); returns its length. */
 int vm_data_encode_rune(int64_t r, char *out);
 /* An array inside a struct's zero value is a marker (a V_ARRAY without
