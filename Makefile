@@ -154,7 +154,7 @@ FUZZ_SECONDS ?= 600
 FUZZ_CC      ?= clang
 FUZZ_PKGS    := clang libclang-rt-14-dev
 FUZZ_SRC     := tests/fuzz/fuzz_compile.c sim/lex.c $(sort $(wildcard sim/parse*.c sim/types*.c \
-                sim/scope*.c sim/compile*.c)) sim/program.c sim/disasm.c sim/util.c
+                sim/scope*.c sim/compile*.c)) sim/program.c sim/disasm.c sim/disasm_data.c sim/util.c
 FUZZ_BIN     := $(BUILD)/fuzz/fuzz_compile
 FUZZ_FLAGS   := -max_len=4096 -timeout=10 -dict=tests/fuzz/go.dict
 

@@ -69,6 +69,7 @@ static bool needs_type(const Type *t)
 {
     if (t->kind == TY_CHAN) return true;
     if (!t->name || (t->kind != TY_INT && t->kind != TY_BOOL && t->kind != TY_STRING)) return false;
+    if (types_is_predeclared_num(t)) return false;   /* int8, byte ...: their NumKind tag says (value.h) */
     return strcmp(t->name, "int") && strcmp(t->name, "bool") && strcmp(t->name, "string");
 }
 
@@ -326,7 +327,7 @@ static void store_to(Compiler *C, Expr *l, Sym *declared)
         Place pl = declared ? compile_var_place(C, declared) : compile_place(C, compile_unparen(l));
         compile_place_addr(C, &pl);
         compile_emit(C, OP_LOCAL, tmp, 0);
-        compile_emit(C, OP_COPY, t->nslots, 0);
+        compile_emit(C, OP_COPYN, t->nslots, 0);
         return;
     }
     if (declared) {

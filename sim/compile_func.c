@@ -145,6 +145,7 @@ bool compile_func_expr(Compiler *C, Expr *e)
 {
     switch (e->kind) {
     case EX_COMPOSITE:
+        if (!is_struct(e->type)) return false;   /* slices, maps, arrays: feat-data's */
         struct_addr(C, e);
         return true;
     case EX_TYPEASSERT: {
@@ -255,7 +256,7 @@ int compile_func_builtin(Compiler *C, Expr *e, int bi, CallKind how)
         C->col = e->col;
         compile_emit(C, OP_EXIT, 0, 0);
         return 0;
-    case BI_PRINT: return fmt_call(C, e, FMT_PRINT, 0, how);
+    case BI_FMT_PRINT: return fmt_call(C, e, FMT_PRINT, 0, how);
     case BI_SPRINTF: return fmt_call(C, e, FMT_SPRINTF, 1, how);
     case BI_SPRINT: return fmt_call(C, e, FMT_SPRINT, 1, how);
     case BI_SPRINTLN: return fmt_call(C, e, FMT_SPRINTLN, 1, how);
@@ -264,8 +265,6 @@ int compile_func_builtin(Compiler *C, Expr *e, int bi, CallKind how)
     case BI_FPRINTLN: return fmt_call(C, e, FMT_FPRINTLN, 0, how);
     case BI_FPRINT: return fmt_call(C, e, FMT_FPRINT, 0, how);
     case BI_ERRORS_NEW: return fmt_call(C, e, FMT_ERRORS_NEW, 1, how);
-    case BI_PRINTLN_BUILTIN: return fmt_call(C, e, FMT_BUILTIN_PRINTLN, 0, how);
-    case BI_PRINT_BUILTIN: return fmt_call(C, e, FMT_BUILTIN_PRINT, 0, how);
     default:
         if (bi >= BI_LIB) return lib_call(C, e, bi, how);
         sim_fatal("builtin", "unsupported builtin reached the code generator");

@@ -69,6 +69,8 @@ Place compile_place(Compiler *C, Expr *e)
     case EX_STAR:
         compile_expr(C, e->x);
         return pl;
+    case EX_INDEX:
+        return compile_data_index_place(C, e);   /* compile_data.c */
     default:
         if (e->type && e->type->kind == TY_STRUCT) {   /* f().x, v.(T).x: a struct value's address */
             compile_expr(C, e);
@@ -103,6 +105,7 @@ void compile_place_load(Compiler *C, Place *pl)
     case PL_REF: compile_emit(C, OP_LOADREF, pl->slot, 0); break;
     case PL_GLOBAL: compile_emit(C, OP_GLOBAL, pl->slot, 0); break;
     case PL_ADDR: compile_place_prepare(C, pl); compile_emit(C, OP_LOAD, 0, 0); break;
+    case PL_MAP: compile_emit(C, OP_MAPGET, pl->slot, 0); break;
     default: sim_fatal("compile_place_load", "blank");
     }
 }
@@ -115,6 +118,7 @@ void compile_place_store(Compiler *C, Place *pl)
     case PL_REF: compile_emit(C, OP_STOREREF, pl->slot, 0); break;
     case PL_GLOBAL: compile_emit(C, OP_SETGLOBAL, pl->slot, 0); break;
     case PL_ADDR: compile_emit(C, OP_STORE, 0, 0); break;
+    case PL_MAP: compile_emit(C, OP_MAPSET, 0, 0); break;
     }
 }
 
@@ -133,7 +137,7 @@ void compile_fill_composite(Compiler *C, Expr *lit, int addr_slot, int gslot)
                 compile_emit(C, OP_FIELD, el->field_off, 0);
             }
             compile_expr(C, v);
-            compile_emit(C, OP_COPY, el->type->nslots, 0);
+            compile_emit(C, OP_COPYN, el->type->nslots, 0);
             continue;
         }
         if (gslot >= 0) {

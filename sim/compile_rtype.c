@@ -30,6 +30,15 @@ void compile_go_name(const Type *t, char *buf, size_t n)
                  paren ? "(" : "", inner, paren ? ")" : "");
         return;
     }
+    if ((t->kind == TY_SLICE || t->kind == TY_ARRAY || t->kind == TY_MAP) && !t->name && t->elem) {
+        char inner[120], key[120] = "";
+        compile_go_name(t->elem, inner, sizeof inner);
+        if (t->kind == TY_MAP && t->key) compile_go_name(t->key, key, sizeof key);
+        if (t->kind == TY_SLICE) snprintf(buf, n, "[]%s", inner);
+        else if (t->kind == TY_ARRAY) snprintf(buf, n, "[%lld]%s", (long long)t->len, inner);
+        else snprintf(buf, n, "map[%s]%s", key, inner);
+        return;
+    }
     if (t->kind == TY_STRUCT && !t->name) {     /* reflect's "struct { A int; B string }" */
         size_t k = (size_t)snprintf(buf, n, "struct {");
         for (int i = 0; i < t->nfields && k < n; i++) {
@@ -49,6 +58,8 @@ void compile_go_name(const Type *t, char *buf, size_t n)
         return;
     }
     types_string(t, buf, n);
+    if (!strcmp(buf, "rune")) snprintf(buf, n, "int32");       /* aliases: reflect names the type */
+    else if (!strcmp(buf, "byte")) snprintf(buf, n, "uint8");
     if (t->user) {
         char tmp[128];
         snprintf(tmp, sizeof tmp, "main.%s", buf);

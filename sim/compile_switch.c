@@ -91,7 +91,7 @@ static void bind(Compiler *C, Stmt *s, Stmt *cl, int tmp)
         compile_place_addr(C, &pl);
         compile_emit(C, OP_LOCAL, tmp, 0);
         compile_emit(C, OP_ASSERT, compile_layout(C, v->type), compile_layout(C, s->x->x->type) << 2);
-        compile_emit(C, OP_COPY, v->type->nslots, 0);
+        compile_emit(C, OP_COPYN, v->type->nslots, 0);
         return;
     }
     compile_place_prepare(C, &pl);

@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "duration.h"
+#include "format_data.h"
 #include "machine_internal.h"
 
 typedef struct Out { char **buf; uint32_t *len, *cap; } Out;
@@ -48,8 +49,9 @@ static void value_v(const Machine *m, Value v, Out o, int depth);
 /* The name of a typed value's type (value.h), NULL for an untyped one. */
 static const char *typed_name(const Machine *m, Value v)
 {
-    if (!v.aux || v.kind == V_SYNC || (int)v.aux > m->prog->ntypes) return NULL;
-    return m->prog->types[v.aux - 1].name;
+    uint32_t t = value_typed(v);   /* (a V_INT keeps its NumKind beside it: value.h) */
+    if (!t || (int)t > m->prog->ntypes) return NULL;
+    return m->prog->types[t - 1].name;
 }
 
 static bool is_typed(const Machine *m, Value v, const char *name)
@@ -135,7 +137,7 @@ static const char *type_name(const Machine *m, Value v, char *tmp, size_t n)
     }
     switch ((ValueKind)v.kind) {
     case V_NIL: return "<nil>";
-    case V_INT: return "int";
+    case V_INT: return format_data_int_type(v);
     case V_BOOL: return "bool";
     case V_STR: return "string";
     case V_PTR: {
@@ -150,6 +152,8 @@ static const char *type_name(const Machine *m, Value v, char *tmp, size_t n)
     case V_SYNC: return v.aux == SYNC_MUTEX ? "sync.Mutex" : "sync.WaitGroup";
     case V_BOX: return "?";             /* an interface: named above */
     case V_CHAN: return "chan";
+    case V_FLOAT: return v.aux == NK_FLOAT32 ? "float32" : "float64";
+    case V_SLICE: case V_ARRAY: case V_MAP: break;   /* element types are not in the Value */
     }
     return "?";
 }
@@ -261,6 +265,12 @@ static void typed_v(const Machine *m, Value v, int t, Out o, int depth, bool plu
     value_v(m, v, o, depth);
 }
 
+static void data_elem(const Machine *m, Value v, char **buf, uint32_t *len, uint32_t *cap, int depth)
+{
+    Out o = {buf, len, cap};
+    value_v(m, v, o, depth);
+}
+
 static void value_v(const Machine *m, Value v, Out o, int depth)
 {
     char tmp[96];
@@ -269,6 +279,7 @@ static void value_v(const Machine *m, Value v, Out o, int depth)
         puts_(o, tmp);
         return;
     }
+    if (format_data_v(m, v, o.buf, o.len, o.cap, depth, data_elem)) return;   /* sim/format_data.c */
     switch ((ValueKind)v.kind) {
     case V_NIL: puts_(o, "<nil>"); return;
     case V_INT: put_int(o, v.i); return;
@@ -306,6 +317,7 @@ static void value_v(const Machine *m, Value v, Out o, int depth)
         snprintf(tmp, sizeof tmp, "0x%" PRIx64, (uint64_t)(0xc000020000LL + v.i * 0x60));
         puts_(o, tmp);
         return;
+    case V_SLICE: case V_ARRAY: case V_MAP: case V_FLOAT: break;   /* format_data_v's */
     }
     puts_(o, "?");
 }
@@ -423,6 +435,12 @@ static void quote_byte(Out o, unsigned char c, char q)
     put(o, (const char *)&c, 1);
 }
 
+static void data_verb_elem(const Machine *m, Value v, char verb, char **buf, uint32_t *len, uint32_t *cap)
+{
+    Out o = {buf, len, cap};
+    format_one(m, o, verb, v, 0, false, false, false, -1, false, false);
+}
+
 static void format_one(const Machine *m, Out o, char verb, Value v, int width, bool minus, bool zero,
                        bool plus, int prec, bool sharp, bool space)
 {
@@ -437,9 +455,10 @@ static void format_one(const Machine *m, Out o, char verb, Value v, int width, b
     }
     Value orig = v;                          /* %v, %T and complaints see its type */
     if (verb != 'v' && verb != 'T' && v.kind == V_BOX) v = vm_unbox(m, v);
+    if (format_data_verb(m, v, verb, o.buf, o.len, o.cap, data_verb_elem)) return;   /* %d of []int ... */
     switch (verb) {
     case 'v':
-        if (v.kind == V_INT && !v.aux) {
+        if (v.kind == V_INT && !value_typed(v) && !value_unsigned64(v)) {
             n = snprintf(tmp, sizeof tmp, "%" PRId64, v.i);
             break;
         }
@@ -609,6 +628,11 @@ static void printf_to(const Machine *m, Out o, const Value *args, int n)
             char tmp[24];
             snprintf(tmp, sizeof tmp, "%%!%c(MISSING)", verb);
             puts_(o, tmp);
+            continue;
+        }
+        Value raw = args[next].kind == V_BOX ? vm_unbox(m, args[next]) : args[next];
+        if (format_data_float_verb(raw, verb, width, prec, minus, zero && !minus, plus, o.buf, o.len, o.cap)) {
+            next++;   /* %f %.2f %e %g of a float: sim/format_data.c */
             continue;
         }
         format_one(m, o, verb, args[next++], width, minus, zero && !minus, plus, prec, sharp, space);

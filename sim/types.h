@@ -25,6 +25,11 @@ typedef enum TypeKind {
     TY_STRUCT, TY_PTR, TY_FUNC,
     TY_TUPLE,                            /* results of a multi-value call       */
     TY_CHAN,                             /* chan elem, with a direction (dir)   */
+    /* data (feat-data): sim/types_data.c */
+    TY_SLICE, TY_ARRAY, TY_MAP,          /* elem; TY_ARRAY len; TY_MAP key      */
+    TY_FLOAT,                            /* float64, float32 (numkind)          */
+    TY_UNTYPED_FLOAT,
+    TY_STRBUF,                           /* strings.Builder, bytes.Buffer       */
     /* functions, methods, interfaces, control flow (feat-func) */
     TY_IFACE                             /* interface { methods }: methods      */
 } TypeKind;
@@ -74,6 +79,11 @@ struct Type {
     Method *methods; int nmethods, methods_cap;  /* named types, TY_IFACE      */
     bool user;                /* declared in package main (%T says main.T)      */
     bool variadic;            /* TY_FUNC: the last parameter is ...T            */
+    /* data (feat-data) */
+    Type *key;                /* TY_MAP                                         */
+    int64_t len;              /* TY_ARRAY                                       */
+    int numkind;              /* TY_INT, TY_FLOAT: NumKind (value.h): int8 ...  */
+    Type *slice_of;           /* the []T of this T, once made                   */
 };
 
 /* Builtin operations, reached as predeclared names or package members. */
@@ -98,12 +108,18 @@ typedef enum Builtin {
     BI_DUR_STRING, BI_DUR_ROUND, BI_DUR_TRUNCATE, BI_DUR_NS, BI_DUR_US, BI_DUR_MS,
     BI_TIME_SUB, BI_TIME_ADD, BI_TIME_BEFORE, BI_TIME_AFTER, BI_TIME_EQUAL,
     BI__CONC_END,
+    /* data (feat-data): sim/types_builtin.c, types_data.c, strings_pkg.c ...;
+     * make, len and cap of slices, maps and strings are checked there too */
+    BI_APPEND, BI_COPY, BI_DELETE,
+    BI_STRFN,                              /* strings.X: sim/strings_pkg.c     */
+    BI_RANDFN,                             /* math/rand.X: sim/rand_pkg.c      */
+    BI_PRINT, BI_PRINTLN_RT,               /* the builtins print and println   */
+    BI_STRBUF,                             /* Builder/Buffer methods: strbuf.c */
     /* functions, methods, interfaces, control flow (feat-func) */
     BI_PANIC, BI_RECOVER, BI_EXIT,         /* panic, recover, os.Exit           */
     BI_ERRORS_NEW, BI_ERRORF, BI_SPRINTF, BI_SPRINT, BI_SPRINTLN,
-    BI_PRINT, BI_FPRINTF, BI_FPRINTLN, BI_FPRINT,
-    BI_PRINTLN_BUILTIN, BI_PRINT_BUILTIN,  /* the predeclared println, print    */
-    BI_LIB = 1000                          /* + LibFunc: strings, math/rand ... */
+    BI_FMT_PRINT, BI_FPRINTF, BI_FPRINTLN, BI_FPRINT,
+    BI_LIB = 1000                          /* + a feat-func library row (types_lib_func.c) */
 } Builtin;
 
 typedef enum SymKind { SYM_VAR, SYM_CONST, SYM_TYPE, SYM_FUNC, SYM_PKG, SYM_BUILTIN, SYM_NIL } SymKind;
@@ -161,7 +177,7 @@ typedef struct Checker {
     Type *t_uint, *t_ubool, *t_ustring, *t_unil;   /* untyped                  */
     Type *t_mutex, *t_wg;
     Type *t_error, *t_any, *t_stringer, *t_file;  /* error, interface{}, fmt.Stringer, *os.File */
-    Type *t_buffer, *t_builder, *t_writer;   /* bytes.Buffer, strings.Builder, io.Writer */
+    Type *t_writer;                          /* io.Writer (feat-func)               */
     Type *t_source, *t_rand;                 /* rand.Source, rand.Rand              */
     int switches;             /* enclosing switch statements (break targets)   */
     Stmt *labels[32]; int nlabels;  /* enclosing labelled statements            */
@@ -170,6 +186,12 @@ typedef struct Checker {
     Stmt *fallthrough_ok;     /* the clause where fallthrough may end          */
     Type *t_rwmutex, *t_once, *t_cond, *t_time, *t_timer, *t_ticker;  /* types_conc.c */
     int selects;              /* enclosing selects in the current function      */
+    Type *t_num[NK_FLOAT32 + 1];   /* int, int8 ... float32 (feat-data)       */
+    Type *t_ufloat;                /* untyped float                           */
+    Type *t_byte, *t_rune;         /* aliases of uint8 and int32, by name     */
+    Type *t_urune;                 /* untyped rune: a TY_UNTYPED_INT that defaults to rune */
+    Type *t_builder, *t_buffer;    /* strings.Builder, bytes.Buffer, once used */
+    const char *assign_ctx;        /* types_assign's context, for constant overflow messages */
     /* results for the code generator */
     Sym **globals; int nglobals, globals_cap;      /* in initialisation order  */
     Stmt **global_inits; int ninits, inits_cap;    /* var specs, same order    */
@@ -227,8 +249,19 @@ bool types_implements(Type *t, Type *iface, const char **missing, int *missing_l
 bool types_is_iface(const Type *t);
 /* Identical underlying types, one of them unnamed (assignability). */
 bool types_same_underlying(const Type *a, const Type *b);
-/* The LibFunc (program.h) of library builtin bi (sim/types_lib.c). */
+/* The LibFunc (program.h) of library builtin bi (sim/types_lib_func.c). */
 int types_lib_fn(int bi);
+/* ---- sim/types_data.c, types_builtin.c: Go's data (feat-data) --------------- */
+void types_data_init(Checker *c);
+/* The slice type []elem (made once). */
+Type *types_slice_of(Checker *c, Type *elem);
+bool types_is_numeric(const Type *t);
+bool types_is_float(const Type *t);
+bool types_is_unsigned(const Type *t);
+/* int8 ... uintptr, byte, rune, float32, float64 (not a type named after one). */
+bool types_is_predeclared_num(const Type *t);
+/* Go's size in bytes of a value of t (for append's growth rule). */
+int64_t types_go_size(const Type *t);
 
 /* ---- sim/scope*.c: scopes, declarations, statements ------------------------- */
 Sym *scope_lookup(Checker *c, const char *name, int len);

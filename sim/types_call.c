@@ -56,7 +56,7 @@ static void arguments(Checker *c, Expr *e, Type **params, int nparams, const cha
 static void variadic_arguments(Checker *c, Expr *e, Type *sig, const char *callee)
 {
     int fixed = sig->nparams - 1;
-    if (e->spread) {
+    if (e->dots) {
         arguments(c, e, sig->params, sig->nparams, callee);
         return;
     }
@@ -108,6 +108,9 @@ static void print_args(Checker *c, Expr *e, int from)
             types_string(a->type, ts, sizeof ts);
             types_errorf(c, a->line, a->col, "interleave does not support printing %s values (print a field)", ts);
         } else {
+            if (types_is_untyped(a->type))
+                types_data_check_big(c, a, types_default(c, a->type),
+                                     e->x->kind == EX_SELECTOR ? "argument to fmt.Println" : "argument");
             types_box(c, a, c->t_any);
             /* fmt prints an int, a bool or a string by its kind alone: no
              * IFACE step for the commonest arguments */
@@ -150,10 +153,7 @@ static bool func_builtin(Checker *c, Expr *e, int bi, const char *callee)
         e->mode = MODE_VALUE;
         e->type = c->t_any;
         return true;
-    case BI_PRINTLN_BUILTIN: case BI_PRINT_BUILTIN:
-        print_args(c, e, 0);
-        return true;
-    case BI_PRINT:
+    case BI_FMT_PRINT:
         print_args(c, e, 0);
         n_err_results(c, e);
         return true;
@@ -250,6 +250,13 @@ static void builtin_call(Checker *c, Expr *e, int bi)
         e->type = types_ptr(c, t);
         break;
     }
+    case BI_LEN: case BI_CAP: case BI_APPEND: case BI_MAKE: case BI_COPY: case BI_DELETE:
+    case BI_PRINT: case BI_PRINTLN_RT:
+        types_data_builtin(c, e, bi, callee);   /* sim/types_builtin.c */
+        break;
+    case BI_STRFN: strings_check(c, e, callee); break;
+    case BI_RANDFN: rand_check(c, e, callee); break;
+    case BI_STRBUF: strbuf_check(c, e, callee); break;
     default:
         if (bi >= BI_MAKE && bi < BI__CONC_END) {
             types_conc_call(c, e, bi, callee);
@@ -282,6 +289,7 @@ static void conversion(Checker *c, Expr *e, Type *t)
         e->type = t;
         return;
     }
+    if (types_data_conversion(c, e, a, t)) return;   /* numbers, strings and bytes: sim/types_data.c */
     bool ok = types_identical(a->type, t) ||
               (types_is_integer(a->type) && t->kind == TY_INT) ||
               (types_is_string(a->type) && t->kind == TY_STRING) ||
@@ -327,7 +335,7 @@ void types_call(Checker *c, Expr *e)
     char callee[128];
     types_expr_string(f, callee, sizeof callee);
     if (sig->variadic) variadic_arguments(c, e, sig, callee);
-    else if (e->spread) {
+    else if (e->dots) {
         for (int i = 0; i < e->nargs; i++) types_expr(c, e->args[i]);
         types_errorf(c, e->line, e->col, "have (...) but function is not variadic: %s", callee);
     } else arguments(c, e, sig->params, sig->nparams, callee);

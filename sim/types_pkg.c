@@ -23,7 +23,7 @@ static const Member members[] = {
     {"fmt", "Println", BI_PRINTLN, 0, 0, false},
     {"fmt", "Printf", BI_PRINTF, 0, 0, false},
     /* functions, methods, interfaces, control flow (feat-func) */
-    {"fmt", "Print", BI_PRINT, 0, 0, false},
+    {"fmt", "Print", BI_FMT_PRINT, 0, 0, false},
     {"fmt", "Sprintf", BI_SPRINTF, 0, 0, false},
     {"fmt", "Sprint", BI_SPRINT, 0, 0, false},
     {"fmt", "Sprintln", BI_SPRINTLN, 0, 0, false},
@@ -135,8 +135,10 @@ Type *types_package_type(Checker *c, Expr *e, bool report)
         }
         return c->t_invalid;
     }
+    Type *bt = strbuf_type(c, im, e);   /* strings.Builder, bytes.Buffer: sim/strbuf.c */
+    if (bt) return bt;
     Type *lt;
-    if (lib_member(c, e, im, &lt)) {
+    if (lib_member(c, e, im, &lt)) {     /* io.Writer, rand.Rand ... (feat-func) */
         if (lt) return lt;
         types_errorf(c, e->line, e->col, "%.*s.%.*s is not a type", im->pathlen, im->path, e->namelen, e->name);
         return c->t_invalid;
@@ -153,8 +155,11 @@ Type *types_package_type(Checker *c, Expr *e, bool report)
 void types_package_member(Checker *c, Expr *e, const Import *im)
 {
     if (types_conc_member(c, e, im, false, NULL)) return;
+    if (strings_member(c, e, im)) return;   /* package strings: sim/strings_pkg.c */
+    if (rand_member(c, e, im)) return;      /* package math/rand: sim/rand_pkg.c */
+    if (strbuf_member(c, e, im)) return;    /* bytes.NewBufferString: sim/strbuf.c */
     Type *lt;
-    if (lib_member(c, e, im, &lt)) {
+    if (lib_member(c, e, im, &lt)) {         /* io.Writer, rand.New, errors.Is ... (feat-func) */
         if (lt) { e->mode = MODE_TYPE; e->type = lt; }
         return;
     }

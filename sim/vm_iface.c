@@ -20,6 +20,7 @@
 
 #include "machine_internal.h"
 #include "util.h"
+#include "vm_data.h"
 
 static bool valid_ptr(const Machine *m, Value p)
 {
@@ -36,6 +37,7 @@ int64_t vm_clone(Machine *m, int type, int64_t from)
     int n = m->prog->types[type].nslots;
     int64_t base = machine_alloc(m, n, type, -1);
     memmove(&m->mem[base], &m->mem[from], (size_t)n * sizeof(Value));
+    vm_data_deepen(m, base, n);        /* arrays inside are values too (feat-data) */
     return base;
 }
 
@@ -253,16 +255,6 @@ int vm_iface_op(Machine *m, Goroutine *g, int core, const Instr in)
         m->mem[base] = value_make(V_FUNC, 1, f.i);   /* aux 1: a bound method */
         m->mem[base + 1] = r;
         g->stack[g->sp - 1] = value_make(V_CLOSURE, 0, base);
-        break;
-    }
-    case OP_COPY: {
-        Value s = st[g->sp - 1], d = st[g->sp - 2];
-        g->sp -= 2;
-        if (!valid_ptr(m, s) || !valid_ptr(m, d) || s.i + in.a > m->nmem || d.i + in.a > m->nmem) {
-            nil_deref(m, g);
-            break;
-        }
-        memmove(&m->mem[d.i], &m->mem[s.i], (size_t)in.a * sizeof(Value));
         break;
     }
     case OP_CLONE: {

@@ -11,7 +11,13 @@
 # with several outcomes (it says "// outcomes: several") runs with seeds 1, 2, ...
 # $SEEDS (200), odd seeds on 2 cores and even seeds on 4; every run must give one of
 # the outcomes, and at least two different ones must turn up (the run stops as soon
-# as they have).  A program interleave cannot compile fails; nothing is skipped.
+# as they have).  A program interleave cannot compile fails.
+#
+# KNOWN_FAILURES=FILE names programs (one per line: "chan_close" or
+# "errors/unused_import"; # comments) that are known not to pass yet: their failure
+# is counted as skipped, not failed, so `make test` guards everything else against
+# regressions while the language grows.  A listed program that passes is an error
+# ("now passes: take it off the list"), so the list can only shrink honestly.
 set -u
 bin=${1:?usage: run.sh path/to/interleave [FILE.go ...]}
 shift
@@ -92,14 +98,35 @@ check_error() {
     return 1
 }
 
+known=" "
+if [ -n "${KNOWN_FAILURES:-}" ]; then
+    known=" $(sed 's/#.*//' "$KNOWN_FAILURES" | tr -s ' \t\n' '   ')"
+fi
+skipped=0
+
 if [ $# = 0 ]; then set -- "$dir"/*.go "$dir"/errors/*.go; fi
 for f in "$@"; do
     case $f in
-    */errors/*.go) check=check_error ;;
-    *) check=check_program ;;
+    */errors/*.go) check=check_error; id=errors/$(basename "$f" .go) ;;
+    *) check=check_program; id=$(basename "$f" .go) ;;
     esac
-    if $check "$f"; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
+    case $known in *" $id "*) listed=1 ;; *) listed=0 ;; esac
+    if $check "$f" > "$tmp/report"; then
+        if [ $listed = 1 ]; then
+            echo "FAIL $id now passes: take it off $KNOWN_FAILURES"; fail=$((fail + 1))
+        else
+            cat "$tmp/report"; pass=$((pass + 1))
+        fi
+    elif [ $listed = 1 ]; then
+        echo "skip $id (known failure)"; skipped=$((skipped + 1))
+    else
+        cat "$tmp/report"; fail=$((fail + 1))
+    fi
 done
 
-echo "go: $pass passed, $fail failed"
+if [ -n "${KNOWN_FAILURES:-}" ]; then
+    echo "go: $pass passed, $fail failed, $skipped skipped"
+else
+    echo "go: $pass passed, $fail failed"
+fi
 [ $fail = 0 ]
