@@ -149,8 +149,8 @@ static int arguments(Compiler *C, Expr *e, int from)
 static int variadic_arguments(Compiler *C, Expr *e, Type *sig)
 {
     int fixed = sig->nparams - 1;
-    for (int i = 0; i < e->nargs; i++) compile_value_copy(C, e->args[i]);
-    compile_variadic_pack(C, e->nargs - fixed, sig->params[fixed]);
+    for (int i = 0; i < fixed; i++) compile_value_copy(C, e->args[i]);
+    compile_variadic_args(C, e->args + fixed, e->nargs - fixed, sig->params[fixed]);
     return sig->nparams;
 }
 

@@ -94,6 +94,13 @@ void compile_box_tuple(Compiler *C, Expr *call, int n)
 
 static int count_args(Compiler *C, Expr *e)
 {
+    Expr *f = compile_unparen(e->x);
+    if (f->type && f->type->kind == TY_FUNC && f->type->variadic && !e->dots) {   /* a variadic method */
+        int fixed = f->type->nparams - 1;
+        for (int i = 0; i < fixed && i < e->nargs; i++) compile_value_copy(C, e->args[i]);
+        compile_variadic_args(C, e->args + fixed, e->nargs - fixed, f->type->params[fixed]);
+        return f->type->nparams;
+    }
     if (e->nargs == 1 && e->args[0]->type && e->args[0]->type->kind == TY_TUPLE) {
         int n = compile_call(C, e->args[0], CALL_PLAIN);
         compile_box_tuple(C, e->args[0], n);
@@ -318,10 +325,22 @@ void compile_named_return(Compiler *C, FuncInfo *fi, bool unnamed_zero)
     compile_emit(C, OP_RET, n, 0);
 }
 
-void compile_variadic_pack(Compiler *C, int n, Type *slice)
+void compile_variadic_args(Compiler *C, Expr **args, int n, Type *slice)
 {
-    /* slices (feat-data) replace this: the checker rejects ...T until then */
-    (void)C; (void)n; (void)slice;
-    sim_fatal("variadic_pack", "variadic call without slices");
+    if (n == 0) {                      /* no arguments for ...T: a nil slice, as Go */
+        compile_emit(C, OP_NIL, 0, 0);
+        return;
+    }
+    Type *elem = slice->elem;
+    bool st = is_struct(elem);
+    compile_emit(C, OP_NEWSLICE, n, compile_layout(C, elem));
+    for (int i = 0; i < n; i++) {
+        compile_emit(C, OP_DUP, 0, 0);
+        compile_emit(C, OP_INT, i, 0);
+        compile_emit(C, OP_INDEXADDR, st ? elem->nslots : 1, 0);
+        compile_expr(C, args[i]);
+        if (st) compile_emit(C, OP_COPYN, elem->nslots, 0);
+        else compile_emit(C, OP_STORE, 0, 0);
+    }
 }
 

@@ -132,9 +132,9 @@ int compile_func_builtin(Compiler *C, Expr *e, int bi, CallKind how);
 void compile_zero_value(Compiler *C, Type *t);
 /* Does the statement list hold a defer (outside function literals)? */
 bool compile_has_defer(Stmt **body, int n);
-/* Pop n values and push a new slice of type `slice` holding them: a
- * variadic call's extra arguments (the hook slices plug into). */
-void compile_variadic_pack(Compiler *C, int n, Type *slice);
+/* Push a new slice of type `slice` holding args[0..n): a variadic call's
+ * extra arguments (nil when there are none). */
+void compile_variadic_args(Compiler *C, Expr **args, int n, Type *slice);
 /* Box each result of a multi-value call passed to fmt (f(g())). */
 void compile_box_tuple(Compiler *C, Expr *call, int n);
 /* RET 0 B=1 (the deferred calls), push the named results (zeros for

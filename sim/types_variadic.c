@@ -4,17 +4,15 @@
  * variadic flag.  A call f(1, x, y) passes its extra arguments (each
  * assignable to T) packed into a new []T; f(1, s...) passes the slice s
  * itself.  The checker side is in types_call.c's arguments(), the packing in
- * compile_expr.c's arguments(), both through the two hooks below, which is
- * all that depends on how slices are represented (feat-data): until []T
- * exists, a variadic parameter is reported as unsupported.
+ * compile_func.c's compile_variadic_args, on feat-data's slices.
  */
 #include "check.h"
 
 Type *types_variadic_slice(Checker *c, Type *elem, int line, int col)
 {
-    (void)elem;
-    types_errorf(c, line, col, "interleave does not support variadic functions yet (they need slices)");
-    return c->t_invalid;
+    (void)line;
+    (void)col;
+    return types_slice_of(c, elem);    /* feat-data's []T */
 }
 
 Type *types_variadic_elem(const Type *slice)
