@@ -274,7 +274,7 @@ static void composite(Compiler *C, Expr *e)
         compile_emit(C, OP_DUP, 0, 0);
         compile_emit(C, OP_INT, el->field_off, 0);
         compile_emit(C, OP_INDEXADDR, sz, 0);
-        if (compile_unparen(v)->kind == EX_COMPOSITE && v->type->kind == TY_STRUCT) {
+        if (compile_unparen(v)->kind == EX_COMPOSITE && v->type->kind == TY_STRUCT && !v->boxed) {
             compile_fill_composite(C, compile_unparen(v), -1, -1);
             compile_emit(C, OP_POP, 0, 0);
             continue;

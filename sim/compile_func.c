@@ -36,6 +36,13 @@ static void struct_addr(Compiler *C, Expr *e)
         compile_place_addr(C, &pl);
         return;
     }
+    case EX_INDEX: {                   /* an element of a slice or array: its slots */
+        const Type *xt = compile_unparen(u->x)->type;
+        if (xt && xt->kind == TY_MAP) break;
+        Place pl = compile_place(C, u);
+        compile_place_addr(C, &pl);
+        return;
+    }
     case EX_COMPOSITE:
         compile_emit(C, OP_NEW, compile_layout(C, u->type), 0);
         compile_fill_composite(C, u, -1, -1);

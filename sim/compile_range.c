@@ -57,7 +57,7 @@ static void copy_var(Compiler *C, Stmt *s, int i, int slot, int n)
 
 void compile_range(Compiler *C, Stmt *s)
 {
-    Loop loop = {.outer = C->loop};
+    Loop loop = {.outer = C->loop, .label = s->label, .labellen = s->labellen};   /* break/continue L */
     Type *t = s->x->type;
     if (t->kind == TY_CHAN) { compile_conc_range(C, s); return; }   /* compile_conc.c */
     if (t->kind == TY_PTR) t = t->elem;

@@ -77,6 +77,11 @@ static void variadic_arguments(Checker *c, Expr *e, Type *sig, const char *calle
  * value carrying its dynamic type, which is how fmt sees it. */
 static void print_args(Checker *c, Expr *e, int from)
 {
+    if (e->dots) {
+        char fs[96];
+        types_expr_string(e->x, fs, sizeof fs);
+        types_errorf(c, e->line, e->col, "interleave does not support %s(xs...) (print the values one by one)", fs);
+    }
     if (e->nargs == from + 1 && from == 0 && e->args[0]->kind == EX_CALL) {   /* f(g()) */
         Expr *a = e->args[0];
         types_expr(c, a);
