@@ -74,6 +74,8 @@ static void selector(Checker *c, Expr *e)
         types_errorf(c, e->line, e->col, "interleave does not support method expressions");
         return;
     }
+    if (x->mode == MODE_CONST && x->type && x->type->nmethods && !types_is_untyped(x->type))
+        x->mode = MODE_VALUE;          /* Celsius(-40).ToF(): a constant's method (feat-func) */
     if (x->mode != MODE_VAR && x->mode != MODE_VALUE) {
         char xs[128];
         types_operand_string(x, xs, sizeof xs);
