@@ -359,8 +359,6 @@ typedef struct Machine {
     uint64_t park_seq;          /* next Core.park_seq                           */
     int fmt_g;                  /* goroutine whose fmt field cache applies while
                                    formatting (0 none), feat-func              */
-    uint64_t user_rand;         /* math/rand's state (0: not yet drawn; seeded
-                                   from rng, or by rand.Seed), feat-func       */
     Chan *chans; int nchans, chans_cap;  /* channels, in creation order        */
     int64_t timer_ids;          /* channel timers made so far (Timer.id)        */
     int gomaxprocs;             /* what runtime.GOMAXPROCS reports (the cores

@@ -55,14 +55,9 @@ typedef enum FmtFunc {
     FMT_RESULTS = 0x100      /* or'd in: push (n int, err error) after printing */
 } FmtFunc;
 
-/* The library functions of OP_LIB's B operand (feat-func, sim/vm_lib.c). */
+/* The library functions of OP_LIB's B operand (feat-func, sim/vm_lib.c):
+ * rand.New and its *rand.Rand, errors.Is and errors.Unwrap. */
 typedef enum LibFunc {
-    LIB_CONTAINS, LIB_HASPREFIX, LIB_HASSUFFIX, LIB_INDEX, LIB_LASTINDEX, LIB_COUNT,
-    LIB_REPEAT, LIB_TOUPPER, LIB_TOLOWER, LIB_TRIMSPACE, LIB_TRIMPREFIX, LIB_TRIMSUFFIX,
-    LIB_REPLACEALL, LIB_REPLACE, LIB_EQUALFOLD,
-    LIB_RAND_INTN, LIB_RAND_INT, LIB_RAND_SEED,
-    LIB_BUF_WRITESTRING, LIB_BUF_STRING, LIB_BUF_LEN, LIB_BUF_RESET, LIB_NEWBUFFERSTRING,
-    LIB_DUR_STRING, LIB_BUF_WRITEBYTE, LIB_BUF_WRITERUNE,
     LIB_RAND_NEWSOURCE, LIB_RAND_NEW, LIB_R_INTN, LIB_R_INT,
     LIB_ERRORS_IS, LIB_ERRORS_UNWRAP,
     LIB__COUNT
