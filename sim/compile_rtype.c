@@ -79,6 +79,8 @@ static int rt_kind(const Type *t)
     case TY_IFACE: return RT_IFACE;
     case TY_MUTEX: case TY_WAITGROUP: return RT_SYNC;
     case TY_CHAN: return RT_OTHER;
+    case TY_SLICE: return RT_SLICE;
+    case TY_ARRAY: return RT_ARRAY;
     default: return RT_OTHER;
     }
 }
@@ -92,7 +94,7 @@ void compile_rtype(Compiler *C, Type *t)
     C->p->types[id].goname = xstrdup(name);
     C->p->types[id].elem = -1;
     C->p->types[id].named = t->user;
-    if (t->kind == TY_PTR && t->elem) {
+    if ((t->kind == TY_PTR || t->kind == TY_SLICE || t->kind == TY_ARRAY) && t->elem) {
         int elem = compile_layout(C, t->elem);     /* may move p->types */
         C->p->types[id].elem = elem;
     }

@@ -397,8 +397,7 @@ static int frame_line(const Machine *m, const Goroutine *g, int i, bool stopped)
     int pc;
     const Proto *pr = &m->prog->protos[f->proto];
     if (i == g->nframes - 1) pc = stopped ? g->last_pc : f->pc;
-    else pc = g->frames[i + 1].deferred == 1 || g->frames[i + 1].deferred == 3 || g->frames[i + 1].deferred == 5
-              ? f->pc : f->pc - 1;
+    else pc = g->frames[i + 1].deferred == 1 || g->frames[i + 1].deferred >= 3 ? f->pc : f->pc - 1;
     bool begun = i < g->nframes - 1 || (g->steps && g->last_pc >= pr->code_start && g->last_pc < pr->code_end);
     if (pc == pr->code_start && !stopped && !begun && pr->line > 0)
         return pr->line;                /* not started: Go shows the func line */

@@ -110,6 +110,8 @@ typedef struct Goroutine {
     /* fmt (feat-func, sim/vm_fmt.c): String()/Error() results of struct
      * fields, by the field's address, for the print instruction running */
     int nfmt;
+    int fmt_frame;          /* frame depth of the print that filled the cache:
+                               prints inside a String() method leave it alone */
     int64_t fmt_addr[16];
     int fmt_type[16];       /* the field's layout: a struct and its first field share an address */
     Value fmt_val[16];

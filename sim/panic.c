@@ -210,6 +210,10 @@ int panic_frame_return(Machine *m, Goroutine *g, int core, int nresults)
         result.aux = VALUE_AUX_FMT;
         if (owner >= 0 && owner < g->sp) g->stack[owner] = result;
         break;
+    case 6:                            /* fmt called a slice element's String()/Error() */
+        result.aux = 0;
+        if (owner >= 0 && owner < m->nmem) m->mem[owner] = result;
+        break;
     case 5:                            /* fmt called a struct field's String()/Error() */
         result.aux = VALUE_AUX_FMT;
         if (owner >= 0 && owner < g->nfmt) g->fmt_val[owner] = result;

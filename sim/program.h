@@ -65,7 +65,8 @@ typedef enum LibFunc {
 
 /* What a runtime type is (TypeLayout.kind, feat-func). */
 typedef enum RtKind {
-    RT_OTHER, RT_INT, RT_BOOL, RT_STRING, RT_STRUCT, RT_PTR, RT_FUNC, RT_IFACE, RT_SYNC
+    RT_OTHER, RT_INT, RT_BOOL, RT_STRING, RT_STRUCT, RT_PTR, RT_FUNC, RT_IFACE, RT_SYNC,
+    RT_SLICE, RT_ARRAY       /* elem: the element's layout                      */
 } RtKind;
 
 /* A method in a type's method table: what dynamic dispatch looks up. */
@@ -89,7 +90,8 @@ typedef struct TypeLayout {
     /* runtime type (feat-func) */
     int kind;                /* RtKind                                         */
     const char *goname;      /* as %T prints it: "main.Point", "*main.Point", "int" */
-    int elem;                /* RT_PTR: the pointee's layout, else -1          */
+    int elem;                /* RT_PTR: the pointee's layout; RT_SLICE, RT_ARRAY:
+                                the element's; else -1                          */
     RtMethod *methods; int nmethods;   /* named types; RT_IFACE: the required names */
     const char **field_name; int *field_type; int *field_off; int nfields;   /* RT_STRUCT */
     int named;               /* a defined type (%v of main.Code(3) in panics)   */

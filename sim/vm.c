@@ -453,7 +453,7 @@ int vm_exec(Machine *m, Goroutine *g, int core)
         m->fmt_g = g->id;               /* struct fields' String() results (vm_fmt.c) */
         exec_builtin(m, g, core, in.op, &st[sp - in.a], in.a);
         m->fmt_g = 0;
-        g->nfmt = 0;
+        if (g->nframes <= g->fmt_frame) g->nfmt = 0;   /* (not a print inside a String method) */
         return cost_of[in.op];
     /* functions, methods, interfaces, control flow (feat-func) */
     case OP_IFACE: case OP_ASSERT: case OP_CALLI: case OP_BIND: case OP_CLONE:

@@ -75,6 +75,7 @@ static bool walk_fields(Machine *m, Goroutine *g, int pc, int64_t base, int t, i
                 bool deref;
                 if (vm_find_method(m, ft, "String", &deref) || vm_find_method(m, ft, "Error", &deref)) {
                     if (g->nfmt >= 16) return false;
+                    if (!g->nfmt) g->fmt_frame = g->nframes;
                     int slot = g->nfmt;
                     Value done;
                     int r = panic_call_method(m, g, sv, 5, slot, &done);
@@ -100,6 +101,7 @@ static bool walk_fields(Machine *m, Goroutine *g, int pc, int64_t base, int t, i
             continue;
         fv = vm_box(m, fv, ft);              /* the field as an interface value */
         if (g->nfmt >= 16) return false;
+        if (!g->nfmt) g->fmt_frame = g->nframes;
         int slot = g->nfmt;
         Value done;
         int r = panic_call_method(m, g, fv, 5, slot, &done);
@@ -111,6 +113,55 @@ static bool walk_fields(Machine *m, Goroutine *g, int pc, int64_t base, int t, i
         if (r == 1) g->frames[g->nframes - 2].pc = pc;
         return true;
     }
+    return false;
+}
+
+/* fmt calls String()/Error() on the elements of a slice or array too (Go
+ * prints []Color as [red green]): the texts go into a new []string made
+ * for this print (remembered in g's cache under the slice's base and the
+ * type -2 - t), which replaces the argument once every element's call
+ * returned.  Elements of one slot only (not structs).  Returns true when a
+ * call started. */
+static bool walk_elems(Machine *m, Goroutine *g, int pc, Value *arg)
+{
+    int t = (int)arg->aux - 1;
+    const TypeLayout *tl = &m->prog->types[t];
+    int et = tl->elem;
+    bool deref;
+    if (et < 0 || (!vm_find_method(m, et, "String", &deref) && !vm_find_method(m, et, "Error", &deref)))
+        return false;
+    Value s = vm_unbox(m, *arg);
+    if (s.kind != V_SLICE && s.kind != V_ARRAY) return false;
+    int64_t len = s.aux & 0xffffff, esz = (s.aux >> 24) + 1;
+    int64_t base = (int64_t)(s.i & 0xffffffff) - 1;
+    if (esz != 1 || len == 0 || base < 0 || base + len > m->nmem) return false;
+    int k = -1;
+    for (int i = 0; i < g->nfmt && k < 0; i++)
+        if (g->fmt_addr[i] == base && g->fmt_type[i] == -2 - t) k = i;
+    if (k < 0) {
+        if (g->nfmt >= 16) return false;
+        if (!g->nfmt) g->fmt_frame = g->nframes;
+        int64_t nb = machine_alloc(m, (int)len, -1, -1);
+        k = g->nfmt++;
+        g->fmt_addr[k] = base;
+        g->fmt_type[k] = -2 - t;
+        g->fmt_val[k] = value_make(V_SLICE, (uint32_t)len, (int64_t)(((uint64_t)nb + 1) | ((uint64_t)len << 32)));
+    }
+    int64_t nb = (int64_t)(g->fmt_val[k].i & 0xffffffff) - 1;
+    for (int64_t i = 0; i < len; i++) {
+        if (m->mem[nb + i].kind == V_STR) continue;
+        Value ev = vm_box(m, m->mem[base + i], et);
+        Value done;
+        int r = panic_call_method(m, g, ev, 6, (int)(nb + i), &done);
+        if (r == -1) { done.aux = 0; m->mem[nb + i] = done; continue; }
+        if (r == 0) {                  /* a nil element prints <nil> */
+            m->mem[nb + i] = value_make(V_STR, 0, machine_add_string(m, "<nil>", 5));
+            continue;
+        }
+        if (r == 1) g->frames[g->nframes - 2].pc = pc;
+        return true;
+    }
+    *arg = g->fmt_val[k];              /* every text is in: print the []string */
     return false;
 }
 
@@ -139,7 +190,12 @@ bool fmt_call_methods(Machine *m, Goroutine *g, int pc, int n, bool printf)
             g->frames[g->nframes - 2].pc = pc;
             return true;
         }
-        /* no method of its own: its exported fields may have some */
+        /* no method of its own: its elements or exported fields may have some */
+        if (value_is_iface(v) && (int)v.aux - 1 < m->prog->ntypes &&
+            (m->prog->types[v.aux - 1].kind == RT_SLICE || m->prog->types[v.aux - 1].kind == RT_ARRAY)) {
+            if (walk_elems(m, g, pc, &g->stack[at + i])) return true;
+            continue;
+        }
         if (value_is_iface(v) && v.kind == V_PTR && (int)v.aux - 1 < m->prog->ntypes) {
             int t = (int)v.aux - 1;
             if (m->prog->types[t].kind == RT_PTR && m->prog->types[t].elem >= 0) t = m->prog->types[t].elem;
@@ -199,7 +255,7 @@ void fmt_op(Machine *m, Goroutine *g, int core, int pc, const Instr in)
     m->fmt_g = g->id;
     fmt_apply(m, g, core, in.b, &g->stack[g->sp], n, true);
     m->fmt_g = 0;
-    g->nfmt = 0;
+    if (g->nframes <= g->fmt_frame) g->nfmt = 0;   /* the print that filled it is done */
 }
 
 void fmt_apply(Machine *m, Goroutine *g, int core, int fn, const Value *args, int n, bool push)

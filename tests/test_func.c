@@ -167,6 +167,23 @@ static void test_fmt_fields_and_library(void **state)
                "{red red}|\"x\"|%!f(int=    0) GO abab\n", 0, NULL);
 }
 
+/* fmt calls String() on slice elements, the way Go prints []Color, and a
+ * String() that prints does not disturb the print that called it. */
+static void test_fmt_slice_elements(void **state)
+{
+    (void)state;
+    expect_run("package main\n\nimport \"fmt\"\n\n"
+               "type T struct{ n int }\n\n"
+               "func (t *T) String() string { return fmt.Sprint(\"T\", t.n) }\n\n"
+               "type C int\n\nfunc (c C) String() string { return fmt.Sprintf(\"c%d\", int(c)) }\n\n"
+               "func main() {\n"
+               "\tfmt.Println([]*T{{1}, {2}, nil}, []C{3, 4})\n"
+               "\tfmt.Printf(\"%v %d\\n\", []C{5}, []C{5})\n"
+               "\tfmt.Println(variadic(1, 2, 3), variadic())\n}\n\n"
+               "func variadic(xs ...int) string { return fmt.Sprint(len(xs), xs == nil) }\n",
+               "[T1 T2 <nil>] [c3 c4]\n[c5] [5]\n3 false 0 true\n", 0, NULL);
+}
+
 /* A clone taken while a panic unwinds steps exactly as the original. */
 static void test_clone_mid_panic(void **state)
 {
@@ -231,6 +248,7 @@ int main(void)
         cmocka_unit_test(test_clone_mid_panic),
         cmocka_unit_test(test_embedding_and_promotion),
         cmocka_unit_test(test_fmt_fields_and_library),
+        cmocka_unit_test(test_fmt_slice_elements),
         cmocka_unit_test(test_runtime_types),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
