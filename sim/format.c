@@ -214,6 +214,14 @@ static void value_v(const Machine *m, Value v, Out o, int depth)
                 return;
             }
         }
+        if (depth == 0 && v.i >= 0 && v.i < m->nmem) {   /* &xs prints &[1 2 3], as Go's */
+            Value d = m->mem[v.i];
+            if (d.kind == V_SLICE || d.kind == V_ARRAY || d.kind == V_MAP) {
+                puts_(o, "&");
+                value_v(m, d, o, depth + 1);
+                return;
+            }
+        }
         snprintf(tmp, sizeof tmp, "0x%" PRIx64, (uint64_t)fake_addr(v.i));
         puts_(o, tmp);
         return;
