@@ -280,10 +280,11 @@ static void bad_verb(const Machine *m, Out o, char verb, Value v)
 
 static void format_one(const Machine *m, Out o, char verb, Value v, int width, bool minus, bool zero);
 
-static void data_verb_elem(const Machine *m, Value v, char verb, char **buf, uint32_t *len, uint32_t *cap)
+static void data_verb_elem(const Machine *m, Value v, char verb, int width, bool minus,
+                           char **buf, uint32_t *len, uint32_t *cap)
 {
     Out o = {buf, len, cap};
-    format_one(m, o, verb, v, 0, false, false);
+    format_one(m, o, verb, v, width, minus, false);
 }
 
 static void format_one(const Machine *m, Out o, char verb, Value v, int width, bool minus, bool zero)
@@ -294,7 +295,7 @@ static void format_one(const Machine *m, Out o, char verb, Value v, int width, b
         padded(o, tmp, strlen(tmp), width, minus, false);
         return;
     }
-    if (format_data_verb(m, v, verb, o.buf, o.len, o.cap, data_verb_elem)) return;   /* %d of []int ... */
+    if (format_data_verb(m, v, verb, width, minus, o.buf, o.len, o.cap, data_verb_elem)) return;   /* %d of []int ... */
     switch (verb) {
     case 'v':
         if (v.kind == V_INT && !value_unsigned64(v)) { n = snprintf(tmp, sizeof tmp, "%" PRId64, v.i); break; }
