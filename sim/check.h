@@ -9,6 +9,7 @@
  *   types_op.c     operators and constant folding
  *   scope.c        scopes, declarations, package-level names, the file
  *   scope_stmt.c   statements and function bodies
+ * and, before the parser, check_unsupported.c (features outside the subset).
  */
 #ifndef INTERLEAVE_CHECK_H
 #define INTERLEAVE_CHECK_H
@@ -17,6 +18,13 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "types.h"
+
+/* ---- sim/check_unsupported.c ---------------------------------------------------------- */
+
+/* Report the uses of features interleave never supports (goto, cgo, the
+ * network, reflection, complex numbers ...), found in the tokens alone;
+ * returns how many.  When there are any, the file is not parsed further. */
+int check_unsupported(const char *src, size_t len, DiagList *dl);
 
 /* ---- sim/types_expr.c ----------------------------------------------------------------- */
 

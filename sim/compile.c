@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "check.h"
 #include "parse.h"
 #include "util.h"
 
@@ -233,7 +234,7 @@ Program *compile_source(const char *filename, const char *source, size_t len)
     p->init_proto = -1;
     Arena arena = {NULL};
     DiagList dl = {NULL, 0, 0};
-    File *f = parse_file(&arena, p->source, len, &dl);
+    File *f = check_unsupported(p->source, len, &dl) ? NULL : parse_file(&arena, p->source, len, &dl);
     if (f) {
         Checker *ck = parse_alloc(&arena, sizeof *ck);
         ck->arena = &arena;

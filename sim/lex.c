@@ -286,7 +286,27 @@ static const struct { const char *text; TokenKind kind; } ops[] = {
     {",", TK_COMMA}, {";", TK_SEMI}, {".", TK_DOT}, {":", TK_COLON},
 };
 
+static Token next_token(Lexer *lx);
+
+/* The end of the file is placed at the start of the line after the last
+ * token, not after trailing comments: "unexpected EOF" then points just past
+ * the code, where the missing text belongs (and where Go puts it for a file
+ * that ends with its code, as gofmt leaves it). */
 Token lex_next(Lexer *lx)
+{
+    Token t = next_token(lx);
+    if (t.kind == TK_EOF || (t.kind == TK_SEMI && t.len == 0)) {
+        if (lx->line > lx->code_line && lx->code_line > 0) {
+            t.line = lx->code_line + 1;
+            t.col = 1;
+        }
+    } else if (t.kind != TK_SEMI && t.kind != TK_ERROR) {
+        lx->code_line = lx->line;   /* after a raw string spanning lines, its last */
+    }
+    return t;
+}
+
+static Token next_token(Lexer *lx)
 {
     Token t = skip_space(lx);
     if (t.kind != TK_EOF) return t;
