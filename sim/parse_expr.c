@@ -229,8 +229,11 @@ static Expr *literal_value(Parser *p, Expr *typ)
     while (p->tok.kind != TK_RBRACE) {
         Expr *el = p->tok.kind == TK_LBRACE ? literal_value(p, NULL) : parse_expr(p);
         if (p->tok.kind == TK_COLON) {
+            int colon_line = p->tok.line, colon_col = p->tok.col;
             parse_next(p);
             Expr *kv = parse_new_expr(p, EX_KEYVALUE, el->line, el->col);
+            kv->op_line = colon_line;
+            kv->op_col = colon_col;
             kv->x = el;
             kv->y = p->tok.kind == TK_LBRACE ? literal_value(p, NULL) : parse_expr(p);
             el = kv;
@@ -244,6 +247,8 @@ static Expr *literal_value(Parser *p, Expr *typ)
     }
     p->xnest--;
     p->depth--;
+    e->rparen_line = p->tok.line;
+    e->rparen_col = p->tok.col;
     parse_next(p);
     return e;
 }

@@ -158,8 +158,16 @@ void scope_rhs_values(Checker *c, Stmt *s, int n, Type **types)
             return;
         }
         int have = r->mode == MODE_VALUE && r->type->kind == TY_TUPLE ? r->type->nresults : 1;
-        types_errorf(c, r->line, r->col, "assignment mismatch: %d variable%s but %d value%s",
-                     n, n == 1 ? "" : "s", have, have == 1 ? "" : "s");
+        char fs[96];
+        if (r->kind == EX_CALL && r->x->type && r->x->type->kind == TY_FUNC) {
+            /* Go names the function: "2 variables but answer returns 1 value" */
+            types_expr_string(r->x, fs, sizeof fs);
+            types_errorf(c, r->line, r->col, "assignment mismatch: %d variable%s but %s returns %d value%s",
+                         n, n == 1 ? "" : "s", fs, have, have == 1 ? "" : "s");
+        } else {
+            types_errorf(c, r->line, r->col, "assignment mismatch: %d variable%s but %d value%s",
+                         n, n == 1 ? "" : "s", have, have == 1 ? "" : "s");
+        }
         return;
     }
     for (int i = 0; i < s->nrhs; i++) types_value(c, s->rhs[i]);
