@@ -227,6 +227,17 @@ void parse_decl_specs(Parser *p, StmtList *out)
     parse_next(p);
 }
 
+/* Where Go's syntax tree places an expression (cmd/compile/internal/syntax):
+ * a binary expression at its operator, a selector at its dot (just before the
+ * name), anything else where it starts. */
+static void syntax_pos(const Expr *e, int *line, int *col)
+{
+    *line = e->line;
+    *col = e->col;
+    if (e->kind == EX_BINARY) { *line = e->op_line; *col = e->op_col; }
+    else if (e->kind == EX_SELECTOR && e->op_col > 1) { *line = e->op_line; *col = e->op_col - 1; }
+}
+
 /* go/defer Expression: the expression must be a call. */
 static Stmt *call_stmt(Parser *p, StmtKind k)
 {
@@ -234,10 +245,13 @@ static Stmt *call_stmt(Parser *p, StmtKind k)
     parse_next(p);
     s->x = parse_expr(p);
     const char *kw = k == ST_GO ? "go" : "defer";
-    if (s->x->kind == EX_PAREN && s->x->x->kind == EX_CALL)
+    if (s->x->kind == EX_PAREN)
         parse_fail_at(p, s->x->line, s->x->col, "expression in %s must not be parenthesized", kw);
-    if (s->x->kind != EX_CALL)
-        parse_fail_at(p, s->x->line, s->x->col, "expression in %s must be function call", kw);
+    if (s->x->kind != EX_CALL) {
+        int line, col;
+        syntax_pos(s->x, &line, &col);
+        parse_fail_at(p, line, col, "expression in %s must be function call", kw);
+    }
     return s;
 }
 

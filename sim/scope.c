@@ -170,6 +170,22 @@ void scope_rhs_values(Checker *c, Stmt *s, int n, Type **types)
         }
         return;
     }
+    if (n == 1 && s->nrhs == 1 && s->rhs[0]->kind == EX_CALL && (s->kind == ST_ASSIGN || s->kind == ST_DEFINE)) {
+        /* x = f() with f returning two: Go 1.19 counts, as for a, b = f() */
+        Expr *r = s->rhs[0];
+        types_expr(c, r);
+        if (r->mode == MODE_VALUE && r->type->kind == TY_TUPLE && r->x->type && r->x->type->kind == TY_FUNC) {
+            char fs[96];
+            types_expr_string(r->x, fs, sizeof fs);
+            types_errorf(c, r->line, r->col, "assignment mismatch: 1 variable but %s returns %d values",
+                         fs, r->type->nresults);
+            r->mode = MODE_INVALID;
+            return;
+        }
+        types_check_value(c, r);
+        if (r->mode != MODE_INVALID) types[0] = r->type;
+        return;
+    }
     for (int i = 0; i < s->nrhs; i++) types_value(c, s->rhs[i]);
     if (s->nrhs != n) {
         Expr *r = s->rhs[0];

@@ -263,6 +263,11 @@ void types_expr(Checker *c, Expr *e)
 void types_value(Checker *c, Expr *e)
 {
     types_expr(c, e);
+    types_check_value(c, e);
+}
+
+void types_check_value(Checker *c, Expr *e)
+{
     char es[160];
     switch (e->mode) {
     case MODE_NOVALUE:
