@@ -51,7 +51,7 @@ static void finish(Compiler *C, FuncInfo *fi)
     bool need = compile_here(C) == pr->code_start || p->code[compile_here(C) - 1].op != OP_RET;
     for (int pc = pr->code_start; pc < compile_here(C) && !need; pc++) {
         int op = p->code[pc].op;
-        if ((op == OP_JMP || op == OP_JMPF || op == OP_JMPT) && p->code[pc].a == compile_here(C)) need = true;
+        if (compile_is_jump(op) && p->code[pc].a == compile_here(C)) need = true;
     }
     if (need) compile_emit(C, OP_RET, 0, 0);
     pr = &p->protos[fi->proto];

@@ -363,6 +363,27 @@ int vm_exec(Machine *m, Goroutine *g, int core)
     case OP_JMPF: if (!st[--sp].i) f->pc = in.a; break;
     case OP_JMPT: if (st[--sp].i) f->pc = in.a; break;
     case OP_FUNC: st[sp++] = value_make(V_FUNC, 0, in.a); break;
+    case OP_ADDLL: {
+        Value *l = st + f->base;
+        l[in.a] = value_int((int64_t)((uint64_t)l[in.a].i + (uint64_t)l[in.b].i));
+        break;
+    }
+    case OP_ADDLI: {
+        Value *l = st + f->base;
+        l[in.a] = value_int((int64_t)((uint64_t)l[in.a].i + (uint64_t)(int64_t)in.c));
+        break;
+    }
+#define JUMP_UNLESS(name, op, rhs) \
+    case OP_##name: if (!(st[f->base + in.b].i op (rhs))) f->pc = in.a; break;
+    JUMP_UNLESS(JNLTLI, <, (int64_t)in.c)
+    JUMP_UNLESS(JNLELI, <=, (int64_t)in.c)
+    JUMP_UNLESS(JNGTLI, >, (int64_t)in.c)
+    JUMP_UNLESS(JNGELI, >=, (int64_t)in.c)
+    JUMP_UNLESS(JNLTLL, <, st[f->base + in.c].i)
+    JUMP_UNLESS(JNLELL, <=, st[f->base + in.c].i)
+    JUMP_UNLESS(JNGTLL, >, st[f->base + in.c].i)
+    JUMP_UNLESS(JNGELL, >=, st[f->base + in.c].i)
+#undef JUMP_UNLESS
     case OP_CLOSURE: {
         int64_t base = machine_alloc(m, 1 + in.b, -1, -1);
         m->mem[base] = value_make(V_FUNC, 0, in.a);
@@ -539,6 +560,20 @@ uint64_t vm_run_plain(Machine *m, Goroutine *g, uint64_t max, int64_t until)
     PLAIN_CASE(JMPF): sp--; PLAIN_NEXT(st[sp].i ? pc + 1 : in.a);
     PLAIN_CASE(JMPT): sp--; PLAIN_NEXT(st[sp].i ? in.a : pc + 1);
     PLAIN_CASE(FUNC): st[sp++] = value_make(V_FUNC, 0, in.a); PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(ADDLL):
+        loc[in.a] = value_int((int64_t)((uint64_t)loc[in.a].i + (uint64_t)loc[in.b].i));
+        PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(ADDLI):
+        loc[in.a] = value_int((int64_t)((uint64_t)loc[in.a].i + (uint64_t)(int64_t)in.c));
+        PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(JNLTLI): PLAIN_NEXT(loc[in.b].i < (int64_t)in.c ? pc + 1 : in.a);
+    PLAIN_CASE(JNLELI): PLAIN_NEXT(loc[in.b].i <= (int64_t)in.c ? pc + 1 : in.a);
+    PLAIN_CASE(JNGTLI): PLAIN_NEXT(loc[in.b].i > (int64_t)in.c ? pc + 1 : in.a);
+    PLAIN_CASE(JNGELI): PLAIN_NEXT(loc[in.b].i >= (int64_t)in.c ? pc + 1 : in.a);
+    PLAIN_CASE(JNLTLL): PLAIN_NEXT(loc[in.b].i < loc[in.c].i ? pc + 1 : in.a);
+    PLAIN_CASE(JNLELL): PLAIN_NEXT(loc[in.b].i <= loc[in.c].i ? pc + 1 : in.a);
+    PLAIN_CASE(JNGTLL): PLAIN_NEXT(loc[in.b].i > loc[in.c].i ? pc + 1 : in.a);
+    PLAIN_CASE(JNGELL): PLAIN_NEXT(loc[in.b].i >= loc[in.c].i ? pc + 1 : in.a);
 #if defined(__GNUC__) && !defined(VM_SWITCH_DISPATCH)
     L_NEW: L_CLOSURE: L_CALL: L_RET: L_GO: L_DEFER: L_LOCK: L_UNLOCK:
     L_WGADD: L_WGDONE: L_WGWAIT: L_SLEEP: L_PRINTF: L_PRINTLN:
