@@ -366,12 +366,17 @@ static void test_race_seeds_differ(void **state)
 static void test_run_equals_step(void **state)
 {
     (void)state;
-    Program *progs[4] = {compile_file("scenarios/race.go"), compile_file("scenarios/deadlock.go"),
+    Program *progs[5] = {compile_file("scenarios/race.go"), compile_file("scenarios/deadlock.go"),
                          compile_text("busy.go", two_busy),
                          compile_text("loop.go", "package main\n\nimport \"fmt\"\n\nfunc main() {\n"
                                                  "\tx := 0\n\tfor i := 0; i < 5000; i++ {\n\t\tx += i % 7\n\t}\n"
-                                                 "\tfmt.Println(x)\n}\n")};
-    for (int k = 0; k < 4; k++)
+                                                 "\tfmt.Println(x)\n}\n"),
+                         /* fused instructions only, a call and a print every 100 */
+                         compile_text("fused.go", "package main\n\nimport \"fmt\"\n\n"
+                                                  "func f(a int) int { return a }\n\nfunc main() {\n"
+                                                  "\tx := 0\n\tfor i := 0; i < 3000; i++ {\n\t\tx += i\n"
+                                                  "\t\tif i%100 == 0 {\n\t\t\tfmt.Println(f(x))\n\t\t}\n\t}\n}\n")};
+    for (int k = 0; k < 5; k++)
         for (uint64_t seed = 1; seed <= 4; seed++)
             for (int cores = 1; cores <= 3; cores++) {
                 Machine *a = start(progs[k], cores, POLICY_GO, seed);
@@ -385,7 +390,7 @@ static void test_run_equals_step(void **state)
                 machine_free(a);
                 machine_free(b);
             }
-    for (int k = 0; k < 4; k++) program_free(progs[k]);
+    for (int k = 0; k < 5; k++) program_free(progs[k]);
 }
 
 int main(void)
