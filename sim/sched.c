@@ -577,28 +577,6 @@ static Core *sole_core(Machine *m)
     return c && (c->state == CORE_RUNNING || c->state == CORE_SPINNING) ? c : NULL;
 }
 
-/* The rest of a solo frame after core c executed an instruction costing
- * `cost`: should it have woken a parked P, the cores after c in the arbiter
- * order get their turn, as in sched_frame (those before c were parked at
- * theirs); then the clock advances. */
-static void solo_others(Machine *m, Core *c, bool busy, int cost)
-{
-    bool woke = false;
-    for (int i = 0; i < m->ncores; i++) woke |= &m->cores[i] != c && m->cores[i].state != CORE_PARKED;
-    if (woke && m->status == M_RUNNING) {
-        int order[MACHINE_MAX_CORES], k = 0;
-        arbiter_order(m, order);
-        while (order[k] != c->id) k++;
-        for (k++; k < m->ncores && m->status == M_RUNNING; k++) {
-            Core *o = &m->cores[order[k]];
-            if (!o->g && !pick(m, o, busy)) continue;
-            int more = exec_on(m, o);
-            if (more > cost) cost = more;
-        }
-    }
-    m->now += cost;
-}
-
 /* A frame in which only core c is active (every other core parked at its
  * start, no timer due): sched_frame's effects without its loop.  Should c's
  * instruction wake a parked P, the cores after c in the arbiter order get
@@ -616,69 +594,73 @@ static void solo_frame(Machine *m, Core *c)
         after_exec(m, c, g->id);
         return;
     }
-    solo_others(m, c, busy, exec_on(m, c));
+    int cost = exec_on(m, c);
+    bool woke = false;
+    for (int i = 0; i < m->ncores; i++) woke |= &m->cores[i] != c && m->cores[i].state != CORE_PARKED;
+    if (woke && m->status == M_RUNNING) {
+        int order[MACHINE_MAX_CORES], k = 0;
+        arbiter_order(m, order);
+        while (order[k] != c->id) k++;
+        for (k++; k < m->ncores && m->status == M_RUNNING; k++) {
+            Core *o = &m->cores[order[k]];
+            if (!o->g && !pick(m, o, busy)) continue;
+            int more = exec_on(m, o);
+            if (more > cost) cost = more;
+        }
+    }
+    m->now += cost;
 }
 
-/* The frames of a lone goroutine's preemption, without the general machinery.
- * Frame A executes the last instruction of g's time slice and preempts it
- * (protocol 5: g to the global queue, the core spinning); frame B picks again
- * (protocol 3) and, with runnext, the local queue and the global queue
- * otherwise empty, findrunnable takes g back from the global queue whether or
- * not schedtick%61 sends it there first; g starts a fresh slice and executes
- * one instruction.  With quantum 10 this is every tenth frame of a busy
- * loop, so it is worth doing as plain stores.  The two frames' events (G
- * preempted, G started) are written only if a frame is the last one this run
- * leaves behind: *pending tells the caller B's EV_GO_START is owed, at the
- * line of B's instruction (run_line: g has begun in that function).  Returns
- * the frames executed, 0 when the shortcut does not apply (nothing done). */
-static uint64_t solo_requeue(Machine *m, Core *c, Goroutine *g, int64_t next_timer, int *pending)
+/* A lone goroutine's time slices, many at once.  With every run queue empty
+ * and no forced pick ahead, ending a slice only preempts g to the global
+ * queue (frame A, protocol 5), and the next frame's pick takes it straight
+ * back (frame B, protocol 3: findrunnable finds nothing but g, whether or not
+ * schedtick%61 sends it to the global queue first), to start a fresh slice.
+ * So vm_run_plain may run across slice ends, and their bookkeeping is
+ * settled afterwards: instruction j of the run leaves the slice at
+ * (slice + j) mod quantum, 0 meaning it ended the slice.  Only the last
+ * frame's events survive a run, so only they are written.  A quantum of 1
+ * (every frame both A and B) is left to the general path. */
+static uint64_t solo_slices(Machine *m, Core *c, Goroutine *g, uint64_t room, int64_t next_timer)
 {
-    if (m->global.len || c->runnext || c->local.len || m->cfg.quantum < 2 ||
-        (m->schedule && m->npicks < (uint64_t)m->schedule->n))
-        return 0;
-    int pc = g->frames[g->nframes - 1].pc;
-    if (!vm_run_plain(m, g, 1, next_timer)) return 0;     /* not plain: the general path */
-    *pending = 0;
-    /* frame A: after_exec's preemption */
-    m->frame++;
-    g->slice_used = ++c->slice;
-    g->state = G_RUNNABLE;
-    c->slice = 0;
-    rq_push_tail(&m->global, g->id);
-    g->core = -1;
-    c->g = 0;
-    c->state = CORE_SPINNING;
-    m->threads[c->thread].g = 0;
+    const uint64_t q = (uint64_t)m->cfg.quantum, s0 = (uint64_t)c->slice;
+    uint64_t k = vm_run_plain(m, g, room, next_timer);
+    if (!k) return 0;
+    /* (divisions only when a slice did end: a run cut short by a call is common) */
+    uint64_t t = s0 + k, nA = t < q ? 0 : t / q;         /* slices ended           */
+    uint64_t slice = t < q ? t : t % q;
+    bool ends_on_A = nA && slice == 0;
+    uint64_t nB = nA - ends_on_A;                       /* picks of g again       */
+    m->frame += k;
+    if (nA) {
+        c->schedtick += (uint32_t)nB;
+        m->npicks += nB;
+        /* nA pushes onto the empty global queue, each but the last popped again */
+        RunQueue *gq = &m->global;
+        uint64_t cap = (uint64_t)gq->cap, from = nA > cap ? nA - cap : 0;
+        for (uint64_t j = from; j < nA; j++) gq->ids[((uint64_t)gq->head + j) % cap] = g->id;
+        gq->head = (int)(((uint64_t)gq->head + nB) % cap);
+        gq->len = (int)(nA - nB);
+    }
     m->nevents = 0;
     for (int i = 0; i < m->ncores; i++) m->last[i].g = m->last[i].pc = 0;
     m->last[c->id].g = g->id;
-    m->last[c->id].pc = pc;
-    if (next_timer <= m->now) {                         /* B would fire a timer first */
+    m->last[c->id].pc = g->last_pc;
+    if (ends_on_A) {                                    /* after_exec's preemption */
+        g->slice_used = (int)q;
+        c->slice = 0;
+        g->state = G_RUNNABLE;
+        g->core = -1;
+        c->g = 0;
+        c->state = CORE_SPINNING;
+        m->threads[c->thread].g = 0;
         machine_emit(m, EV_GO_PREEMPT, g->id, c->id)->line = run_line(m, g);
-        return 1;
+        return k;
     }
-    /* frame B: the pick (findrunnable, start) */
-    m->frame++;
-    rq_pop_head(&m->global);
-    g->state = G_RUNNING;
-    g->core = g->last_core = c->id;
-    c->schedtick++;
-    g->slice_used = 0;
-    c->g = g->id;
-    c->state = CORE_RUNNING;
-    m->threads[c->thread].g = g->id;
-    m->npicks++;
-    pc = g->frames[g->nframes - 1].pc;
-    m->last[c->id].pc = pc;
-    if (!vm_run_plain(m, g, 1, INT64_MAX)) {             /* solo_frame's general case */
-        machine_emit(m, EV_GO_START, g->id, c->id)->line = m->prog->code_line[pc];
-        int cost = exec_on(m, c);
-        solo_others(m, c, false, cost);
-        return 2;
-    }
-    after_exec(m, c, g->id);
-    *pending = pc + 1;
-    return 2;
+    c->slice = g->slice_used = (int)slice;
+    if (nA && c->slice == 1)                            /* the last frame was a B: */
+        machine_emit(m, EV_GO_START, g->id, c->id)->line = m->prog->code_line[g->last_pc];
+    return k;                                           /* g had begun: run_line   */
 }
 
 /* While one core is active and every other one is parked, a frame is that
@@ -691,16 +673,23 @@ static uint64_t solo_requeue(Machine *m, Core *c, Goroutine *g, int64_t next_tim
 uint64_t sched_run_solo(Machine *m, uint64_t max)
 {
     uint64_t done = 0;
-    int pending = 0;    /* 1 + pc: the last frame was solo_requeue's B, its event owed */
-    Core *c = NULL;
     while (done < max && m->status == M_RUNNING) {
-        c = sole_core(m);
+        Core *c = sole_core(m);
         if (!c) break;
         int64_t next_timer = timer_next(m);
         if (next_timer <= m->now) break;                /* a timer fires first */
         if (c->g) {
             Goroutine *g = machine_g(m, c->g);
             uint64_t q = (uint64_t)(m->cfg.quantum - 1 - c->slice), room = max - done;
+            if (!m->global.len && !c->runnext && !c->local.len && m->cfg.quantum >= 2 &&
+                (!m->schedule || m->npicks >= (uint64_t)m->schedule->n)) {
+                uint64_t k = solo_slices(m, c, g, room, next_timer);
+                done += k;
+                if (k) continue;
+                solo_frame(m, c);                       /* not a plain instruction */
+                done++;
+                continue;
+            }
             uint64_t k = q ? vm_run_plain(m, g, q < room ? q : room, next_timer) : 0;
             if (k) {
                 m->frame += k;
@@ -711,23 +700,13 @@ uint64_t sched_run_solo(Machine *m, uint64_t max)
                 m->last[c->id].g = g->id;
                 m->last[c->id].pc = g->last_pc;
                 done += k;
-                pending = 0;
-                continue;
-            }
-            if (!q && room >= 2 && (k = solo_requeue(m, c, g, next_timer, &pending))) {
-                done += k;
                 continue;
             }
         } else if (!c->runnext && !c->local.len && !m->global.len) {
             break;                                      /* c would park */
         }
         solo_frame(m, c);
-        pending = 0;
         done++;
-    }
-    if (pending) {      /* B's core is still the sole one: nothing ran since */
-        c = sole_core(m);
-        machine_emit(m, EV_GO_START, c->g, c->id)->line = m->prog->code_line[pending - 1];
     }
     return done;
 }
