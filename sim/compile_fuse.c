@@ -80,6 +80,29 @@ int compile_jump_unless(Compiler *C, Expr *cond)
     return compile_emit(C, OP_JMPF, 0, 0);
 }
 
+bool compile_loop_back(Compiler *C, int exit_jump, int body)
+{
+    if (exit_jump < 0) return false;
+    Instr in = C->p->code[exit_jump];
+    int back;
+    switch (in.op) {   /* jump back while the condition holds: unless its negation */
+    case OP_JNLTLI: back = OP_JNGELI; break;
+    case OP_JNLELI: back = OP_JNGTLI; break;
+    case OP_JNGTLI: back = OP_JNLELI; break;
+    case OP_JNGELI: back = OP_JNLTLI; break;
+    case OP_JNLTLL: back = OP_JNGELL; break;
+    case OP_JNLELL: back = OP_JNGTLL; break;
+    case OP_JNGTLL: back = OP_JNLELL; break;
+    case OP_JNGELL: back = OP_JNLTLL; break;
+    default: return false;
+    }
+    C->line = C->p->code_line[exit_jump];
+    C->col = C->p->code_col[exit_jump];
+    int pc = compile_emit(C, back, body, in.b);
+    C->p->code[pc].c = in.c;
+    return true;
+}
+
 bool compile_fused_update(Compiler *C, int op, Expr *x, Expr *y)
 {
     int slot = private_int_slot(C, x);

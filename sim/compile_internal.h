@@ -76,6 +76,11 @@ bool compile_is_jump(int op);
 /* Code that jumps when cond is false; returns the jump's pc, to patch.  A
  * comparison of a private int local is one instruction (JNLTLI ...). */
 int compile_jump_unless(Compiler *C, Expr *cond);
+/* The back edge of a loop whose test at pc exit_jump is fused: the test
+ * again, jumping to `body` while it holds, so an iteration runs one test and
+ * no JMP (the test at the top then runs only on entry).  False (nothing
+ * emitted) when the test is not fused. */
+bool compile_loop_back(Compiler *C, int exit_jump, int body);
 /* x op= y, x++, x-- on a private int local as one instruction (ADDLL,
  * ADDLI); false (nothing emitted) when x or y does not qualify. */
 bool compile_fused_update(Compiler *C, int op, Expr *x, Expr *y);

@@ -142,6 +142,7 @@ static void for_stmt(Compiler *C, Stmt *s)
     if (s->init) compile_stmt(C, s->init);
     int top = compile_here(C), exit = -1;
     if (s->cond) exit = compile_jump_unless(C, s->cond);
+    int body = compile_here(C);
     C->loop = &loop;
     compile_block(C, s->body, s->nbody);
     C->loop = loop.outer;
@@ -149,7 +150,7 @@ static void for_stmt(Compiler *C, Stmt *s)
     if (s->post) compile_stmt(C, s->post);
     C->line = s->line;
     C->col = s->col;
-    compile_emit(C, OP_JMP, top, 0);
+    if (!compile_loop_back(C, exit, body)) compile_emit(C, OP_JMP, top, 0);
     if (exit >= 0) compile_patch(C, exit, compile_here(C));
     for (int i = 0; i < loop.nbreaks; i++) compile_patch(C, loop.breaks[i], compile_here(C));
     free(loop.breaks);

@@ -146,7 +146,8 @@ static void test_local_counter_loop(void **state)
                 "INT 0\nSETLOCAL 1\n"                        /* i := 0            */
                 "JNLTLI 8 1 3\n"                             /* 4: i < 3, or out  */
                 "ADDLL 0 1\n"                                /* n += i            */
-                "ADDLI 1 1\nJMP 4\n"                         /* i++, loop         */
+                "ADDLI 1 1\n"                                /* i++               */
+                "JNGELI 5 1 3\n"                             /* loop while i < 3  */
                 "LOCAL 0\nPRINTLN 1\n"
                 "RET 0\n");
     assert_int_equal(p->protos[p->main_proto].nslots, 2);
@@ -177,7 +178,7 @@ static void test_break_continue_and_infinite_for(void **state)
                 "JMP 7\n"                                    /* break -> 7        */
                 "JMP 2\n"
                 "JNGTLI 10 0 0\n"                            /* 7: for n > 0      */
-                "ADDLI 0 -1\nJMP 7\n"
+                "ADDLI 0 -1\nJNLELI 8 0 0\n"                  /* while n > 0       */
                 "RET 0\n");
     program_free(p);
 }
@@ -209,7 +210,7 @@ static void test_fused_only_private_ints(void **state)
                 "GLOBAL 0 g\nADDI 1\nSETGLOBAL 0 g\n"         /* g++: shared       */
                 "LOCAL 2\nSTR 3 \"b\"\nADD\nSETLOCAL 2\n"     /* a string          */
                 "ADDLI 0 -1\n"
-                "ADDLI 4 2\nJMP 13\n"
+                "ADDLI 4 2\nJNGTLL 14 4 0\n"
                 "LOCAL 0\nGLOBAL 0 g\nGE\nJMPF 30\n"          /* g is shared       */
                 "LOCAL 3\nCALL 0\n"
                 "LOCAL 0\nLOADREF 1\nLOCAL 2\nPRINTLN 3\n"

@@ -136,7 +136,7 @@ static void test_preemption(void **state)
     (void)state;
     Program *p = compile_text("loop.go",
                               "package main\n\nfunc main() {\n\tx := 0\n"
-                              "\tfor i := 0; i < 100; i++ {\n\t\tx += i\n\t}\n}\n");
+                              "\tfor i := 0; i < 300; i++ {\n\t\tx += i\n\t}\n}\n");
     MachineConfig c = config(1, POLICY_SINGLE, 1);
     c.quantum = 7;
     Machine *m = machine_new(p, &c);
