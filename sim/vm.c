@@ -26,7 +26,8 @@
  * step except where the program asks for memory (NEW, CLOSURE, go, string
  * concatenation).  vm_run_plain is its hot loop for machine_run's fast path
  * (sched.c): the instructions that touch nothing but the goroutine's stack and
- * memory, back to back, with threaded dispatch; it leaves every other
+ * memory, calls and returns that need no allocation and run no deferred
+ * call, back to back, with threaded dispatch; it leaves every other
  * instruction, and every one that would fail, to vm_exec.  The two must agree
  * on every plain instruction (tests/test_sched.c compares runs both ways).
  */
@@ -466,6 +467,7 @@ uint64_t vm_run_plain(Machine *m, Goroutine *g, uint64_t max, int64_t until)
 {
     const Instr *code = m->prog->code;
     const Value *consts = m->prog->consts;
+    const Proto *protos = m->prog->protos;
     Frame *f = &g->frames[g->nframes - 1];
     Value *st = g->stack, *mem = m->mem, *loc = st + f->base;
     const uint64_t nmem = (uint64_t)m->nmem;
@@ -560,6 +562,50 @@ uint64_t vm_run_plain(Machine *m, Goroutine *g, uint64_t max, int64_t until)
     PLAIN_CASE(JMPF): sp--; PLAIN_NEXT(st[sp].i ? pc + 1 : in.a);
     PLAIN_CASE(JMPT): sp--; PLAIN_NEXT(st[sp].i ? in.a : pc + 1);
     PLAIN_CASE(FUNC): st[sp++] = value_make(V_FUNC, 0, in.a); PLAIN_NEXT(pc + 1);
+    /* A call and a return are plain when they allocate nothing and fail
+     * nowhere: vm_call's and op_ret's effects, given room in the frame and
+     * stack arrays and no deferred call to run; anything else is vm_exec's. */
+    PLAIN_CASE(CALL): {
+        Value callee = st[sp - in.a - 1];
+        int64_t clos = -1;
+        int proto;
+        if (callee.kind == V_FUNC) {
+            proto = (int)callee.i;
+        } else if (callee.kind == V_CLOSURE && (uint64_t)callee.i < nmem) {
+            clos = callee.i;
+            proto = (int)mem[clos].i;
+        } else {
+            goto out;               /* a nil function value panics */
+        }
+        const Proto *pr = &protos[proto];
+        int base = sp - in.a;
+        if (g->nframes >= MACHINE_MAX_FRAMES || g->nframes >= g->frames_cap ||
+            base + pr->nslots + STACK_SLACK > cap)
+            goto out;
+        int k = in.a;
+        for (; k < pr->nparams; k++) st[base + k] = value_nil();
+        for (int c = 0; c < pr->ncaptures; c++, k++) st[base + k] = clos >= 0 ? mem[clos + 1 + c] : value_nil();
+        for (; k < pr->nslots; k++) st[base + k] = value_nil();
+        sp = base + pr->nslots;
+        f->pc = pc + 1;
+        f = &g->frames[g->nframes++];
+        f->proto = proto;
+        f->pc = pr->code_start;
+        f->base = base;
+        f->ndefers_at_entry = g->ndefers;
+        f->deferred = 0;
+        loc = st + base;
+        PLAIN_NEXT(pr->code_start);
+    }
+    PLAIN_CASE(RET): {
+        if (g->ndefers > f->ndefers_at_entry || g->nframes < 2 || f->deferred) goto out;
+        int base = f->base;
+        memmove(&st[base - 1], &st[sp - in.a], (size_t)in.a * sizeof(Value));
+        sp = base - 1 + in.a;
+        f = &g->frames[--g->nframes - 1];
+        loc = st + f->base;
+        PLAIN_NEXT(f->pc);
+    }
     PLAIN_CASE(ADDLL):
         loc[in.a] = value_int((int64_t)((uint64_t)loc[in.a].i + (uint64_t)loc[in.b].i));
         PLAIN_NEXT(pc + 1);
@@ -575,7 +621,7 @@ uint64_t vm_run_plain(Machine *m, Goroutine *g, uint64_t max, int64_t until)
     PLAIN_CASE(JNGTLL): PLAIN_NEXT(loc[in.b].i > loc[in.c].i ? pc + 1 : in.a);
     PLAIN_CASE(JNGELL): PLAIN_NEXT(loc[in.b].i >= loc[in.c].i ? pc + 1 : in.a);
 #if defined(__GNUC__) && !defined(VM_SWITCH_DISPATCH)
-    L_NEW: L_CLOSURE: L_CALL: L_RET: L_GO: L_DEFER: L_LOCK: L_UNLOCK:
+    L_NEW: L_CLOSURE: L_GO: L_DEFER: L_LOCK: L_UNLOCK:
     L_WGADD: L_WGDONE: L_WGWAIT: L_SLEEP: L_PRINTF: L_PRINTLN:
 #else
         default:
