@@ -561,6 +561,32 @@ static void test_diagnostics(void **state)
                 "7:5: interleave does not support sync.Mutex.TryLock");
 }
 
+/* Features outside the subset are refused by name, before the parser can
+ * stop at something else first (the label of a goto, the slices beside an
+ * import of encoding/json); a missing package clause and a file that ends
+ * early read as Go's. */
+static void test_unsupported_and_syntax(void **state)
+{
+    (void)state;
+    expect_diag("package main\n\nfunc main() {\nloop:\n\tgoto loop\n}\n", "5:2: interleave does not support goto");
+    expect_diag("package main\n\nimport \"C\"\n\nfunc main() {}\n", "3:8: interleave does not support cgo");
+    expect_diag("package main\n\nimport (\n\t\"fmt\"\n\t\"net/http\"\n)\n\nfunc main() { x := []int{} }\n",
+                "5:2: interleave does not support package net/http");
+    expect_diag("package main\n\nimport \"unsafe\"\n\nfunc main() {}\n", "3:8: interleave does not support package unsafe");
+    expect_diag("package main\n\nfunc main() {\n\tvar z complex128\n\t_ = z\n}\n",
+                "4:8: interleave does not support complex numbers");
+    expect_diag("package main\n\nfunc main() {\n\t_ = 2i\n}\n", "4:6: interleave does not support complex numbers");
+    expect_diag("import \"fmt\"\n", "1:1: expected 'package', found 'import'");
+    expect_diag("main()\n", "1:1: expected 'package', found main");
+    expect_diag("package main\n\nfunc main() {\n\tfor {\n\n// trailing comment\n",
+                "5:1: syntax error: unexpected EOF, expecting }");
+    expect_diag("package main\n\nfunc main() {\n\tfor {", "4:7: syntax error: unexpected EOF, expecting }");
+    expect_diag("package main\n\nimport \"fmt\"\n\nfunc main() {\n\tdefer fmt.Println\n}\n",
+                "6:11: expression in defer must be function call");
+    expect_diag("package main\n\nfunc main() {\n\tx := 1\n\tgo (x)\n}\n",
+                "5:5: expression in go must not be parenthesized");
+}
+
 static void test_diagnostics_sorted_and_capped(void **state)
 {
     (void)state;
@@ -663,6 +689,7 @@ int main(void)
         cmocka_unit_test(test_global_init_order),
         cmocka_unit_test(test_scenarios_compile),
         cmocka_unit_test(test_diagnostics),
+        cmocka_unit_test(test_unsupported_and_syntax),
         cmocka_unit_test(test_diagnostics_sorted_and_capped),
         cmocka_unit_test(test_print_diagnostic_caret),
         cmocka_unit_test(test_disasm_print_format),
