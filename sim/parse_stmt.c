@@ -5,9 +5,13 @@
  * (Go's exprLev rule): the headers set Parser.xnest to -1 while they parse.
  * Specs are shared with the top level, where sim/parse.c wraps each in a Decl.
  */
+#include <stdio.h>
+#include <string.h>
+
 #include "lex.h"
 #include "parse.h"
 #include "parse_internal.h"
+#include "types.h"   /* types_expr_string: how messages print expressions */
 
 /* ---- statements ------------------------------------------------------------------ */
 
@@ -85,6 +89,8 @@ static Stmt *simple_stmt(Parser *p)
         parse_next(p);
         s = parse_new_stmt(p, ST_INCDEC, t.line, t.col);
         s->op = op.kind;
+        s->op_line = op.line;
+        s->op_col = op.col;
         s->x = lhs[0];
         return s;
     case TK_COLON:
@@ -100,6 +106,37 @@ static Stmt *simple_stmt(Parser *p)
     }
 }
 
+static void expr_list_str(Expr **xs, int n, char *buf, size_t size)
+{
+    size_t k = 0;
+    buf[0] = 0;
+    for (int i = 0; i < n && k + 1 < size; i++) {
+        if (i) k += (size_t)snprintf(buf + k, size - k, ", ");
+        if (k + 1 < size) types_expr_string(xs[i], buf + k, size - k);
+        k += strlen(buf + k);
+    }
+}
+
+/* `if x := 0 {`: the statement where the condition belongs, in Go's words
+ * (syntax/parser.go header): at its operator, an assignment with its sides
+ * in parentheses to show the `=`, anything else as written. */
+static _Noreturn void not_a_condition(Parser *p, const Stmt *init, const Stmt *s)
+{
+    if (!init) parse_fail_at(p, s->line, s->col + 3, "syntax error: missing condition in if statement");
+    char l[96], r[96];
+    expr_list_str(init->lhs, init->nlhs, l, sizeof l);
+    expr_list_str(init->rhs, init->nrhs, r, sizeof r);
+    if (init->kind == ST_ASSIGN && init->op == TK_ASSIGN)
+        parse_fail_at(p, init->op_line, init->op_col, "syntax error: cannot use assignment (%s) = (%s) as value", l, r);
+    if (init->kind == ST_INCDEC) {
+        types_expr_string(init->x, l, sizeof l);
+        parse_fail_at(p, init->op_line, init->op_col, "syntax error: cannot use %s%s as value", l,
+                      lex_kind_text(init->op));
+    }
+    parse_fail_at(p, init->op_line, init->op_col, "syntax error: cannot use %s %s %s as value", l,
+                  lex_kind_text(init->op), r);
+}
+
 /* IfStmt = "if" [ SimpleStmt ";" ] Expression Block [ "else" ( IfStmt | Block ) ] . */
 static Stmt *if_stmt(Parser *p)
 {
@@ -107,7 +144,7 @@ static Stmt *if_stmt(Parser *p)
     parse_next(p);
     int save = p->xnest;
     p->xnest = -1;
-    if (p->tok.kind == TK_LBRACE) parse_fail_at(p, p->tok.line, p->tok.col, "missing condition in if statement");
+    if (p->tok.kind == TK_LBRACE) parse_fail_at(p, p->tok.line, p->tok.col, "syntax error: missing condition in if statement");
     Stmt *init = p->tok.kind == TK_SEMI ? NULL : simple_stmt(p);
     if (p->tok.kind == TK_SEMI) {
         Token semi = p->tok;
@@ -116,13 +153,11 @@ static Stmt *if_stmt(Parser *p)
         if (p->tok.kind == TK_LBRACE) {
             if (semi.len == 1 && semi.start[0] == '\n')
                 parse_fail_at(p, semi.line, semi.col, "syntax error: unexpected newline, expecting { after if clause");
-            parse_fail_at(p, p->tok.line, p->tok.col, "missing condition in if statement");
+            parse_fail_at(p, semi.line, semi.col, "syntax error: missing condition in if statement");
         }
         s->cond = parse_expr(p);
     } else {
-        if (!init || init->kind != ST_EXPR)
-            parse_fail_at(p, s->line, s->col + 3, "cannot use %s as value",
-                    init && init->kind == ST_DEFINE ? "assignment" : "statement");
+        if (!init || init->kind != ST_EXPR) not_a_condition(p, init, s);
         s->cond = init->x;
     }
     p->xnest = save;
