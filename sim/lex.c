@@ -189,7 +189,7 @@ static Token number(Lexer *lx, const char *start)
     }
     if (prefix && digits == lx->cur) {
         snprintf(lx->errbuf, sizeof lx->errbuf, "%s literal has no digits", kind);
-        return error_at(lx, start, start, lx->errbuf);
+        return error_at(lx, start, lx->cur, lx->errbuf);   /* where the digits belong, as Go */
     }
     return make(lx, TK_INT, start);
 }

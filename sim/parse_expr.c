@@ -53,8 +53,8 @@ static Expr *struct_type(Parser *p)
             parse_unsupported(p, "embedded fields");
         Expr *t = parse_type(p);
         for (int i = first; i < e->nfields; i++) e->fields[i].type = t;
-        if (p->tok.kind != TK_RBRACE && !parse_got(p, TK_SEMI))
-            parse_syntax_error(p, ", expecting semicolon, newline, or }");
+        if (p->tok.kind != TK_RBRACE && !parse_got(p, TK_SEMI))   /* Go's list() wording */
+            parse_syntax_error(p, " in struct type; possibly missing semicolon or newline or }");
     }
     parse_next(p);
     return e;
@@ -146,7 +146,7 @@ static Field *parameters(Parser *p, int *n)
         }
         PUSH(p, fs, *n, cap, f);
         if (!parse_got(p, TK_COMMA)) {
-            if (p->tok.kind != TK_RPAREN) parse_syntax_error(p, ", expecting comma or )");
+            if (p->tok.kind != TK_RPAREN) parse_syntax_error(p, " in parameter list; possibly missing comma or )");
             break;
         }
     }
@@ -329,6 +329,7 @@ static Expr *primary(Parser *p)
         case TK_DOT: {
             parse_next(p);
             if (p->tok.kind == TK_LPAREN) parse_unsupported(p, "type assertions");
+            if (p->tok.kind != TK_IDENT) parse_syntax_error(p, ", expecting name or (");
             Expr *s = parse_new_expr(p, EX_SELECTOR, x->line, x->col);
             Expr *n = parse_name(p);
             s->x = x;
