@@ -41,7 +41,9 @@ UNIT_SRC     := $(wildcard tests/test_*.c)
 UNIT_BIN     := $(UNIT_SRC:tests/%.c=$(BUILD)/tests/%)
 BENCH_BIN    := $(BUILD)/tests/bench/bench_vm
 
-.PHONY: all deps bench-deps run test unit golden e2e go-conformance check-asan bench clean help
+PREFIX       ?= /usr/local
+
+.PHONY: all deps bench-deps run test unit golden e2e go-conformance check-asan bench install clean help
 all: $(BIN)
 
 help:
@@ -49,6 +51,7 @@ help:
 	@echo "make test    install missing packages, build, run every test (then under ASan/UBSan)"
 	@echo "make bench   print VM, compiler and scenario speed figures, and Lua 5.4's for scale"
 	@echo "make deps    install missing Debian packages ($(DEBIAN_PKGS))"
+	@echo "make install copy the binary and the man page under PREFIX ($(PREFIX))"
 	@echo "make clean   remove build outputs"
 
 # ---- set-up: install what is missing ----------------------------------------
@@ -131,6 +134,10 @@ check-asan:
 bench: $(BENCH_BIN) $(BIN) bench-deps
 	@$(BENCH_BIN)
 	@sh tests/bench/bench_run.sh ./$(BIN)
+
+install: $(BIN)
+	install -D -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/interleave
+	install -D -m 644 assets/interleave.1 $(DESTDIR)$(PREFIX)/share/man/man1/interleave.1
 
 clean:
 	rm -rf build build-asan interleave
