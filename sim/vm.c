@@ -108,6 +108,8 @@ int vm_new_goroutine(Machine *m, Value fn, const Value *args, int nargs)
     return g->id;
 }
 
+/* vm_run_plain's CALL repeats the common case of this function: keep them in
+ * step (tests/test_sched.c's test_run_equals_step compares the two). */
 bool vm_call(Machine *m, Goroutine *g, int argc, int deferred)
 {
     Value callee = g->stack[g->sp - argc - 1];
@@ -212,7 +214,8 @@ static void op_defer(Goroutine *g, int nargs, int op)
     g->sp -= nvals;
 }
 
-/* RET a at pc: one pending defer of this frame per step, then the return. */
+/* RET a at pc: one pending defer of this frame per step, then the return.
+ * vm_run_plain's RET repeats the plain return: keep them in step. */
 static int op_ret(Machine *m, Goroutine *g, int core, int pc, int a)
 {
     Frame *f = &g->frames[g->nframes - 1];
@@ -571,8 +574,8 @@ uint64_t vm_run_plain(Machine *m, Goroutine *g, uint64_t max, int64_t until)
         int proto;
         if (callee.kind == V_FUNC) {
             proto = (int)callee.i;
-        } else if (callee.kind == V_CLOSURE && (uint64_t)callee.i < nmem) {
-            clos = callee.i;
+        } else if (callee.kind == V_CLOSURE && (uint64_t)callee.i < nmem && !mem[callee.i].aux) {
+            clos = callee.i;        /* (a record marked in aux is vm_call's to unpack) */
             proto = (int)mem[clos].i;
         } else {
             goto out;               /* a nil function value panics */
@@ -589,16 +592,16 @@ uint64_t vm_run_plain(Machine *m, Goroutine *g, uint64_t max, int64_t until)
         sp = base + pr->nslots;
         f->pc = pc + 1;
         f = &g->frames[g->nframes++];
+        memset(f, 0, sizeof *f);    /* every field vm_call leaves zero, now and later */
         f->proto = proto;
         f->pc = pr->code_start;
         f->base = base;
         f->ndefers_at_entry = g->ndefers;
-        f->deferred = 0;
         loc = st + base;
         PLAIN_NEXT(pr->code_start);
     }
-    PLAIN_CASE(RET): {
-        if (g->ndefers > f->ndefers_at_entry || g->nframes < 2 || f->deferred) goto out;
+    PLAIN_CASE(RET): {   /* (a RET with B set asks op_ret for more than a return) */
+        if (g->ndefers > f->ndefers_at_entry || g->nframes < 2 || f->deferred || in.b) goto out;
         int base = f->base;
         memmove(&st[base - 1], &st[sp - in.a], (size_t)in.a * sizeof(Value));
         sp = base - 1 + in.a;
