@@ -56,8 +56,12 @@ typedef enum ExprKind {
     EX_BINARY,       /* x op y                                                 */
     /* type-only forms */
     EX_STRUCTTYPE,   /* struct { fields }                                      */
-    EX_FUNCTYPE      /* func(params) results: fn (no body)                     */
+    EX_FUNCTYPE,     /* func(params) results: fn (no body)                     */
+    EX_CHANTYPE      /* chan x, chan<- x, <-chan x: op is a ChanDir            */
 } ExprKind;
+
+/* The direction of a channel type (Expr.op of an EX_CHANTYPE, Type.dir). */
+typedef enum ChanDir { CHAN_BOTH = 0, CHAN_SEND = 1, CHAN_RECV = 2 } ChanDir;
 
 /* Expression modes, as Go's type checker calls them (checker). */
 typedef enum ExprMode {
@@ -104,6 +108,7 @@ struct Expr {
     int builtin;              /* MODE_BUILTIN: a Builtin (types.h)             */
     int field_off;            /* EX_SELECTOR of a field: slot offset           */
     bool through_ptr;         /* EX_SELECTOR: x is a pointer (auto-deref)      */
+    bool comma_ok;            /* a receive <-ch giving (value, ok)             */
 };
 
 typedef enum StmtKind {
@@ -120,8 +125,21 @@ typedef enum StmtKind {
     ST_FOR,          /* for init; cond; post { body }                          */
     ST_BREAK, ST_CONTINUE,
     ST_RETURN,       /* return rhs...                                           */
-    ST_GO, ST_DEFER  /* go x / defer x                                          */
+    ST_GO, ST_DEFER, /* go x / defer x                                          */
+    ST_SEND,         /* lhs[0] <- rhs[0]                                        */
+    ST_RANGE,        /* for lhs... op range x { body }: op TK_DEFINE, TK_ASSIGN,
+                        or 0 without iteration variables                       */
+    ST_SELECT        /* select { clauses }                                      */
 } StmtKind;
+
+/* A clause of a select: `case comm:` (comm an ST_SEND, an ST_EXPR receive, or
+ * an ST_DEFINE / ST_ASSIGN whose one right side is a receive) or `default:`
+ * (comm NULL), and its statements. */
+typedef struct Clause {
+    int line, col;            /* the case / default keyword                     */
+    Stmt *comm;
+    Stmt **body; int nbody;
+} Clause;
 
 struct Stmt {
     StmtKind kind;
@@ -137,6 +155,7 @@ struct Stmt {
     Stmt **body; int nbody;   /* ST_BLOCK, ST_IF, ST_FOR                        */
     int end_line, end_col;    /* the closing brace of body                      */
     Stmt *els;                /* ST_IF: ST_IF or ST_BLOCK, NULL if none         */
+    Clause *clauses; int nclauses;   /* ST_SELECT                               */
 
     /* checker */
     struct Sym **syms;        /* ST_VAR / ST_DEFINE / ST_CONST: the declared

@@ -125,10 +125,13 @@ static void init_proto(Compiler *C, const Value *zero)
             case V_INT: compile_emit(C, OP_INT, 0, 0); break;
             case V_BOOL: compile_emit(C, OP_FALSE, 0, 0); break;
             case V_STR: compile_emit(C, OP_STR, 0, 0); break;
-            case V_SYNC:
-                compile_emit(C, OP_NEW, compile_layout(C, zero[k].aux == SYNC_MUTEX ? ck->t_mutex : ck->t_wg), 0);
+            case V_SYNC: {
+                Type *st = zero[k].aux == SYNC_MUTEX ? ck->t_mutex : zero[k].aux == SYNC_RWMUTEX ? ck->t_rwmutex
+                         : zero[k].aux == SYNC_ONCE ? ck->t_once : ck->t_wg;
+                compile_emit(C, OP_NEW, compile_layout(C, st), 0);
                 compile_emit(C, OP_LOAD, 0, 0);
                 break;
+            }
             default: compile_emit(C, OP_NIL, 0, 0); break;
             }
             compile_emit(C, OP_SETGLOBAL, k, 0);
@@ -187,6 +190,7 @@ static void generate(Program *p, Checker *ck)
         drain_pending(&C);
     }
     if (p->nglobals || ck->ninit_fns || ck->ninits) init_proto(&C, zero);
+    compile_conc_thunks(&C);
     free(zero);
     free(C.pending);
 }

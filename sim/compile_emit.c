@@ -79,7 +79,7 @@ void compile_emit_const(Compiler *C, const ConstVal *cv)
     case CV_INT: emit_int(C, cv->i); break;
     case CV_BOOL: compile_emit(C, cv->i ? OP_TRUE : OP_FALSE, 0, 0); break;
     case CV_STRING: compile_emit(C, OP_STR, compile_add_string(C, cv->s, cv->slen), 0); break;
-    default: sim_fatal("emit_const", "no constant value");
+    default: sim_fatal("compile_emit_const", "no constant value");
     }
 }
 
@@ -89,7 +89,7 @@ static Value zero_value(const Type *t)
     case TY_INT: return value_int(0);
     case TY_BOOL: return value_bool(0);
     case TY_STRING: return value_make(V_STR, 0, 0);   /* string constant 0 is "" */
-    case TY_MUTEX: return value_make(V_SYNC, SYNC_MUTEX, 0);
+    case TY_MUTEX: return value_make(V_SYNC, t->sync_kind ? (uint32_t)t->sync_kind : SYNC_MUTEX, 0);
     case TY_WAITGROUP: return value_make(V_SYNC, SYNC_WAITGROUP, 0);
     default: return value_nil();
     }
@@ -129,11 +129,12 @@ int compile_layout(Compiler *C, Type *t)
     char name[128];
     types_string(t, name, sizeof name);
     tl->name = xstrdup(name);
-    tl->nslots = t->kind == TY_STRUCT ? t->nslots : 1;
+    tl->nslots = t->kind == TY_STRUCT && t->nslots > 0 ? t->nslots : 1;   /* struct{}: one nil slot */
     tl->zero = xcalloc((size_t)tl->nslots, sizeof *tl->zero);
     tl->slot_name = xcalloc((size_t)tl->nslots, sizeof *tl->slot_name);
     int k = 0;
     compile_flatten(t, "", tl->zero, tl->slot_name, &k);
+    if (k == 0) tl->slot_name[0] = xstrdup("");
     t->layout = p->ntypes++;
     return t->layout;
 }

@@ -58,8 +58,8 @@ static int binary_opcode(int op)
     }
 }
 
-/* x+c and x-c become ADDI.  The operator instruction keeps the position of the enclosing construct
- * (expr restores C->line/col after compiling y). */
+/* x+c and x-c become ADDI.  The operator instruction keeps the position of
+ * the enclosing construct (compile_expr restores C->line/col after y). */
 void compile_apply(Compiler *C, int op, const Type *t, Expr *y)
 {
     int base = types_base_op(op);
@@ -95,6 +95,7 @@ void compile_expr(Compiler *C, Expr *e)
         }
         case EX_UNARY:
             if (e->op == TK_AMP) { address_of(C, e->x); break; }
+            if (e->op == TK_ARROW) { compile_conc_receive(C, e); break; }
             compile_expr(C, e->x);
             if (e->op == TK_MINUS) compile_emit(C, OP_NEG, 0, 0);
             else if (e->op == TK_NOT) compile_emit(C, OP_NOT, 0, 0);
@@ -106,7 +107,13 @@ void compile_expr(Compiler *C, Expr *e)
             break;
         case EX_CALL: compile_call(C, e, CALL_PLAIN); break;
         case EX_FUNCLIT: closure(C, e); break;
-        default: sim_fatal("expr", "expression kind the checker should have rejected");
+        case EX_COMPOSITE:          /* struct{}{}: an empty struct is one nil slot */
+            if (e->type && e->type->kind == TY_STRUCT && e->type->nfields == 0) {
+                compile_emit(C, OP_NIL, 0, 0);
+                break;
+            }
+            sim_fatal("compile_expr", "composite literal outside an initialisation");
+        default: sim_fatal("compile_expr", "expression kind the checker should have rejected");
         }
     }
     C->line = line;
@@ -135,8 +142,8 @@ static int builtin(Compiler *C, Expr *e, int bi, CallKind how)
 {
     int op, argc;
     switch (bi) {
-    case BI_PRINTLN: op = OP_PRINTLN; argc = arguments(C, e, 0); break;
-    case BI_PRINTF: op = OP_PRINTF; argc = arguments(C, e, 0); break;
+    case BI_PRINTLN: op = OP_PRINTLN; argc = compile_conc_print_args(C, e, 0); break;
+    case BI_PRINTF: op = OP_PRINTF; argc = compile_conc_print_args(C, e, 0); break;
     case BI_SLEEP: op = OP_SLEEP; argc = arguments(C, e, 0); break;
     case BI_LOCK: op = OP_LOCK; receiver(C, e->x); argc = 1; break;
     case BI_UNLOCK: op = OP_UNLOCK; receiver(C, e->x); argc = 1; break;
@@ -146,7 +153,9 @@ static int builtin(Compiler *C, Expr *e, int bi, CallKind how)
     case BI_NEW:
         compile_emit(C, OP_NEW, compile_layout(C, e->type->elem), 0);
         return 1;
-    default: sim_fatal("builtin", "unsupported builtin reached the code generator");
+    default:
+        if (bi >= BI_MAKE && bi < BI__CONC_END) return compile_conc_builtin(C, e, bi, how);
+        sim_fatal("builtin", "unsupported builtin reached the code generator");
     }
     if (how == CALL_DEFER) compile_emit(C, OP_DEFER, argc, op);
     else compile_emit(C, op, op == OP_PRINTF || op == OP_PRINTLN ? argc : 0, 0);
@@ -164,7 +173,7 @@ int compile_call(Compiler *C, Expr *e, CallKind how)
         compile_expr(C, e->args[0]);   /* conversions between int types are free */
         n = 1;
     } else if (f->mode == MODE_BUILTIN) {
-        n = builtin(C, e, f->builtin, how);
+        n = how == CALL_GO ? compile_conc_go(C, e) : builtin(C, e, f->builtin, how);
     } else {
         compile_expr(C, f);
         int argc = arguments(C, e, 0);

@@ -7,6 +7,8 @@
  *   compile_place.c  places: where a variable or field lives, read and write
  *   compile_expr.c   expressions and calls
  *   compile_stmt.c   statements
+ *   compile_conc.c   channels, select, range over a channel, go of a builtin,
+ *                    and the sync / atomic / runtime / time builtins
  *   compile_fuse.c   fused instructions for int locals only one goroutine sees
  */
 #ifndef INTERLEAVE_COMPILE_INTERNAL_H
@@ -17,11 +19,13 @@
 #include "program.h"
 #include "types.h"
 
-/* The jumps of a for loop still waiting for their targets. */
+/* The jumps of a for loop (or, is_select, a select: break only) still
+ * waiting for their targets. */
 typedef struct Loop {
     struct Loop *outer;
     int *breaks; int nbreaks, breaks_cap;
     int *conts; int nconts, conts_cap;
+    bool is_select;           /* a select: a break target only                 */
 } Loop;
 
 typedef struct Compiler {
@@ -33,6 +37,9 @@ typedef struct Compiler {
     int line, col;            /* source position given to emitted code        */
     Loop *loop;
     FuncInfo **pending; int npending, pending_cap, pending_next;  /* literals */
+    int name_hint;            /* string index of the variable an expression is
+                                 assigned to (names make(chan T)), 0 none       */
+    struct Thunk *thunks; int nthunks, thunks_cap;  /* go builtin(...): compile_conc.c */
 } Compiler;
 
 /* A "place" (Lua's expdesc) is where an assignable expression lives; code for
@@ -113,6 +120,27 @@ void compile_expr(Compiler *C, Expr *e);
 int compile_call(Compiler *C, Expr *e, CallKind how);
 /* Push y and apply the binary `op` to the value below it. */
 void compile_apply(Compiler *C, int op, const Type *t, Expr *y);
+
+/* ---- sim/compile_conc.c ------------------------------------------------------------------ */
+
+/* A call of a BI_MAKE ... BI__CONC_END builtin; returns its results pushed. */
+int compile_conc_builtin(Compiler *C, Expr *e, int bi, CallKind how);
+/* <-x (and v, ok := <-x: two values). */
+void compile_conc_receive(Compiler *C, Expr *e);
+/* fmt's arguments from `from` on, each typed (OP_TYPED) when fmt must know
+ * its Go type; returns how many. */
+int compile_conc_print_args(Compiler *C, Expr *e, int from);
+/* The name to give the channel when r is make(chan T) assigned to target l
+ * (C->name_hint: a string index), 0 otherwise. */
+int compile_conc_hint(Compiler *C, Expr *l, Expr *r);
+/* go f(args) of a builtin f (wg.Done, close, fmt.Println ...): the new
+ * goroutine runs a small proto that does f on its arguments (a "thunk",
+ * emitted by compile_conc_thunks after every function). */
+int compile_conc_go(Compiler *C, Expr *e);
+void compile_conc_thunks(Compiler *C);
+void compile_conc_send(Compiler *C, Stmt *s);
+void compile_conc_range(Compiler *C, Stmt *s);
+void compile_conc_select(Compiler *C, Stmt *s);
 
 /* ---- sim/compile_stmt.c ------------------------------------------------------------------ */
 

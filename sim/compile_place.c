@@ -14,7 +14,8 @@
 bool compile_boxed(const Sym *v)
 {
     TypeKind k = v->type->kind;
-    return v->captured || v->addr_taken || k == TY_STRUCT || k == TY_MUTEX || k == TY_WAITGROUP;
+    return v->captured || v->addr_taken || (k == TY_STRUCT && v->type->nfields > 0) || k == TY_MUTEX ||
+           k == TY_WAITGROUP;
 }
 
 int compile_var_slot(Compiler *C, const Sym *v)
@@ -22,7 +23,7 @@ int compile_var_slot(Compiler *C, const Sym *v)
     if (v->owner == C->fn) return v->slot;
     for (int i = 0; i < C->fn->ncaptures; i++)
         if (C->fn->captures[i] == v) return C->fn->nparams + i;
-    sim_fatal("var_slot", "variable neither local nor captured");
+    sim_fatal("compile_var_slot", "variable neither local nor captured");
 }
 
 Place compile_var_place(Compiler *C, const Sym *v)
@@ -62,14 +63,14 @@ Place compile_place(Compiler *C, Expr *e)
         case PL_GLOBAL: pl.slot += e->field_off; break;
         case PL_REF: compile_emit(C, OP_LOCAL, pl.slot, 0); pl.kind = PL_ADDR; pl.off = e->field_off; break;
         case PL_ADDR: pl.off = (pl.off < 0 ? 0 : pl.off) + e->field_off; break;
-        default: sim_fatal("place", "field of an unboxed local");
+        default: sim_fatal("compile_place", "field of an unboxed local");
         }
         return pl;
     case EX_STAR:
         compile_expr(C, e->x);
         return pl;
     default:
-        sim_fatal("place", "not addressable");
+        sim_fatal("compile_place", "not addressable");
     }
 }
 
@@ -87,7 +88,7 @@ void compile_place_addr(Compiler *C, Place *pl)
     case PL_REF: compile_emit(C, OP_LOCAL, pl->slot, 0); break;
     case PL_GLOBAL: compile_emit(C, OP_GADDR, pl->slot, 0); break;
     case PL_ADDR: compile_place_prepare(C, pl); break;
-    default: sim_fatal("place_addr", "no address");
+    default: sim_fatal("compile_place_addr", "no address");
     }
 }
 
@@ -98,7 +99,7 @@ void compile_place_load(Compiler *C, Place *pl)
     case PL_REF: compile_emit(C, OP_LOADREF, pl->slot, 0); break;
     case PL_GLOBAL: compile_emit(C, OP_GLOBAL, pl->slot, 0); break;
     case PL_ADDR: compile_place_prepare(C, pl); compile_emit(C, OP_LOAD, 0, 0); break;
-    default: sim_fatal("place_load", "blank");
+    default: sim_fatal("compile_place_load", "blank");
     }
 }
 

@@ -27,23 +27,32 @@ static Place target(Compiler *C, Stmt *s, int i)
 
 static bool is_composite(Expr *e) { return compile_unparen(e)->kind == EX_COMPOSITE; }
 
+/* struct{}{}: a value like any scalar (one nil slot), nothing to fill. */
+static bool is_empty_struct(Expr *e)
+{
+    Expr *x = compile_unparen(e);
+    return x->kind == EX_COMPOSITE && x->type && x->type->kind == TY_STRUCT && x->type->nfields == 0;
+}
+
 static void fill_target(Compiler *C, Place *pl, Expr *lit)
 {
     if (pl->kind == PL_GLOBAL) compile_fill_composite(C, compile_unparen(lit), -1, pl->slot);
     else compile_fill_composite(C, compile_unparen(lit), pl->slot, -1);
 }
 
-/* Go evaluates every right side before assigning; a composite literal fills the
- * fresh variable it initialises in place. */
+/* Go evaluates every right side before assigning; a composite literal
+ * fills the fresh variable it initialises in place. */
 void compile_assign_values(Compiler *C, Stmt *s)
 {
     int n = s->nlhs;
     bool tuple = s->nrhs != n;   /* a, b = f() */
     if (n == 1) {
         Place pl = target(C, s, 0);
-        if (is_composite(s->rhs[0])) { fill_target(C, &pl, s->rhs[0]); return; }
+        if (is_composite(s->rhs[0]) && !is_empty_struct(s->rhs[0])) { fill_target(C, &pl, s->rhs[0]); return; }
         compile_place_prepare(C, &pl);
+        C->name_hint = compile_conc_hint(C, s->lhs[0], s->rhs[0]);
         compile_expr(C, s->rhs[0]);
+        C->name_hint = 0;
         C->line = s->line;
         C->col = s->col;
         compile_place_store(C, &pl);
@@ -57,8 +66,14 @@ void compile_assign_values(Compiler *C, Stmt *s)
         if (s->kind == ST_ASSIGN && compile_unparen(s->lhs[i])->kind != EX_IDENT) simple = false;
         if (!tuple && is_composite(s->rhs[i])) simple = false;
     }
-    if (tuple) compile_call(C, s->rhs[0], CALL_PLAIN);
-    else for (int i = 0; i < n; i++) if (!is_composite(s->rhs[i])) compile_expr(C, s->rhs[i]);
+    if (tuple && compile_unparen(s->rhs[0])->comma_ok) compile_expr(C, s->rhs[0]);   /* v, ok := <-ch */
+    else if (tuple) compile_call(C, s->rhs[0], CALL_PLAIN);
+    else for (int i = 0; i < n; i++) {
+        if (is_composite(s->rhs[i])) continue;
+        C->name_hint = compile_conc_hint(C, s->lhs[i], s->rhs[i]);
+        compile_expr(C, s->rhs[i]);
+        C->name_hint = 0;
+    }
     C->line = s->line;
     C->col = s->col;
     if (simple) {
@@ -138,7 +153,7 @@ static void if_stmt(Compiler *C, Stmt *s)
 
 static void for_stmt(Compiler *C, Stmt *s)
 {
-    Loop loop = {C->loop, NULL, 0, 0, NULL, 0, 0};
+    Loop loop = {.outer = C->loop};
     if (s->init) compile_stmt(C, s->init);
     int top = compile_here(C), exit = -1;
     if (s->cond) exit = compile_jump_unless(C, s->cond);
@@ -184,6 +199,11 @@ void compile_stmt(Compiler *C, Stmt *s)
     switch (s->kind) {
     case ST_EMPTY: case ST_CONST: case ST_TYPE: break;
     case ST_EXPR:
+        if (compile_unparen(s->x)->kind == EX_UNARY) {       /* <-ch */
+            compile_expr(C, s->x);
+            compile_emit(C, OP_POP, 0, 0);
+            break;
+        }
         for (int n = compile_call(C, compile_unparen(s->x), CALL_PLAIN); n > 0; n--) compile_emit(C, OP_POP, 0, 0);
         break;
     case ST_VAR: case ST_DEFINE: declaration(C, s); break;
@@ -202,13 +222,18 @@ void compile_stmt(Compiler *C, Stmt *s)
         break;
     }
     case ST_CONTINUE: {
+        Loop *l = C->loop;
+        while (l->is_select) l = l->outer;      /* a select is no loop */
         int j = compile_emit(C, OP_JMP, 0, 0);
-        GROW(C->loop->conts, C->loop->conts_cap, C->loop->nconts + 1);
-        C->loop->conts[C->loop->nconts++] = j;
+        GROW(l->conts, l->conts_cap, l->nconts + 1);
+        l->conts[l->nconts++] = j;
         break;
     }
     case ST_RETURN: return_stmt(C, s); break;
     case ST_GO: compile_call(C, s->x, CALL_GO); break;
     case ST_DEFER: compile_call(C, s->x, CALL_DEFER); break;
+    case ST_SEND: compile_conc_send(C, s); break;
+    case ST_RANGE: compile_conc_range(C, s); break;
+    case ST_SELECT: compile_conc_select(C, s); break;
     }
 }

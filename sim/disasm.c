@@ -4,7 +4,8 @@
  * code serves whole listings (disasm_program), live traces (--trace) and the
  * TUI's code view.  Operands are followed by a helpful note: the string of a
  * STR, the function of a FUNC/CLOSURE, the type and name of a NEW, the global
- * of a GLOBAL/SETGLOBAL/GADDR, the builtin of a DEFER.
+ * of a GLOBAL/SETGLOBAL/GADDR, the builtin of a DEFER, the element type and
+ * variable of a MAKECHAN, the cases of a SELECT, the type of a TYPED.
  */
 #include <stdio.h>
 #include <string.h>
@@ -63,6 +64,26 @@ void disasm_instr(const Program *p, int pc, char *buf, size_t n)
     case OP_DEFER:
         if (in.b > 0 && in.b < OP__COUNT) snprintf(note, sizeof note, "%s", opcode_names[in.b]);
         break;
+    case OP_MAKECHAN:
+        if (in.a >= 0 && in.a < p->ntypes) {
+            const char *var = in.b > 0 && in.b < p->nstrings ? p->strings[in.b] : "";
+            snprintf(note, sizeof note, "chan %s%s%s", p->types[in.a].name, *var ? " " : "", var);
+        }
+        break;
+    case OP_TYPED:
+        if (in.a > 0 && in.a <= p->ntypes) snprintf(note, sizeof note, "%s", p->types[in.a - 1].name);
+        break;
+    case OP_SELECT: {
+        int ncases = in.b & 0x7fff, sends = __builtin_popcount((unsigned)in.a);
+        snprintf(note, sizeof note, "%d send%s, %d receive%s%s", sends, sends == 1 ? "" : "s",
+                 ncases - sends, ncases - sends == 1 ? "" : "s", in.b & 0x8000 ? ", default" : "");
+        break;
+    }
+    case OP_TIMER: {
+        static const char *const kinds[] = {"time.After", "time.Tick", "time.NewTimer", "time.NewTicker"};
+        if (in.a >= 0 && in.a < 4) snprintf(note, sizeof note, "%s", kinds[in.a]);
+        break;
+    }
     default:
         break;
     }

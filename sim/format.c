@@ -8,6 +8,13 @@
  * "%!d(string=hi)"; a missing argument "%!d(MISSING)"; a verb without a
  * letter "%!(NOVERB)"; leftover arguments "%!(EXTRA int=3, string=x)".
  *
+ * A typed value (value.h: aux set by OP_TYPED where it became fmt's argument)
+ * prints as its Go type does: a time.Duration as Duration.String ("1.5s")
+ * for %v and %s, a time.Time as Time.String on the virtual clock
+ * ("2009-11-10 23:00:00.00002 +0000 UTC m=+0.000020001"), and %T names the
+ * static type, qualified as Go does ("main.Celsius", "<-chan int").  A
+ * channel prints as a made-up address, like a pointer.
+ *
  * %v of a pointer to a struct prints "&{...}" as Go does; the zero values of
  * sync.Mutex and sync.WaitGroup print as their Go 1.19 fields would.  Other
  * pointers and functions print a stable made-up address (0xc000010000 plus 8
@@ -18,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "duration.h"
 #include "machine_internal.h"
 
 typedef struct Out { char **buf; uint32_t *len, *cap; } Out;
@@ -36,9 +44,91 @@ static int64_t fake_addr(int64_t slot) { return 0xc000010000LL + slot * 8; }
 
 static int object_at(const Machine *m, int64_t addr);
 
+/* The name of a typed value's type (value.h), NULL for an untyped one. */
+static const char *typed_name(const Machine *m, Value v)
+{
+    if (!v.aux || v.kind == V_SYNC || (int)v.aux > m->prog->ntypes) return NULL;
+    return m->prog->types[v.aux - 1].name;
+}
+
+static bool is_typed(const Machine *m, Value v, const char *name)
+{
+    const char *t = typed_name(m, v);
+    return t && !strcmp(t, name);
+}
+
+static bool ident_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+/* Go's %T spelling of a type the checker printed: names declared in package
+ * main get "main." ("chan request" -> "chan main.request"). */
+static void qualify(const char *t, char *out, size_t n)
+{
+    static const char *const plain[] = {
+        "int", "bool", "string", "chan", "func", "struct", "map", "interface", "error", "any",
+        "byte", "rune", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32",
+        "uint64", "uintptr", "float32", "float64", "complex64", "complex128",
+    };
+    size_t k = 0;
+    for (size_t i = 0; t[i] && k + 1 < n;) {
+        if (!ident_char(t[i]) || (t[i] >= '0' && t[i] <= '9')) { out[k++] = t[i++]; continue; }
+        size_t j = i;
+        while (ident_char(t[j])) j++;
+        bool qualified = (i > 0 && t[i - 1] == '.') || t[j] == '.';
+        for (size_t p = 0; p < sizeof plain / sizeof plain[0] && !qualified; p++)
+            qualified = strlen(plain[p]) == j - i && !strncmp(plain[p], t + i, j - i);
+        int w = snprintf(out + k, n - k, "%s%.*s", qualified ? "" : "main.", (int)(j - i), t + i);
+        k = w < 0 || (size_t)w >= n - k ? n - 1 : k + (size_t)w;
+        i = j;
+    }
+    out[k] = '\0';
+}
+
+/* Time.String: "2006-01-02 15:04:05.999999999 -0700 MST m=+0.000000000". */
+static void time_string(int64_t unix_ns, char *buf, size_t n)
+{
+    int64_t secs = unix_ns / 1000000000, frac = unix_ns % 1000000000;
+    if (frac < 0) { frac += 1000000000; secs--; }
+    int64_t days = secs / 86400, rem = secs % 86400;
+    if (rem < 0) { rem += 86400; days--; }
+    /* civil_from_days (H. Hinnant) */
+    int64_t z = days + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
+    int64_t doe = z - era * 146097, yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+    int64_t d = doy - (153 * mp + 2) / 5 + 1, mo = mp < 10 ? mp + 3 : mp - 9;
+    if (mo <= 2) y++;
+    char fr[16] = "";
+    if (frac) {
+        snprintf(fr, sizeof fr, ".%09lld", (long long)frac);
+        for (size_t e = strlen(fr); e > 1 && fr[e - 1] == '0'; e--) fr[e - 1] = '\0';
+    }
+    int64_t mono = unix_ns - MACHINE_EPOCH_UNIX_NS;
+    uint64_t am = mono < 0 ? 0 - (uint64_t)mono : (uint64_t)mono;
+    snprintf(buf, n, "%04lld-%02lld-%02lld %02lld:%02lld:%02lld%s +0000 UTC m=%c%llu.%09llu",
+             (long long)y, (long long)mo, (long long)d, (long long)(rem / 3600),
+             (long long)(rem / 60 % 60), (long long)(rem % 60), fr, mono < 0 ? '-' : '+',
+             (unsigned long long)(am / 1000000000), (unsigned long long)(am % 1000000000));
+}
+
+/* A typed value that prints as text of its own (Duration, Time): into buf. */
+static bool typed_text(const Machine *m, Value v, char *buf, size_t n)
+{
+    if (v.kind != V_INT) return false;
+    if (is_typed(m, v, "time.Duration")) { duration_format(v.i, buf, n); return true; }
+    if (is_typed(m, v, "time.Time")) { time_string(v.i, buf, n); return true; }
+    return false;
+}
+
 /* Go's name for v's type ("int", "*main.value"), into tmp when built. */
 static const char *type_name(const Machine *m, Value v, char *tmp, size_t n)
 {
+    const char *typed = typed_name(m, v);
+    if (typed) {
+        qualify(typed, tmp, n);
+        return tmp;
+    }
     switch ((ValueKind)v.kind) {
     case V_NIL: return "<nil>";
     case V_INT: return "int";
@@ -54,6 +144,7 @@ static const char *type_name(const Machine *m, Value v, char *tmp, size_t n)
     }
     case V_FUNC: case V_CLOSURE: return "func()";
     case V_SYNC: return v.aux == SYNC_MUTEX ? "sync.Mutex" : "sync.WaitGroup";
+    case V_CHAN: return "chan";
     }
     return "?";
 }
@@ -85,7 +176,11 @@ static void struct_v(const Machine *m, const Object *obj, Out o, int depth)
 
 static void value_v(const Machine *m, Value v, Out o, int depth)
 {
-    char tmp[64];
+    char tmp[96];
+    if (typed_text(m, v, tmp, sizeof tmp)) {
+        puts_(o, tmp);
+        return;
+    }
     switch ((ValueKind)v.kind) {
     case V_NIL: puts_(o, "<nil>"); return;
     case V_INT: put_int(o, v.i); return;
@@ -114,6 +209,10 @@ static void value_v(const Machine *m, Value v, Out o, int depth)
     }
     case V_FUNC: case V_CLOSURE:
         snprintf(tmp, sizeof tmp, "0x%" PRIx64, (uint64_t)(0x47b000 + v.i * 32));
+        puts_(o, tmp);
+        return;
+    case V_CHAN:
+        snprintf(tmp, sizeof tmp, "0x%" PRIx64, (uint64_t)(0xc000020000LL + v.i * 0x60));
         puts_(o, tmp);
         return;
     }
@@ -161,8 +260,12 @@ static void bad_verb(const Machine *m, Out o, char verb, Value v)
 
 static void format_one(const Machine *m, Out o, char verb, Value v, int width, bool minus, bool zero)
 {
-    char tmp[80];
+    char tmp[96];
     int n = -1;
+    if ((verb == 'v' || verb == 's') && typed_text(m, v, tmp, sizeof tmp)) {
+        padded(o, tmp, strlen(tmp), width, minus, false);
+        return;
+    }
     switch (verb) {
     case 'v':
         if (v.kind == V_INT) { n = snprintf(tmp, sizeof tmp, "%" PRId64, v.i); break; }
@@ -227,6 +330,10 @@ static void format_one(const Machine *m, Out o, char verb, Value v, int width, b
         }
         break;
     case 'p':
+        if (v.kind == V_CHAN) {
+            n = snprintf(tmp, sizeof tmp, "0x%" PRIx64, (uint64_t)(0xc000020000LL + v.i * 0x60));
+            break;
+        }
         if (v.kind != V_PTR && v.kind != V_FUNC && v.kind != V_CLOSURE) break;
         n = snprintf(tmp, sizeof tmp, "0x%" PRIx64, (uint64_t)fake_addr(v.i));
         break;

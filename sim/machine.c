@@ -173,6 +173,7 @@ Machine *machine_new(const Program *p, const MachineConfig *cfg)
     m->rng[1] = splitmix64(&s);
     if (!(m->rng[0] | m->rng[1])) m->rng[1] = 1;   /* xoroshiro's one bad state */
     m->status = M_RUNNING;
+    m->gomaxprocs = m->ncores;
 
     machine_alloc(m, p->nglobals, -2, -1);        /* globals: not an Object */
     for (int i = 0; i < p->nstrings; i++)
@@ -199,21 +200,38 @@ static void free_goroutine(Goroutine *g)
     free(g->defer_vals);
 }
 
-static int **sync_waiters(SyncObj *s, int **n, int **cap)
+/* The wait queues of a sync object: up to two (an RWMutex's readers and
+ * writers), as (array, length, capacity) triples; returns how many. */
+typedef struct SyncQueue { int **q; int *n, *cap; } SyncQueue;
+
+static int sync_queues(SyncObj *s, SyncQueue out[2])
 {
-    if (s->kind == SYNC_MUTEX) { *n = &s->u.mu.nwaiters; *cap = &s->u.mu.waiters_cap; return &s->u.mu.waiters; }
-    *n = &s->u.wg.nwaiters; *cap = &s->u.wg.waiters_cap;
-    return &s->u.wg.waiters;
+    switch (s->kind) {
+    case SYNC_MUTEX: out[0] = (SyncQueue){&s->u.mu.waiters, &s->u.mu.nwaiters, &s->u.mu.waiters_cap}; return 1;
+    case SYNC_WAITGROUP: out[0] = (SyncQueue){&s->u.wg.waiters, &s->u.wg.nwaiters, &s->u.wg.waiters_cap}; return 1;
+    case SYNC_RWMUTEX:
+        out[0] = (SyncQueue){&s->u.rw.rwaiters, &s->u.rw.nrwaiters, &s->u.rw.rwaiters_cap};
+        out[1] = (SyncQueue){&s->u.rw.wwaiters, &s->u.rw.nwwaiters, &s->u.rw.wwaiters_cap};
+        return 2;
+    case SYNC_ONCE: out[0] = (SyncQueue){&s->u.once.waiters, &s->u.once.nwaiters, &s->u.once.waiters_cap}; return 1;
+    case SYNC_COND: out[0] = (SyncQueue){&s->u.cond.waiters, &s->u.cond.nwaiters, &s->u.cond.waiters_cap}; return 1;
+    }
+    return 0;
+}
+
+static void free_sync(SyncObj *s)
+{
+    SyncQueue q[2];
+    int n = sync_queues(s, q);
+    for (int k = 0; k < n; k++) free(*q[k].q);
 }
 
 void machine_free(Machine *m)
 {
     if (!m) return;
     for (int i = 0; i < m->ngs; i++) free_goroutine(&m->gs[i]);
-    for (int i = 0; i < m->nsyncs; i++) {
-        int *n, *cap;
-        free(*sync_waiters(&m->syncs[i], &n, &cap));
-    }
+    for (int i = 0; i < m->nsyncs; i++) free_sync(&m->syncs[i]);
+    chan_free_all(m);
     for (int i = 0; i < MACHINE_MAX_CORES; i++) free(m->cores[i].local.ids);
     free(m->global.ids);
     free(m->mem); free(m->objects); free(m->strdata); free(m->strings);
@@ -282,11 +300,8 @@ void machine_copy(Machine *dst, const Machine *src)
         COPY_INTO(d->defer_vals, d->defer_vals_cap, s->defer_vals, s->ndefer_vals);
     }
 
-    /* Sync objects: the same, with their wait queues. */
-    for (int i = src->nsyncs; i < old.nsyncs; i++) {
-        int *n, *cap;
-        free(*sync_waiters(&old.syncs[i], &n, &cap));
-    }
+    /* Sync objects: the same, with their wait queues (fresh copies). */
+    for (int i = 0; i < old.nsyncs; i++) free_sync(&old.syncs[i]);
     dst->syncs = old.syncs;
     dst->syncs_cap = old.syncs_cap;
     if (src->nsyncs > dst->syncs_cap) {
@@ -294,19 +309,19 @@ void machine_copy(Machine *dst, const Machine *src)
         dst->syncs_cap = src->nsyncs;
     }
     for (int i = 0; i < src->nsyncs; i++) {
-        int *kn, *kcap, *n, *cap, *sn, *scap;
-        int *kept = NULL, kept_cap = 0;
-        if (i < old.nsyncs) {
-            kept = *sync_waiters(&dst->syncs[i], &kn, &kcap);
-            kept_cap = *kcap;
-        }
         dst->syncs[i] = src->syncs[i];
-        int **dw = sync_waiters(&dst->syncs[i], &n, &cap);
-        int *const *sw = sync_waiters((SyncObj *)&src->syncs[i], &sn, &scap);
-        *dw = kept;
-        *cap = kept_cap;
-        COPY_INTO(*dw, *cap, *sw, *sn);
+        SyncQueue dq[2], sq[2];
+        int nq = sync_queues(&dst->syncs[i], dq);
+        sync_queues((SyncObj *)&src->syncs[i], sq);
+        for (int k = 0; k < nq; k++) {
+            *dq[k].q = NULL;
+            *dq[k].cap = 0;
+            COPY_INTO(*dq[k].q, *dq[k].cap, *sq[k].q, *sq[k].n);
+        }
     }
+
+    /* Channels: buffers and wait queues. */
+    chan_copy_all(dst, src, old.chans, old.nchans, old.chans_cap);
 }
 
 Machine *machine_clone(const Machine *m)
@@ -326,6 +341,7 @@ static void paranoid_check(const Machine *m)
 #ifdef SIM_PARANOID
     if (m->status == M_RUNNING) {   /* a failed machine stays as it failed */
         sync_check_invariants(m);
+        chan_check_invariants(m);
         sched_check_invariants(m);
         timer_check_invariants(m);
     }
@@ -443,6 +459,42 @@ const Mutex *machine_mutex_at(const Machine *m, int64_t addr)
     return &m->syncs[v.i - 1].u.mu;
 }
 
+const SyncObj *machine_sync_at(const Machine *m, int64_t addr)
+{
+    if (addr < 0 || addr >= m->nmem) return NULL;
+    Value v = m->mem[addr];
+    if (v.kind != V_SYNC || v.i < 1 || v.i > m->nsyncs) return NULL;
+    return &m->syncs[v.i - 1];
+}
+
+const Chan *machine_chan(const Machine *m, int64_t id)
+{
+    return id >= 1 && id <= m->nchans ? &m->chans[id - 1] : NULL;
+}
+
+const char *machine_value_text(const Machine *m, Value v, char *buf, size_t n)
+{
+    char *s = NULL;
+    uint32_t len = 0, cap = 0;
+    format_value(m, v, &s, &len, &cap);
+    snprintf(buf, n, "%s", s ? s : "");
+    free(s);
+    return buf;
+}
+
+const char *machine_chan_name(const Machine *m, int64_t id, char *buf, size_t n)
+{
+    static const char *const timer_names[] = {"", "time.After", "time.Tick", "timer.C", "ticker.C"};
+    const Chan *c = machine_chan(m, id);
+    if (c && c->name > 0 && c->name < m->nstrings)
+        snprintf(buf, n, "%s", machine_string(m, value_make(V_STR, 0, c->name), NULL));
+    else if (c && c->timer > 0 && c->timer <= 4)
+        snprintf(buf, n, "%s", timer_names[c->timer]);
+    else
+        snprintf(buf, n, "chan %lld", (long long)id);
+    return buf;
+}
+
 const char *state_name(GState s)
 {
     switch (s) {
@@ -462,6 +514,14 @@ const char *wait_reason_name(WaitReason w)
     case WAIT_MUTEX: return "semacquire";       /* Go 1.19 names both waits so */
     case WAIT_WAITGROUP: return "semacquire";
     case WAIT_SLEEP: return "sleep";
+    case WAIT_CHAN_RECV: return "chan receive";
+    case WAIT_CHAN_SEND: return "chan send";
+    case WAIT_CHAN_RECV_NIL: return "chan receive (nil chan)";
+    case WAIT_CHAN_SEND_NIL: return "chan send (nil chan)";
+    case WAIT_SELECT: return "select";
+    case WAIT_SELECT_EMPTY: return "select (no cases)";
+    case WAIT_RWMUTEX_R: case WAIT_RWMUTEX_W: case WAIT_ONCE: return "semacquire";
+    case WAIT_COND: return "sync.Cond.Wait";
     }
     return "?";
 }
@@ -475,6 +535,8 @@ const char *event_kind_name(EventKind k)
         [EV_LOCK_ACQUIRE] = "lock-acquire", [EV_LOCK_RELEASE] = "lock-release",
         [EV_LOCK_CONTEND] = "lock-contend", [EV_OUTPUT] = "output",
         [EV_TIME_JUMP] = "time-jump", [EV_FATAL] = "fatal", [EV_EXIT] = "exit",
+        [EV_CHAN_SEND] = "chan-send", [EV_CHAN_RECV] = "chan-recv",
+        [EV_CHAN_CLOSE] = "chan-close", [EV_SYNC] = "sync",
     };
     return (unsigned)k < sizeof names / sizeof names[0] && names[k] ? names[k] : "?";
 }

@@ -51,7 +51,18 @@ typedef enum WaitReason {
     WAIT_NONE,
     WAIT_MUTEX,       /* sync.Mutex.Lock: wait_addr is the mutex's address    */
     WAIT_WAITGROUP,   /* sync.WaitGroup.Wait: wait_addr is the WaitGroup's    */
-    WAIT_SLEEP        /* time.Sleep                                            */
+    WAIT_SLEEP,       /* time.Sleep                                            */
+    WAIT_CHAN_RECV,   /* <-ch: wait_addr is the channel's id (1 + chans index) */
+    WAIT_CHAN_SEND,   /* ch <- v: wait_addr is the channel's id                */
+    WAIT_CHAN_RECV_NIL, /* <-ch on a nil channel: forever (wait_addr 0)        */
+    WAIT_CHAN_SEND_NIL, /* ch <- v on a nil channel: forever                    */
+    WAIT_SELECT,      /* select: on every case's channel (wait_addr: the first
+                         case's channel id, 0 when they are all nil)           */
+    WAIT_SELECT_EMPTY,/* select {}: forever                                    */
+    WAIT_RWMUTEX_R,   /* RWMutex.RLock: wait_addr is the RWMutex's address     */
+    WAIT_RWMUTEX_W,   /* RWMutex.Lock (another writer, or readers to leave)    */
+    WAIT_ONCE,        /* Once.Do while another goroutine runs f                */
+    WAIT_COND         /* Cond.Wait: wait_addr is the Cond's address            */
 } WaitReason;
 
 typedef struct Frame {
@@ -89,6 +100,9 @@ typedef struct Goroutine {
     int slice_used;         /* steps in the current time slice                 */
     int created_pc;         /* pc of the go statement (names "created by")     */
     int last_pc;            /* instruction it executed last (where it blocked) */
+    int closed_wake;        /* woken from a blocked send (or a select's send
+                               case) by close: its SEND / SELECT, rewound,
+                               executes again and panics as Go's does         */
 } Goroutine;
 
 typedef struct Mutex {
@@ -104,10 +118,70 @@ typedef struct WaitGroup {
     int *waiters; int nwaiters, waiters_cap;
 } WaitGroup;
 
+/* sync.RWMutex (Go's rwmutex.go, as its observable behaviour): readers share
+ * it; a writer first takes the writer lock (writers queue FIFO for it), then
+ * waits for the readers inside to leave, and meanwhile new readers queue:
+ * a waiting writer blocks new readers. */
+typedef struct RWMutex {
+    int64_t addr;
+    int readers;            /* readers inside (RLock'd, not yet RUnlock'd)      */
+    int writer;             /* goroutine holding the writer lock, 0 none         */
+    bool writer_waiting;    /* writer holds the lock but waits for readers      */
+    int *rwaiters; int nrwaiters, rwaiters_cap;   /* readers queued, FIFO      */
+    int *wwaiters; int nwwaiters, wwaiters_cap;   /* writers queued, FIFO      */
+} RWMutex;
+
+/* sync.Once: done after f returned; `running` calls f now; others wait. */
+typedef struct Once {
+    int64_t addr;
+    bool done;
+    int running;            /* goroutine inside Do's f, 0 none                  */
+    int *waiters; int nwaiters, waiters_cap;
+} Once;
+
+/* sync.Cond's notify list: Wait queues (FIFO tickets), Signal wakes the
+ * oldest, Broadcast all. */
+typedef struct Cond {
+    int64_t addr;           /* the Cond object (its L is mem[addr])             */
+    int *waiters; int nwaiters, waiters_cap;
+    uint64_t signals;
+} Cond;
+
 typedef struct SyncObj {
     SyncKind kind;
-    union { Mutex mu; WaitGroup wg; } u;
+    union { Mutex mu; WaitGroup wg; RWMutex rw; Once once; Cond cond; } u;
 } SyncObj;
+
+/* A goroutine waiting on a channel (Go's sudog): in the channel's recvq or
+ * sendq, FIFO. */
+typedef struct Sudog {
+    int g;
+    int sel;                /* select case index, -1: a plain send / receive   */
+    int want_ok;            /* receive: the goroutine also wants ok            */
+    Value elem;             /* send: the value to deliver                       */
+} Sudog;
+
+typedef struct WaitQ {
+    Sudog *q; int n, cap;
+} WaitQ;
+
+/* A channel (Go's hchan, runtime/chan.go): a ring buffer of cap values, the
+ * goroutines blocked receiving and sending, closed.  See sim/chan.c. */
+typedef struct Chan {
+    int id;                 /* 1 + its index in Machine.chans                   */
+    int name;               /* string index of what it was made into ("results",
+                               "time.After"), -1 unknown                        */
+    int elem_type;          /* Program.types index of the element type, -1      */
+    Value zero;             /* the element type's zero value                    */
+    int64_t cap;            /* buffer size (0: unbuffered)                      */
+    Value *buf; int64_t head, len;   /* the ring: len values from head          */
+    bool closed;
+    WaitQ recvq, sendq;
+    int made_by;            /* goroutine that made it                           */
+    int timer;              /* made by time.After / Tick / NewTimer / NewTicker
+                               (1..4, sim/runtime.c), 0 by make               */
+    uint64_t sends, recvs;  /* completed operations                            */
+} Chan;
 
 /* A run queue of goroutine ids (ring buffer). */
 typedef struct RunQueue {
@@ -155,11 +229,17 @@ typedef struct Object {
 
 typedef struct StrRef { uint32_t off, len; } StrRef;
 
-/* A sleeping goroutine's timer; the sleep queue orders by (when, seq). */
+/* A pending timer; the timer queue orders by (when, seq).  Either a sleeping
+ * goroutine's (g) or a channel timer's (time.After, NewTimer, Tick,
+ * NewTicker: at `when` it sends the time on chan, without blocking, and a
+ * ticker comes back `period` later). */
 typedef struct Timer {
     int64_t when;       /* virtual ns                                           */
     uint64_t seq;       /* creation order: breaks ties                          */
-    int g;
+    int g;              /* sleeping goroutine, 0 for a channel timer           */
+    int chan;           /* channel id to send on, 0 for a sleep                 */
+    int64_t period;     /* ticker period, 0 one-shot                            */
+    int64_t id;         /* channel timer's id (time.Timer.Stop finds it)        */
 } Timer;
 
 typedef enum EventKind {
@@ -175,8 +255,24 @@ typedef enum EventKind {
     EV_OUTPUT,       /* g wrote text: out_off/out_len into stdout_buf          */
     EV_TIME_JUMP,    /* every core idle: clock jumped to the next timer        */
     EV_FATAL,        /* the program ended with a fatal error or panic          */
-    EV_EXIT          /* main returned: the program ended                       */
+    EV_EXIT,         /* main returned: the program ended                       */
+    EV_CHAN_SEND,    /* g sent on channel addr (an id): into the buffer, or
+                        handed to the blocked receiver other_g                 */
+    EV_CHAN_RECV,    /* g received from channel addr: from the buffer, or
+                        from the blocked sender other_g; aux 1: the channel
+                        was closed and empty (zero value, ok false); aux 2:
+                        handed over by a timer (time.After, Tick, ...)        */
+    EV_CHAN_CLOSE,   /* g closed channel addr                                  */
+    EV_SYNC          /* g did something to the RWMutex / Once / Cond at addr:
+                        aux is a SyncOp (see sim/event_text.c)                 */
 } EventKind;
+
+/* Event.aux of an EV_SYNC. */
+typedef enum SyncOp {
+    SYNC_OP_RLOCK = 1, SYNC_OP_RUNLOCK, SYNC_OP_WLOCK, SYNC_OP_WUNLOCK,
+    SYNC_OP_ONCE_RUN, SYNC_OP_ONCE_DONE, SYNC_OP_COND_WAIT, SYNC_OP_COND_SIGNAL,
+    SYNC_OP_COND_BROADCAST
+} SyncOp;
 
 typedef struct Event {
     EventKind kind;
@@ -184,6 +280,7 @@ typedef struct Event {
     WaitReason wait;
     int64_t addr;
     uint32_t out_off, out_len;
+    int aux;
 } Event;
 
 /* What one core did in the last frame. */
@@ -246,7 +343,15 @@ typedef struct Machine {
                                                 on (when, seq), sim/timer.c   */
     uint64_t timer_seq;         /* next Timer.seq                               */
     uint64_t park_seq;          /* next Core.park_seq                           */
+    Chan *chans; int nchans, chans_cap;  /* channels, in creation order        */
+    int64_t timer_ids;          /* channel timers made so far (Timer.id)        */
+    int gomaxprocs;             /* what runtime.GOMAXPROCS reports (the cores
+                                   stay as configured; see sim/runtime.c)      */
 } Machine;
+
+/* The virtual clock's epoch: time.Now() at t=0 is 2009-11-10 23:00:00 UTC (the
+ * Go playground's), as Unix nanoseconds. */
+#define MACHINE_EPOCH_UNIX_NS 1257894000000000000LL
 
 /* Build a machine ready to run main (after global initialisation).  The program
  * must have compiled (ndiags == 0).  Returns NULL on bad config (cores < 1 ...). */
@@ -273,6 +378,14 @@ const char *machine_goroutine_func(const Machine *m, const Goroutine *g); /* fun
 const char *machine_addr_name(const Machine *m, int64_t addr, char *buf, size_t n);
 const char *machine_string(const Machine *m, Value v, uint32_t *len);   /* V_STR */
 const Mutex *machine_mutex_at(const Machine *m, int64_t addr);         /* NULL unused */
+/* The sync object (any kind) whose slot is at addr, NULL unused. */
+const SyncObj *machine_sync_at(const Machine *m, int64_t addr);
+/* The channel with this id (Chan.id), NULL if none. */
+const Chan *machine_chan(const Machine *m, int64_t id);
+/* A value as fmt's %v prints it ("42", "hi", "true"); returns buf. */
+const char *machine_value_text(const Machine *m, Value v, char *buf, size_t n);
+/* "results", "time.After", or "chan 3"; returns buf. */
+const char *machine_chan_name(const Machine *m, int64_t id, char *buf, size_t n);
 const char *state_name(GState s);           /* "running", "runnable", ...      */
 const char *wait_reason_name(WaitReason w); /* "semacquire", "sleep", ... (Go's) */
 const char *event_kind_name(EventKind k);

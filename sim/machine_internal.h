@@ -1,8 +1,10 @@
 /* machine_internal.h — what the parts of the simulated machine share.
  *
  * machine.h is the public face (clients read the structs); this header is how
- * the VM (vm.c), the scheduler (sched.c), the sync objects (sync.c), the sleep
- * queue (timer.c), the formatter (format.c) and machine.c call each other.
+ * the VM (vm.c), the scheduler (sched.c), the sync objects (sync.c,
+ * sync_rw.c), the channels (chan.c), the timer queue (timer.c), the runtime,
+ * atomic and time instructions (runtime.c), the formatter (format.c) and
+ * machine.c call each other.
  * Nothing outside sim/ includes it.
  */
 #ifndef INTERLEAVE_MACHINE_INTERNAL_H
@@ -69,6 +71,10 @@ bool vm_call(Machine *m, Goroutine *g, int argc, int deferred);
  * instruction is one frame, the caller counts them); returns the count. */
 uint64_t vm_run_plain(Machine *m, Goroutine *g, uint64_t max, int64_t until);
 
+/* Push v on g's operand stack (growing it): how a waker hands a parked
+ * goroutine the results of its receive or select. */
+void vm_push(Goroutine *g, Value v);
+
 /* ---- sched.c: the G-M-P scheduler -------------------------------------------- */
 
 /* Go's ready(): g becomes runnable, woken by goroutine `waker` running on core
@@ -85,6 +91,14 @@ uint64_t sched_run_solo(Machine *m, uint64_t max);
 /* Run queues as machine.c builds them. */
 void sched_init(Machine *m);
 void sched_check_invariants(const Machine *m);
+/* Frame-seeded randomness for decisions outside the scheduler (select's
+ * choice among ready cases): splitmix64 over (frame, salt) keyed by the seed,
+ * as the scheduler's own draws.  Salts from SCHED_SALT_USER up are free. */
+#define SCHED_SALT_USER 0x1000
+uint64_t sched_random(const Machine *m, uint64_t salt);
+/* runtime.Gosched: running goroutine g on core `core` yields; it goes to the
+ * global run queue tail (Go's goschedImpl). */
+void sched_gosched(Machine *m, Goroutine *g, int core);
 
 /* ---- sync.c: sync.Mutex and sync.WaitGroup ------------------------------------ */
 
@@ -96,14 +110,87 @@ bool sync_wg_add(Machine *m, Goroutine *g, int core, int64_t addr, int64_t delta
 bool sync_wg_wait(Machine *m, Goroutine *g, int core, int64_t addr);
 void sync_check_invariants(const Machine *m);
 
+/* ---- sync_rw.c: sync.RWMutex, sync.Once, sync.Cond ------------------------------ */
+
+bool sync_rlock(Machine *m, Goroutine *g, int core, int64_t addr);
+bool sync_runlock(Machine *m, Goroutine *g, int core, int64_t addr);
+bool sync_wlock(Machine *m, Goroutine *g, int core, int64_t addr);
+bool sync_wunlock(Machine *m, Goroutine *g, int core, int64_t addr);
+/* Once.Do's entry: pushes true when g must call f now (then sync_once_end),
+ * false when f has run; blocks while another goroutine runs f (woken with
+ * false pushed). */
+bool sync_once_begin(Machine *m, Goroutine *g, int core, int64_t addr);
+bool sync_once_end(Machine *m, Goroutine *g, int core, int64_t addr);
+/* Cond.Wait's first half: join the notify list, unlock c.L, park.  (The
+ * code after it locks c.L again.)  cond is the Cond object's address. */
+bool sync_cond_wait(Machine *m, Goroutine *g, int core, int64_t cond);
+bool sync_cond_signal(Machine *m, Goroutine *g, int core, int64_t cond, bool all);
+/* The shared part of sync.c: the sync object at addr (made on first use);
+ * NULL after a failure. */
+SyncObj *sync_obj(Machine *m, Goroutine *g, int64_t addr, SyncKind kind);
+/* g parks on a sync object (EV_GO_BLOCK). */
+void sync_block(Machine *m, Goroutine *g, int core, WaitReason why, int64_t addr);
+void sync_enqueue(int **q, int *n, int *cap, int g);
+
+/* ---- chan.c: channels and select ----------------------------------------------- */
+
+/* make(chan T, size): a new channel (Value V_CHAN); elem_type is the
+ * Program.types index of T, name a string index or -1. */
+Value chan_make(Machine *m, int made_by, int elem_type, int name, int64_t size);
+/* Each returns true when g may go on, false when it blocked or the machine
+ * failed.  A receive pushes the value (and ok when want_ok) on g's stack,
+ * now or when it is woken. */
+bool chan_send(Machine *m, Goroutine *g, int core, Value ch, Value v);
+bool chan_recv(Machine *m, Goroutine *g, int core, Value ch, bool want_ok);
+bool chan_close(Machine *m, Goroutine *g, int core, Value ch);
+int64_t chan_len(const Machine *m, Value ch);
+int64_t chan_cap(const Machine *m, Value ch);
+/* chan_make's `timer` kinds (Chan.timer): which time function made it. */
+enum { CHAN_TIMER_AFTER = 1, CHAN_TIMER_TICK, CHAN_TIMER_TIMER, CHAN_TIMER_TICKER };
+/* select with ncases cases whose operands are ops[] (per case in source
+ * order: the channel, and the value for a send case — bit i of send_mask).
+ * On completion g's pc is the chosen case's entry of the jump table that
+ * follows the SELECT at `pc` (entry ncases: default), and a receive case has
+ * pushed its value and ok.  Blocks when nothing is ready and there is no
+ * default. */
+bool chan_select(Machine *m, Goroutine *g, int core, int pc, const Value *ops, int ncases,
+                 uint32_t send_mask, bool has_default);
+/* A channel timer fires: send the time (a Unix-ns V_INT) without blocking. */
+void chan_timer_send(Machine *m, int chan, int64_t when);
+void chan_check_invariants(const Machine *m);
+/* The channel wait queues a blocked goroutine is in (for the invariants). */
+int chan_queues_holding(const Machine *m, int g);
+void chan_free_all(Machine *m);
+void chan_copy_all(Machine *dst, const Machine *src, Chan *old, int old_n, int old_cap);
+
 /* ---- timer.c: the sleep queue ------------------------------------------------- */
 
 void timer_add(Machine *m, int g, int64_t when);
+/* A channel timer on channel id `chan` (period > 0: a ticker); returns its id. */
+int64_t timer_add_chan(Machine *m, int chan, int64_t when, int64_t period);
+/* Re-arm a channel timer under the same id. */
+void timer_add_chan_id(Machine *m, int64_t id, int chan, int64_t when, int64_t period);
+/* Remove the channel timer with this id; false when it is not pending. */
+bool timer_stop(Machine *m, int64_t id);
 /* The earliest wake time, INT64_MAX when no timer is pending. */
 int64_t timer_next(const Machine *m);
-/* Remove and return the goroutine of the earliest timer due at `now`, 0 none. */
+/* Remove the earliest timer due at `now` into *out; false when none is due. */
+bool timer_pop(Machine *m, int64_t now, Timer *out);
+/* Remove and return the goroutine of the earliest timer due at `now`, 0 none
+ * (or a channel timer's 0). */
 int timer_pop_due(Machine *m, int64_t now);
 void timer_check_invariants(const Machine *m);
+
+/* ---- runtime.c: runtime, sync/atomic and time builtins ------------------------- */
+
+/* The instructions of channels, RWMutex/Once/Cond, sync/atomic, runtime and
+ * time that take their operands from the stack: op with its operands a and b
+ * (a deferred call has a = b = 0), args the n popped operands in push order.
+ * Results are pushed (vm_push).  Returns false when g cannot go on (blocked,
+ * or the machine failed).  ONCEBEGIN and SELECT are vm.c's own. */
+bool rt_exec(Machine *m, Goroutine *g, int core, int op, int a, int b, const Value *args, int n);
+/* How many operands rt_exec's op pops (-1: not one of its ops). */
+int rt_operands(int op, int a);
 
 /* ---- format.c: fmt -------------------------------------------------------------- */
 

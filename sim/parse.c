@@ -16,33 +16,42 @@
  *   ConstSpec     = IdentifierList [ [ Type ] "=" ExpressionList ] .
  *   TypeDecl      = "type" ( TypeSpec | "(" { TypeSpec ";" } ")" ) .
  *   TypeSpec      = name [ "=" ] Type .
- *   Type          = name [ "." name ] | "*" Type | "(" Type ")" | StructType | FuncType .
+ *   Type          = name [ "." name ] | "*" Type | "(" Type ")" | StructType | FuncType
+ *                 | ChanType .
  *   StructType    = "struct" "{" { IdentifierList Type ";" } "}" .
  *   FuncType      = "func" Signature .
+ *   ChanType      = ( "chan" [ "<-" ] | "<-" "chan" ) Type .
  *
  *   Block         = "{" { Statement ";" } "}" .
  *   Statement     = VarDecl | ConstDecl | SimpleStmt | GoStmt | DeferStmt | ReturnStmt
- *                 | "break" | "continue" | Block | IfStmt | ForStmt .
- *   SimpleStmt    = [ Expression | Expression ( "++" | "--" )
+ *                 | "break" | "continue" | Block | IfStmt | ForStmt | SelectStmt .
+ *   SimpleStmt    = [ Expression | SendStmt | Expression ( "++" | "--" )
  *                 | ExpressionList ( "=" | assign_op | ":=" ) ExpressionList ] .
+ *   SendStmt      = Expression "<-" Expression .
  *   GoStmt        = "go" Expression .          DeferStmt = "defer" Expression .
  *   ReturnStmt    = "return" [ ExpressionList ] .
  *   IfStmt        = "if" [ SimpleStmt ";" ] Expression Block [ "else" ( IfStmt | Block ) ] .
- *   ForStmt       = "for" [ Expression | [ SimpleStmt ] ";" [ Expression ] ";" [ SimpleStmt ] ] Block .
+ *   ForStmt       = "for" [ Expression | [ SimpleStmt ] ";" [ Expression ] ";" [ SimpleStmt ]
+ *                 | RangeClause ] Block .
+ *   RangeClause   = [ ExpressionList "=" | IdentifierList ":=" ] "range" Expression .
+ *   SelectStmt    = "select" "{" { CommClause } "}" .
+ *   CommClause    = ( "case" ( SendStmt | RecvStmt ) | "default" ) ":" { Statement ";" } .
+ *   RecvStmt      = [ ExpressionList "=" | IdentifierList ":=" ] "<-" Expression .
  *
  *   Expression    = UnaryExpr | Expression binary_op Expression .
- *   UnaryExpr     = PrimaryExpr | ( "+" | "-" | "!" | "^" | "*" | "&" ) UnaryExpr .
+ *   UnaryExpr     = PrimaryExpr | ( "+" | "-" | "!" | "^" | "*" | "&" | "<-" ) UnaryExpr .
  *   PrimaryExpr   = Operand { "." name | "(" [ ExpressionList [ "," ] ] ")"
  *                 | LiteralValue } .
- *   Operand       = int_lit | string_lit | name | "(" Expression ")" | FuncLit | StructType .
+ *   Operand       = int_lit | string_lit | name | "(" Expression ")" | FuncLit | StructType
+ *                 | ChanType .
  *   FuncLit       = "func" Signature Block .
  *   LiteralValue  = "{" [ Element { "," Element } [ "," ] ] "}" .
  *   Element       = [ Expression ":" ] ( Expression | LiteralValue ) .
  *
  *   binary_op: || (1)  && (2)  == != < <= > >= (3)  + - | ^ (4)  * / % << >> & &^ (5)
  *
- * Anything else (switch, select, goto, labels, range, channels, maps, slices,
- * methods, interfaces, floats, runes ...) stops the parse with
+ * Anything else (switch, goto, labels, maps, slices, methods, interfaces,
+ * floats, runes ...) stops the parse with
  * "interleave does not support X".  Errors longjmp out of the descent: the
  * arena owns every node, so there is nothing to unwind.
  *

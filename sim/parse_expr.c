@@ -27,7 +27,6 @@ static void unsupported_type(Parser *p)
     switch (p->tok.kind) {
     case TK_LBRACK: parse_unsupported(p, "arrays and slices");
     case TK_MAP: parse_unsupported(p, "maps");
-    case TK_CHAN: case TK_ARROW: parse_unsupported(p, "channels");
     case TK_INTERFACE: parse_unsupported(p, "interfaces");
     default: break;
     }
@@ -62,7 +61,20 @@ static Expr *struct_type(Parser *p)
 
 static Expr *type_inner(Parser *p);
 
-/* Type = name [ "." name ] | "*" Type | "(" Type ")" | StructType | FuncType . */
+/* ChanType = ( "chan" [ "<-" ] | "<-" "chan" ) ElementType .  The arrow binds
+ * to the leftmost chan: chan<- chan int is chan<- (chan int).  `line`/`col`
+ * start the type (the arrow of <-chan). */
+static Expr *chan_type(Parser *p, int dir, int line, int col)
+{
+    Expr *e = parse_new_expr(p, EX_CHANTYPE, line, col);
+    parse_expect(p, TK_CHAN, "");
+    if (dir == CHAN_BOTH && parse_got(p, TK_ARROW)) dir = CHAN_SEND;
+    e->op = dir;
+    e->x = parse_type(p);
+    return e;
+}
+
+/* Type = name [ "." name ] | "*" Type | "(" Type ")" | StructType | FuncType | ChanType . */
 Expr *parse_type(Parser *p)
 {
     parse_enter(p, 1);
@@ -106,6 +118,12 @@ static Expr *type_inner(Parser *p)
     }
     case TK_STRUCT:
         return struct_type(p);
+    case TK_CHAN:
+        return chan_type(p, CHAN_BOTH, t.line, t.col);
+    case TK_ARROW:
+        parse_next(p);
+        if (p->tok.kind != TK_CHAN) parse_syntax_error(p, ", expecting chan");
+        return chan_type(p, CHAN_RECV, t.line, t.col);
     case TK_FUNC: {
         parse_next(p);
         Expr *e = parse_new_expr(p, EX_FUNCTYPE, t.line, t.col);
@@ -177,7 +195,7 @@ FuncNode *parse_signature(Parser *p, int line, int col)
         fn->results = parameters(p, &fn->nresults);
     } else if (p->tok.kind == TK_IDENT || p->tok.kind == TK_STAR || p->tok.kind == TK_FUNC ||
                p->tok.kind == TK_STRUCT || p->tok.kind == TK_LBRACK || p->tok.kind == TK_MAP ||
-               p->tok.kind == TK_CHAN || p->tok.kind == TK_INTERFACE) {
+               p->tok.kind == TK_CHAN || p->tok.kind == TK_INTERFACE || p->tok.kind == TK_ARROW) {
         fn->results = parse_alloc(p->arena, sizeof *fn->results);
         fn->results[0].line = p->tok.line;
         fn->results[0].col = p->tok.col;
@@ -290,6 +308,8 @@ static Expr *operand(Parser *p)
         return func_lit(p);
     case TK_STRUCT:
         return struct_type(p);
+    case TK_CHAN:
+        return chan_type(p, CHAN_BOTH, t.line, t.col);
     default:
         unsupported_type(p);
         parse_syntax_error(p, ", expecting expression");
@@ -320,13 +340,23 @@ static Expr *call(Parser *p, Expr *fn)
     return e;
 }
 
-/* PrimaryExpr = Operand { "." name | Arguments | LiteralValue } . */
+static Expr *primary_from(Parser *p, Expr *x);
+
+/* PrimaryExpr = Operand { "." name | Arguments | LiteralValue } .
+ * x.a.b and f()() build left-deep trees: as deep as they are long. */
 static Expr *primary(Parser *p)
 {
-    Expr *x = operand(p);
+    return primary_from(p, operand(p));
+}
+
+static Expr *primary_from(Parser *p, Expr *x)
+{
+    int chain = 0;
     for (;;) {
         switch (p->tok.kind) {
         case TK_DOT: {
+            parse_enter(p, 1);
+            chain++;
             parse_next(p);
             if (p->tok.kind == TK_LPAREN) parse_unsupported(p, "type assertions");
             if (p->tok.kind != TK_IDENT) parse_syntax_error(p, ", expecting name or (");
@@ -341,6 +371,8 @@ static Expr *primary(Parser *p)
             break;
         }
         case TK_LPAREN:
+            parse_enter(p, 1);
+            chain++;
             x = call(p, x);
             break;
         case TK_LBRACK:
@@ -349,11 +381,15 @@ static Expr *primary(Parser *p)
             /* T{...} is a composite literal unless we are in an if/for header,
              * where the brace opens the body (Go's exprLev rule). */
             bool typeish = x->kind == EX_IDENT || x->kind == EX_SELECTOR;
-            if (x->kind != EX_STRUCTTYPE && !(typeish && p->xnest >= 0)) return x;
+            if (x->kind != EX_STRUCTTYPE && !(typeish && p->xnest >= 0)) {
+                p->depth -= chain;
+                return x;
+            }
             x = literal_value(p, x);
             break;
         }
         default:
+            p->depth -= chain;
             return x;
         }
     }
@@ -377,8 +413,17 @@ static Expr *unary_op(Parser *p, Token t)
         e->x = unary(p);
         return e;
     }
-    case TK_ARROW:
-        parse_unsupported(p, "channels");
+    case TK_ARROW: {
+        parse_next(p);
+        if (p->tok.kind == TK_CHAN) {       /* <-chan T: a type (make, conversion) */
+            Expr *ct = chan_type(p, CHAN_RECV, t.line, t.col);
+            return p->tok.kind == TK_LPAREN ? primary_from(p, ct) : ct;
+        }
+        Expr *e = parse_new_expr(p, EX_UNARY, t.line, t.col);   /* a receive */
+        e->op = TK_ARROW;
+        e->x = unary(p);
+        return e;
+    }
     default:
         return primary(p);
     }

@@ -15,7 +15,11 @@
 
 /* ---- statements ------------------------------------------------------------------ */
 
-static Stmt *simple_stmt(Parser *p);
+/* Where a simple statement stands: a `for` header may hold a range clause,
+ * a select case's statement ends at its colon. */
+enum { SIMPLE_PLAIN, SIMPLE_FOR, SIMPLE_CASE };
+
+static Stmt *simple_stmt(Parser *p, int ctx);
 static void statement(Parser *p, StmtList *out);
 
 /* The token starts a statement (else the statement list ends there). */
@@ -56,12 +60,30 @@ Stmt *parse_block(Parser *p)
     return b;
 }
 
-/* SimpleStmt = [ Expression | Expression ( "++" | "--" )
- *              | ExpressionList ( "=" | assign_op | ":=" ) ExpressionList ] . */
-static Stmt *simple_stmt(Parser *p)
+/* RangeClause = [ ExpressionList "=" | IdentifierList ":=" ] "range" Expression .
+ * At the range keyword; lhs (n of them) and op (TK_DEFINE / TK_ASSIGN / 0)
+ * were parsed before it.  The body is the for statement's. */
+static Stmt *range_clause(Parser *p, Token t, Expr **lhs, int n, TokenKind op)
+{
+    Stmt *s = parse_new_stmt(p, ST_RANGE, t.line, t.col);
+    parse_next(p);
+    s->lhs = lhs;
+    s->nlhs = n;
+    s->op = op;
+    s->x = parse_expr(p);
+    return s;
+}
+
+/* SimpleStmt = [ Expression | SendStmt | Expression ( "++" | "--" )
+ *              | ExpressionList ( "=" | assign_op | ":=" ) ExpressionList ] .
+ * SendStmt   = Expression "<-" Expression . */
+static Stmt *simple_stmt(Parser *p, int ctx)
 {
     Token t = p->tok;
-    if (t.kind == TK_RANGE) parse_unsupported(p, "range loops");
+    if (t.kind == TK_RANGE) {
+        if (ctx != SIMPLE_FOR) parse_syntax_error(p, ", expecting expression");
+        return range_clause(p, t, NULL, 0, 0);
+    }
     int n;
     Expr **lhs = parse_expr_list(p, &n);
     Token op = p->tok;
@@ -72,7 +94,11 @@ static Stmt *simple_stmt(Parser *p)
     case TK_PIPE_ASSIGN: case TK_CARET_ASSIGN: case TK_SHL_ASSIGN: case TK_SHR_ASSIGN:
     case TK_ANDNOT_ASSIGN:
         parse_next(p);
-        if (p->tok.kind == TK_RANGE) parse_unsupported(p, "range loops");
+        if (p->tok.kind == TK_RANGE) {
+            if (ctx != SIMPLE_FOR || (op.kind != TK_DEFINE && op.kind != TK_ASSIGN))
+                parse_syntax_error(p, ", expecting expression");
+            return range_clause(p, t, lhs, n, op.kind);
+        }
         s = parse_new_stmt(p, op.kind == TK_DEFINE ? ST_DEFINE : ST_ASSIGN, t.line, t.col);
         s->op = op.kind;
         s->op_line = op.line;
@@ -82,7 +108,7 @@ static Stmt *simple_stmt(Parser *p)
         s->rhs = parse_expr_list(p, &s->nrhs);
         if (op.kind != TK_DEFINE && op.kind != TK_ASSIGN && (n != 1 || s->nrhs != 1))
             parse_fail_at(p, op.line, op.col, "syntax error: unexpected %s, expecting := or = or comma",
-                    lex_kind_text(op.kind));
+                          lex_kind_text(op.kind));
         return s;
     case TK_INC: case TK_DEC:
         if (n != 1) parse_syntax_error(p, ", expecting := or = or comma");
@@ -94,10 +120,20 @@ static Stmt *simple_stmt(Parser *p)
         s->x = lhs[0];
         return s;
     case TK_COLON:
+        if (ctx == SIMPLE_CASE) goto expr;
         if (n == 1 && lhs[0]->kind == EX_IDENT) parse_unsupported(p, "labels");
         parse_syntax_error(p, ", expecting := or = or comma");
     case TK_ARROW:
-        parse_unsupported(p, "channels");
+        if (n != 1) parse_syntax_error(p, ", expecting := or = or comma");
+        parse_next(p);
+        s = parse_new_stmt(p, ST_SEND, t.line, t.col);
+        s->lhs = lhs;
+        s->nlhs = 1;
+        s->rhs = parse_alloc(p->arena, sizeof *s->rhs);
+        s->rhs[0] = parse_expr(p);
+        s->nrhs = 1;
+        return s;
+    expr:
     default:
         if (n != 1) parse_syntax_error(p, ", expecting := or = or comma");
         s = parse_new_stmt(p, ST_EXPR, t.line, t.col);
@@ -145,7 +181,7 @@ static Stmt *if_stmt(Parser *p)
     int save = p->xnest;
     p->xnest = -1;
     if (p->tok.kind == TK_LBRACE) parse_fail_at(p, p->tok.line, p->tok.col, "syntax error: missing condition in if statement");
-    Stmt *init = p->tok.kind == TK_SEMI ? NULL : simple_stmt(p);
+    Stmt *init = p->tok.kind == TK_SEMI ? NULL : simple_stmt(p, SIMPLE_PLAIN);
     if (p->tok.kind == TK_SEMI) {
         Token semi = p->tok;
         parse_next(p);
@@ -168,8 +204,11 @@ static Stmt *if_stmt(Parser *p)
     s->end_line = b->end_line;
     s->end_col = b->end_col;
     if (parse_got(p, TK_ELSE)) {
-        if (p->tok.kind == TK_IF) s->els = if_stmt(p);
-        else if (p->tok.kind == TK_LBRACE) s->els = parse_block(p);
+        if (p->tok.kind == TK_IF) {
+            parse_enter(p, 1);   /* an else-if chain nests as deep as it is long */
+            s->els = if_stmt(p);
+            p->depth--;
+        } else if (p->tok.kind == TK_LBRACE) s->els = parse_block(p);
         else parse_fail_at(p, p->tok.line, p->tok.col, "syntax error: else must be followed by if or statement block");
     }
     return s;
@@ -183,16 +222,31 @@ static Stmt *for_stmt(Parser *p)
     int save = p->xnest;
     p->xnest = -1;
     if (p->tok.kind != TK_LBRACE) {
-        Stmt *init = p->tok.kind == TK_SEMI ? NULL : simple_stmt(p);
+        Stmt *init = p->tok.kind == TK_SEMI ? NULL : simple_stmt(p, SIMPLE_FOR);
+        if (init && init->kind == ST_RANGE) {
+            init->line = s->line;           /* the statement is the for's */
+            init->col = s->col;
+            p->xnest = save;
+            if (p->tok.kind != TK_LBRACE) parse_syntax_error(p, ", expecting { after for clause");
+            Stmt *b = parse_block(p);
+            init->body = b->body;
+            init->nbody = b->nbody;
+            init->end_line = b->end_line;
+            init->end_col = b->end_col;
+            return init;
+        }
         if (p->tok.kind == TK_SEMI) {
             parse_next(p);
             s->init = init;
             if (p->tok.kind != TK_SEMI) s->cond = parse_expr(p);
             if (p->tok.kind != TK_SEMI) parse_syntax_error(p, ", expecting for loop condition");
             parse_next(p);
-            if (p->tok.kind != TK_LBRACE) s->post = simple_stmt(p);
+            if (p->tok.kind != TK_LBRACE) s->post = simple_stmt(p, SIMPLE_PLAIN);
+            if (s->post && s->post->kind == ST_RANGE)
+                parse_fail_at(p, s->post->line, s->post->col, "syntax error: unexpected range, expecting expression");
             if (s->post && s->post->kind == ST_DEFINE)
-                parse_fail_at(p, s->post->line, s->post->col, "syntax error: cannot declare in post statement of for loop");
+                parse_fail_at(p, s->post->line, s->post->col,
+                              "syntax error: cannot declare in post statement of for loop");
         } else {
             if (!init || init->kind != ST_EXPR)
                 parse_syntax_error(p, ", expecting for loop condition");
@@ -257,7 +311,8 @@ void parse_decl_specs(Parser *p, StmtList *out)
         PUSH(p, out->items, out->n, out->cap, s);
         prev = s;
         if (p->tok.kind != TK_RPAREN && !parse_got(p, TK_SEMI))
-            parse_syntax_error(p, kw == TK_VAR ? " after top level declaration" : ", expecting semicolon, newline, or )");
+            parse_syntax_error(p, kw == TK_VAR ? " after top level declaration"
+                                               : ", expecting semicolon, newline, or )");
     }
     parse_next(p);
 }
@@ -290,6 +345,43 @@ static Stmt *call_stmt(Parser *p, StmtKind k)
     return s;
 }
 
+/* SelectStmt = "select" "{" { CommClause } "}" .
+ * CommClause = ( "case" ( SendStmt | RecvStmt ) | "default" ) ":" StatementList .
+ * RecvStmt   = [ ExpressionList "=" | IdentifierList ":=" ] RecvExpr .
+ * A case's statement is parsed as any simple statement; the checker says
+ * which ones are communications. */
+static Stmt *select_stmt(Parser *p)
+{
+    Stmt *s = parse_new_stmt(p, ST_SELECT, p->tok.line, p->tok.col);
+    int cap = 0;
+    parse_next(p);
+    if (p->tok.kind != TK_LBRACE) parse_syntax_error(p, ", expecting {");
+    parse_next(p);
+    parse_enter(p, 1);
+    while (p->tok.kind == TK_CASE || p->tok.kind == TK_DEFAULT) {
+        Clause k = {p->tok.line, p->tok.col, NULL, NULL, 0};
+        if (parse_got(p, TK_CASE)) k.comm = simple_stmt(p, SIMPLE_CASE);
+        else parse_next(p);
+        parse_expect(p, TK_COLON, "");
+        StmtList list = {NULL, 0, 0};
+        while (p->tok.kind != TK_EOF && p->tok.kind != TK_RBRACE && p->tok.kind != TK_CASE &&
+               p->tok.kind != TK_DEFAULT && stmt_start(p->tok.kind)) {
+            statement(p, &list);
+            if (p->tok.kind == TK_RBRACE || p->tok.kind == TK_CASE || p->tok.kind == TK_DEFAULT) break;
+            if (!parse_got(p, TK_SEMI)) parse_syntax_error(p, " at end of statement");
+        }
+        k.body = list.items;
+        k.nbody = list.n;
+        PUSH(p, s->clauses, s->nclauses, cap, k);
+    }
+    if (p->tok.kind != TK_RBRACE) parse_syntax_error(p, ", expecting case or default or }");
+    s->end_line = p->tok.line;
+    s->end_col = p->tok.col;
+    parse_next(p);
+    p->depth--;
+    return s;
+}
+
 /* Statement = ... (see the grammar at the top) */
 static void statement(Parser *p, StmtList *out)
 {
@@ -316,11 +408,11 @@ static void statement(Parser *p, StmtList *out)
     case TK_IF: s = if_stmt(p); break;
     case TK_FOR: s = for_stmt(p); break;
     case TK_SWITCH: parse_unsupported(p, "switch statements");
-    case TK_SELECT: parse_unsupported(p, "select statements");
+    case TK_SELECT: s = select_stmt(p); break;
     case TK_GOTO: parse_unsupported(p, "goto");
     case TK_FALLTHROUGH: parse_unsupported(p, "fallthrough");
     case TK_SEMI: s = parse_new_stmt(p, ST_EMPTY, t.line, t.col); break;
-    default: s = simple_stmt(p); break;
+    default: s = simple_stmt(p, SIMPLE_PLAIN); break;
     }
     PUSH(p, out->items, out->n, out->cap, s);
 }

@@ -56,7 +56,12 @@
  *      - after 0..7 further frames in which some core is running a G — an M
  *        waking up takes microseconds, far more than an instruction, but a
  *        timeline where new goroutines idle for thousands of frames would
- *        show nothing; so while the machine is busy, frames measure it —
+ *        show nothing; so while the machine is busy, frames measure it.
+ *        One wake-up in four is slow (8..47 more frames), as an OS thread
+ *        sometimes is: then a goroutine made in a loop may still be waiting
+ *        for its M when the next one is made, and two goroutines started
+ *        one after the other can run their bodies at the same time (the
+ *        lost update of tests/go/sched_lost_update.go) —
  *      - or as soon as `now` reaches Core.wake_at, now + 0..5 µs drawn at the
  *        wake-up: while nothing else runs, idle frames jump the clock to the
  *        earliest of the wake-ups and the timers (protocol 6), so a timer due
@@ -129,6 +134,7 @@
 #define RUNQ_SIZE 256       /* runtime2.go: p.runq [256]guintptr               */
 #define GLOBAL_EVERY 61     /* proc.go findRunnable: pp.schedtick%61 == 0      */
 #define WAKE_FRAMES 8       /* a woken P's M runs after 0..7 extra busy frames */
+#define WAKE_SLOW_FRAMES 40 /* ...one wake-up in four is slow: 8..47 frames     */
 #define WAKE_NS 5001        /* ...or 0..5 µs of virtual time, if that is sooner */
 
 /* splitmix64's mixing function (Steele, Lea, Flood 2014). */
@@ -392,6 +398,8 @@ static bool wakep(Machine *m, int g)
     best->state = CORE_WAKING;
     best->runnext = g;
     best->wake_frames = (int)(r % WAKE_FRAMES);
+    if (((r >> 40) & 3) == 0)                   /* the OS was slow to run the M */
+        best->wake_frames += WAKE_FRAMES + (int)((r >> 42) % WAKE_SLOW_FRAMES);
     best->woken_frame = m->frame;
     best->wake_at = m->now + (int64_t)((r >> 16) % WAKE_NS);
     return true;
@@ -417,10 +425,37 @@ void sched_newproc(Machine *m, int g, int core)
     if (!wakep(m, g)) runqput(m, &m->cores[core], g, true);
 }
 
+/* Every timer due now: a sleeper wakes; a channel timer sends the time on
+ * its channel without blocking (a ticker first re-arms, as Go's runOneTimer:
+ * at the next multiple of its period after now). */
 static void fire_timers(Machine *m)
 {
-    int g;
-    while ((g = timer_pop_due(m, m->now))) sched_ready(m, g, 0, -1);
+    Timer t;
+    while (timer_pop(m, m->now, &t)) {
+        if (t.g) {
+            sched_ready(m, t.g, 0, -1);
+            continue;
+        }
+        if (t.period > 0) {
+            int64_t next = t.when + t.period * (1 + (m->now - t.when) / t.period);
+            timer_add_chan_id(m, t.id, t.chan, next, t.period);
+        }
+        chan_timer_send(m, t.chan, m->now);
+    }
+}
+
+uint64_t sched_random(const Machine *m, uint64_t salt)
+{
+    return frame_random(m, salt);
+}
+
+void sched_gosched(Machine *m, Goroutine *g, int core)
+{
+    g->state = G_RUNNABLE;
+    rq_push_tail(&m->global, g->id);
+    Event *e = machine_emit(m, EV_GO_PREEMPT, g->id, core);
+    e->line = m->prog->code_line[g->last_pc];
+    e->aux = 1;                                 /* yielded, not preempted */
 }
 
 /* ---- frames ---------------------------------------------------------------------- */

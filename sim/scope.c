@@ -20,6 +20,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include "lex.h"
 #include "parse.h"
 
 /* ---- scopes ------------------------------------------------------------------------- */
@@ -37,6 +38,18 @@ void *scope_grow(Checker *c, void *arr, int n, int *cap, size_t elem)
 bool scope_is_blank(const char *name, int len)
 {
     return len == 1 && name[0] == '_';
+}
+
+bool scope_enter(Checker *c, int line, int col)
+{
+    if (c->depth >= CHECK_MAX_DEPTH) {
+        if (!c->too_deep)
+            types_errorf(c, line, col, "interleave does not support declarations that depend on each other this deeply");
+        c->too_deep = true;
+        return false;
+    }
+    c->depth++;
+    return true;
 }
 
 void scope_open(Checker *c)
@@ -117,9 +130,9 @@ void scope_use(Checker *c, Sym *s, bool read)
 static void universe(Checker *c)
 {
     static const char *const unsupported[] = {
-        "len", "cap", "make", "append", "delete", "close", "copy", "panic", "recover",
+        "append", "delete", "copy", "panic", "recover",
         "print", "println", "complex", "real", "imag", "min", "max", "clear",
-        "byte", "rune", "float32", "float64", "int8", "int16", "int32", "int64", "uint",
+        "byte", "rune", "float32", "float64", "int8", "int16", "uint",
         "uint8", "uint16", "uint32", "uint64", "uintptr", "error", "any", "complex64",
         "complex128",
     };
@@ -140,6 +153,14 @@ static void universe(Checker *c)
     s->is_iota = true;
     scope_declare(c, SYM_NIL, "nil", 3, 0, 0)->type = c->t_unil;
     scope_declare(c, SYM_BUILTIN, "new", 3, 0, 0)->builtin = BI_NEW;
+    scope_declare(c, SYM_BUILTIN, "make", 4, 0, 0)->builtin = BI_MAKE;
+    scope_declare(c, SYM_BUILTIN, "close", 5, 0, 0)->builtin = BI_CLOSE;
+    scope_declare(c, SYM_BUILTIN, "len", 3, 0, 0)->builtin = BI_LEN;
+    scope_declare(c, SYM_BUILTIN, "cap", 3, 0, 0)->builtin = BI_CAP;
+    /* int32 and int64 (for sync/atomic) are ints of their own name; the VM
+     * keeps every integer in 64 bits, AddInt32 wraps around itself. */
+    scope_declare(c, SYM_TYPE, "int32", 5, 0, 0)->type = types_new(c, TY_INT, "int32");
+    scope_declare(c, SYM_TYPE, "int64", 5, 0, 0)->type = types_new(c, TY_INT, "int64");
     for (size_t i = 0; i < sizeof unsupported / sizeof unsupported[0]; i++)
         scope_declare(c, SYM_BUILTIN, unsupported[i], (int)strlen(unsupported[i]), 0, 0)->builtin = BI_UNSUPPORTED;
 }
@@ -150,9 +171,16 @@ void scope_rhs_values(Checker *c, Stmt *s, int n, Type **types)
 {
     for (int i = 0; i < n; i++) types[i] = NULL;
     if (s->nrhs == 1 && n > 1) {
-        Expr *r = s->rhs[0];
+        Expr *r = s->rhs[0], *inner = r;
         types_expr(c, r);
         if (r->mode == MODE_INVALID) return;
+        while (inner->kind == EX_PAREN) inner = inner->x;
+        if (n == 2 && inner->kind == EX_UNARY && inner->op == TK_ARROW) {   /* v, ok := <-ch */
+            r->comma_ok = inner->comma_ok = true;
+            types[0] = r->type;
+            types[1] = c->t_bool;
+            return;
+        }
         if (r->mode == MODE_VALUE && r->type->kind == TY_TUPLE && r->type->nresults == n) {
             for (int i = 0; i < n; i++) types[i] = r->type->results[i];
             return;
@@ -213,6 +241,7 @@ bool scope_copies_struct(Checker *c, Expr *r, bool composite_ok)
     if (!r || r->mode == MODE_INVALID || !r->type) return false;
     TypeKind k = r->type->kind;
     if (k != TY_STRUCT && k != TY_MUTEX && k != TY_WAITGROUP) return false;
+    if (k == TY_STRUCT && r->type->nfields == 0) return false;   /* struct{}{}: nothing to copy */
     Expr *inner = r;
     while (inner->kind == EX_PAREN) inner = inner->x;
     if (composite_ok && inner->kind == EX_COMPOSITE) return false;
@@ -307,6 +336,14 @@ void scope_resolve(Checker *c, Sym *s)
         s->state = 2;
         return;
     }
+    if (s->kind == SYM_FUNC) {
+        c->depth++;   /* a signature never gives up: func_body needs its types */
+    } else if (!scope_enter(c, s->line, s->col)) {
+        if (s->kind == SYM_TYPE) s->type->state = 2;   /* stays TY_INVALID */
+        else s->type = c->t_invalid;
+        s->state = 2;
+        return;
+    }
     s->state = 1;
     Scope *save_scope = c->scope;
     FuncInfo *save_fn = c->fn;
@@ -342,6 +379,7 @@ void scope_resolve(Checker *c, Sym *s)
     if (s->spec && (s->kind == SYM_VAR || s->kind == SYM_CONST))
         for (int i = 0; i < s->spec->nlhs; i++) s->spec->syms[i]->state = 2;
     s->state = 2;
+    c->depth--;
 }
 
 /* ---- the file ------------------------------------------------------------------------- */
@@ -351,8 +389,8 @@ static void imports(Checker *c, File *f)
     for (int i = 0; i < f->nimports; i++) {
         Import *im = &f->imports[i];
         bool known = false;
-        static const char *const supported[] = {"fmt", "sync", "time"};
-        for (int k = 0; k < 3; k++)
+        static const char *const supported[] = {"fmt", "sync", "time", "sync/atomic", "runtime"};
+        for (int k = 0; k < 5; k++)
             if ((int)strlen(supported[k]) == im->pathlen && memcmp(supported[k], im->path, (size_t)im->pathlen) == 0)
                 known = true;
         if (!known) {
@@ -362,6 +400,8 @@ static void imports(Checker *c, File *f)
         }
         const char *name = im->alias ? im->alias : im->path;
         int len = im->alias ? im->aliaslen : im->pathlen;
+        for (int k = 0; !im->alias && k < im->pathlen; k++)   /* "sync/atomic" is atomic */
+            if (im->path[k] == '/') { name = im->path + k + 1; len = im->pathlen - k - 1; }
         if (scope_is_blank(name, len)) { im->used = true; continue; }
         Sym *s = scope_declare(c, SYM_PKG, name, len, im->line, im->col);
         s->pkg = i;
@@ -439,6 +479,16 @@ bool scope_check_file(Checker *c, File *f)
             Stmt *s = d->spec;
             if (d->kind == DECL_TYPE) scope_resolve(c, scope_lookup_in(c->pkg, s->lhs[0]->name, s->lhs[0]->namelen));
             else for (int j = 0; j < s->nlhs; j++) scope_resolve(c, s->syms[j]);
+        }
+    }
+    int nslots = 0;
+    for (int i = 0; i < c->nglobals; i++) {
+        Sym *v = c->globals[i];
+        nslots += v->type->kind == TY_STRUCT ? v->type->nslots : 1;
+        if (nslots > TYPES_MAX_GLOBAL_SLOTS) {
+            types_errorf(c, v->line, v->col, "interleave does not support global variables of more than %d memory slots",
+                         TYPES_MAX_GLOBAL_SLOTS);
+            break;
         }
     }
     if (!c->main_fn) {

@@ -196,8 +196,11 @@ static void expr_stmt(Checker *c, Stmt *s)
     while (inner->kind == EX_PAREN) inner = inner->x;
     types_expr(c, x);
     if (x->mode == MODE_INVALID) return;
-    bool ok = inner->kind == EX_CALL && inner->x->mode != MODE_TYPE &&
-              !(inner->x->mode == MODE_BUILTIN && inner->x->builtin == BI_NEW);
+    bool ok = (inner->kind == EX_CALL && inner->x->mode != MODE_TYPE &&
+               !(inner->x->mode == MODE_BUILTIN && (inner->x->builtin == BI_NEW ||
+                 inner->x->builtin == BI_MAKE || inner->x->builtin == BI_LEN ||
+                 inner->x->builtin == BI_CAP))) ||
+              (inner->kind == EX_UNARY && inner->op == TK_ARROW);   /* <-ch */
     if (!ok) {
         char xs[128];
         types_operand_string(x, xs, sizeof xs);
@@ -213,15 +216,16 @@ static void go_defer(Checker *c, Stmt *s)
     Expr *f = call->x;
     if (f->mode == MODE_TYPE) {
         types_errorf(c, call->line, call->col, "%s requires function call, not conversion", kw);
-    } else if (f->mode == MODE_BUILTIN && f->builtin == BI_NEW) {
+    } else if (f->mode == MODE_BUILTIN && (f->builtin == BI_NEW || f->builtin == BI_MAKE ||
+                                           f->builtin == BI_LEN || f->builtin == BI_CAP)) {
         char cs[128];
         types_expr_string(call, cs, sizeof cs);
         types_errorf(c, call->line, call->col, "%s discards result of %s", kw, cs);
-    } else if (s->kind == ST_GO && f->mode == MODE_BUILTIN && call->mode != MODE_INVALID) {
+    } else if (f->mode == MODE_BUILTIN && call->mode != MODE_INVALID && !types_conc_deferrable(f->builtin)) {
         char fs[96];
         types_expr_string(f, fs, sizeof fs);
         types_errorf(c, call->line, call->col,
-                     "interleave does not support go %s(...) (write go func() { %s(...) }())", fs, fs);
+                     "interleave does not support %s %s(...) (write %s func() { %s(...) }())", kw, fs, kw, fs);
     }
 }
 
@@ -282,6 +286,7 @@ static void condition(Checker *c, Expr *cond, const char *what)
 
 static void stmt(Checker *c, Stmt *s)
 {
+    if (!scope_enter(c, s->line, s->col)) return;
     switch (s->kind) {
     case ST_EMPTY: break;
     case ST_EXPR: expr_stmt(c, s); break;
@@ -311,14 +316,28 @@ static void stmt(Checker *c, Stmt *s)
         scope_close(c);
         break;
     case ST_BREAK:
-        if (!c->loops) types_errorf(c, s->line, s->col, "break is not in a loop, switch, or select");
+        if (!c->loops && !c->selects) types_errorf(c, s->line, s->col, "break is not in a loop, switch, or select");
         break;
     case ST_CONTINUE:
         if (!c->loops) types_errorf(c, s->line, s->col, "continue is not in a loop");
         break;
     case ST_RETURN: return_stmt(c, s); break;
     case ST_GO: case ST_DEFER: go_defer(c, s); break;
+    case ST_SEND: scope_conc_send(c, s); break;
+    case ST_RANGE: scope_conc_range(c, s); break;
+    case ST_SELECT: scope_conc_select(c, s); break;
     }
+    c->depth--;
+}
+
+void scope_check_stmt(Checker *c, Stmt *s)
+{
+    stmt(c, s);
+}
+
+void scope_check_block(Checker *c, Stmt **stmts, int n)
+{
+    block(c, stmts, n);
 }
 
 /* ---- functions ----------------------------------------------------------------------- */
@@ -344,11 +363,24 @@ static bool has_break(Stmt *const *b, int n)
     return false;
 }
 
-/* Go spec "Terminating statements" (without panic, goto, switch, select). */
+/* Does a break in this list (outside nested loops and selects) leave the
+ * select it is in? */
+static bool breaks_select(Stmt *const *b, int n)
+{
+    return has_break(b, n);
+}
+
+/* Go spec "Terminating statements" (without panic, goto and switch). */
 static bool terminating(const Stmt *s)
 {
     switch (s->kind) {
     case ST_RETURN: return true;
+    case ST_SELECT:
+        for (int i = 0; i < s->nclauses; i++) {
+            const Clause *k = &s->clauses[i];
+            if (!terminating_list(k->body, k->nbody) || breaks_select(k->body, k->nbody)) return false;
+        }
+        return true;
     case ST_BLOCK: return terminating_list(s->body, s->nbody);
     case ST_IF: return s->els && terminating_list(s->body, s->nbody) && terminating(s->els);
     case ST_FOR: return !s->cond && !has_break(s->body, s->nbody);
@@ -361,9 +393,9 @@ void scope_func_body(Checker *c, FuncInfo *fi)
     FuncNode *fn = fi->node;
     Type *sig = fi->sig;
     FuncInfo *save_fn = c->fn;
-    int save_loops = c->loops;
+    int save_loops = c->loops, save_selects = c->selects;
     c->fn = fi;
-    c->loops = 0;
+    c->loops = c->selects = 0;
     scope_open(c);
     fi->params = parse_alloc(c->arena, sizeof *fi->params * (size_t)(fn->nparams + 1));
     fi->results = parse_alloc(c->arena, sizeof *fi->results * (size_t)(fn->nresults + 1));
@@ -391,6 +423,7 @@ void scope_func_body(Checker *c, FuncInfo *fi)
         types_errorf(c, fn->body->end_line, fn->body->end_col, "missing return");
     c->fn = save_fn;
     c->loops = save_loops;
+    c->selects = save_selects;
 }
 
 FuncInfo *scope_new_func(Checker *c, const char *name, FuncNode *fn, Type *sig)

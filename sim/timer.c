@@ -1,4 +1,5 @@
-/* timer.c — the sleep queue: goroutines parked in time.Sleep, by wake time.
+/* timer.c — the timer queue: goroutines parked in time.Sleep, and the channel
+ * timers of time.After, time.Tick, time.NewTimer and time.NewTicker, by time.
  *
  * A binary min-heap of Timers ordered by (when, seq).  `seq` is the order the
  * timers were created in, so two goroutines due at the same virtual nanosecond
@@ -12,11 +13,21 @@
  * machine, checked at the start of every frame and when the clock jumps (see
  * the essay in sched.c).
  *
+ * A channel timer has an id (Machine.timer_ids counts them) that a
+ * time.Timer or time.Ticker object keeps, so Stop and Reset find it; a ticker
+ * is put back under the same id each time it fires.  A stopped timer leaves
+ * the heap at once (Go marks it deleted and removes it lazily; the difference
+ * shows nowhere, except that Go's deadlock check may see a deleted timer).
+ * Go reports "all goroutines are asleep" only when no timer is pending at
+ * all, and so does sched.c: a pending channel timer can wake a receiver.
+ *
  * Invariants (timer_check_invariants, SIM_PARANOID builds):
  *   1. heap order: no timer sorts before its parent;
- *   2. every timer's goroutine is G_SLEEPING with wake_time == when;
+ *   2. every sleep timer's goroutine is G_SLEEPING with wake_time == when;
+ *      every channel timer names an existing channel and has an id;
  *   3. every G_SLEEPING goroutine has exactly one timer;
- *   4. seq values are distinct and below Machine.timer_seq.
+ *   4. seq values are distinct and below Machine.timer_seq; channel timer
+ *      ids are distinct.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -59,7 +70,7 @@ static void sift_down(Timer *h, int n, int i)
     }
 }
 
-void timer_add(Machine *m, int g, int64_t when)
+static void add(Machine *m, int g, int chan, int64_t when, int64_t period, int64_t id)
 {
     GROW(m->timers, m->timers_cap, m->ntimers + 1);
     Timer *t = &m->timers[m->ntimers];
@@ -67,7 +78,48 @@ void timer_add(Machine *m, int g, int64_t when)
     t->when = when;
     t->seq = m->timer_seq++;
     t->g = g;
+    t->chan = chan;
+    t->period = period;
+    t->id = id;
     sift_up(m->timers, m->ntimers++);
+}
+
+void timer_add(Machine *m, int g, int64_t when)
+{
+    add(m, g, 0, when, 0, 0);
+}
+
+int64_t timer_add_chan(Machine *m, int chan, int64_t when, int64_t period)
+{
+    int64_t id = ++m->timer_ids;
+    add(m, 0, chan, when, period, id);
+    return id;
+}
+
+void timer_add_chan_id(Machine *m, int64_t id, int chan, int64_t when, int64_t period)
+{
+    add(m, 0, chan, when, period, id);
+}
+
+/* Remove heap entry i, keeping the heap ordered. */
+static void remove_at(Machine *m, int i)
+{
+    Timer *h = m->timers;
+    h[i] = h[--m->ntimers];
+    if (i == m->ntimers) return;
+    sift_up(h, i);
+    sift_down(h, m->ntimers, i);
+}
+
+bool timer_stop(Machine *m, int64_t id)
+{
+    for (int i = 0; i < m->ntimers; i++) {
+        if (m->timers[i].g == 0 && m->timers[i].id == id) {
+            remove_at(m, i);
+            return true;
+        }
+    }
+    return false;
 }
 
 int64_t timer_next(const Machine *m)
@@ -75,13 +127,19 @@ int64_t timer_next(const Machine *m)
     return m->ntimers ? m->timers[0].when : INT64_MAX;
 }
 
-int timer_pop_due(Machine *m, int64_t now)
+bool timer_pop(Machine *m, int64_t now, Timer *out)
 {
-    if (!m->ntimers || m->timers[0].when > now) return 0;
-    int g = m->timers[0].g;
+    if (!m->ntimers || m->timers[0].when > now) return false;
+    *out = m->timers[0];
     m->timers[0] = m->timers[--m->ntimers];
     sift_down(m->timers, m->ntimers, 0);
-    return g;
+    return true;
+}
+
+int timer_pop_due(Machine *m, int64_t now)
+{
+    Timer t;
+    return timer_pop(m, now, &t) ? t.g : 0;
 }
 
 void timer_check_invariants(const Machine *m)
@@ -92,6 +150,13 @@ void timer_check_invariants(const Machine *m)
         if (i > 0 && before(t, &m->timers[(i - 1) / 2]))
             sim_fatal(__func__, "timer heap out of order");
         if (t->seq >= m->timer_seq) sim_fatal(__func__, "timer seq from the future");
+        if (t->g == 0) {
+            if (t->chan < 1 || t->chan > m->nchans || t->id < 1)
+                sim_fatal(__func__, "channel timer for no channel");
+            for (int j = i + 1; j < m->ntimers; j++)
+                if (m->timers[j].g == 0 && m->timers[j].id == t->id) sim_fatal(__func__, "duplicate timer id");
+            continue;
+        }
         if (t->g < 1 || t->g > m->ngs) sim_fatal(__func__, "timer for no goroutine");
         const Goroutine *g = &m->gs[t->g - 1];
         if (g->state != G_SLEEPING || g->wake_time != t->when)

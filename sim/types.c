@@ -49,6 +49,15 @@ void types_init(Checker *c)
     c->t_unil = types_new(c, TY_UNTYPED_NIL, "untyped nil");
     c->t_mutex = types_new(c, TY_MUTEX, "sync.Mutex");
     c->t_wg = types_new(c, TY_WAITGROUP, "sync.WaitGroup");
+    types_conc_init(c);
+}
+
+Type *types_chan(Checker *c, Type *elem, int dir)
+{
+    Type *t = types_new(c, TY_CHAN, NULL);
+    t->elem = elem;
+    t->dir = dir;
+    return t;
 }
 
 Type *types_ptr(Checker *c, Type *elem)
@@ -67,6 +76,8 @@ bool types_identical(const Type *a, const Type *b)
     switch (a->kind) {
     case TY_PTR:
         return types_identical(a->elem, b->elem);
+    case TY_CHAN:
+        return a->dir == b->dir && types_identical(a->elem, b->elem);
     case TY_FUNC: case TY_TUPLE:
         if (a->nparams != b->nparams || a->nresults != b->nresults) return false;
         for (int i = 0; i < a->nparams; i++)
@@ -124,6 +135,7 @@ static Type *struct_type(Checker *c, Expr *e)
     Type *t = types_new(c, TY_STRUCT, NULL);
     t->fields = parse_alloc(c->arena, sizeof *t->fields * (size_t)(e->nfields ? e->nfields : 1));
     t->nslots = 0;
+    bool too_big = false;
     for (int i = 0; i < e->nfields; i++) {
         Field *f = &e->fields[i];
         for (int j = 0; j < i; j++) {
@@ -138,11 +150,16 @@ static Type *struct_type(Checker *c, Expr *e)
                          "invalid recursive type %s", ft->name);
             ft = c->t_invalid;
         }
+        if (!too_big && ft->nslots > TYPES_MAX_SLOTS - t->nslots) {
+            types_errorf(c, f->line, f->col, "interleave does not support types of more than %d memory slots",
+                         TYPES_MAX_SLOTS);
+            too_big = true;
+        }
         TField tf = {f->name, f->namelen, ft, t->nslots};
         t->fields[t->nfields++] = tf;
-        t->nslots += ft->nslots;
+        if (!too_big) t->nslots += ft->nslots;
     }
-    return t;
+    return too_big ? c->t_invalid : t;
 }
 
 Type *types_signature(Checker *c, FuncNode *fn)
@@ -200,6 +217,10 @@ Type *types_resolve(Checker *c, Expr *e)
         break;
     case EX_FUNCTYPE:
         t = types_signature(c, e->fn);
+        break;
+    case EX_CHANTYPE:
+        t = types_resolve(c, e->x);
+        if (t != c->t_invalid) t = types_chan(c, t, e->op);
         break;
     default: {
         char x[96];

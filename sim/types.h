@@ -19,12 +19,22 @@ typedef enum TypeKind {
     TY_INVALID,
     TY_INT, TY_BOOL, TY_STRING,          /* (time.Duration is a named TY_INT)   */
     TY_UNTYPED_INT, TY_UNTYPED_BOOL, TY_UNTYPED_STRING, TY_UNTYPED_NIL,
-    TY_MUTEX, TY_WAITGROUP,              /* sync.Mutex, sync.WaitGroup          */
+    TY_MUTEX, TY_WAITGROUP,              /* sync.Mutex, sync.WaitGroup; also
+                                            sync.RWMutex and sync.Once, kept
+                                            like a Mutex (Type.sync_kind)      */
     TY_STRUCT, TY_PTR, TY_FUNC,
-    TY_TUPLE                             /* results of a multi-value call       */
+    TY_TUPLE,                            /* results of a multi-value call       */
+    TY_CHAN                              /* chan elem, with a direction (dir)   */
 } TypeKind;
 
 typedef struct Type Type;
+
+/* Limits that keep a hostile program from exhausting the compiler: no struct
+ * type takes more memory slots than TYPES_MAX_SLOTS (a flattened struct of
+ * structs grows exponentially with its source), and the globals together no
+ * more than TYPES_MAX_GLOBAL_SLOTS.  Real programs stay far below both. */
+#define TYPES_MAX_SLOTS 4096
+#define TYPES_MAX_GLOBAL_SLOTS 16384
 
 typedef struct TField {
     const char *name; int namelen;
@@ -35,12 +45,15 @@ typedef struct TField {
 struct Type {
     TypeKind kind;
     const char *name;         /* named types: "int", "value", "time.Duration"  */
-    Type *elem;               /* TY_PTR                                         */
+    Type *elem;               /* TY_PTR, TY_CHAN                                */
+    int dir;                  /* TY_CHAN: a ChanDir                             */
+    int sync_kind;            /* TY_MUTEX / TY_WAITGROUP: the SyncKind of its slot */
     Type *ptr;                /* the pointer type to this one, once made        */
     TField *fields; int nfields;          /* TY_STRUCT                          */
     Type **params; int nparams;           /* TY_FUNC                            */
     Type **results; int nresults;         /* TY_FUNC, TY_TUPLE                  */
-    int nslots;               /* memory slots a value takes (structs flattened) */
+    int nslots;               /* memory slots a value takes (structs flattened),
+                                 at most TYPES_MAX_SLOTS                        */
     int state;                /* named types: 0 unresolved, 1 resolving, 2 done */
     int layout;               /* compile: index into Program.types, -1 none     */
 };
@@ -53,7 +66,20 @@ typedef enum Builtin {
     BI_LOCK, BI_UNLOCK,                    /* sync.Mutex methods               */
     BI_WGADD, BI_WGDONE, BI_WGWAIT,        /* sync.WaitGroup methods           */
     BI_NEW,                                /* new(T)                           */
-    BI_UNSUPPORTED                         /* len, make, panic ...: an error   */
+    BI_UNSUPPORTED,                        /* panic, append ...: an error      */
+    /* channels, RWMutex/Once/Cond, sync/atomic, runtime, time: checked in
+     * sim/types_conc.c, compiled in sim/compile_conc.c */
+    BI_MAKE, BI_CLOSE, BI_LEN, BI_CAP,
+    BI_RLOCK, BI_RUNLOCK, BI_WLOCK, BI_WUNLOCK, BI_ONCEDO,
+    BI_NEWCOND, BI_CONDWAIT, BI_CONDSIGNAL, BI_CONDBROADCAST,
+    BI_ATOMIC_ADD32, BI_ATOMIC_ADD64, BI_ATOMIC_LOAD32, BI_ATOMIC_LOAD64,
+    BI_ATOMIC_STORE32, BI_ATOMIC_STORE64, BI_ATOMIC_CAS32, BI_ATOMIC_CAS64,
+    BI_GOSCHED, BI_GOMAXPROCS, BI_NUMGOROUTINE, BI_NUMCPU,
+    BI_NOW, BI_SINCE, BI_UNTIL, BI_AFTER, BI_TICK, BI_NEWTIMER, BI_NEWTICKER,
+    BI_TIMER_STOP, BI_TIMER_RESET, BI_TICKER_STOP, BI_TICKER_RESET,
+    BI_DUR_STRING, BI_DUR_ROUND, BI_DUR_TRUNCATE, BI_DUR_NS, BI_DUR_US, BI_DUR_MS,
+    BI_TIME_SUB, BI_TIME_ADD, BI_TIME_BEFORE, BI_TIME_AFTER, BI_TIME_EQUAL,
+    BI__CONC_END
 } Builtin;
 
 typedef enum SymKind { SYM_VAR, SYM_CONST, SYM_TYPE, SYM_FUNC, SYM_PKG, SYM_BUILTIN, SYM_NIL } SymKind;
@@ -105,9 +131,13 @@ typedef struct Checker {
     int loops;                /* enclosing for loops in the current function   */
     int64_t iota; bool in_const;
     int nglobal_lits;
+    int depth;                /* nested checks in progress (see scope_enter)   */
+    bool too_deep;            /* scope_enter has reported                      */
     Type *t_invalid, *t_int, *t_bool, *t_string, *t_duration;
     Type *t_uint, *t_ubool, *t_ustring, *t_unil;   /* untyped                  */
     Type *t_mutex, *t_wg;
+    Type *t_rwmutex, *t_once, *t_cond, *t_time, *t_timer, *t_ticker;  /* types_conc.c */
+    int selects;              /* enclosing selects in the current function      */
     /* results for the code generator */
     Sym **globals; int nglobals, globals_cap;      /* in initialisation order  */
     Stmt **global_inits; int ninits, inits_cap;    /* var specs, same order    */
@@ -134,6 +164,9 @@ void types_string(const Type *t, char *buf, size_t n);
 void types_expr_string(const Expr *e, char *buf, size_t n);
 /* "x (variable of type int)", "3 (untyped int constant)", "nil". */
 void types_operand_string(const Expr *e, char *buf, size_t n);
+
+/* chan elem with direction dir (a ChanDir). */
+Type *types_chan(Checker *c, Type *elem, int dir);
 
 /* Resolve a type expression; reports errors and returns t_invalid. */
 Type *types_resolve(Checker *c, Expr *e);

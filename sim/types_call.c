@@ -113,6 +113,10 @@ static void builtin_call(Checker *c, Expr *e, int bi)
         break;
     }
     default:
+        if (bi >= BI_MAKE && bi < BI__CONC_END) {
+            types_conc_call(c, e, bi, callee);
+            break;
+        }
         types_errorf(c, e->line, e->col, "interleave does not support %s", callee);
         for (int i = 0; i < e->nargs; i++) types_expr(c, e->args[i]);   /* uses its arguments */
         types_invalid(c, e);
@@ -136,7 +140,8 @@ static void conversion(Checker *c, Expr *e, Type *t)
               (types_is_integer(a->type) && t->kind == TY_INT) ||
               (types_is_string(a->type) && t->kind == TY_STRING) ||
               (types_is_bool(a->type) && t->kind == TY_BOOL) ||
-              (a->mode == MODE_NIL && (t->kind == TY_PTR || t->kind == TY_FUNC));
+              (a->mode == MODE_NIL && (t->kind == TY_PTR || t->kind == TY_FUNC || t->kind == TY_CHAN)) ||
+              types_conc_assignable(a->type, t);
     if (!ok) {
         char as[128];
         types_operand_string(a, as, sizeof as);

@@ -9,6 +9,8 @@
  */
 #include "check.h"
 
+#include "lex.h"
+
 #include <string.h>
 
 void types_invalid(Checker *c, Expr *e)
@@ -91,6 +93,9 @@ static void selector(Checker *c, Expr *e)
             }
         }
     }
+    if (t->name && strcmp(t->name, "sync.Mutex") && strcmp(t->name, "sync.WaitGroup") &&
+        types_conc_method(c, e, x, t))
+        return;
     static const struct { TypeKind k; const char *name; int bi; } methods[] = {
         {TY_MUTEX, "Lock", BI_LOCK}, {TY_MUTEX, "Unlock", BI_UNLOCK},
         {TY_MUTEX, "TryLock", BI_UNSUPPORTED}, {TY_WAITGROUP, "Add", BI_WGADD},
@@ -131,6 +136,11 @@ static void composite(Checker *c, Expr *e)
     }
     Type *t = types_resolve(c, e->x);
     if (t == c->t_invalid) return;
+    if ((t->kind == TY_MUTEX || t->kind == TY_WAITGROUP) && e->nargs == 0) {   /* &sync.Mutex{} */
+        e->mode = MODE_VALUE;
+        e->type = t;
+        return;
+    }
     if (t->kind != TY_STRUCT) {
         char ts[64];
         types_string(t, ts, sizeof ts);
@@ -216,6 +226,7 @@ static void star(Checker *c, Expr *e)
 void types_expr(Checker *c, Expr *e)
 {
     types_invalid(c, e);
+    if (!scope_enter(c, e->line, e->col)) return;
     switch (e->kind) {
     case EX_IDENT: ident(c, e, true); break;
     case EX_INT:
@@ -249,15 +260,19 @@ void types_expr(Checker *c, Expr *e)
     case EX_SELECTOR: selector(c, e); break;
     case EX_CALL: types_call(c, e); break;
     case EX_STAR: star(c, e); break;
-    case EX_UNARY: types_unary(c, e); break;
+    case EX_UNARY:
+        if (e->op == TK_ARROW) types_conc_receive(c, e);
+        else types_unary(c, e);
+        break;
     case EX_BINARY:
         types_value(c, e->x);
         types_value(c, e->y);
         types_binary(c, e);
         break;
-    case EX_STRUCTTYPE: case EX_FUNCTYPE: types_resolve(c, e); break;
+    case EX_STRUCTTYPE: case EX_FUNCTYPE: case EX_CHANTYPE: types_resolve(c, e); break;
     default: break;
     }
+    c->depth--;
 }
 
 void types_value(Checker *c, Expr *e)
@@ -319,7 +334,10 @@ bool types_assign(Checker *c, Expr *e, Type *target, const char *context)
     char es[160], ts[96];
     types_string(target, ts, sizeof ts);
     if (e->mode == MODE_NIL) {
-        if (target->kind == TY_PTR || target->kind == TY_FUNC) { e->type = target; return true; }
+        if (target->kind == TY_PTR || target->kind == TY_FUNC || target->kind == TY_CHAN) {
+            e->type = target;
+            return true;
+        }
         types_errorf(c, e->line, e->col, "cannot use nil as %s value in %s", ts, context);
         return false;
     }
@@ -331,7 +349,7 @@ bool types_assign(Checker *c, Expr *e, Type *target, const char *context)
         types_errorf(c, e->line, e->col, "cannot use %s as %s value in %s", es, ts, context);
         return false;
     }
-    if (types_identical(e->type, target)) return true;
+    if (types_identical(e->type, target) || types_conc_assignable(e->type, target)) return true;
     types_operand_string(e, es, sizeof es);
     types_errorf(c, e->line, e->col, "cannot use %s as type %s in %s", es, ts, context);
     return false;

@@ -74,7 +74,8 @@ static bool fold(Checker *c, Expr *e, const ConstVal *x, const ConstVal *y, Cons
             return false;
         }
         if (e->op == TK_SHR) r = b > 63 ? (a < 0 ? -1 : 0) : a >> b;
-        else if (a != 0 && (b > 62 || (a > 0 ? a > (INT64_MAX >> b) : a < (INT64_MIN >> b)))) ovf = true;
+        else if (a == 0) r = 0;   /* 0 << 64 is 0; a C shift by 64 is undefined */
+        else if (b > 62 || (a > 0 ? a > (INT64_MAX >> b) : a < (INT64_MIN >> b))) ovf = true;
         else r = (int64_t)((uint64_t)a << b);
         break;
     case TK_ANDAND: r = a && b; out->kind = CV_BOOL; break;
@@ -135,7 +136,7 @@ void types_unary(Checker *c, Expr *e)
             return;
         }
         types_set_const(e, x->type, x->cv.kind,
-                  e->op == TK_MINUS ? -v : e->op == TK_NOT ? !v : e->op == TK_CARET ? ~v : v);
+                        e->op == TK_MINUS ? -v : e->op == TK_NOT ? !v : e->op == TK_CARET ? ~v : v);
         return;
     }
     if (e->op == TK_CARET) {
@@ -154,7 +155,7 @@ bool types_convert_untyped(Checker *c, Expr *x, Type *target)
     case TY_UNTYPED_INT: ok = target->kind == TY_INT; break;
     case TY_UNTYPED_BOOL: ok = target->kind == TY_BOOL; break;
     case TY_UNTYPED_STRING: ok = target->kind == TY_STRING; break;
-    default: ok = target->kind == TY_PTR || target->kind == TY_FUNC; break;
+    default: ok = target->kind == TY_PTR || target->kind == TY_FUNC || target->kind == TY_CHAN; break;
     }
     if (ok) x->type = target;
     return ok;
@@ -203,7 +204,7 @@ void types_binary(Checker *c, Expr *e)
     bool ok;
     if (op == TK_ANDAND || op == TK_OROR) ok = types_is_bool(t);
     else if (op == TK_EQ || op == TK_NE)
-        ok = t->kind != TY_STRUCT && t->kind != TY_MUTEX && t->kind != TY_WAITGROUP &&
+        ok = (t->kind != TY_STRUCT || t->nfields == 0) && t->kind != TY_MUTEX && t->kind != TY_WAITGROUP &&
              (t->kind != TY_FUNC || x->mode == MODE_NIL || y->mode == MODE_NIL) && t->kind != TY_UNTYPED_NIL;
     else if (cmp) ok = types_is_integer(t) || types_is_string(t);
     else if (op == TK_PLUS) ok = types_is_integer(t) || types_is_string(t);

@@ -38,10 +38,8 @@ static const Member members[] = {
 static const char *const unsupported_members[] = {
     "fmt.Print", "fmt.Sprintf", "fmt.Sprint", "fmt.Sprintln", "fmt.Errorf", "fmt.Fprintf",
     "fmt.Fprintln", "fmt.Fprint", "fmt.Scan", "fmt.Scanln", "fmt.Scanf", "fmt.Sscanf",
-    "fmt.Sscan", "fmt.Stringer", "sync.RWMutex", "sync.Once", "sync.Cond", "sync.Map",
-    "sync.Pool", "sync.Locker", "sync.NewCond", "sync.OnceFunc", "time.Now", "time.Since",
-    "time.After", "time.Tick", "time.NewTimer", "time.NewTicker", "time.Timer",
-    "time.Ticker", "time.Time", "time.Until", "time.AfterFunc", "time.ParseDuration",
+    "fmt.Sscan", "fmt.Stringer", "sync.Map", "sync.Pool", "sync.Locker", "sync.OnceFunc",
+    "time.AfterFunc", "time.ParseDuration", "time.Date", "time.Unix", "time.Parse",
 };
 
 /* Find pkg.name; reports undefined/unsupported names when `report`. */
@@ -85,6 +83,8 @@ static Type *member_type(Checker *c, const Member *m)
 Type *types_package_type(Checker *c, Expr *e, bool report)
 {
     const Import *im = types_package_of(c, e);
+    Type *lib = NULL;
+    if (im && types_conc_member(c, e, im, true, &lib)) return lib;
     if (!im) {
         if (report && e->kind == EX_SELECTOR && e->x->kind == EX_IDENT &&
             !scope_lookup(c, e->x->name, e->x->namelen)) {
@@ -107,6 +107,7 @@ Type *types_package_type(Checker *c, Expr *e, bool report)
 
 void types_package_member(Checker *c, Expr *e, const Import *im)
 {
+    if (types_conc_member(c, e, im, false, NULL)) return;
     const Member *m = member(c, e, im);
     if (!m) return;
     if (m->builtin) {

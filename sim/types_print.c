@@ -2,8 +2,8 @@
  * operands: "func(int) string", "v1.value + v2.value" (go/types' ExprString),
  * "x (variable of type int)", "3 (untyped int constant)".
  *
- * Every printer writes into a caller's fixed buffer and truncates silently:
- * a message is never longer than a Diagnostic holds anyway.
+ * Every printer writes into a caller's fixed buffer and truncates silently,
+ * as the Diagnostic that quotes it will (its message holds 200 bytes).
  */
 #include "types.h"
 
@@ -34,6 +34,16 @@ static void type_str(const Type *t, Str *s)
         put(s, "*");
         type_str(t->elem, s);
         break;
+    case TY_CHAN: {
+        /* go/types: chan (<-chan int) keeps the inner arrow off the outer chan */
+        bool paren = t->dir == CHAN_BOTH && t->elem->kind == TY_CHAN && !t->elem->name &&
+                     t->elem->dir == CHAN_RECV;
+        put(s, "%s", t->dir == CHAN_RECV ? "<-chan " : t->dir == CHAN_SEND ? "chan<- " : "chan ");
+        if (paren) put(s, "(");
+        type_str(t->elem, s);
+        if (paren) put(s, ")");
+        break;
+    }
     case TY_STRUCT:
         put(s, "struct{");
         for (int i = 0; i < t->nfields; i++) {
@@ -134,6 +144,10 @@ static void expr_str(const Expr *e, Str *s)
         break;
     case EX_STRUCTTYPE: put(s, "struct{…}"); break;
     case EX_FUNCTYPE: put(s, "func(…)"); break;
+    case EX_CHANTYPE:
+        put(s, "%s", e->op == CHAN_RECV ? "<-chan " : e->op == CHAN_SEND ? "chan<- " : "chan ");
+        expr_str(e->x, s);
+        break;
     default: put(s, "?"); break;
     }
 }

@@ -54,6 +54,12 @@ static void ensure_stack(Goroutine *g, int need)
     GROW(g->stack, g->stack_cap, need);
 }
 
+void vm_push(Goroutine *g, Value v)
+{
+    ensure_stack(g, g->sp + 1 + STACK_SLACK);
+    g->stack[g->sp++] = v;
+}
+
 static bool valid_ptr(const Machine *m, Value p)
 {
     return p.kind == V_PTR && (uint64_t)p.i < (uint64_t)m->nmem;
@@ -194,6 +200,7 @@ static bool exec_builtin(Machine *m, Goroutine *g, int core, int op, const Value
         return true;
     }
     default:
+        if (rt_operands(op, 0) >= 0) return rt_exec(m, g, core, op, 0, 0, args, n);
         machine_fail(m, M_PANIC, g->id, false, "interleave: bad bytecode: this operation cannot be deferred");
         return false;
     }
@@ -230,7 +237,9 @@ static int op_ret(Machine *m, Goroutine *g, int core, int pc, int a)
             vm_call(m, g, d.nargs, 1);
             return cost_of[OP_CALL];
         }
+        int sp = g->sp;
         exec_builtin(m, g, core, d.op, &g->defer_vals[d.args_at], d.nargs);
+        g->sp = sp;                         /* a deferred call's results are dropped */
         g->ndefer_vals = d.args_at;
         return cost_of[d.op];
     }
@@ -422,6 +431,42 @@ int vm_exec(Machine *m, Goroutine *g, int core)
         g->sp = sp - in.a;
         exec_builtin(m, g, core, in.op, &st[sp - in.a], in.a);
         return cost_of[in.op];
+    case OP_TYPED:
+        if (st[sp - 1].kind != V_SYNC) st[sp - 1].aux = (uint32_t)in.a;
+        break;
+    case OP_SEND: case OP_SELECT:
+        if (g->closed_wake) {       /* rewound here by close (sim/chan.c): Go's panic */
+            g->closed_wake = 0;
+            machine_fail(m, M_PANIC, g->id, true, "send on closed channel");
+            break;
+        }
+        if (in.op == OP_SELECT) {
+            int ncases = in.b & 0x7fff, nops = ncases + __builtin_popcount((uint32_t)in.a);
+            Value ops[64];
+            memcpy(ops, &st[sp - nops], (size_t)nops * sizeof *ops);
+            g->sp = sp - nops;
+            chan_select(m, g, core, pc, ops, ncases, (uint32_t)in.a, (in.b & 0x8000) != 0);
+            return cost_of[OP_SELECT];
+        }
+        /* fall through */
+    case OP_MAKECHAN: case OP_RECV: case OP_CLOSE: case OP_CHANLEN: case OP_CHANCAP:
+    case OP_RLOCK: case OP_RUNLOCK: case OP_WLOCK: case OP_WUNLOCK: case OP_ONCEEND:
+    case OP_CONDWAIT: case OP_CONDSIGNAL: case OP_ATOMICADD: case OP_ATOMICLOAD:
+    case OP_ATOMICSTORE: case OP_ATOMICCAS: case OP_GOSCHED: case OP_GOMAXPROCS:
+    case OP_NUMGOROUTINE: case OP_NUMCPU: case OP_NOW: case OP_TIMER: case OP_TIMERSTOP:
+    case OP_TIMERRESET: case OP_DUR: {
+        int k = rt_operands(in.op, in.a);
+        Value args[3];
+        memcpy(args, &st[sp - k], (size_t)k * sizeof *args);   /* a push may move the stack */
+        g->sp = sp - k;
+        rt_exec(m, g, core, in.op, in.a, in.b, args, k);
+        return cost_of[in.op];
+    }
+    case OP_ONCEBEGIN:              /* o and f stay: the code after it calls f */
+        g->sp = sp;
+        if (!valid_ptr(m, st[sp - 2])) { nil_panic(m, g); return cost_of[in.op]; }
+        sync_once_begin(m, g, core, st[sp - 2].i);
+        return cost_of[in.op];
     case OP__COUNT:
     default:
         machine_fail(m, M_PANIC, g->id, false, "interleave: bad bytecode: unknown opcode");
@@ -565,6 +610,9 @@ uint64_t vm_run_plain(Machine *m, Goroutine *g, uint64_t max, int64_t until)
     PLAIN_CASE(JMPF): sp--; PLAIN_NEXT(st[sp].i ? pc + 1 : in.a);
     PLAIN_CASE(JMPT): sp--; PLAIN_NEXT(st[sp].i ? in.a : pc + 1);
     PLAIN_CASE(FUNC): st[sp++] = value_make(V_FUNC, 0, in.a); PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(TYPED):
+        if (st[sp - 1].kind != V_SYNC) st[sp - 1].aux = (uint32_t)in.a;
+        PLAIN_NEXT(pc + 1);
     /* A call and a return are plain when they allocate nothing and fail
      * nowhere: vm_call's and op_ret's effects, given room in the frame and
      * stack arrays and no deferred call to run; anything else is vm_exec's. */
@@ -626,6 +674,11 @@ uint64_t vm_run_plain(Machine *m, Goroutine *g, uint64_t max, int64_t until)
 #if defined(__GNUC__) && !defined(VM_SWITCH_DISPATCH)
     L_NEW: L_CLOSURE: L_GO: L_DEFER: L_LOCK: L_UNLOCK:
     L_WGADD: L_WGDONE: L_WGWAIT: L_SLEEP: L_PRINTF: L_PRINTLN:
+    L_MAKECHAN: L_SEND: L_RECV: L_CLOSE: L_CHANLEN: L_CHANCAP: L_SELECT:
+    L_RLOCK: L_RUNLOCK: L_WLOCK: L_WUNLOCK: L_ONCEBEGIN: L_ONCEEND: L_CONDWAIT:
+    L_CONDSIGNAL: L_ATOMICADD: L_ATOMICLOAD: L_ATOMICSTORE: L_ATOMICCAS: L_GOSCHED:
+    L_GOMAXPROCS: L_NUMGOROUTINE: L_NUMCPU: L_NOW: L_TIMER: L_TIMERSTOP: L_TIMERRESET:
+    L_DUR:
 #else
         default:
 #endif

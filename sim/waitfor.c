@@ -1,12 +1,18 @@
 /* waitfor.c — the wait-for graph and its cycles.
  *
  * Nodes are goroutines; an edge G -> G' means G is blocked on something only
- * G' can release.  Today that is a mutex: G waits in Lock, G' owns it.  (A
- * WaitGroup has no single holder, so Wait adds no edge; channels will add
- * edges to the goroutines that could be their partners.)
+ * G' can release: a mutex G' owns (G waits in Lock), an RWMutex G' holds for
+ * writing (G waits in RLock or Lock), a Once whose function G' is running
+ * (G waits in Do — G' == G is the recursive Do that waits for itself).  A
+ * WaitGroup has no single holder, so Wait adds no edge; nor does a channel:
+ * the machine does not know which goroutines hold a channel, so the partner
+ * of a blocked send or receive is never determined.  Deadlocks among
+ * channels are still found, globally, by the scheduler (every goroutine
+ * asleep, no timer pending — Go's checkdead); waitfor_describe_stuck says
+ * then who waits for what.
  *
- * Since a goroutine waits for at most one mutex, each node has at most one
- * outgoing edge and every cycle is found by following edges from each node
+ * Since a goroutine waits for at most one such object, each node has at most
+ * one outgoing edge and every cycle is found by following edges from each node
  * in id order until a node repeats (the "functional graph" walk); the first
  * cycle reached from the lowest id is reported, rotated to start at its
  * lowest goroutine id so the sentence is the same whichever way it is found.
@@ -25,12 +31,18 @@ void waitfor_build(const Machine *m, WaitGraph *out)
     memset(out, 0, sizeof *out);
     for (int i = 0; i < m->ngs && out->nedges < WAITFOR_MAX_EDGES; i++) {
         const Goroutine *g = &m->gs[i];
-        if (g->state != G_BLOCKED || g->wait != WAIT_MUTEX) continue;
-        const Mutex *mu = machine_mutex_at(m, g->wait_addr);
-        if (!mu || !mu->owner || mu->owner == g->id) continue;
+        if (g->state != G_BLOCKED) continue;
+        int holder = 0;
+        const SyncObj *s = machine_sync_at(m, g->wait_addr);
+        if (g->wait == WAIT_MUTEX && s && s->kind == SYNC_MUTEX) holder = s->u.mu.owner;
+        else if ((g->wait == WAIT_RWMUTEX_R || g->wait == WAIT_RWMUTEX_W) && s && s->kind == SYNC_RWMUTEX &&
+                 !s->u.rw.writer_waiting)
+            holder = s->u.rw.writer;
+        else if (g->wait == WAIT_ONCE && s && s->kind == SYNC_ONCE) holder = s->u.once.running;
+        if (!holder || (holder == g->id && g->wait != WAIT_ONCE)) continue;
         WaitEdge *e = &out->edges[out->nedges++];
         e->from_g = g->id;
-        e->to_g = mu->owner;
+        e->to_g = holder;
         e->wait = g->wait;
         e->addr = g->wait_addr;
     }
@@ -84,5 +96,58 @@ size_t waitfor_describe_cycle(const Machine *m, const WaitGraph *g, char *buf, s
         }
         len += (size_t)w;
     }
+    return len;
+}
+
+/* What blocked goroutine g waits for, in a few words. */
+static int stuck_on(const Machine *m, const Goroutine *g, char *buf, size_t n)
+{
+    char name[96];
+    switch (g->wait) {
+    case WAIT_CHAN_RECV:
+        return snprintf(buf, n, "G%d receives from %s", g->id, machine_chan_name(m, g->wait_addr, name, sizeof name));
+    case WAIT_CHAN_SEND:
+        return snprintf(buf, n, "G%d sends on %s", g->id, machine_chan_name(m, g->wait_addr, name, sizeof name));
+    case WAIT_CHAN_RECV_NIL: return snprintf(buf, n, "G%d receives from a nil channel", g->id);
+    case WAIT_CHAN_SEND_NIL: return snprintf(buf, n, "G%d sends on a nil channel", g->id);
+    case WAIT_SELECT:
+        if (!g->wait_addr) return snprintf(buf, n, "G%d selects on nil channels", g->id);
+        return snprintf(buf, n, "G%d selects (%s, ...)", g->id, machine_chan_name(m, g->wait_addr, name, sizeof name));
+    case WAIT_SELECT_EMPTY: return snprintf(buf, n, "G%d is in select {}", g->id);
+    default: break;
+    }
+    machine_addr_name(m, g->wait_addr, name, sizeof name);
+    switch (g->wait) {
+    case WAIT_MUTEX: return snprintf(buf, n, "G%d locks %s", g->id, name);
+    case WAIT_WAITGROUP: return snprintf(buf, n, "G%d waits for %s", g->id, name);
+    case WAIT_RWMUTEX_R: return snprintf(buf, n, "G%d read-locks %s", g->id, name);
+    case WAIT_RWMUTEX_W: return snprintf(buf, n, "G%d write-locks %s", g->id, name);
+    case WAIT_ONCE: return snprintf(buf, n, "G%d waits for %s", g->id, name);
+    case WAIT_COND: {
+        size_t l = strlen(name);
+        if (l > 2 && !strcmp(name + l - 2, ".L")) name[l - 2] = '\0';
+        return snprintf(buf, n, "G%d waits on %s", g->id, name);
+    }
+    default: return snprintf(buf, n, "G%d blocks", g->id);
+    }
+}
+
+size_t waitfor_describe_stuck(const Machine *m, char *buf, size_t n)
+{
+    size_t len = 0;
+    if (n) buf[0] = '\0';
+    for (int i = 0; i < m->ngs; i++) {
+        const Goroutine *g = &m->gs[i];
+        if (g->state != G_BLOCKED) continue;
+        char part[200];
+        int w = stuck_on(m, g, part, sizeof part);
+        if (w < 0) break;
+        char sep[3] = "; ";
+        if (!len) sep[0] = '\0';
+        int k = snprintf(len < n ? buf + len : NULL, len < n ? n - len : 0, "%s%s", sep, part);
+        if (k < 0) break;
+        len += (size_t)k;
+    }
+    if (n && len >= n) buf[n - 1] = '\0';
     return len;
 }

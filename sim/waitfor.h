@@ -1,7 +1,7 @@
 /* waitfor.h — the wait-for graph: who waits for whom, and its cycles.
  *
  * An edge G -> G' means G is blocked on an object that only G' can release
- * (a mutex G' holds).  A cycle is a deadlock among those goroutines even while
+ * (a mutex G' holds, an RWMutex G' writes, a Once whose function G' runs).  A cycle is a deadlock among those goroutines even while
  * others still run (Go itself reports only the global "all goroutines are
  * asleep"); the TUI draws it and prints it as a sentence.
  */
@@ -31,5 +31,9 @@ void waitfor_build(const Machine *m, WaitGraph *out);
 /* "G2 waits for b.mu held by G3; G3 waits for a.mu held by G2" — the cycle in
  * words, or "" when there is none.  Returns the length it needs (snprintf-like). */
 size_t waitfor_describe_cycle(const Machine *m, const WaitGraph *g, char *buf, size_t n);
+/* Every blocked goroutine and what it waits for, for a deadlock with no
+ * cycle (channels, WaitGroups, nil channels, select {}): "G1 receives from
+ * ch; G2 waits for wg".  Returns the length it needs (snprintf-like). */
+size_t waitfor_describe_stuck(const Machine *m, char *buf, size_t n);
 
 #endif

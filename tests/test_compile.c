@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -555,7 +556,6 @@ static void test_diagnostics(void **state)
                 "9:4: v.m undefined (type *value has no field or method m)");
     expect_diag("package main\n\nfunc f() {}\n\nfunc main() {\n\tx := f()\n\t_ = x\n}\n", "6:7: f() (no value) used as value");
     expect_diag("package main\n\nfunc main() {\n\tswitch {\n\t}\n}\n", "4:2: interleave does not support switch statements");
-    expect_diag("package main\n\nfunc main() {\n\tch := make(chan int)\n\t_ = ch\n}\n", "4:13: interleave does not support channels");
     expect_diag("package main\n\nfunc helper() {}\n", "1:1: function main is undeclared in the main package");
     expect_diag("package main\n\nimport \"sync\"\n\nfunc main() {\n\tvar mu sync.Mutex\n\tmu.TryLock()\n}\n",
                 "7:5: interleave does not support sync.Mutex.TryLock");
@@ -672,6 +672,89 @@ static void test_never_crashes_on_prefixes(void **state)
     free(src);
 }
 
+/* ---- fuzz regressions ---------------------------------------------------------------
+ * Each input below once crashed the front end under tests/fuzz/fuzz_compile
+ * (`make fuzz`), minimised by hand. */
+
+static void test_fuzz_shift_zero_by_64(void **state)
+{
+    (void)state;
+    /* folding 0 << 64 shifted a uint64_t by 64 in C: undefined behaviour */
+    Program *p = compile_ok("package main\n\nconst c = 0 << 64\n\nfunc main() {\n\t_ = c\n}\n");
+    expect_code(p, "main", "INT 0\nPOP\nRET 0\n");
+    program_free(p);
+}
+
+/* ---- limits: hostile input gets a diagnostic, not a crash -------------------------- */
+
+/* Compile src (freed here) and require a diagnostic containing `want`. */
+static void expect_diag_in(char *src, const char *want)
+{
+    Program *p = compile_source("big.go", src, strlen(src));
+    bool found = false;
+    for (int i = 0; i < p->ndiags; i++) found = found || strstr(p->diags[i].msg, want) != NULL;
+    if (!found) {
+        for (int i = 0; i < p->ndiags; i++) program_print_diagnostic(p, &p->diags[i], stderr);
+        fail_msg("no diagnostic \"%s\"", want);
+    }
+    assert_int_equal(p->ncode, 0);
+    program_free(p);
+    free(src);
+}
+
+/* A source of `head`, then `n` times `rep` (with %d as the index), then `tail`. */
+static char *repeat_src(const char *head, const char *rep, int n, const char *tail)
+{
+    size_t cap = strlen(head) + strlen(tail) + (size_t)n * (strlen(rep) + 16) + 1;
+    char *s = malloc(cap);
+    assert_non_null(s);
+    size_t k = (size_t)snprintf(s, cap, "%s", head);
+    for (int i = 0; i < n; i++) k += (size_t)snprintf(s + k, cap - k, rep, i, i + 1);
+    snprintf(s + k, cap - k, "%s", tail);
+    return s;
+}
+
+static void test_long_chains_do_not_overflow_the_stack(void **state)
+{
+    (void)state;
+    /* left-deep trees the parser used to build without counting their depth:
+     * each overflowed the C stack in a later recursive pass */
+    const char *deep = "interleave does not support nesting deeper than 1000";
+    expect_diag_in(repeat_src("package main\n\nfunc main() {\n\tx := 1\n\t_ = x", ".a", 200000, "\n}\n"), deep);
+    expect_diag_in(repeat_src("package main\n\nfunc main() {\n\tf()", "()", 200000, "\n}\n"), deep);
+    expect_diag_in(repeat_src("package main\n\nfunc main() {\n\tx := 1\n\tif x == 0 {\n",
+                              "\t} else if x == 1 {\n", 100000, "\t}\n}\n"), deep);
+    /* declarations resolved from inside each other stack tree on tree */
+    const char *chain = "interleave does not support declarations that depend on each other this deeply";
+    expect_diag_in(repeat_src("package main\n\n", "var v%d = v%d\n", 3000, "var v3000 = 1\n\nfunc main() {\n}\n"),
+                   chain);
+    expect_diag_in(repeat_src("package main\n\n", "const c%d = c%d\n", 3000, "const c3000 = 1\n\nfunc main() {\n}\n"),
+                   chain);
+    /* a long but reasonable chain still compiles */
+    char *ok = repeat_src("package main\n\n", "var v%d = v%d\n", 300, "var v300 = 1\n\nfunc main() {\n}\n");
+    Program *p = compile_ok(ok);
+    assert_int_equal(p->nglobals, 301);
+    program_free(p);
+    free(ok);
+}
+
+static void test_huge_types_are_rejected(void **state)
+{
+    (void)state;
+    /* a struct of four structs of four ... flattens to 4^20 slots */
+    expect_diag_in(repeat_src("package main\n\n", "type T%d struct{ a, b, c, d T%d }\n", 20,
+                              "type T20 struct{ x int }\n\nfunc main() {\n\tvar v T0\n\tv.a.a.x = 1\n}\n"),
+                   "interleave does not support types of more than 4096 memory slots");
+    /* 8 * 8 * 8 * 8 = 4096 slots is allowed, but not a hundred globals of it */
+    expect_diag_in(repeat_src("package main\n\n"
+                              "type A struct{ a, b, c, d, e, f, g, h B }\n"
+                              "type B struct{ a, b, c, d, e, f, g, h C }\n"
+                              "type C struct{ a, b, c, d, e, f, g, h D }\n"
+                              "type D struct{ a, b, c, d, e, f, g, h int }\n\n",
+                              "var v%d A\n", 100, "\nfunc main() {\n}\n"),
+                   "interleave does not support global variables of more than 16384 memory slots");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -694,6 +777,9 @@ int main(void)
         cmocka_unit_test(test_print_diagnostic_caret),
         cmocka_unit_test(test_disasm_print_format),
         cmocka_unit_test(test_never_crashes_on_prefixes),
+        cmocka_unit_test(test_fuzz_shift_zero_by_64),
+        cmocka_unit_test(test_long_chains_do_not_overflow_the_stack),
+        cmocka_unit_test(test_huge_types_are_rejected),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -72,7 +72,8 @@ static Role state_role(GState s)
     return ROLE_NORMAL;
 }
 
-/* "b.mu (held by G3)", "wg (counter 2)", "sleep until 2s", "core 0 runnext". */
+/* "b.mu (held by G3)", "wg (counter 2)", "sleep until 2s", "core 0 runnext",
+ * "chan receive on results", "select on done, values". */
 static void waits_text(const Machine *m, const Goroutine *g, char *buf, size_t n)
 {
     char name[64], d[32];
@@ -101,6 +102,43 @@ static void waits_text(const Machine *m, const Goroutine *g, char *buf, size_t n
             if (m->syncs[i].kind == SYNC_WAITGROUP && m->syncs[i].u.wg.addr == g->wait_addr)
                 counter = (long long)m->syncs[i].u.wg.counter;
         snprintf(buf, n, "%s (counter %lld)", name, counter);
+    } else if (g->wait == WAIT_CHAN_RECV || g->wait == WAIT_CHAN_SEND) {
+        machine_chan_name(m, g->wait_addr, name, sizeof name);
+        snprintf(buf, n, "%s on %s", wait_reason_name(g->wait), name);
+    } else if (g->wait == WAIT_SELECT) {
+        /* every channel it waits on, in the order the cases name them */
+        size_t len = (size_t)snprintf(buf, n, "select");
+        const char *sep = " on ";
+        for (int i = 0; i < m->nchans && len + 1 < n; i++) {
+            const Chan *ch = &m->chans[i];
+            bool in = false;
+            for (int k = 0; k < ch->recvq.n; k++) in |= ch->recvq.q[k].g == g->id;
+            for (int k = 0; k < ch->sendq.n; k++) in |= ch->sendq.q[k].g == g->id;
+            if (!in) continue;
+            machine_chan_name(m, ch->id, name, sizeof name);
+            len += (size_t)snprintf(buf + len, n - len, "%s%s", sep, name);
+            sep = ", ";
+        }
+        if (!g->wait_addr && len + 1 < n) snprintf(buf + len, n - len, " (nil channels: forever)");
+    } else if (g->wait == WAIT_RWMUTEX_R || g->wait == WAIT_RWMUTEX_W) {
+        const SyncObj *s = machine_sync_at(m, g->wait_addr);
+        const RWMutex *rw = s && s->kind == SYNC_RWMUTEX ? &s->u.rw : NULL;
+        if (rw && rw->writer && rw->writer != g->id && !rw->writer_waiting)
+            snprintf(buf, n, "%s (written by G%d)", name, rw->writer);
+        else if (rw && rw->readers)
+            snprintf(buf, n, "%s (%d reader%s inside)", name, rw->readers, rw->readers == 1 ? "" : "s");
+        else
+            snprintf(buf, n, "%s", name);
+    } else if (g->wait == WAIT_ONCE) {
+        const SyncObj *s = machine_sync_at(m, g->wait_addr);
+        if (s && s->kind == SYNC_ONCE && s->u.once.running)
+            snprintf(buf, n, "%s (f runs in G%d)", name, s->u.once.running);
+        else
+            snprintf(buf, n, "%s", name);
+    } else if (g->wait == WAIT_COND) {
+        size_t nl = strlen(name);
+        if (nl > 2 && !strcmp(name + nl - 2, ".L")) name[nl - 2] = '\0';
+        snprintf(buf, n, "%s.Wait (a Signal)", name);
     } else {
         snprintf(buf, n, "%s", wait_reason_name(g->wait));
     }

@@ -98,10 +98,14 @@ void view_notice_draw(const Pane *p, const ViewCtx *c)
         return;
     }
     switch (m->status) {
-    case M_DEADLOCK:
-        banner(p, ROLE_DEADLOCK, "DEADLOCK",
-               m->fatal_msg[0] ? m->fatal_msg : "all goroutines are asleep");
+    case M_DEADLOCK: {
+        char stuck[400], full[600];
+        waitfor_describe_stuck(m, stuck, sizeof stuck);
+        if (stuck[0]) snprintf(full, sizeof full, "all goroutines are asleep: %s", stuck);
+        else snprintf(full, sizeof full, "%s", m->fatal_msg[0] ? m->fatal_msg : "all goroutines are asleep");
+        banner(p, ROLE_DEADLOCK, "DEADLOCK", full);
         return;
+    }
     case M_PANIC:
         if (m->fatal_g) snprintf(text, sizeof text, "%s (in G%d)", m->fatal_msg, m->fatal_g);
         else snprintf(text, sizeof text, "%s", m->fatal_msg);
