@@ -132,6 +132,8 @@ static inline void assert_same_machine(const Machine *a, const Machine *b)
         assert_int_equal(a->events[i].kind, b->events[i].kind);
         assert_int_equal(a->events[i].g, b->events[i].g);
         assert_int_equal(a->events[i].other_g, b->events[i].other_g);
+        assert_int_equal(a->events[i].core, b->events[i].core);
+        assert_int_equal(a->events[i].line, b->events[i].line);
     }
 }
 
