@@ -22,11 +22,14 @@
 #include "parse.h"
 
 /* Import paths that can never be simulated, by prefix ("net" covers
- * net/http, net/url ...).  "C" is cgo and has its own message. */
+ * net/http, net/url ...): the network, processes and signals, files, raw
+ * memory, reflection (and the encoders built on it), real randomness, the
+ * toolchain's own packages.  "C" is cgo and has its own message. */
 static const char *const never_packages[] = {
-    "net", "os/exec", "os/signal", "syscall", "unsafe", "reflect", "plugin",
+    "net", "os/exec", "os/signal", "os/user", "syscall", "unsafe", "reflect", "plugin",
     "encoding/json", "encoding/xml", "encoding/gob", "database/sql", "runtime/cgo",
-    "debug", "go",
+    "io/ioutil", "io/fs", "path/filepath", "embed", "mime", "crypto", "log/syslog",
+    "expvar", "testing", "debug", "go",
 };
 
 static bool has_prefix_path(const char *path, int len, const char *prefix)
