@@ -43,7 +43,7 @@ BENCH_BIN    := $(BUILD)/tests/bench/bench_vm
 
 PREFIX       ?= /usr/local
 
-.PHONY: all deps bench-deps run test unit golden e2e go-conformance check-asan bench install clean help
+.PHONY: all deps bench-deps run test unit golden e2e e2e-sanitized go-conformance check-asan bench install clean help
 all: $(BIN)
 
 help:
@@ -129,7 +129,17 @@ go-conformance: $(BIN)
 	@sh tests/go/run.sh ./$(BIN)
 
 check-asan:
-	@$(MAKE) --no-print-directory SAN=1 unit golden
+	@$(MAKE) --no-print-directory SAN=1 unit golden e2e-sanitized
+
+# The TUI under the sanitizers: reports go to files (the terminal belongs to
+# curses), and any report fails the run.
+e2e-sanitized: $(BIN)
+	@rm -rf $(BUILD)/sanitizer-logs && mkdir -p $(BUILD)/sanitizer-logs
+	@ASAN_OPTIONS=log_path=$(CURDIR)/$(BUILD)/sanitizer-logs/asan \
+	 UBSAN_OPTIONS=log_path=$(CURDIR)/$(BUILD)/sanitizer-logs/ubsan:print_stacktrace=1 \
+	 sh tests/e2e/run.sh ./$(BIN)
+	@if [ -n "$$(ls $(BUILD)/sanitizer-logs)" ]; then \
+	    cat $(BUILD)/sanitizer-logs/*; echo "sanitizer reports from the TUI (above)"; exit 1; fi
 
 bench: $(BENCH_BIN) $(BIN) bench-deps
 	@$(BENCH_BIN)
@@ -155,7 +165,7 @@ FUZZ_SECONDS ?= 600
 FUZZ_CC      ?= clang
 FUZZ_PKGS    := clang libclang-rt-14-dev
 FUZZ_SRC     := tests/fuzz/fuzz_compile.c sim/lex.c $(sort $(wildcard sim/parse*.c sim/types*.c \
-                sim/scope*.c sim/check*.c sim/compile*.c)) sim/program.c sim/disasm.c sim/util.c
+                sim/scope*.c sim/check*.c sim/compile*.c)) sim/program.c sim/disasm.c sim/disasm_data.c sim/util.c
 FUZZ_BIN     := $(BUILD)/fuzz/fuzz_compile
 FUZZ_FLAGS   := -max_len=4096 -timeout=10 -dict=tests/fuzz/go.dict
 

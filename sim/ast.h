@@ -32,11 +32,14 @@ typedef struct Stmt Stmt;
 typedef struct FuncNode FuncNode;
 
 /* A constant value: untyped or typed, folded at compile time. */
-typedef enum ConstKind { CV_NONE, CV_INT, CV_BOOL, CV_STRING } ConstKind;
+typedef enum ConstKind { CV_NONE, CV_INT, CV_BOOL, CV_STRING, CV_FLOAT,
+                         CV_BIGINT   /* an untyped integer past int64: its value in f */ } ConstKind;
 typedef struct ConstVal {
     ConstKind kind;
     int64_t i;             /* CV_INT, CV_BOOL                                 */
     const char *s; int slen;  /* CV_STRING: decoded bytes (arena)            */
+    long double f;         /* CV_FLOAT: extended, so 0.1 + 0.2 folds to 0.3 as
+                              Go's exact constants do                        */
 } ConstVal;
 
 typedef enum ExprKind {
@@ -57,7 +60,13 @@ typedef enum ExprKind {
     /* type-only forms */
     EX_STRUCTTYPE,   /* struct { fields }                                      */
     EX_FUNCTYPE,     /* func(params) results: fn (no body)                     */
-    EX_CHANTYPE      /* chan x, chan<- x, <-chan x: op is a ChanDir            */
+    EX_CHANTYPE,     /* chan x, chan<- x, <-chan x: op is a ChanDir            */
+    /* data (feat-data) */
+    EX_FLOAT,        /* lit; fval                                              */
+    EX_INDEX,        /* x[y]                                                   */
+    EX_SLICEEXPR,    /* x[y:hi] or x[y:hi:max]; y, hi NULL when omitted        */
+    EX_ARRAYTYPE,    /* [x]y, x NULL for a slice type []y; dots: [...]y        */
+    EX_MAPTYPE       /* map[x]y                                                */
 } ExprKind;
 
 /* The direction of a channel type (Expr.op of an EX_CHANTYPE, Type.dir). */
@@ -99,6 +108,10 @@ struct Expr {
                                        EX_COMPOSITE: the closing brace          */
     FuncNode *fn;                   /* EX_FUNCLIT, EX_FUNCTYPE                 */
     Field *fields; int nfields;     /* EX_STRUCTTYPE                           */
+    long double fval;               /* EX_FLOAT                                */
+    Expr *hi, *max;                 /* EX_SLICEEXPR                            */
+    bool is_rune;                   /* EX_INT: a rune literal 'x'              */
+    bool dots;                      /* EX_ARRAYTYPE [...]T                     */
 
     /* checker */
     ExprMode mode;
@@ -128,7 +141,8 @@ typedef enum StmtKind {
     ST_GO, ST_DEFER, /* go x / defer x                                          */
     ST_SEND,         /* lhs[0] <- rhs[0]                                        */
     ST_RANGE,        /* for lhs... op range x { body }: op TK_DEFINE, TK_ASSIGN,
-                        or 0 without iteration variables                       */
+                        or 0 without iteration variables (channels: sim/types_conc.c;
+                        slices, arrays, strings, maps: sim/scope_range.c)        */
     ST_SELECT        /* select { clauses }                                      */
 } StmtKind;
 

@@ -129,4 +129,51 @@ void scope_check_block(Checker *c, Stmt **stmts, int n);
 /* Check a function's body: parameters, statements, unused names, missing return. */
 void scope_func_body(Checker *c, FuncInfo *fi);
 
+/* ---- feat-data: sim/types_data.c, types_builtin.c, scope_range.c ---- */
+void types_data_universe(Checker *c);
+Type *types_data_type(Checker *c, Expr *e);            /* EX_ARRAYTYPE, EX_MAPTYPE */
+void types_data_expr(Checker *c, Expr *e);             /* EX_FLOAT, EX_INDEX, EX_SLICEEXPR */
+Type *types_data_literal_type(Checker *c, Expr *e);    /* the type of T{...}, [...]T too */
+void types_data_composite(Checker *c, Expr *e, Type *t);   /* slice, array, map literals */
+/* An untyped constant x takes the numeric type target: converts its value,
+ * reports truncation and overflow (false). */
+bool types_data_convert_const(Checker *c, Expr *x, Type *target);
+bool types_data_fold(Checker *c, Expr *e, const ConstVal *x, const ConstVal *y, ConstVal *out);
+/* x op y for untyped integer constants past int64 (CV_BIGINT). */
+bool types_data_fold_big(Checker *c, Expr *e, const ConstVal *x, const ConstVal *y, ConstVal *out);
+/* An untyped constant r about to take its default type t: report a big
+ * integer that overflows it (Go's "... (overflows)"). */
+void types_data_check_big(Checker *c, Expr *r, Type *t, const char *context);
+/* x << y and x >> y whose count y has another integer type than x (Go
+ * allows any); true when handled. */
+bool types_data_shift(Checker *c, Expr *e);
+bool types_data_conversion(Checker *c, Expr *e, Expr *a, Type *t);
+void types_data_builtin(Checker *c, Expr *e, int bi, const char *callee);
+void scope_range(Checker *c, Stmt *s);
+/* sim/strings_pkg.c: strings.Contains ... as builtins (BI_STRFN). */
+bool strings_member(Checker *c, Expr *e, const Import *im);
+void strings_check(Checker *c, Expr *e, const char *callee);
+/* sim/rand_pkg.c: math/rand.Intn ... as builtins (BI_RANDFN). */
+bool rand_member(Checker *c, Expr *e, const Import *im);
+void rand_check(Checker *c, Expr *e, const char *callee);
+/* sim/strbuf.c: strings.Builder and bytes.Buffer (TY_STRBUF). */
+Type *strbuf_type(Checker *c, const Import *im, const Expr *e);
+bool strbuf_member(Checker *c, Expr *e, const Import *im);
+bool strbuf_method(Checker *c, Expr *e, Type *t);
+void strbuf_check(Checker *c, Expr *e, const char *callee);
+/* r is m[k] assigned to two variables: make it the tuple (elem, bool). */
+void types_data_commaok(Checker *c, Expr *r);
+/* A typed integer constant result must fit its type (reported if not). */
+bool types_data_const_fits(Checker *c, Expr *e, const ConstVal *r, const Type *t);
+/* Go's assignability of an unnamed composite type to a named one with the
+ * same underlying type (and back). */
+bool types_data_assignable(const Type *v, const Type *t);
+/* m[k] = T{...} for a map of structs (r checked already): checks l and
+ * returns true; false when l is not such a target. */
+bool types_data_map_store(Checker *c, Expr *l, Expr *r);
+/* l (checked) is a field of a map element: Go's error, true. */
+bool types_data_map_field(Checker *c, Expr *l);
+/* A block in its own scope (sim/scope_stmt.c). */
+void scope_block(Checker *c, Stmt **stmts, int n);
+
 #endif

@@ -132,7 +132,9 @@ static void init_proto(Compiler *C, const Value *zero)
                 compile_emit(C, OP_LOAD, 0, 0);
                 break;
             }
-            default: compile_emit(C, OP_NIL, 0, 0); break;
+            default:
+                compile_data_global_zero(C, zero[k], n == 1 ? v->type : NULL);   /* compile_data.c */
+                break;
             }
             compile_emit(C, OP_SETGLOBAL, k, 0);
         }
@@ -178,6 +180,7 @@ static void generate(Program *p, Checker *ck)
         snprintf(name, sizeof name, "%.*s", v->namelen, v->name);
         int k = v->slot;
         compile_flatten(v->type, name, zero, p->global_name, &k);
+        compile_data_mark_arrays(&C, v->type, zero + v->slot);   /* arrays in structs */
     }
     for (int i = 0; i < ck->nfuncs; i++) {
         Sym *fs = ck->funcs[i];

@@ -69,6 +69,7 @@ static bool needs_type(const Type *t)
 {
     if (t->kind == TY_CHAN) return true;
     if (!t->name || (t->kind != TY_INT && t->kind != TY_BOOL && t->kind != TY_STRING)) return false;
+    if (types_is_predeclared_num(t)) return false;   /* int8, byte ...: their NumKind tag says (value.h) */
     return strcmp(t->name, "int") && strcmp(t->name, "bool") && strcmp(t->name, "string");
 }
 

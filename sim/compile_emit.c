@@ -64,7 +64,7 @@ static void emit_int(Compiler *C, int64_t v)
     }
     Program *p = C->p;
     int k = -1;
-    for (int i = 0; i < p->nconsts && k < 0; i++) if (p->consts[i].i == v) k = i;
+    for (int i = 0; i < p->nconsts && k < 0; i++) if (p->consts[i].kind == V_INT && p->consts[i].aux == 0 && p->consts[i].i == v) k = i;
     if (k < 0) {
         GROW(p->consts, C->consts_cap, p->nconsts + 1);
         k = p->nconsts++;
@@ -79,6 +79,9 @@ void compile_emit_const(Compiler *C, const ConstVal *cv)
     case CV_INT: emit_int(C, cv->i); break;
     case CV_BOOL: compile_emit(C, cv->i ? OP_TRUE : OP_FALSE, 0, 0); break;
     case CV_STRING: compile_emit(C, OP_STR, compile_add_string(C, cv->s, cv->slen), 0); break;
+    case CV_FLOAT: case CV_BIGINT:   /* (a big integer reaching code was reported as overflowing) */
+        compile_emit(C, OP_CONST, compile_data_const(C, value_float((double)cv->f)), 0);
+        break;
     default: sim_fatal("compile_emit_const", "no constant value");
     }
 }
@@ -91,17 +94,17 @@ static Value zero_value(const Type *t)
     case TY_STRING: return value_make(V_STR, 0, 0);   /* string constant 0 is "" */
     case TY_MUTEX: return value_make(V_SYNC, t->sync_kind ? (uint32_t)t->sync_kind : SYNC_MUTEX, 0);
     case TY_WAITGROUP: return value_make(V_SYNC, SYNC_WAITGROUP, 0);
-    default: return value_nil();
+    default: return compile_data_zero_value(t);
     }
 }
 
 void compile_emit_zero(Compiler *C, const Type *t)
 {
     switch (t->kind) {
-    case TY_INT: compile_emit(C, OP_INT, 0, 0); break;
+    case TY_INT: if (!compile_data_zero(C, t)) compile_emit(C, OP_INT, 0, 0); break;
     case TY_BOOL: compile_emit(C, OP_FALSE, 0, 0); break;
     case TY_STRING: compile_emit(C, OP_STR, 0, 0); break;
-    default: compile_emit(C, OP_NIL, 0, 0); break;
+    default: if (!compile_data_zero(C, t)) compile_emit(C, OP_NIL, 0, 0); break;
     }
 }
 
@@ -136,5 +139,6 @@ int compile_layout(Compiler *C, Type *t)
     compile_flatten(t, "", tl->zero, tl->slot_name, &k);
     if (k == 0) tl->slot_name[0] = xstrdup("");
     t->layout = p->ntypes++;
+    compile_data_layout_arrays(C, t, t->layout);   /* array fields: compile_data.c */
     return t->layout;
 }

@@ -62,6 +62,7 @@ static int binary_opcode(int op)
  * the enclosing construct (compile_expr restores C->line/col after y). */
 void compile_apply(Compiler *C, int op, const Type *t, Expr *y)
 {
+    if (compile_data_apply(C, op, t, y)) return;   /* floats, sized ints, bits: compile_data.c */
     int base = types_base_op(op);
     if ((base == TK_PLUS || base == TK_MINUS) && t->kind == TY_INT && y->mode == MODE_CONST &&
         y->cv.i >= -INT32_MAX && y->cv.i <= INT32_MAX) {
@@ -78,24 +79,31 @@ void compile_expr(Compiler *C, Expr *e)
     C->line = e->line;
     C->col = e->col;
     if (e->mode == MODE_CONST) {
-        compile_emit_const(C, &e->cv);
+        if (!compile_data_const_expr(C, e)) compile_emit_const(C, &e->cv);
     } else if (e->mode == MODE_NIL) {
-        compile_emit(C, OP_NIL, 0, 0);
+        bool typed = e->type && (e->type->kind == TY_SLICE || e->type->kind == TY_MAP);
+        if (!typed || !compile_data_zero(C, e->type)) compile_emit(C, OP_NIL, 0, 0);   /* nil slices print [] */
     } else {
         switch (e->kind) {
         case EX_PAREN: compile_expr(C, e->x); break;
         case EX_IDENT:
             if (e->sym->kind == SYM_FUNC) compile_emit(C, OP_FUNC, e->sym->proto, 0);
             else { Place pl = compile_var_place(C, e->sym); compile_place_load(C, &pl); }
+            compile_data_array_copy(C, e);
             break;
         case EX_SELECTOR: case EX_STAR: {
             Place pl = compile_place(C, e);
             compile_place_load(C, &pl);
+            compile_data_array_copy(C, e);
             break;
         }
+        case EX_INDEX: case EX_SLICEEXPR:
+            compile_data_expr(C, e);   /* compile_data.c */
+            break;
         case EX_UNARY:
             if (e->op == TK_AMP) { address_of(C, e->x); break; }
             if (e->op == TK_ARROW) { compile_conc_receive(C, e); break; }
+            if (compile_data_unary(C, e)) break;
             compile_expr(C, e->x);
             if (e->op == TK_MINUS) compile_emit(C, OP_NEG, 0, 0);
             else if (e->op == TK_NOT) compile_emit(C, OP_NOT, 0, 0);
@@ -108,6 +116,7 @@ void compile_expr(Compiler *C, Expr *e)
         case EX_CALL: compile_call(C, e, CALL_PLAIN); break;
         case EX_FUNCLIT: closure(C, e); break;
         case EX_COMPOSITE:          /* struct{}{}: an empty struct is one nil slot */
+            if (compile_data_expr(C, e)) break;   /* slice, array, map literals: compile_data.c */
             if (e->type && e->type->kind == TY_STRUCT && e->type->nfields == 0) {
                 compile_emit(C, OP_NIL, 0, 0);
                 break;
@@ -153,6 +162,44 @@ static int builtin(Compiler *C, Expr *e, int bi, CallKind how)
     case BI_NEW:
         compile_emit(C, OP_NEW, compile_layout(C, e->type->elem), 0);
         return 1;
+    case BI_STRFN:
+        argc = arguments(C, e, 0);
+        C->line = e->line;
+        C->col = e->col;
+        compile_emit(C, OP_STRFN, (int)compile_unparen(e->x)->ival, argc);
+        return e->mode == MODE_VALUE ? 1 : 0;
+    case BI_RANDFN: {
+        Expr *f = compile_unparen(e->x);
+        argc = arguments(C, e, 0);
+        C->line = e->line;
+        C->col = e->col;
+        compile_emit(C, OP_RANDFN, (int)f->ival, f->sym->slot);
+        return e->mode == MODE_VALUE ? 1 : 0;
+    }
+    case BI_STRBUF: {
+        Expr *f = compile_unparen(e->x);
+        if (f->ival < 7) receiver(C, f);    /* a method: the buffer's address first */
+        argc = arguments(C, e, 0);
+        C->line = e->line;
+        C->col = e->col;
+        compile_emit(C, OP_STRBUF, (int)f->ival, argc);
+        return e->mode == MODE_VALUE ? 1 : 0;
+    }
+    case BI_PRINT: case BI_PRINTLN_RT:
+        argc = arguments(C, e, 0);
+        C->line = e->line;
+        C->col = e->col;
+        op = bi == BI_PRINT ? OP_RTPRINT : OP_RTPRINTLN;
+        if (how == CALL_DEFER) compile_emit(C, OP_DEFER, argc, op);
+        else compile_emit(C, op, argc, 0);
+        return 0;
+    case BI_LEN: case BI_CAP: case BI_MAKE:   /* of a channel: compile_conc.c; else compile_data.c */
+        if (e->mode == MODE_CONST) { compile_emit_const(C, &e->cv); return 1; }
+        if ((bi == BI_MAKE ? e->type : compile_unparen(e->args[0])->type)->kind == TY_CHAN)
+            return compile_conc_builtin(C, e, bi, how);
+        return compile_data_builtin(C, e, bi);
+    case BI_APPEND: case BI_COPY: case BI_DELETE:
+        return compile_data_builtin(C, e, bi);
     default:
         if (bi >= BI_MAKE && bi < BI__CONC_END) return compile_conc_builtin(C, e, bi, how);
         sim_fatal("builtin", "unsupported builtin reached the code generator");
@@ -164,13 +211,14 @@ static int builtin(Compiler *C, Expr *e, int bi, CallKind how)
 
 int compile_call(Compiler *C, Expr *e, CallKind how)
 {
+    if (e->kind == EX_INDEX) return compile_data_commaok(C, e);   /* v, ok := m[k] */
     int line = C->line, col = C->col;
     C->line = e->line;
     C->col = e->col;
     Expr *f = compile_unparen(e->x);
     int n = 0;
     if (f->mode == MODE_TYPE) {
-        compile_expr(C, e->args[0]);   /* conversions between int types are free */
+        compile_data_conversion(C, e);   /* numbers, strings and bytes: compile_data.c */
         n = 1;
     } else if (f->mode == MODE_BUILTIN) {
         n = how == CALL_GO ? compile_conc_go(C, e) : builtin(C, e, f->builtin, how);

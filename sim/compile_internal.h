@@ -44,7 +44,8 @@ typedef struct Compiler {
 
 /* A "place" (Lua's expdesc) is where an assignable expression lives; code for
  * its address is emitted first, the read or write last. */
-typedef enum PlaceKind { PL_BLANK, PL_LOCAL, PL_REF, PL_GLOBAL, PL_ADDR } PlaceKind;
+typedef enum PlaceKind { PL_BLANK, PL_LOCAL, PL_REF, PL_GLOBAL, PL_ADDR,
+                        PL_MAP  /* map and key on the stack; slot: K index of the zero value */ } PlaceKind;
 typedef struct Place {
     PlaceKind kind;
     int slot;     /* PL_LOCAL, PL_REF: frame slot; PL_GLOBAL: global slot      */
@@ -148,5 +149,45 @@ void compile_stmt(Compiler *C, Stmt *s);
 void compile_block(Compiler *C, Stmt **body, int n);
 /* lhs... = rhs... (also the values of var and := declarations). */
 void compile_assign_values(Compiler *C, Stmt *s);
+
+/* ---- sim/compile_data.c, compile_range.c (feat-data) ----------------------------------------- */
+int compile_data_const(Compiler *C, Value v);
+Value compile_data_zero_value(const Type *t);
+/* Push t's zero value if it is a data type (float, slice, map, array). */
+bool compile_data_zero(Compiler *C, const Type *t);
+/* Put array markers (sim/value.h) into the zero of layout `layout` of t. */
+void compile_data_layout_arrays(Compiler *C, Type *t, int layout);
+/* Mark the array slots of a value of type t whose zero starts at zero[0]. */
+void compile_data_mark_arrays(Compiler *C, Type *t, Value *zero);
+/* Push the zero of a global slot whose flattened zero is z (t: the
+ * variable's type when it takes one slot). */
+void compile_data_global_zero(Compiler *C, Value z, const Type *t);
+/* Push a typed sized-integer constant with its kind tag; false if plain. */
+bool compile_data_const_expr(Compiler *C, const Expr *e);
+/* Wrap the top of the stack to the sized integer type t (nothing for int). */
+void compile_data_wrap(Compiler *C, const Type *t);
+bool compile_data_apply(Compiler *C, int op, const Type *t, Expr *y);
+bool compile_data_unary(Compiler *C, Expr *e);
+void compile_data_incdec(Compiler *C, const Type *t, int op);
+/* An array read as a value is copied (arrays are values in Go). */
+void compile_data_array_copy(Compiler *C, const Expr *e);
+/* EX_COMPOSITE of a data type, EX_INDEX, EX_SLICEEXPR: false if not one. */
+bool compile_data_expr(Compiler *C, Expr *e);
+Place compile_data_index_place(Compiler *C, Expr *e);
+/* Evaluate the operands of the index expressions among lhs[0..n) into two
+ * temporaries each (slots base + 2i, base + 2i + 1); returns base, or -1
+ * when no target is an index expression. */
+int compile_data_index_operands(Compiler *C, Expr **lhs, int n);
+/* The place of index expression e whose operands wait in slots at, at+1. */
+Place compile_data_index_place_at(Compiler *C, Expr *e, int at);
+int compile_data_builtin(Compiler *C, Expr *e, int bi);
+bool compile_data_conversion(Compiler *C, Expr *e);
+void compile_range(Compiler *C, Stmt *s);
+/* v, ok := m[k]: push both; returns 2. */
+int compile_data_commaok(Compiler *C, Expr *e);
+/* m[k] = T{...} for a map of structs; false if s is not that. */
+bool compile_data_map_struct_store(Compiler *C, Stmt *s);
+/* arr = v for an array variable: copied into its storage; false if not. */
+bool compile_data_array_store(Compiler *C, Stmt *s);
 
 #endif

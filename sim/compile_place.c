@@ -69,6 +69,8 @@ Place compile_place(Compiler *C, Expr *e)
     case EX_STAR:
         compile_expr(C, e->x);
         return pl;
+    case EX_INDEX:
+        return compile_data_index_place(C, e);   /* compile_data.c */
     default:
         sim_fatal("compile_place", "not addressable");
     }
@@ -99,6 +101,7 @@ void compile_place_load(Compiler *C, Place *pl)
     case PL_REF: compile_emit(C, OP_LOADREF, pl->slot, 0); break;
     case PL_GLOBAL: compile_emit(C, OP_GLOBAL, pl->slot, 0); break;
     case PL_ADDR: compile_place_prepare(C, pl); compile_emit(C, OP_LOAD, 0, 0); break;
+    case PL_MAP: compile_emit(C, OP_MAPGET, pl->slot, 0); break;
     default: sim_fatal("compile_place_load", "blank");
     }
 }
@@ -111,6 +114,7 @@ void compile_place_store(Compiler *C, Place *pl)
     case PL_REF: compile_emit(C, OP_STOREREF, pl->slot, 0); break;
     case PL_GLOBAL: compile_emit(C, OP_SETGLOBAL, pl->slot, 0); break;
     case PL_ADDR: compile_emit(C, OP_STORE, 0, 0); break;
+    case PL_MAP: compile_emit(C, OP_MAPSET, 0, 0); break;
     }
 }
 

@@ -25,7 +25,11 @@ static Place target(Compiler *C, Stmt *s, int i)
     return compile_var_place(C, l->sym);
 }
 
-static bool is_composite(Expr *e) { return compile_unparen(e)->kind == EX_COMPOSITE; }
+static bool is_composite(Expr *e)
+{
+    e = compile_unparen(e);   /* a struct literal fills its variable; data literals are values */
+    return e->kind == EX_COMPOSITE && e->type && e->type->kind == TY_STRUCT;
+}
 
 /* struct{}{}: a value like any scalar (one nil slot), nothing to fill. */
 static bool is_empty_struct(Expr *e)
@@ -46,6 +50,7 @@ void compile_assign_values(Compiler *C, Stmt *s)
 {
     int n = s->nlhs;
     bool tuple = s->nrhs != n;   /* a, b = f() */
+    if (compile_data_map_struct_store(C, s) || compile_data_array_store(C, s)) return;
     if (n == 1) {
         Place pl = target(C, s, 0);
         if (is_composite(s->rhs[0]) && !is_empty_struct(s->rhs[0])) { fill_target(C, &pl, s->rhs[0]); return; }
@@ -66,6 +71,9 @@ void compile_assign_values(Compiler *C, Stmt *s)
         if (s->kind == ST_ASSIGN && compile_unparen(s->lhs[i])->kind != EX_IDENT) simple = false;
         if (!tuple && is_composite(s->rhs[i])) simple = false;
     }
+    /* Go's first phase evaluates the operands of index expressions on the
+     * left too: `i, xs[i] = 1, 9` stores into the old xs[i]. */
+    int idx = simple || s->kind != ST_ASSIGN ? -1 : compile_data_index_operands(C, s->lhs, n);
     if (tuple && compile_unparen(s->rhs[0])->comma_ok) compile_expr(C, s->rhs[0]);   /* v, ok := <-ch */
     else if (tuple) compile_call(C, s->rhs[0], CALL_PLAIN);
     else for (int i = 0; i < n; i++) {
@@ -88,7 +96,9 @@ void compile_assign_values(Compiler *C, Stmt *s)
     for (int i = n - 1; i >= 0; i--)
         if (tuple || !is_composite(s->rhs[i])) compile_emit(C, OP_SETLOCAL, base + i, 0);
     for (int i = 0; i < n; i++) {
-        Place pl = target(C, s, i);
+        Place pl = idx >= 0 && compile_unparen(s->lhs[i])->kind == EX_INDEX
+                       ? compile_data_index_place_at(C, compile_unparen(s->lhs[i]), idx + 2 * i)
+                       : target(C, s, i);
         if (!tuple && is_composite(s->rhs[i])) { fill_target(C, &pl, s->rhs[i]); continue; }
         compile_place_prepare(C, &pl);
         compile_emit(C, OP_LOCAL, base + i, 0);
@@ -123,9 +133,10 @@ static void update(Compiler *C, Stmt *s, Expr *x, int op, Expr *y)
     C->col = s->col;
     compile_place_prepare(C, &pl);
     if (pl.kind == PL_ADDR) compile_emit(C, OP_DUP, 0, 0);
+    if (pl.kind == PL_MAP) compile_emit(C, OP_DUP2, 0, 0);
     compile_place_load(C, &pl);
     if (y) compile_apply(C, op, x->type, y);
-    else compile_emit(C, OP_ADDI, op == TK_INC ? 1 : -1, 0);
+    else compile_data_incdec(C, x->type, op);
     compile_place_store(C, &pl);
 }
 
@@ -233,7 +244,7 @@ void compile_stmt(Compiler *C, Stmt *s)
     case ST_GO: compile_call(C, s->x, CALL_GO); break;
     case ST_DEFER: compile_call(C, s->x, CALL_DEFER); break;
     case ST_SEND: compile_conc_send(C, s); break;
-    case ST_RANGE: compile_conc_range(C, s); break;
+    case ST_RANGE: compile_range(C, s); break;   /* compile_range.c (channels: compile_conc_range) */
     case ST_SELECT: compile_conc_select(C, s); break;
     }
 }

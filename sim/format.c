@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "duration.h"
+#include "format_data.h"
 #include "machine_internal.h"
 
 typedef struct Out { char **buf; uint32_t *len, *cap; } Out;
@@ -47,8 +48,9 @@ static int object_at(const Machine *m, int64_t addr);
 /* The name of a typed value's type (value.h), NULL for an untyped one. */
 static const char *typed_name(const Machine *m, Value v)
 {
-    if (!v.aux || v.kind == V_SYNC || (int)v.aux > m->prog->ntypes) return NULL;
-    return m->prog->types[v.aux - 1].name;
+    uint32_t t = value_typed(v);   /* (a V_INT keeps its NumKind beside it: value.h) */
+    if (!t || (int)t > m->prog->ntypes) return NULL;
+    return m->prog->types[t - 1].name;
 }
 
 static bool is_typed(const Machine *m, Value v, const char *name)
@@ -131,7 +133,7 @@ static const char *type_name(const Machine *m, Value v, char *tmp, size_t n)
     }
     switch ((ValueKind)v.kind) {
     case V_NIL: return "<nil>";
-    case V_INT: return "int";
+    case V_INT: return format_data_int_type(v);
     case V_BOOL: return "bool";
     case V_STR: return "string";
     case V_PTR: {
@@ -145,6 +147,8 @@ static const char *type_name(const Machine *m, Value v, char *tmp, size_t n)
     case V_FUNC: case V_CLOSURE: return "func()";
     case V_SYNC: return v.aux == SYNC_MUTEX ? "sync.Mutex" : "sync.WaitGroup";
     case V_CHAN: return "chan";
+    case V_FLOAT: return v.aux == NK_FLOAT32 ? "float32" : "float64";
+    case V_SLICE: case V_ARRAY: case V_MAP: break;   /* element types are not in the Value */
     }
     return "?";
 }
@@ -174,6 +178,12 @@ static void struct_v(const Machine *m, const Object *obj, Out o, int depth)
     puts_(o, "}");
 }
 
+static void data_elem(const Machine *m, Value v, char **buf, uint32_t *len, uint32_t *cap, int depth)
+{
+    Out o = {buf, len, cap};
+    value_v(m, v, o, depth);
+}
+
 static void value_v(const Machine *m, Value v, Out o, int depth)
 {
     char tmp[96];
@@ -181,6 +191,7 @@ static void value_v(const Machine *m, Value v, Out o, int depth)
         puts_(o, tmp);
         return;
     }
+    if (format_data_v(m, v, o.buf, o.len, o.cap, depth, data_elem)) return;   /* sim/format_data.c */
     switch ((ValueKind)v.kind) {
     case V_NIL: puts_(o, "<nil>"); return;
     case V_INT: put_int(o, v.i); return;
@@ -215,6 +226,7 @@ static void value_v(const Machine *m, Value v, Out o, int depth)
         snprintf(tmp, sizeof tmp, "0x%" PRIx64, (uint64_t)(0xc000020000LL + v.i * 0x60));
         puts_(o, tmp);
         return;
+    case V_SLICE: case V_ARRAY: case V_MAP: case V_FLOAT: break;   /* format_data_v's */
     }
     puts_(o, "?");
 }
@@ -258,6 +270,14 @@ static void bad_verb(const Machine *m, Out o, char verb, Value v)
     puts_(o, ")");
 }
 
+static void format_one(const Machine *m, Out o, char verb, Value v, int width, bool minus, bool zero);
+
+static void data_verb_elem(const Machine *m, Value v, char verb, char **buf, uint32_t *len, uint32_t *cap)
+{
+    Out o = {buf, len, cap};
+    format_one(m, o, verb, v, 0, false, false);
+}
+
 static void format_one(const Machine *m, Out o, char verb, Value v, int width, bool minus, bool zero)
 {
     char tmp[96];
@@ -266,9 +286,10 @@ static void format_one(const Machine *m, Out o, char verb, Value v, int width, b
         padded(o, tmp, strlen(tmp), width, minus, false);
         return;
     }
+    if (format_data_verb(m, v, verb, o.buf, o.len, o.cap, data_verb_elem)) return;   /* %d of []int ... */
     switch (verb) {
     case 'v':
-        if (v.kind == V_INT) { n = snprintf(tmp, sizeof tmp, "%" PRId64, v.i); break; }
+        if (v.kind == V_INT && !value_unsigned64(v)) { n = snprintf(tmp, sizeof tmp, "%" PRId64, v.i); break; }
         {
             char *s = NULL;
             uint32_t len = 0, cap = 0;
@@ -280,7 +301,7 @@ static void format_one(const Machine *m, Out o, char verb, Value v, int width, b
     case 'd': case 'x': case 'X': case 'o': case 'b': case 'c':
         if (v.kind != V_INT) break;
         if (verb == 'd') n = snprintf(tmp, sizeof tmp, "%" PRId64, v.i);
-        else if (verb == 'c') n = snprintf(tmp, sizeof tmp, "%c", (int)(v.i & 0x7f));
+        else if (verb == 'c') n = format_data_rune(v.i, tmp);
         else {
             uint64_t u = v.i < 0 ? 0 - (uint64_t)v.i : (uint64_t)v.i;
             int neg = v.i < 0;
@@ -362,14 +383,17 @@ void format_printf(Machine *m, const Value *args, int n)
         if (j > i) put(o, f + i, j - i);
         if (j >= flen) break;
         i = j + 1;
-        bool minus = false, zero = false;
-        int width = 0;
+        bool minus = false, zero = false, plus = false;
+        int width = 0, prec = -1;
         while (i < flen && (f[i] == '-' || f[i] == '0' || f[i] == '+' || f[i] == ' ' || f[i] == '#')) {
             if (f[i] == '-') minus = true;
             if (f[i] == '0') zero = true;
+            if (f[i] == '+') plus = true;
             i++;
         }
         while (i < flen && f[i] >= '0' && f[i] <= '9') width = width * 10 + (f[i++] - '0');
+        if (i < flen && f[i] == '.')
+            for (prec = 0, i++; i < flen && f[i] >= '0' && f[i] <= '9';) prec = prec * 10 + (f[i++] - '0');
         if (i >= flen) { puts_(o, "%!(NOVERB)"); break; }
         char verb = f[i++];
         if (verb == '%') { puts_(o, "%"); continue; }
@@ -377,6 +401,10 @@ void format_printf(Machine *m, const Value *args, int n)
             char tmp[24];
             snprintf(tmp, sizeof tmp, "%%!%c(MISSING)", verb);
             puts_(o, tmp);
+            continue;
+        }
+        if (format_data_float_verb(args[next], verb, width, prec, minus, zero && !minus, plus, o.buf, o.len, o.cap)) {
+            next++;   /* %f %.2f %e %g of a float: sim/format_data.c */
             continue;
         }
         format_one(m, o, verb, args[next++], width, minus, zero && !minus);

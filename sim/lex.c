@@ -242,7 +242,7 @@ static Token string(Lexer *lx, const char *start, int quote)
                                                              : "newline in rune literal");
         lx->cur++;
         if (c == quote) break;
-        count++;
+        if ((c & 0xc0) != 0x80) count++;   /* count characters, not UTF-8 bytes */
         if (c == '\\') {
             const char *msg = escape(lx, quote);
             if (msg) return error_at(lx, start, lx->cur, msg);

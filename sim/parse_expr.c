@@ -25,8 +25,6 @@ Expr *parse_name(Parser *p)
 static void unsupported_type(Parser *p)
 {
     switch (p->tok.kind) {
-    case TK_LBRACK: parse_unsupported(p, "arrays and slices");
-    case TK_MAP: parse_unsupported(p, "maps");
     case TK_INTERFACE: parse_unsupported(p, "interfaces");
     default: break;
     }
@@ -100,8 +98,7 @@ static Expr *type_inner(Parser *p)
             s->op_col = n->col;
             return s;
         }
-        if (p->tok.kind == TK_LBRACK) parse_unsupported(p, "generics");
-        return e;
+        return e;   /* `a [3]int` in a parameter list: the caller sees the [ */
     }
     case TK_STAR: {
         parse_next(p);
@@ -118,6 +115,8 @@ static Expr *type_inner(Parser *p)
     }
     case TK_STRUCT:
         return struct_type(p);
+    case TK_LBRACK: case TK_MAP:
+        return parse_data_type(p);
     case TK_CHAN:
         return chan_type(p, CHAN_BOTH, t.line, t.col);
     case TK_ARROW:
@@ -294,8 +293,8 @@ static Expr *operand(Parser *p)
         e->slen = lex_unquote(&t, e->sval);
         parse_next(p);
         return e;
-    case TK_FLOAT: parse_unsupported(p, "floating-point numbers");
-    case TK_CHAR: parse_unsupported(p, "rune literals");
+    case TK_FLOAT: case TK_CHAR:
+        return parse_data_literal(p);
     case TK_LPAREN:
         parse_next(p);
         e = parse_new_expr(p, EX_PAREN, t.line, t.col);
@@ -308,6 +307,8 @@ static Expr *operand(Parser *p)
         return func_lit(p);
     case TK_STRUCT:
         return struct_type(p);
+    case TK_LBRACK: case TK_MAP:
+        return parse_data_type(p);
     case TK_CHAN:
         return chan_type(p, CHAN_BOTH, t.line, t.col);
     default:
@@ -326,7 +327,10 @@ static Expr *call(Parser *p, Expr *fn)
     p->xnest++;
     while (p->tok.kind != TK_RPAREN) {
         PUSH(p, e->args, e->nargs, cap, parse_expr(p));
-        if (p->tok.kind == TK_ELLIPSIS) parse_unsupported(p, "variadic calls");
+        if (p->tok.kind == TK_ELLIPSIS) {   /* f(xs...): append's is checked in types_builtin.c */
+            e->dots = true;
+            parse_next(p);
+        }
         if (!parse_got(p, TK_COMMA)) {
             if (p->tok.kind != TK_RPAREN)
                 parse_syntax_error(p, " in argument list; possibly missing comma or )");
@@ -376,12 +380,16 @@ static Expr *primary_from(Parser *p, Expr *x)
             x = call(p, x);
             break;
         case TK_LBRACK:
-            parse_unsupported(p, "indexing (arrays, slices and maps)");
+            parse_enter(p, 1);
+            chain++;
+            x = parse_index(p, x);
+            break;
         case TK_LBRACE: {
             /* T{...} is a composite literal unless we are in an if/for header,
              * where the brace opens the body (Go's exprLev rule). */
             bool typeish = x->kind == EX_IDENT || x->kind == EX_SELECTOR;
-            if (x->kind != EX_STRUCTTYPE && !(typeish && p->xnest >= 0)) {
+            bool literal_type = x->kind == EX_STRUCTTYPE || x->kind == EX_ARRAYTYPE || x->kind == EX_MAPTYPE;
+            if (!literal_type && !(typeish && p->xnest >= 0)) {
                 p->depth -= chain;
                 return x;
             }

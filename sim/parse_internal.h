@@ -62,6 +62,14 @@ Stmt *parse_new_stmt(Parser *p, StmtKind k, int line, int col);
 
 Expr *parse_name(Parser *p);
 Expr *parse_type(Parser *p);
+/* sim/parse_data.c: [N]T, []T, [...]T and map[K]V; x[i] and x[lo:hi:max];
+ * float and rune literals. */
+Expr *parse_data_type(Parser *p);
+Expr *parse_index(Parser *p, Expr *x);
+Expr *parse_data_literal(Parser *p);
+/* At the [ after `type Name`: a type parameter list (else an array or
+ * slice type: `type Names []string`, `type Grid [N]int`). */
+bool parse_brack_is_generic(Parser *p);
 FuncNode *parse_signature(Parser *p, int line, int col);
 Expr *parse_expr(Parser *p);
 Expr **parse_expr_list(Parser *p, int *n);

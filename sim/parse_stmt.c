@@ -275,7 +275,7 @@ static Stmt *spec(Parser *p, TokenKind kw, const Stmt *prev, int64_t iota)
     s->iota = iota;
     if (k == ST_TYPE) {
         PUSH(p, s->lhs, s->nlhs, cap, parse_name(p));
-        if (p->tok.kind == TK_LBRACK) parse_unsupported(p, "generics");
+        if (p->tok.kind == TK_LBRACK && parse_brack_is_generic(p)) parse_unsupported(p, "generics");
         parse_got(p, TK_ASSIGN);
         s->type = parse_type(p);
         return s;

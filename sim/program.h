@@ -110,5 +110,7 @@ int program_proto_at(const Program *p, int pc);
 int disasm_print(const Program *p, int pc, FILE *out);
 void disasm_instr(const Program *p, int pc, char *buf, size_t n);
 void disasm_program(const Program *p, FILE *out);
+/* sim/disasm_data.c: the note of a data instruction ("2.5", "nil", "[]int"). */
+void disasm_data_note(const Program *p, Instr in, char *note, size_t n);
 
 #endif

@@ -130,11 +130,9 @@ void scope_use(Checker *c, Sym *s, bool read)
 static void universe(Checker *c)
 {
     static const char *const unsupported[] = {
-        "append", "delete", "copy", "panic", "recover",
-        "print", "println", "complex", "real", "imag", "min", "max", "clear",
-        "byte", "rune", "float32", "float64", "int8", "int16", "uint",
-        "uint8", "uint16", "uint32", "uint64", "uintptr", "error", "any", "complex64",
-        "complex128",
+        "panic", "recover",
+        "complex", "real", "imag", "min", "max", "clear",
+        "error", "any", "complex64", "complex128",
     };
     scope_open(c);
     c->universe = c->scope;
@@ -157,10 +155,9 @@ static void universe(Checker *c)
     scope_declare(c, SYM_BUILTIN, "close", 5, 0, 0)->builtin = BI_CLOSE;
     scope_declare(c, SYM_BUILTIN, "len", 3, 0, 0)->builtin = BI_LEN;
     scope_declare(c, SYM_BUILTIN, "cap", 3, 0, 0)->builtin = BI_CAP;
-    /* int32 and int64 (for sync/atomic) are ints of their own name; the VM
-     * keeps every integer in 64 bits, AddInt32 wraps around itself. */
-    scope_declare(c, SYM_TYPE, "int32", 5, 0, 0)->type = types_new(c, TY_INT, "int32");
-    scope_declare(c, SYM_TYPE, "int64", 5, 0, 0)->type = types_new(c, TY_INT, "int64");
+    /* int8 ... float64 (int32 and int64 for sync/atomic too), byte, rune,
+     * append, copy, delete, print, println: sim/types_data.c */
+    types_data_universe(c);
     for (size_t i = 0; i < sizeof unsupported / sizeof unsupported[0]; i++)
         scope_declare(c, SYM_BUILTIN, unsupported[i], (int)strlen(unsupported[i]), 0, 0)->builtin = BI_UNSUPPORTED;
 }
@@ -174,6 +171,7 @@ void scope_rhs_values(Checker *c, Stmt *s, int n, Type **types)
         Expr *r = s->rhs[0], *inner = r;
         types_expr(c, r);
         if (r->mode == MODE_INVALID) return;
+        if (n == 2) types_data_commaok(c, r);   /* v, ok := m[k]: sim/types_data.c */
         while (inner->kind == EX_PAREN) inner = inner->x;
         if (n == 2 && inner->kind == EX_UNARY && inner->op == TK_ARROW) {   /* v, ok := <-ch */
             r->comma_ok = inner->comma_ok = true;
@@ -266,6 +264,7 @@ void scope_var_spec(Checker *c, Stmt *s, bool global)
                 types_errorf(c, r->line, r->col, "use of untyped nil in variable declaration");
                 vt[i] = NULL;
             } else if (vt[i]) {
+                types_data_check_big(c, r, types_default(c, vt[i]), "variable declaration");
                 vt[i] = r->type = types_default(c, vt[i]);
             }
         }
@@ -297,7 +296,7 @@ void scope_const_spec(Checker *c, Stmt *s, bool global)
         Expr *n = s->lhs[i];
         Sym *k = global ? s->syms[i] : NULL;
         Type *kt = c->t_invalid;
-        ConstVal cv = {CV_NONE, 0, NULL, 0};
+        ConstVal cv = {CV_NONE, 0, NULL, 0, 0};
         if (i >= s->nrhs) {
             types_errorf(c, n->line, n->col, "missing init expr for const declaration");
         } else {
@@ -389,8 +388,9 @@ static void imports(Checker *c, File *f)
     for (int i = 0; i < f->nimports; i++) {
         Import *im = &f->imports[i];
         bool known = false;
-        static const char *const supported[] = {"fmt", "sync", "time", "sync/atomic", "runtime"};
-        for (int k = 0; k < 5; k++)
+        static const char *const supported[] = {"fmt", "sync", "time", "sync/atomic", "runtime",
+                                                "strings", "math/rand", "bytes", "sort", "strconv"};
+        for (size_t k = 0; k < sizeof supported / sizeof supported[0]; k++)
             if ((int)strlen(supported[k]) == im->pathlen && memcmp(supported[k], im->path, (size_t)im->pathlen) == 0)
                 known = true;
         if (!known) {
@@ -400,7 +400,7 @@ static void imports(Checker *c, File *f)
         }
         const char *name = im->alias ? im->alias : im->path;
         int len = im->alias ? im->aliaslen : im->pathlen;
-        for (int k = 0; !im->alias && k < im->pathlen; k++)   /* "sync/atomic" is atomic */
+        for (int k = 0; !im->alias && k < im->pathlen; k++)   /* "sync/atomic" is atomic, math/rand rand */
             if (im->path[k] == '/') { name = im->path + k + 1; len = im->pathlen - k - 1; }
         if (scope_is_blank(name, len)) { im->used = true; continue; }
         Sym *s = scope_declare(c, SYM_PKG, name, len, im->line, im->col);

@@ -32,6 +32,11 @@ static void body(Checker *c, Stmt **stmts, int n)
     for (int i = 0; i < n; i++) stmt(c, stmts[i]);
 }
 
+void scope_block(Checker *c, Stmt **stmts, int n)
+{
+    block(c, stmts, n);
+}
+
 static void define(Checker *c, Stmt *s)
 {
     Type **vt = parse_alloc(c->arena, sizeof *vt * (size_t)s->nlhs);
@@ -93,6 +98,7 @@ static void define(Checker *c, Stmt *s)
         if (r && r->mode == MODE_NIL) types_errorf(c, r->line, r->col, "use of untyped nil in assignment");
         else if (scope_copies_struct(c, r, true)) t = c->t_invalid;
         else if (vt[i]) t = types_default(c, vt[i]);
+        if (r) types_data_check_big(c, r, t, "assignment");   /* x := 1 << 100 */
         if (t == c->t_invalid) failed[i] = true;
         if (r && r->mode != MODE_INVALID && r->mode != MODE_NIL) r->type = t;
         s->syms[i] = NULL;   /* declared after every right-hand side was checked */
@@ -111,6 +117,7 @@ static void define(Checker *c, Stmt *s)
 
 static void assign_target(Checker *c, Expr *l, Expr *r, Type *rt)
 {
+    if (types_data_map_store(c, l, r)) return;   /* m[k] = T{...}: sim/types_data.c */
     if (scope_copies_struct(c, r, false)) return;
     if (l->kind == EX_IDENT && scope_is_blank(l->name, l->namelen)) {
         l->mode = MODE_VAR;
@@ -119,7 +126,7 @@ static void assign_target(Checker *c, Expr *l, Expr *r, Type *rt)
         return;
     }
     types_lhs(c, l);
-    if (l->mode == MODE_INVALID) return;
+    if (l->mode == MODE_INVALID || types_data_map_field(c, l)) return;
     if (l->mode != MODE_VAR) {
         char ls[128];
         types_operand_string(l, ls, sizeof ls);
@@ -181,7 +188,7 @@ static void incdec(Checker *c, Stmt *s)
     if (x->mode != MODE_VAR) {
         types_operand_string(x, xs, sizeof xs);
         types_errorf(c, x->line, x->col, "cannot assign to %s", xs);
-    } else if (!types_is_integer(x->type)) {
+    } else if (!types_is_numeric(x->type)) {
         char ts[64];
         types_expr_string(x, xs, sizeof xs);
         types_string(x->type, ts, sizeof ts);
@@ -324,7 +331,7 @@ static void stmt(Checker *c, Stmt *s)
     case ST_RETURN: return_stmt(c, s); break;
     case ST_GO: case ST_DEFER: go_defer(c, s); break;
     case ST_SEND: scope_conc_send(c, s); break;
-    case ST_RANGE: scope_conc_range(c, s); break;
+    case ST_RANGE: scope_range(c, s); break;   /* sim/scope_range.c (channels: scope_conc_range) */
     case ST_SELECT: scope_conc_select(c, s); break;
     }
     c->depth--;

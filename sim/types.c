@@ -50,6 +50,7 @@ void types_init(Checker *c)
     c->t_mutex = types_new(c, TY_MUTEX, "sync.Mutex");
     c->t_wg = types_new(c, TY_WAITGROUP, "sync.WaitGroup");
     types_conc_init(c);
+    types_data_init(c);
 }
 
 Type *types_chan(Checker *c, Type *elem, int dir)
@@ -72,6 +73,10 @@ Type *types_ptr(Checker *c, Type *elem)
 bool types_identical(const Type *a, const Type *b)
 {
     if (a == b) return true;
+    if (a->kind == TY_INT && b->kind == TY_INT && a->numkind == b->numkind && a->name && b->name &&
+        ((!strcmp(a->name, "byte") || !strcmp(a->name, "uint8")) + (!strcmp(b->name, "byte") || !strcmp(b->name, "uint8")) == 2 ||
+         (!strcmp(a->name, "rune") || !strcmp(a->name, "int32")) + (!strcmp(b->name, "rune") || !strcmp(b->name, "int32")) == 2))
+        return true;   /* the aliases byte = uint8, rune = int32 */
     if (a->kind != b->kind || a->name || b->name) return false;
     switch (a->kind) {
     case TY_PTR:
@@ -85,6 +90,9 @@ bool types_identical(const Type *a, const Type *b)
         for (int i = 0; i < a->nresults; i++)
             if (!types_identical(a->results[i], b->results[i])) return false;
         return true;
+    case TY_SLICE: return types_identical(a->elem, b->elem);
+    case TY_ARRAY: return a->len == b->len && types_identical(a->elem, b->elem);
+    case TY_MAP: return types_identical(a->key, b->key) && types_identical(a->elem, b->elem);
     case TY_STRUCT:
         if (a->nfields != b->nfields) return false;
         for (int i = 0; i < a->nfields; i++) {
@@ -100,7 +108,7 @@ bool types_identical(const Type *a, const Type *b)
 
 bool types_is_untyped(const Type *t)
 {
-    return t->kind >= TY_UNTYPED_INT && t->kind <= TY_UNTYPED_NIL;
+    return (t->kind >= TY_UNTYPED_INT && t->kind <= TY_UNTYPED_NIL) || t->kind == TY_UNTYPED_FLOAT;
 }
 
 bool types_is_integer(const Type *t)
@@ -121,9 +129,10 @@ bool types_is_string(const Type *t)
 Type *types_default(Checker *c, Type *t)
 {
     switch (t->kind) {
-    case TY_UNTYPED_INT: return c->t_int;
+    case TY_UNTYPED_INT: return t == c->t_urune ? c->t_rune : c->t_int;
     case TY_UNTYPED_BOOL: return c->t_bool;
     case TY_UNTYPED_STRING: return c->t_string;
+    case TY_UNTYPED_FLOAT: return c->t_num[NK_FLOAT64];
     default: return t;
     }
 }
@@ -221,6 +230,9 @@ Type *types_resolve(Checker *c, Expr *e)
     case EX_CHANTYPE:
         t = types_resolve(c, e->x);
         if (t != c->t_invalid) t = types_chan(c, t, e->op);
+        break;
+    case EX_ARRAYTYPE: case EX_MAPTYPE:
+        t = types_data_type(c, e);
         break;
     default: {
         char x[96];

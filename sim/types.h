@@ -24,7 +24,12 @@ typedef enum TypeKind {
                                             like a Mutex (Type.sync_kind)      */
     TY_STRUCT, TY_PTR, TY_FUNC,
     TY_TUPLE,                            /* results of a multi-value call       */
-    TY_CHAN                              /* chan elem, with a direction (dir)   */
+    TY_CHAN,                             /* chan elem, with a direction (dir)   */
+    /* data (feat-data): sim/types_data.c */
+    TY_SLICE, TY_ARRAY, TY_MAP,          /* elem; TY_ARRAY len; TY_MAP key      */
+    TY_FLOAT,                            /* float64, float32 (numkind)          */
+    TY_UNTYPED_FLOAT,
+    TY_STRBUF                            /* strings.Builder, bytes.Buffer       */
 } TypeKind;
 
 typedef struct Type Type;
@@ -56,6 +61,11 @@ struct Type {
                                  at most TYPES_MAX_SLOTS                        */
     int state;                /* named types: 0 unresolved, 1 resolving, 2 done */
     int layout;               /* compile: index into Program.types, -1 none     */
+    /* data (feat-data) */
+    Type *key;                /* TY_MAP                                         */
+    int64_t len;              /* TY_ARRAY                                       */
+    int numkind;              /* TY_INT, TY_FLOAT: NumKind (value.h): int8 ...  */
+    Type *slice_of;           /* the []T of this T, once made                   */
 };
 
 /* Builtin operations, reached as predeclared names or package members. */
@@ -79,7 +89,14 @@ typedef enum Builtin {
     BI_TIMER_STOP, BI_TIMER_RESET, BI_TICKER_STOP, BI_TICKER_RESET,
     BI_DUR_STRING, BI_DUR_ROUND, BI_DUR_TRUNCATE, BI_DUR_NS, BI_DUR_US, BI_DUR_MS,
     BI_TIME_SUB, BI_TIME_ADD, BI_TIME_BEFORE, BI_TIME_AFTER, BI_TIME_EQUAL,
-    BI__CONC_END
+    BI__CONC_END,
+    /* data (feat-data): sim/types_builtin.c, types_data.c, strings_pkg.c ...;
+     * make, len and cap of slices, maps and strings are checked there too */
+    BI_APPEND, BI_COPY, BI_DELETE,
+    BI_STRFN,                              /* strings.X: sim/strings_pkg.c     */
+    BI_RANDFN,                             /* math/rand.X: sim/rand_pkg.c      */
+    BI_PRINT, BI_PRINTLN_RT,               /* the builtins print and println   */
+    BI_STRBUF                              /* Builder/Buffer methods: strbuf.c */
 } Builtin;
 
 typedef enum SymKind { SYM_VAR, SYM_CONST, SYM_TYPE, SYM_FUNC, SYM_PKG, SYM_BUILTIN, SYM_NIL } SymKind;
@@ -138,6 +155,12 @@ typedef struct Checker {
     Type *t_mutex, *t_wg;
     Type *t_rwmutex, *t_once, *t_cond, *t_time, *t_timer, *t_ticker;  /* types_conc.c */
     int selects;              /* enclosing selects in the current function      */
+    Type *t_num[NK_FLOAT32 + 1];   /* int, int8 ... float32 (feat-data)       */
+    Type *t_ufloat;                /* untyped float                           */
+    Type *t_byte, *t_rune;         /* aliases of uint8 and int32, by name     */
+    Type *t_urune;                 /* untyped rune: a TY_UNTYPED_INT that defaults to rune */
+    Type *t_builder, *t_buffer;    /* strings.Builder, bytes.Buffer, once used */
+    const char *assign_ctx;        /* types_assign's context, for constant overflow messages */
     /* results for the code generator */
     Sym **globals; int nglobals, globals_cap;      /* in initialisation order  */
     Stmt **global_inits; int ninits, inits_cap;    /* var specs, same order    */
@@ -187,6 +210,18 @@ bool types_assign(Checker *c, Expr *e, Type *target, const char *context);
 void types_binary(Checker *c, Expr *e);
 /* TK_PLUS for TK_PLUS_ASSIGN etc.; other kinds unchanged. */
 int types_base_op(int op);
+
+/* ---- sim/types_data.c, types_builtin.c: Go's data (feat-data) --------------- */
+void types_data_init(Checker *c);
+/* The slice type []elem (made once). */
+Type *types_slice_of(Checker *c, Type *elem);
+bool types_is_numeric(const Type *t);
+bool types_is_float(const Type *t);
+bool types_is_unsigned(const Type *t);
+/* int8 ... uintptr, byte, rune, float32, float64 (not a type named after one). */
+bool types_is_predeclared_num(const Type *t);
+/* Go's size in bytes of a value of t (for append's growth rule). */
+int64_t types_go_size(const Type *t);
 
 /* ---- sim/scope*.c: scopes, declarations, statements ------------------------- */
 Sym *scope_lookup(Checker *c, const char *name, int len);

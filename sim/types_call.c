@@ -64,6 +64,7 @@ static void print_args(Checker *c, Expr *e, int from)
             types_string(a->type, ts, sizeof ts);
             types_errorf(c, a->line, a->col, "interleave does not support printing %s values (print a field)", ts);
         } else if (types_is_untyped(a->type)) {
+            types_data_check_big(c, a, types_default(c, a->type), e->x->kind == EX_SELECTOR ? "argument to fmt.Println" : "argument");
             a->type = types_default(c, a->type);
         }
     }
@@ -112,6 +113,13 @@ static void builtin_call(Checker *c, Expr *e, int bi)
         e->type = types_ptr(c, t);
         break;
     }
+    case BI_LEN: case BI_CAP: case BI_APPEND: case BI_MAKE: case BI_COPY: case BI_DELETE:
+    case BI_PRINT: case BI_PRINTLN_RT:
+        types_data_builtin(c, e, bi, callee);   /* sim/types_builtin.c */
+        break;
+    case BI_STRFN: strings_check(c, e, callee); break;
+    case BI_RANDFN: rand_check(c, e, callee); break;
+    case BI_STRBUF: strbuf_check(c, e, callee); break;
     default:
         if (bi >= BI_MAKE && bi < BI__CONC_END) {
             types_conc_call(c, e, bi, callee);
@@ -136,6 +144,7 @@ static void conversion(Checker *c, Expr *e, Type *t)
     Expr *a = e->args[0];
     types_value(c, a);
     if (a->mode == MODE_INVALID) return;
+    if (types_data_conversion(c, e, a, t)) return;   /* numbers, strings and bytes: sim/types_data.c */
     bool ok = types_identical(a->type, t) ||
               (types_is_integer(a->type) && t->kind == TY_INT) ||
               (types_is_string(a->type) && t->kind == TY_STRING) ||
@@ -180,6 +189,10 @@ void types_call(Checker *c, Expr *e)
     Type *sig = f->type;
     char callee[128];
     types_expr_string(f, callee, sizeof callee);
+    if (e->dots) {
+        types_errorf(c, e->line, e->col, "interleave does not support variadic calls");
+        return;
+    }
     arguments(c, e, sig->params, sig->nparams, callee);
     if (sig->nresults == 0) {
         e->mode = MODE_NOVALUE;

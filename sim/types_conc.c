@@ -502,11 +502,11 @@ void scope_conc_send(Checker *c, Stmt *s)
 
 /* ---- range over a channel ----------------------------------------------------------------- */
 
+/* Called by scope_range (sim/scope_range.c) with the scope open and x
+ * checked, when x is a channel. */
 void scope_conc_range(Checker *c, Stmt *s)
 {
-    scope_open(c);
     Expr *x = s->x;
-    types_value(c, x);
     Type *elem = c->t_invalid;
     if (x->mode != MODE_INVALID) {
         char xs[128];
@@ -561,7 +561,6 @@ void scope_conc_range(Checker *c, Stmt *s)
     c->loops++;
     scope_check_block(c, s->body, s->nbody);
     c->loops--;
-    scope_close(c);
 }
 
 /* ---- select ----------------------------------------------------------------------------------- */

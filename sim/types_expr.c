@@ -93,6 +93,12 @@ static void selector(Checker *c, Expr *e)
             }
         }
     }
+    if (strbuf_method(c, e, t)) {   /* strings.Builder, bytes.Buffer: sim/strbuf.c */
+        Expr *inner = x;
+        while (inner->kind == EX_PAREN) inner = inner->x;
+        if (inner->kind == EX_IDENT && inner->sym && !e->through_ptr) inner->sym->addr_taken = true;
+        return;
+    }
     if (t->name && strcmp(t->name, "sync.Mutex") && strcmp(t->name, "sync.WaitGroup") &&
         types_conc_method(c, e, x, t))
         return;
@@ -134,8 +140,12 @@ static void composite(Checker *c, Expr *e)
         types_errorf(c, e->line, e->col, "interleave does not support composite literals without a type");
         return;
     }
-    Type *t = types_resolve(c, e->x);
+    Type *t = types_data_literal_type(c, e->x);
     if (t == c->t_invalid) return;
+    if (t->kind == TY_SLICE || t->kind == TY_ARRAY || t->kind == TY_MAP) {
+        types_data_composite(c, e, t);   /* sim/types_data.c */
+        return;
+    }
     if ((t->kind == TY_MUTEX || t->kind == TY_WAITGROUP) && e->nargs == 0) {   /* &sync.Mutex{} */
         e->mode = MODE_VALUE;
         e->type = t;
@@ -234,7 +244,7 @@ void types_expr(Checker *c, Expr *e)
             types_errorf(c, e->line, e->col, "constant %.*s overflows int", e->litlen, e->lit);
             break;
         }
-        types_set_const(e, c->t_uint, CV_INT, e->ival);
+        types_set_const(e, e->is_rune ? c->t_urune : c->t_uint, CV_INT, e->ival);
         break;
     case EX_STRING:
         types_set_const(e, c->t_ustring, CV_STRING, 0);
@@ -270,6 +280,9 @@ void types_expr(Checker *c, Expr *e)
         types_binary(c, e);
         break;
     case EX_STRUCTTYPE: case EX_FUNCTYPE: case EX_CHANTYPE: types_resolve(c, e); break;
+    case EX_FLOAT: case EX_INDEX: case EX_SLICEEXPR: case EX_ARRAYTYPE: case EX_MAPTYPE:
+        types_data_expr(c, e);   /* sim/types_data.c */
+        break;
     default: break;
     }
     c->depth--;
@@ -334,7 +347,8 @@ bool types_assign(Checker *c, Expr *e, Type *target, const char *context)
     char es[160], ts[96];
     types_string(target, ts, sizeof ts);
     if (e->mode == MODE_NIL) {
-        if (target->kind == TY_PTR || target->kind == TY_FUNC || target->kind == TY_CHAN) {
+        if (target->kind == TY_PTR || target->kind == TY_FUNC || target->kind == TY_CHAN ||
+            target->kind == TY_SLICE || target->kind == TY_MAP) {
             e->type = target;
             return true;
         }
@@ -343,13 +357,17 @@ bool types_assign(Checker *c, Expr *e, Type *target, const char *context)
     }
     if (types_is_untyped(e->type)) {
         Type *from = e->type;
-        if (types_convert_untyped(c, e, target)) return true;
+        c->assign_ctx = context;
+        bool converted = types_convert_untyped(c, e, target);
+        c->assign_ctx = NULL;
+        if (converted) return true;
         e->type = from;
         types_operand_string(e, es, sizeof es);
         types_errorf(c, e->line, e->col, "cannot use %s as %s value in %s", es, ts, context);
         return false;
     }
     if (types_identical(e->type, target) || types_conc_assignable(e->type, target)) return true;
+    if (types_data_assignable(e->type, target)) return true;   /* []string to Names */
     types_operand_string(e, es, sizeof es);
     types_errorf(c, e->line, e->col, "cannot use %s as type %s in %s", es, ts, context);
     return false;

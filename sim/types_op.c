@@ -27,6 +27,8 @@ void types_set_const(Expr *e, Type *t, ConstKind k, int64_t i)
 /* Fold x op y for two constants; false (reported) on overflow or x/0. */
 static bool fold(Checker *c, Expr *e, const ConstVal *x, const ConstVal *y, ConstVal *out)
 {
+    if (x->kind == CV_FLOAT || y->kind == CV_FLOAT) return types_data_fold(c, e, x, y, out);
+    if (x->kind == CV_BIGINT || y->kind == CV_BIGINT) return types_data_fold_big(c, e, x, y, out);
     int64_t a = x->i, b = y->i, r = 0;
     bool ovf = false;
     out->kind = x->kind;
@@ -88,6 +90,19 @@ static bool fold(Checker *c, Expr *e, const ConstVal *x, const ConstVal *y, Cons
     case TK_GE: r = a >= b; out->kind = CV_BOOL; break;
     default: break;
     }
+    if (ovf && types_is_unsigned(e->x->type)) {   /* uint64 constants reach 1<<64 - 1 */
+        uint64_t ua = (uint64_t)a, ub = (uint64_t)b, ur = 0;
+        switch (types_base_op(e->op)) {
+        case TK_PLUS: ovf = __builtin_add_overflow(ua, ub, &ur); break;
+        case TK_MINUS: ovf = __builtin_sub_overflow(ua, ub, &ur); break;
+        case TK_STAR: ovf = __builtin_mul_overflow(ua, ub, &ur); break;
+        case TK_SHL: ovf = ub > 63 || (ua >> (63 - ub)) > 1; ur = ua << (ub & 63); break;
+        default: break;
+        }
+        r = (int64_t)ur;
+    }
+    if (ovf && types_is_untyped(e->x->type) && types_is_untyped(e->y->type))
+        return types_data_fold_big(c, e, x, y, out);   /* 1 << 100: Go's constants are exact */
     if (ovf) {
         char es[96];
         types_expr_string(e, es, sizeof es);
@@ -109,6 +124,13 @@ void types_unary(Checker *c, Expr *e)
         while (inner->kind == EX_PAREN) inner = inner->x;
         types_expr(c, x);
         if (x->mode == MODE_INVALID) return;
+        if (inner->kind == EX_INDEX && inner->x->type && inner->x->type->kind == TY_MAP) {
+            types_expr_string(x, xs, sizeof xs);
+            char ts[64];
+            types_string(x->type, ts, sizeof ts);
+            types_errorf(c, x->line, x->col, "invalid operation: cannot take address of %s (map index expression of type %s)", xs, ts);
+            return;
+        }
         if (inner->kind != EX_COMPOSITE && x->mode != MODE_VAR) {
             types_operand_string(x, xs, sizeof xs);
             types_errorf(c, x->line, x->col, "invalid operation: cannot take address of %s", xs);
@@ -121,7 +143,8 @@ void types_unary(Checker *c, Expr *e)
     }
     types_value(c, x);
     if (x->mode == MODE_INVALID) return;
-    bool ok = e->op == TK_NOT ? types_is_bool(x->type) : types_is_integer(x->type);
+    bool ok = e->op == TK_NOT ? types_is_bool(x->type) :
+              e->op == TK_CARET ? types_is_integer(x->type) : types_is_numeric(x->type);
     if (!ok) {
         types_operand_string(x, xs, sizeof xs);
         types_errorf(c, x->line, x->col, "invalid operation: operator %s not defined on %s",
@@ -129,18 +152,24 @@ void types_unary(Checker *c, Expr *e)
         return;
     }
     e->type = x->type;
+    if (x->mode == MODE_CONST && (x->cv.kind == CV_FLOAT || x->cv.kind == CV_BIGINT)) {
+        e->mode = MODE_CONST;
+        e->cv = x->cv;
+        if (e->op == TK_MINUS) e->cv.f = e->cv.f == 0 ? 0 : -e->cv.f;   /* constants have no -0 */
+        return;
+    }
     if (x->mode == MODE_CONST) {
         int64_t v = x->cv.i;
         if (e->op == TK_MINUS && v == INT64_MIN) {
             types_errorf(c, e->line, e->col, "constant overflow");
             return;
         }
-        types_set_const(e, x->type, x->cv.kind,
-                        e->op == TK_MINUS ? -v : e->op == TK_NOT ? !v : e->op == TK_CARET ? ~v : v);
-        return;
-    }
-    if (e->op == TK_CARET) {
-        types_errorf(c, e->line, e->col, "interleave does not support operator ^");
+        int64_t r = e->op == TK_MINUS ? -v : e->op == TK_NOT ? !v : e->op == TK_CARET ? ~v : v;
+        if (e->op == TK_CARET && types_is_unsigned(x->type)) {   /* ^uint8(0) is 255 */
+            int bits = types_go_size(x->type) * 8;
+            if (bits < 64) r &= (int64_t)((1ULL << bits) - 1);
+        }
+        types_set_const(e, x->type, x->cv.kind, r);
         return;
     }
     e->mode = MODE_VALUE;
@@ -148,15 +177,27 @@ void types_unary(Checker *c, Expr *e)
 
 bool types_convert_untyped(Checker *c, Expr *x, Type *target)
 {
-    (void)c;
-    if (!types_is_untyped(x->type) || types_is_untyped(target)) return true;
+    if (!types_is_untyped(x->type)) return true;
+    if (x->type->kind == TY_UNTYPED_INT && target->kind == TY_UNTYPED_FLOAT && x->mode == MODE_CONST) {
+        x->type = target;       /* 2 * 1.5: the int constant becomes a float one */
+        x->cv.kind = CV_FLOAT;
+        x->cv.f = (long double)x->cv.i;
+        return true;
+    }
+    if (x->type == c->t_uint && target == c->t_urune) { x->type = target; return true; }   /* 'a' + 1 is a rune */
+    if (types_is_untyped(target)) return true;
     bool ok;
     switch (x->type->kind) {
-    case TY_UNTYPED_INT: ok = target->kind == TY_INT; break;
+    case TY_UNTYPED_INT: ok = target->kind == TY_INT || target->kind == TY_FLOAT; break;
+    case TY_UNTYPED_FLOAT: ok = target->kind == TY_FLOAT || (target->kind == TY_INT && x->mode == MODE_CONST); break;
     case TY_UNTYPED_BOOL: ok = target->kind == TY_BOOL; break;
     case TY_UNTYPED_STRING: ok = target->kind == TY_STRING; break;
-    default: ok = target->kind == TY_PTR || target->kind == TY_FUNC || target->kind == TY_CHAN; break;
+    default:
+        ok = target->kind == TY_PTR || target->kind == TY_FUNC || target->kind == TY_CHAN ||
+             target->kind == TY_SLICE || target->kind == TY_MAP;
+        break;
     }
+    if (ok && !types_data_convert_const(c, x, target)) return true;   /* reported */
     if (ok) x->type = target;
     return ok;
 }
@@ -186,6 +227,7 @@ void types_binary(Checker *c, Expr *e)
     char es[160], ts[64], us[64];
     types_invalid(c, e);
     if (x->mode == MODE_INVALID || y->mode == MODE_INVALID) return;
+    if ((op == TK_SHL || op == TK_SHR) && types_data_shift(c, e)) return;   /* x << uint(n): sim/types_data.c */
     types_expr_string(e, es, sizeof es);
     Type *xt = x->type, *yt = y->type;
     bool match = types_convert_untyped(c, x, yt) && types_convert_untyped(c, y, x->type);
@@ -205,13 +247,18 @@ void types_binary(Checker *c, Expr *e)
     if (op == TK_ANDAND || op == TK_OROR) ok = types_is_bool(t);
     else if (op == TK_EQ || op == TK_NE)
         ok = (t->kind != TY_STRUCT || t->nfields == 0) && t->kind != TY_MUTEX && t->kind != TY_WAITGROUP &&
-             (t->kind != TY_FUNC || x->mode == MODE_NIL || y->mode == MODE_NIL) && t->kind != TY_UNTYPED_NIL;
-    else if (cmp) ok = types_is_integer(t) || types_is_string(t);
-    else if (op == TK_PLUS) ok = types_is_integer(t) || types_is_string(t);
+             ((t->kind != TY_FUNC && t->kind != TY_SLICE && t->kind != TY_MAP) || x->mode == MODE_NIL || y->mode == MODE_NIL) &&
+             t->kind != TY_UNTYPED_NIL;
+    else if (cmp) ok = types_is_numeric(t) || types_is_string(t);
+    else if (op == TK_PLUS) ok = types_is_numeric(t) || types_is_string(t);
+    else if (op == TK_MINUS || op == TK_STAR || op == TK_SLASH) ok = types_is_numeric(t);
     else ok = types_is_integer(t);
     if (!ok) {
         types_string(t, ts, sizeof ts);
-        if (cmp || op == TK_ANDAND || op == TK_OROR) {
+        if ((op == TK_EQ || op == TK_NE) && (t->kind == TY_SLICE || t->kind == TY_MAP || t->kind == TY_FUNC)) {
+            types_errorf(c, e->line, e->col, "invalid operation: %s (%s can only be compared to nil)", es,
+                         t->kind == TY_SLICE ? "slice" : t->kind == TY_MAP ? "map" : "func");
+        } else if (cmp || op == TK_ANDAND || op == TK_OROR) {
             const Expr *at = t->kind == TY_UNTYPED_NIL ? y : e;   /* nil == nil: as types2 */
             types_errorf(c, at->line, at->col, "invalid operation: %s (operator %s not defined on %s)",
                          es, lex_kind_text(op), ts);
@@ -223,21 +270,19 @@ void types_binary(Checker *c, Expr *e)
         }
         return;
     }
-    if ((op == TK_SLASH || op == TK_PERCENT) && y->mode == MODE_CONST && y->cv.i == 0) {
+    if ((op == TK_SLASH || op == TK_PERCENT) && y->mode == MODE_CONST &&
+        (y->cv.kind == CV_FLOAT ? y->cv.f == 0 : y->cv.i == 0)) {
         types_errorf(c, y->line, y->col, "invalid operation: division by zero");
         return;
     }
     if (x->mode == MODE_CONST && y->mode == MODE_CONST) {
         ConstVal r;
         if (!fold(c, e, &x->cv, &y->cv, &r)) return;
+        if (!types_data_const_fits(c, e, &r, t)) return;   /* uint8(200) + uint8(100) */
         Type *rt = r.kind == CV_BOOL && cmp ? c->t_ubool : t;
         e->mode = MODE_CONST;
         e->type = rt;
         e->cv = r;
-        return;
-    }
-    if (op == TK_AMP || op == TK_PIPE || op == TK_CARET || op == TK_ANDNOT || op == TK_SHL || op == TK_SHR) {
-        types_errorf(c, e->op_line, e->op_col, "interleave does not support operator %s", lex_kind_text(op));
         return;
     }
     e->mode = MODE_VALUE;

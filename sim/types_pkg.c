@@ -96,6 +96,8 @@ Type *types_package_type(Checker *c, Expr *e, bool report)
         }
         return c->t_invalid;
     }
+    Type *bt = strbuf_type(c, im, e);   /* strings.Builder, bytes.Buffer: sim/strbuf.c */
+    if (bt) return bt;
     const Member *m = member(c, e, im);
     if (!m) return c->t_invalid;
     if (!m->type || m->constant) {
@@ -108,6 +110,9 @@ Type *types_package_type(Checker *c, Expr *e, bool report)
 void types_package_member(Checker *c, Expr *e, const Import *im)
 {
     if (types_conc_member(c, e, im, false, NULL)) return;
+    if (strings_member(c, e, im)) return;   /* package strings: sim/strings_pkg.c */
+    if (rand_member(c, e, im)) return;      /* package math/rand: sim/rand_pkg.c */
+    if (strbuf_member(c, e, im)) return;    /* bytes.NewBufferString: sim/strbuf.c */
     const Member *m = member(c, e, im);
     if (!m) return;
     if (m->builtin) {

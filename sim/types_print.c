@@ -70,6 +70,9 @@ static void type_str(const Type *t, Str *s)
         if (t->nresults != 1 || t->kind == TY_TUPLE) put(s, ")");
         if (t->kind == TY_FUNC && t->nresults == 0) s->len -= 2, s->buf[s->len] = 0;
         break;
+    case TY_SLICE: put(s, "[]"); type_str(t->elem, s); break;
+    case TY_ARRAY: put(s, "[%lld]", (long long)t->len); type_str(t->elem, s); break;
+    case TY_MAP: put(s, "map["); type_str(t->key, s); put(s, "]"); type_str(t->elem, s); break;
     default:
         put(s, "?");
     }
@@ -148,6 +151,25 @@ static void expr_str(const Expr *e, Str *s)
         put(s, "%s", e->op == CHAN_RECV ? "<-chan " : e->op == CHAN_SEND ? "chan<- " : "chan ");
         expr_str(e->x, s);
         break;
+    case EX_FLOAT: put(s, "%.*s", e->litlen, e->lit); break;
+    case EX_INDEX: expr_str(e->x, s); put(s, "["); expr_str(e->y, s); put(s, "]"); break;
+    case EX_SLICEEXPR:
+        expr_str(e->x, s);
+        put(s, "[");
+        if (e->y) expr_str(e->y, s);
+        put(s, ":");
+        if (e->hi) expr_str(e->hi, s);
+        if (e->max) { put(s, ":"); expr_str(e->max, s); }
+        put(s, "]");
+        break;
+    case EX_ARRAYTYPE:
+        put(s, "[");
+        if (e->dots) put(s, "...");
+        else if (e->x) expr_str(e->x, s);
+        put(s, "]");
+        expr_str(e->y, s);
+        break;
+    case EX_MAPTYPE: put(s, "map["); expr_str(e->x, s); put(s, "]"); expr_str(e->y, s); break;
     default: put(s, "?"); break;
     }
 }
@@ -164,6 +186,8 @@ static void const_str(const ConstVal *cv, Str *s)
     switch (cv->kind) {
     case CV_INT: put(s, "%lld", (long long)cv->i); break;
     case CV_BOOL: put(s, "%s", cv->i ? "true" : "false"); break;
+    case CV_FLOAT: put(s, "%Lg", cv->f); break;
+    case CV_BIGINT: put(s, "%.0Lf", cv->f); break;
     case CV_STRING:
         put(s, "\"");
         for (int i = 0; i < cv->slen; i++) {

@@ -37,6 +37,8 @@
 
 #include "machine_internal.h"
 #include "util.h"
+#include "format_data.h"
+#include "vm_data.h"
 
 static const uint16_t cost_of[OP__COUNT] = {
 #define OP(name, opnd, cost, meaning) [OP_##name] = (cost),
@@ -73,6 +75,7 @@ static void nil_panic(Machine *m, Goroutine *g)
 /* Go compares an unset slot (V_NIL) equal to the zero of any type. */
 static bool values_equal(const Machine *m, Value a, Value b)
 {
+    if (a.kind == V_FLOAT || b.kind == V_FLOAT) return vm_data_equal(m, a, b);
     if (a.kind == V_STR || b.kind == V_STR) {
         uint32_t la = 0, lb = 0;
         const char *sa = a.kind == V_STR ? machine_string(m, a, &la) : "";
@@ -94,6 +97,10 @@ static int values_compare(const Machine *m, Value a, Value b)
         int c = memcmp(sa, sb, la < lb ? la : lb);
         if (c) return c < 0 ? -1 : 1;
         return la < lb ? -1 : la > lb;
+    }
+    if (a.kind == V_FLOAT || b.kind == V_FLOAT) {
+        double x = value_f(a), y = value_f(b);
+        return x < y ? -1 : x > y ? 1 : x == y ? 0 : 2;   /* NaN: every test false but != */
     }
     return a.i < b.i ? -1 : a.i > b.i;
 }
@@ -199,6 +206,9 @@ static bool exec_builtin(Machine *m, Goroutine *g, int core, int op, const Value
         machine_output(m, g->id, core, from);
         return true;
     }
+    case OP_RTPRINT: case OP_RTPRINTLN:   /* the builtins print and println (sim/format_data.c) */
+        format_data_runtime_print(m, args, n, op == OP_RTPRINTLN);
+        return true;
     default:
         if (rt_operands(op, 0) >= 0) return rt_exec(m, g, core, op, 0, 0, args, n);
         machine_fail(m, M_PANIC, g->id, false, "interleave: bad bytecode: this operation cannot be deferred");
@@ -339,6 +349,7 @@ int vm_exec(Machine *m, Goroutine *g, int core)
         const TypeLayout *t = &p->types[in.a];
         int64_t base = machine_alloc(m, t->nslots, in.a, in.b);
         memcpy(&m->mem[base], t->zero, (size_t)t->nslots * sizeof(Value));
+        vm_data_materialize(m, base, t->nslots);   /* array fields get their elements */
         st[sp++] = value_make(V_PTR, 0, base);
         break;
     }
@@ -432,7 +443,7 @@ int vm_exec(Machine *m, Goroutine *g, int core)
         exec_builtin(m, g, core, in.op, &st[sp - in.a], in.a);
         return cost_of[in.op];
     case OP_TYPED:
-        if (st[sp - 1].kind != V_SYNC) st[sp - 1].aux = (uint32_t)in.a;
+        st[sp - 1] = value_typed_as(st[sp - 1], (uint32_t)in.a);
         break;
     case OP_SEND: case OP_SELECT:
         if (g->closed_wake) {       /* rewound here by close (sim/chan.c): Go's panic */
@@ -469,6 +480,8 @@ int vm_exec(Machine *m, Goroutine *g, int core)
         return cost_of[in.op];
     case OP__COUNT:
     default:
+        g->sp = sp;
+        if (vm_data_exec(m, g, core, pc, in) >= 0) return cost_of[in.op];
         machine_fail(m, M_PANIC, g->id, false, "interleave: bad bytecode: unknown opcode");
         break;
     }
@@ -505,7 +518,7 @@ int vm_exec(Machine *m, Goroutine *g, int core)
 #define PLAIN_CMP(name, op)                                                     \
     PLAIN_CASE(name):                                                           \
         sp--;                                                                   \
-        if (st[sp].kind == V_STR || st[sp - 1].kind == V_STR)                   \
+        if (st[sp].kind >= V_STR || st[sp - 1].kind >= V_STR)                   \
             st[sp - 1] = value_bool(values_compare(m, st[sp - 1], st[sp]) op 0); \
         else                                                                    \
             st[sp - 1] = value_bool(st[sp - 1].i op st[sp].i);                  \
@@ -610,8 +623,23 @@ uint64_t vm_run_plain(Machine *m, Goroutine *g, uint64_t max, int64_t until)
     PLAIN_CASE(JMPF): sp--; PLAIN_NEXT(st[sp].i ? pc + 1 : in.a);
     PLAIN_CASE(JMPT): sp--; PLAIN_NEXT(st[sp].i ? in.a : pc + 1);
     PLAIN_CASE(FUNC): st[sp++] = value_make(V_FUNC, 0, in.a); PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(INDEXADDR):   /* &s[i] (vm_data.c), out of range left to vm_exec's panic */
+        if (st[sp - 1].i < 0 || st[sp - 1].i >= slice_len(st[sp - 2])) goto out;
+        sp--;
+        st[sp - 1] = value_make(V_PTR, 0, slice_base(st[sp - 1]) + st[sp].i * in.a);
+        PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(FADD): sp--; st[sp - 1] = value_float(value_f(st[sp - 1]) + value_f(st[sp])); PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(FSUB): sp--; st[sp - 1] = value_float(value_f(st[sp - 1]) - value_f(st[sp])); PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(FMUL): sp--; st[sp - 1] = value_float(value_f(st[sp - 1]) * value_f(st[sp])); PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(FDIV): sp--; st[sp - 1] = value_float(value_f(st[sp - 1]) / value_f(st[sp])); PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(FNEG): st[sp - 1] = value_float(-value_f(st[sp - 1])); PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(CONV): st[sp - 1] = vm_data_conv(st[sp - 1], in.a, in.b); PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(LEN):
+        if (st[sp - 1].kind == V_STR || st[sp - 1].kind == V_MAP) goto out;
+        st[sp - 1] = value_int(slice_len(st[sp - 1]));
+        PLAIN_NEXT(pc + 1);
     PLAIN_CASE(TYPED):
-        if (st[sp - 1].kind != V_SYNC) st[sp - 1].aux = (uint32_t)in.a;
+        st[sp - 1] = value_typed_as(st[sp - 1], (uint32_t)in.a);
         PLAIN_NEXT(pc + 1);
     /* A call and a return are plain when they allocate nothing and fail
      * nowhere: vm_call's and op_ret's effects, given room in the frame and
@@ -674,6 +702,11 @@ uint64_t vm_run_plain(Machine *m, Goroutine *g, uint64_t max, int64_t until)
 #if defined(__GNUC__) && !defined(VM_SWITCH_DISPATCH)
     L_NEW: L_CLOSURE: L_GO: L_DEFER: L_LOCK: L_UNLOCK:
     L_WGADD: L_WGDONE: L_WGWAIT: L_SLEEP: L_PRINTF: L_PRINTLN:
+    /* feat-data: every data instruction is vm_exec's (vm_data.c) */
+    L_NEWSLICE: L_NEWARRAY: L_MAKESLICE: L_STRINDEX: L_SLICE: L_CAP:
+    L_APPEND: L_APPENDS: L_COPY: L_ACOPY: L_AEQ: L_MAPNEW: L_MAPGET: L_MAPSET: L_MAPDEL:
+    L_MAPITER: L_MAPNEXT: L_RUNE: L_CONVSTR:
+    L_UDIV: L_UMOD: L_UCMP: L_BITOP: L_BITNOT: L_DUP2: L_STRFN: L_RANDFN: L_APPENDADDR: L_COPYN: L_RTPRINT: L_RTPRINTLN: L_STRBUF:
     L_MAKECHAN: L_SEND: L_RECV: L_CLOSE: L_CHANLEN: L_CHANCAP: L_SELECT:
     L_RLOCK: L_RUNLOCK: L_WLOCK: L_WUNLOCK: L_ONCEBEGIN: L_ONCEEND: L_CONDWAIT:
     L_CONDSIGNAL: L_ATOMICADD: L_ATOMICLOAD: L_ATOMICSTORE: L_ATOMICCAS: L_GOSCHED:

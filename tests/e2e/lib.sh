@@ -15,7 +15,8 @@ fail() { echo "FAIL ${TEST_NAME:-e2e}: $*"; echo "--- screen:"; screen; exit 1; 
 # terminal the program leaves behind.
 start_shell() {
     $TMUX_CMD new-session -d -x "$1" -y "$2" -s main \
-        "env -i PATH=$PATH HOME=$WORK TERM=tmux-256color LANG=C.UTF-8 PS1='$ ' sh" || exit 1
+        "env -i PATH=$PATH HOME=$WORK TERM=tmux-256color LANG=C.UTF-8 PS1='$ ' \
+         ASAN_OPTIONS=${ASAN_OPTIONS:-} UBSAN_OPTIONS=${UBSAN_OPTIONS:-} sh" || exit 1
     $TMUX_CMD set-option -g remain-on-exit on >/dev/null
     wait_for '\$' 10 || fail "shell did not start"
 }
