@@ -50,8 +50,8 @@ static Expr *struct_type(Parser *p)
             parse_unsupported(p, "embedded fields");
         Expr *t = parse_type(p);
         for (int i = first; i < e->nfields; i++) e->fields[i].type = t;
-        if (p->tok.kind != TK_RBRACE && !parse_got(p, TK_SEMI))
-            parse_syntax_error(p, ", expecting semicolon, newline, or }");
+        if (p->tok.kind != TK_RBRACE && !parse_got(p, TK_SEMI))   /* Go's list() wording */
+            parse_syntax_error(p, " in struct type; possibly missing semicolon or newline or }");
     }
     parse_next(p);
     return e;
@@ -163,7 +163,7 @@ static Field *parameters(Parser *p, int *n)
         }
         PUSH(p, fs, *n, cap, f);
         if (!parse_got(p, TK_COMMA)) {
-            if (p->tok.kind != TK_RPAREN) parse_syntax_error(p, ", expecting comma or )");
+            if (p->tok.kind != TK_RPAREN) parse_syntax_error(p, " in parameter list; possibly missing comma or )");
             break;
         }
     }
@@ -246,8 +246,11 @@ static Expr *literal_value(Parser *p, Expr *typ)
     while (p->tok.kind != TK_RBRACE) {
         Expr *el = p->tok.kind == TK_LBRACE ? literal_value(p, NULL) : parse_expr(p);
         if (p->tok.kind == TK_COLON) {
+            int colon_line = p->tok.line, colon_col = p->tok.col;
             parse_next(p);
             Expr *kv = parse_new_expr(p, EX_KEYVALUE, el->line, el->col);
+            kv->op_line = colon_line;
+            kv->op_col = colon_col;
             kv->x = el;
             kv->y = p->tok.kind == TK_LBRACE ? literal_value(p, NULL) : parse_expr(p);
             el = kv;
@@ -261,6 +264,8 @@ static Expr *literal_value(Parser *p, Expr *typ)
     }
     p->xnest--;
     p->depth--;
+    e->rparen_line = p->tok.line;
+    e->rparen_col = p->tok.col;
     parse_next(p);
     return e;
 }
@@ -358,6 +363,7 @@ static Expr *primary_from(Parser *p, Expr *x)
             chain++;
             parse_next(p);
             if (p->tok.kind == TK_LPAREN) parse_unsupported(p, "type assertions");
+            if (p->tok.kind != TK_IDENT) parse_syntax_error(p, ", expecting name or (");
             Expr *s = parse_new_expr(p, EX_SELECTOR, x->line, x->col);
             Expr *n = parse_name(p);
             s->x = x;
