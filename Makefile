@@ -43,28 +43,39 @@ BENCH_BIN    := $(BUILD)/tests/bench/bench_vm
 
 PREFIX       ?= /usr/local
 
-.PHONY: all deps run test unit golden e2e e2e-sanitized go-conformance check-asan bench install clean help
+.PHONY: all deps bench-deps run test unit golden e2e e2e-sanitized go-conformance check-asan bench install clean help
 all: $(BIN)
 
 help:
 	@echo "make run     install missing packages, build, open the TUI"
 	@echo "make test    install missing packages, build, run every test (then under ASan/UBSan)"
-	@echo "make bench   print VM and scenario speed figures"
+	@echo "make bench   print VM, compiler and scenario speed figures, and Lua 5.4's for scale"
 	@echo "make deps    install missing Debian packages ($(DEBIAN_PKGS))"
 	@echo "make install copy the binary and the man page under PREFIX ($(PREFIX))"
 	@echo "make clean   remove build outputs"
 
 # ---- set-up: install what is missing ----------------------------------------
+# $(call apt_install,PACKAGES,WHO): shell text that installs Debian PACKAGES as
+# root or through sudo (updating the package lists only if the first try fails),
+# or says what WHO needs and fails.  Every target that installs uses it.
+apt_install = if [ "$$(id -u)" = 0 ]; then SUDO=; \
+	elif command -v sudo >/dev/null; then SUDO=sudo; \
+	else echo "$(2) needs: apt-get install -y $(1)  (run it as root)" >&2; exit 1; fi; \
+	echo "installing $(1)"; \
+	$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y $(1) || \
+	{ $$SUDO apt-get update && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y $(1); }
+
 deps:
 	@if pkg-config --exists $(PKG_MODULES) 2>/dev/null && command -v tmux >/dev/null && \
 	    command -v pgrep >/dev/null; then \
 	    exit 0; fi; \
-	if [ "$$(id -u)" = 0 ]; then SUDO=; \
-	elif command -v sudo >/dev/null; then SUDO=sudo; \
-	else echo "interleave needs: apt-get install -y $(DEBIAN_PKGS)  (run it as root)" >&2; exit 1; fi; \
-	echo "installing $(DEBIAN_PKGS)"; \
-	$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y $(DEBIAN_PKGS) || \
-	{ $$SUDO apt-get update && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y $(DEBIAN_PKGS); }
+	$(call apt_install,$(DEBIAN_PKGS),interleave)
+
+# Lua 5.4 is the yardstick of `make bench`; without it the bench says so.
+BENCH_PKGS   := lua5.4
+bench-deps:
+	-@if command -v lua5.4 >/dev/null; then exit 0; fi; \
+	$(call apt_install,$(BENCH_PKGS),make bench)
 
 # ---- build ---------------------------------------------------------------------
 $(BIN): $(MAIN_OBJ) $(TUI_OBJ) $(SIM_OBJ)
@@ -130,7 +141,7 @@ e2e-sanitized: $(BIN)
 	@if [ -n "$$(ls $(BUILD)/sanitizer-logs)" ]; then \
 	    cat $(BUILD)/sanitizer-logs/*; echo "sanitizer reports from the TUI (above)"; exit 1; fi
 
-bench: $(BENCH_BIN) $(BIN)
+bench: $(BENCH_BIN) $(BIN) bench-deps
 	@$(BENCH_BIN)
 	@sh tests/bench/bench_run.sh ./$(BIN)
 
@@ -154,7 +165,7 @@ FUZZ_SECONDS ?= 600
 FUZZ_CC      ?= clang
 FUZZ_PKGS    := clang libclang-rt-14-dev
 FUZZ_SRC     := tests/fuzz/fuzz_compile.c sim/lex.c $(sort $(wildcard sim/parse*.c sim/types*.c \
-                sim/scope*.c sim/compile*.c)) sim/program.c sim/disasm.c sim/disasm_data.c sim/util.c
+                sim/scope*.c sim/check*.c sim/compile*.c)) sim/program.c sim/disasm.c sim/disasm_data.c sim/util.c
 FUZZ_BIN     := $(BUILD)/fuzz/fuzz_compile
 FUZZ_FLAGS   := -max_len=4096 -timeout=10 -dict=tests/fuzz/go.dict
 
@@ -171,12 +182,7 @@ fuzz-merge: $(FUZZ_BIN)
 fuzz-deps:
 	@if echo 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { (void)d; (void)n; return 0; }' | \
 	    $(FUZZ_CC) -fsanitize=fuzzer -x c -o /dev/null - 2>/dev/null; then exit 0; fi; \
-	if [ "$$(id -u)" = 0 ]; then SUDO=; \
-	elif command -v sudo >/dev/null; then SUDO=sudo; \
-	else echo "make fuzz needs: apt-get install -y $(FUZZ_PKGS)  (run it as root)" >&2; exit 1; fi; \
-	echo "installing $(FUZZ_PKGS)"; \
-	$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y $(FUZZ_PKGS) || \
-	{ $$SUDO apt-get update && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y $(FUZZ_PKGS); }
+	$(call apt_install,$(FUZZ_PKGS),make fuzz)
 
 $(FUZZ_BIN): $(FUZZ_SRC) $(wildcard sim/*.h) | fuzz-deps
 	@mkdir -p $(@D)

@@ -100,14 +100,16 @@ struct Expr {
     ExprKind kind;
     int line, col;            /* where the expression starts                  */
     int op;                   /* TokenKind of EX_UNARY / EX_BINARY             */
-    int op_line, op_col;      /* EX_BINARY: the operator; EX_SELECTOR: name    */
+    int op_line, op_col;      /* EX_BINARY: the operator; EX_SELECTOR: name;
+                                 EX_KEYVALUE: the colon                        */
     Expr *x, *y;              /* operands / base / callee / element type       */
     const char *name; int namelen;  /* EX_IDENT, EX_SELECTOR                   */
     const char *lit; int litlen;    /* literal source text                     */
     int64_t ival; bool overflow;    /* EX_INT                                  */
     char *sval; int slen;           /* EX_STRING, decoded                      */
     Expr **args; int nargs;         /* EX_CALL, EX_COMPOSITE                   */
-    int rparen_line, rparen_col;    /* EX_CALL: the closing parenthesis        */
+    int rparen_line, rparen_col;    /* EX_CALL: the closing parenthesis;
+                                       EX_COMPOSITE: the closing brace          */
     FuncNode *fn;                   /* EX_FUNCLIT, EX_FUNCTYPE                 */
     Field *fields; int nfields;     /* EX_STRUCTTYPE                           */
     long double fval;               /* EX_FLOAT                                */

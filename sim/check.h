@@ -11,6 +11,7 @@
  *                  Cond), sync/atomic, runtime and time beyond Sleep
  *   scope.c        scopes, declarations, package-level names, the file
  *   scope_stmt.c   statements and function bodies
+ * and, before the parser, check_unsupported.c (features outside the subset).
  */
 #ifndef INTERLEAVE_CHECK_H
 #define INTERLEAVE_CHECK_H
@@ -19,6 +20,13 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "types.h"
+
+/* ---- sim/check_unsupported.c ---------------------------------------------------------- */
+
+/* Report the uses of features interleave never supports (goto, cgo, the
+ * network, reflection, complex numbers ...), found in the tokens alone;
+ * returns how many.  When there are any, the file is not parsed further. */
+int check_unsupported(const char *src, size_t len, DiagList *dl);
 
 /* How many checks may nest (scope_enter): expressions, statements and the
  * package-level declarations they resolve on the way.  The parser bounds one

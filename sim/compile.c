@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "check.h"
 #include "parse.h"
 #include "util.h"
 
@@ -50,7 +51,7 @@ static void finish(Compiler *C, FuncInfo *fi)
     bool need = compile_here(C) == pr->code_start || p->code[compile_here(C) - 1].op != OP_RET;
     for (int pc = pr->code_start; pc < compile_here(C) && !need; pc++) {
         int op = p->code[pc].op;
-        if ((op == OP_JMP || op == OP_JMPF || op == OP_JMPT) && p->code[pc].a == compile_here(C)) need = true;
+        if (compile_is_jump(op) && p->code[pc].a == compile_here(C)) need = true;
     }
     if (need) compile_emit(C, OP_RET, 0, 0);
     compile_recover_epilogue(C, fi);
@@ -243,7 +244,7 @@ Program *compile_source(const char *filename, const char *source, size_t len)
     p->rt_errstring = p->rt_runtime_error = p->rt_wrap_error = -1;
     Arena arena = {NULL};
     DiagList dl = {NULL, 0, 0};
-    File *f = parse_file(&arena, p->source, len, &dl);
+    File *f = check_unsupported(p->source, len, &dl) ? NULL : parse_file(&arena, p->source, len, &dl);
     if (f) {
         Checker *ck = parse_alloc(&arena, sizeof *ck);
         ck->arena = &arena;

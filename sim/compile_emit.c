@@ -23,7 +23,7 @@ int compile_emit(Compiler *C, int op, int a, int b)
         p->code_col = xrealloc(p->code_col, sizeof *p->code_col * (size_t)cap);
         C->code_cap = cap;
     }
-    Instr in = {(uint16_t)op, (uint16_t)b, a};
+    Instr in = {(uint16_t)op, (uint16_t)b, a, 0};
     p->code[p->ncode] = in;
     p->code_line[p->ncode] = C->line;
     p->code_col[p->ncode] = C->col;

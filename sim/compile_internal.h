@@ -9,6 +9,7 @@
  *   compile_stmt.c   statements
  *   compile_conc.c   channels, select, range over a channel, go of a builtin,
  *                    and the sync / atomic / runtime / time builtins
+ *   compile_fuse.c   fused instructions for int locals only one goroutine sees
  */
 #ifndef INTERLEAVE_COMPILE_INTERNAL_H
 #define INTERLEAVE_COMPILE_INTERNAL_H
@@ -85,6 +86,21 @@ void compile_rtype(Compiler *C, Type *t);
 void compile_go_name(const Type *t, char *buf, size_t n);
 /* The runtime types the VM makes values of: *errors.errorString, runtime.Error. */
 void compile_builtin_rtypes(Compiler *C);
+/* ---- sim/compile_fuse.c ------------------------------------------------------------------ */
+
+/* Does op jump to its operand A (patched by compile_patch)? */
+bool compile_is_jump(int op);
+/* Code that jumps when cond is false; returns the jump's pc, to patch.  A
+ * comparison of a private int local is one instruction (JNLTLI ...). */
+int compile_jump_unless(Compiler *C, Expr *cond);
+/* The back edge of a loop whose test at pc exit_jump is fused: the test
+ * again, jumping to `body` while it holds, so an iteration runs one test and
+ * no JMP (the test at the top then runs only on entry).  False (nothing
+ * emitted) when the test is not fused. */
+bool compile_loop_back(Compiler *C, int exit_jump, int body);
+/* x op= y, x++, x-- on a private int local as one instruction (ADDLL,
+ * ADDLI); false (nothing emitted) when x or y does not qualify. */
+bool compile_fused_update(Compiler *C, int op, Expr *x, Expr *y);
 
 /* ---- sim/compile_place.c ----------------------------------------------------------------- */
 

@@ -163,6 +163,9 @@ static void declaration(Compiler *C, Stmt *s)
 /* x op= y, x++, x-- : read x, combine, write x (three steps for a shared x). */
 static void update(Compiler *C, Stmt *s, Expr *x, int op, Expr *y)
 {
+    C->line = s->line;
+    C->col = s->col;
+    if (compile_fused_update(C, op, x, y)) return;
     Place pl = compile_place(C, x);
     C->line = s->line;
     C->col = s->col;
@@ -183,10 +186,7 @@ void compile_block(Compiler *C, Stmt **body, int n)
 static void if_stmt(Compiler *C, Stmt *s)
 {
     if (s->init) compile_stmt(C, s->init);
-    compile_expr(C, s->cond);
-    C->line = s->cond->line;
-    C->col = s->cond->col;
-    int skip = compile_emit(C, OP_JMPF, 0, 0);
+    int skip = compile_jump_unless(C, s->cond);
     compile_block(C, s->body, s->nbody);
     if (!s->els) {
         compile_patch(C, skip, compile_here(C));
@@ -205,12 +205,8 @@ static void for_stmt(Compiler *C, Stmt *s)
     Loop loop = {.outer = C->loop, .label = s->label, .labellen = s->labellen};
     if (s->init) compile_stmt(C, s->init);
     int top = compile_here(C), exit = -1;
-    if (s->cond) {
-        compile_expr(C, s->cond);
-        C->line = s->cond->line;
-        C->col = s->cond->col;
-        exit = compile_emit(C, OP_JMPF, 0, 0);
-    }
+    if (s->cond) exit = compile_jump_unless(C, s->cond);
+    int body = compile_here(C);
     C->loop = &loop;
     compile_block(C, s->body, s->nbody);
     C->loop = loop.outer;
@@ -218,7 +214,7 @@ static void for_stmt(Compiler *C, Stmt *s)
     if (s->post) compile_stmt(C, s->post);
     C->line = s->line;
     C->col = s->col;
-    compile_emit(C, OP_JMP, top, 0);
+    if (!compile_loop_back(C, exit, body)) compile_emit(C, OP_JMP, top, 0);
     if (exit >= 0) compile_patch(C, exit, compile_here(C));
     for (int i = 0; i < loop.nbreaks; i++) compile_patch(C, loop.breaks[i], compile_here(C));
     free(loop.breaks);

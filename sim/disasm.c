@@ -91,6 +91,8 @@ void disasm_instr(const Program *p, int pc, char *buf, size_t n)
     switch (opcode_operands[in.op]) {
     case OPND_NONE: snprintf(buf, n, "%s%s%s", name, sep, note); break;
     case OPND_A: snprintf(buf, n, "%s %d%s%s", name, in.a, sep, note); break;
+    case OPND_AC: snprintf(buf, n, "%s %d %d%s%s", name, in.a, in.c, sep, note); break;
+    case OPND_ABC: snprintf(buf, n, "%s %d %d %d%s%s", name, in.a, in.b, in.c, sep, note); break;
     default: snprintf(buf, n, "%s %d %d%s%s", name, in.a, in.b, sep, note); break;
     }
 }

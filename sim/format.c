@@ -302,6 +302,14 @@ static void value_v(const Machine *m, Value v, Out o, int depth)
                 return;
             }
         }
+        if (depth == 0 && v.i >= 0 && v.i < m->nmem) {   /* &xs prints &[1 2 3], as Go's */
+            Value d = m->mem[v.i];
+            if (d.kind == V_SLICE || d.kind == V_ARRAY || d.kind == V_MAP) {
+                puts_(o, "&");
+                value_v(m, d, o, depth + 1);
+                return;
+            }
+        }
         snprintf(tmp, sizeof tmp, "0x%" PRIx64, (uint64_t)fake_addr(v.i));
         puts_(o, tmp);
         return;
@@ -435,10 +443,11 @@ static void quote_byte(Out o, unsigned char c, char q)
     put(o, (const char *)&c, 1);
 }
 
-static void data_verb_elem(const Machine *m, Value v, char verb, char **buf, uint32_t *len, uint32_t *cap)
+static void data_verb_elem(const Machine *m, Value v, char verb, int width, bool minus,
+                           char **buf, uint32_t *len, uint32_t *cap)
 {
     Out o = {buf, len, cap};
-    format_one(m, o, verb, v, 0, false, false, false, -1, false, false);
+    format_one(m, o, verb, v, width, minus, false, false, -1, false, false);
 }
 
 static void format_one(const Machine *m, Out o, char verb, Value v, int width, bool minus, bool zero,
@@ -454,11 +463,11 @@ static void format_one(const Machine *m, Out o, char verb, Value v, int width, b
         return;
     }
     Value orig = v;                          /* %v, %T and complaints see its type */
-    if (verb != 'v' && verb != 'T' && v.kind == V_BOX) v = vm_unbox(m, v);
-    if (format_data_verb(m, v, verb, o.buf, o.len, o.cap, data_verb_elem)) return;   /* %d of []int ... */
+    if (v.kind == V_BOX && verb != 'T') v = vm_unbox(m, v);   /* a slice's own printer (%v too) */
+    if (format_data_verb(m, v, verb, width, minus, o.buf, o.len, o.cap, data_verb_elem)) return;   /* %d of []int ... */
     switch (verb) {
     case 'v':
-        if (v.kind == V_INT && !value_typed(v) && !value_unsigned64(v)) {
+        if (orig.kind == V_INT && !value_typed(orig) && !value_unsigned64(orig)) {
             n = snprintf(tmp, sizeof tmp, "%" PRId64, v.i);
             break;
         }

@@ -198,8 +198,8 @@ int format_data_rune(int64_t r, char *out)
     return n;
 }
 
-bool format_data_verb(const Machine *m, Value v, char verb, char **buf, uint32_t *len, uint32_t *cap,
-                      FormatVerbFn elem)
+bool format_data_verb(const Machine *m, Value v, char verb, int width, bool minus,
+                      char **buf, uint32_t *len, uint32_t *cap, FormatVerbFn elem)
 {
     if (verb == 'd' && value_unsigned64(v)) {
         char tmp[32];
@@ -207,7 +207,8 @@ bool format_data_verb(const Machine *m, Value v, char verb, char **buf, uint32_t
         put(buf, len, cap, tmp);
         return true;
     }
-    if ((v.kind != V_SLICE && v.kind != V_ARRAY && v.kind != V_MAP) || verb == 'v' || verb == 'T' || verb == 'p')
+    if ((v.kind != V_SLICE && v.kind != V_ARRAY && v.kind != V_MAP) || (verb == 'v' && width == 0) ||
+        verb == 'T' || verb == 'p')
         return false;
     int64_t n = slice_len(v), base = slice_base(v);
     bool bytes = v.kind != V_MAP && (verb == 'x' || verb == 'X' || verb == 's');
@@ -230,9 +231,9 @@ bool format_data_verb(const Machine *m, Value v, char verb, char **buf, uint32_t
         put(buf, len, cap, "map[");
         for (int64_t k = 0; k < cnt; k++) {
             if (k) put(buf, len, cap, " ");
-            for (int f = 0; f < kn; f++) elem(m, m->mem[ents[k] + f], verb, buf, len, cap);
+            for (int f = 0; f < kn; f++) elem(m, m->mem[ents[k] + f], verb, width, minus, buf, len, cap);
             put(buf, len, cap, ":");
-            for (int f = 0; f < vn; f++) elem(m, m->mem[ents[k] + kn + f], verb, buf, len, cap);
+            for (int f = 0; f < vn; f++) elem(m, m->mem[ents[k] + kn + f], verb, width, minus, buf, len, cap);
         }
         put(buf, len, cap, "]");
         free(ents);
@@ -245,7 +246,7 @@ bool format_data_verb(const Machine *m, Value v, char verb, char **buf, uint32_t
         if (esz > 1) put(buf, len, cap, "{");
         for (int f = 0; f < esz; f++) {
             if (f) put(buf, len, cap, " ");
-            elem(m, m->mem[base + k * esz + f], verb, buf, len, cap);
+            elem(m, m->mem[base + k * esz + f], verb, width, minus, buf, len, cap);
         }
         if (esz > 1) put(buf, len, cap, "}");
     }

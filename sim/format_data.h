@@ -20,12 +20,14 @@ bool format_data_v(const Machine *m, Value v, char **buf, uint32_t *len, uint32_
  * digits).  "+Inf", "-Inf", "NaN". */
 void format_data_float(double d, char verb, int prec, char *out, size_t n);
 
-/* A verb other than %v, %T, %p applied to a slice, array or map: Go applies
- * it to each element ([6 7] for %d); %x, %X and %s of a []byte format its
- * bytes.  Returns false when v is not one of them. */
-typedef void (*FormatVerbFn)(const Machine *m, Value v, char verb, char **buf, uint32_t *len, uint32_t *cap);
-bool format_data_verb(const Machine *m, Value v, char verb, char **buf, uint32_t *len, uint32_t *cap,
-                      FormatVerbFn elem);
+/* A verb other than %T, %p (or %v with a width) applied to a slice, array
+ * or map: Go applies it, width included, to each element ([6 7] for %d,
+ * [1     ] for %-6v); %x, %X and %s of a []byte format its bytes.  Returns
+ * false when v is not one of them. */
+typedef void (*FormatVerbFn)(const Machine *m, Value v, char verb, int width, bool minus,
+                             char **buf, uint32_t *len, uint32_t *cap);
+bool format_data_verb(const Machine *m, Value v, char verb, int width, bool minus,
+                      char **buf, uint32_t *len, uint32_t *cap, FormatVerbFn elem);
 /* A float formatted by Printf's verb (v f F e E g G) with width and
  * precision (-1: none) as fmt does; false when v is not a float or the verb
  * not one of those. */

@@ -119,23 +119,28 @@ static Token skip_space(Lexer *lx)
     }
 }
 
-static const struct { const char *word; TokenKind kind; } keywords[] = {
-    {"break", TK_BREAK}, {"case", TK_CASE}, {"chan", TK_CHAN}, {"const", TK_CONST},
-    {"continue", TK_CONTINUE}, {"default", TK_DEFAULT}, {"defer", TK_DEFER},
-    {"else", TK_ELSE}, {"fallthrough", TK_FALLTHROUGH}, {"for", TK_FOR},
-    {"func", TK_FUNC}, {"go", TK_GO}, {"goto", TK_GOTO}, {"if", TK_IF},
-    {"import", TK_IMPORT}, {"interface", TK_INTERFACE}, {"map", TK_MAP},
-    {"package", TK_PACKAGE}, {"range", TK_RANGE}, {"return", TK_RETURN},
-    {"select", TK_SELECT}, {"struct", TK_STRUCT}, {"switch", TK_SWITCH},
-    {"type", TK_TYPE}, {"var", TK_VAR},
+/* The lengths are spelled out so that looking a name up costs a length
+ * and a first-letter compare per keyword (names are most of the tokens). */
+#define KW(w, k) {w, sizeof w - 1, k}
+static const struct { const char *word; size_t len; TokenKind kind; } keywords[] = {
+    KW("break", TK_BREAK), KW("case", TK_CASE), KW("chan", TK_CHAN), KW("const", TK_CONST),
+    KW("continue", TK_CONTINUE), KW("default", TK_DEFAULT), KW("defer", TK_DEFER),
+    KW("else", TK_ELSE), KW("fallthrough", TK_FALLTHROUGH), KW("for", TK_FOR),
+    KW("func", TK_FUNC), KW("go", TK_GO), KW("goto", TK_GOTO), KW("if", TK_IF),
+    KW("import", TK_IMPORT), KW("interface", TK_INTERFACE), KW("map", TK_MAP),
+    KW("package", TK_PACKAGE), KW("range", TK_RANGE), KW("return", TK_RETURN),
+    KW("select", TK_SELECT), KW("struct", TK_STRUCT), KW("switch", TK_SWITCH),
+    KW("type", TK_TYPE), KW("var", TK_VAR),
 };
+#undef KW
 
 static Token identifier(Lexer *lx, const char *start)
 {
     while (is_letter(peek(lx, 0)) || is_digit(peek(lx, 0), 10)) lx->cur++;
     size_t n = (size_t)(lx->cur - start);
     for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++) {
-        if (strlen(keywords[i].word) == n && memcmp(keywords[i].word, start, n) == 0) {
+        if (keywords[i].len == n && keywords[i].word[0] == start[0] &&
+            memcmp(keywords[i].word, start, n) == 0) {
             TokenKind k = keywords[i].kind;
             lx->semi = k == TK_BREAK || k == TK_CONTINUE || k == TK_FALLTHROUGH || k == TK_RETURN;
             return make(lx, k, start);
@@ -184,7 +189,7 @@ static Token number(Lexer *lx, const char *start)
     }
     if (prefix && digits == lx->cur) {
         snprintf(lx->errbuf, sizeof lx->errbuf, "%s literal has no digits", kind);
-        return error_at(lx, start, start, lx->errbuf);
+        return error_at(lx, start, lx->cur, lx->errbuf);   /* where the digits belong, as Go */
     }
     return make(lx, TK_INT, start);
 }
@@ -286,7 +291,27 @@ static const struct { const char *text; TokenKind kind; } ops[] = {
     {",", TK_COMMA}, {";", TK_SEMI}, {".", TK_DOT}, {":", TK_COLON},
 };
 
+static Token next_token(Lexer *lx);
+
+/* The end of the file is placed at the start of the line after the last
+ * token, not after trailing comments: "unexpected EOF" then points just past
+ * the code, where the missing text belongs (and where Go puts it for a file
+ * that ends with its code, as gofmt leaves it). */
 Token lex_next(Lexer *lx)
+{
+    Token t = next_token(lx);
+    if (t.kind == TK_EOF || (t.kind == TK_SEMI && t.len == 0)) {
+        if (lx->line > lx->code_line && lx->code_line > 0) {
+            t.line = lx->code_line + 1;
+            t.col = 1;
+        }
+    } else if (t.kind != TK_SEMI && t.kind != TK_ERROR) {
+        lx->code_line = lx->line;   /* after a raw string spanning lines, its last */
+    }
+    return t;
+}
+
+static Token next_token(Lexer *lx)
 {
     Token t = skip_space(lx);
     if (t.kind != TK_EOF) return t;
@@ -308,6 +333,7 @@ Token lex_next(Lexer *lx)
     if (c == '`') return raw_string(lx, start);
     lx->cur = start;
     for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++) {
+        if (ops[i].text[0] != *start) continue;   /* most operators end here */
         size_t n = strlen(ops[i].text);
         if ((size_t)(lx->end - start) >= n && memcmp(start, ops[i].text, n) == 0) {
             lx->cur = start + n;

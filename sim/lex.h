@@ -64,6 +64,7 @@ typedef struct Lexer {
     const char *line_start;
     int line;
     bool semi;           /* a newline here would end the statement             */
+    int code_line;       /* the line where the last real token ends            */
     /* The last TK_ERROR: a Go-worded message and where it points (which may
      * be inside the token, e.g. the bad escape of a string). */
     const char *error;

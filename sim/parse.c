@@ -260,8 +260,17 @@ static void import_spec(Parser *p, File *f, int *cap)
 static void file(Parser *p, File *f)
 {
     int icap = 0, dcap = 0;
-    if (p->tok.kind != TK_PACKAGE)
-        parse_fail_at(p, p->tok.line, p->tok.col, "syntax error: package statement must be first");
+    if (p->tok.kind != TK_PACKAGE) {
+        /* `go build` reads the package clause with go/parser before compiling,
+         * so this is go/parser's wording (errorExpected), not the compiler's. */
+        Token t = p->tok;
+        bool lit = t.kind == TK_IDENT || t.kind == TK_INT || t.kind == TK_FLOAT ||
+                   t.kind == TK_CHAR || t.kind == TK_STRING;
+        const char *text = t.kind == TK_COMMA ? "," : t.kind == TK_SEMI ? ";" : lex_kind_text(t.kind);
+        if (lit)
+            parse_fail_at(p, t.line, t.col, "expected 'package', found %.*s", t.len, t.start);
+        parse_fail_at(p, t.line, t.col, "expected 'package', found '%s'", text);
+    }
     f->pkg_line = p->tok.line;
     f->pkg_col = p->tok.col;
     parse_next(p);

@@ -76,8 +76,8 @@ static Expr *struct_type(Parser *p)
         }
         Expr *t = parse_type(p);
         for (int i = first; i < e->nfields; i++) e->fields[i].type = t;
-        if (p->tok.kind != TK_RBRACE && !parse_got(p, TK_SEMI))
-            parse_syntax_error(p, ", expecting semicolon, newline, or }");
+        if (p->tok.kind != TK_RBRACE && !parse_got(p, TK_SEMI))   /* Go's list() wording */
+            parse_syntax_error(p, " in struct type; possibly missing semicolon or newline or }");
     }
     parse_next(p);
     return e;
@@ -234,7 +234,7 @@ Field *parse_parameters(Parser *p, int *n, bool *variadic)
         }
         PUSH(p, fs, *n, cap, f);
         if (!parse_got(p, TK_COMMA)) {
-            if (p->tok.kind != TK_RPAREN) parse_syntax_error(p, ", expecting comma or )");
+            if (p->tok.kind != TK_RPAREN) parse_syntax_error(p, " in parameter list; possibly missing comma or )");
             break;
         }
     }
@@ -317,8 +317,11 @@ static Expr *literal_value(Parser *p, Expr *typ)
     while (p->tok.kind != TK_RBRACE) {
         Expr *el = p->tok.kind == TK_LBRACE ? literal_value(p, NULL) : parse_expr(p);
         if (p->tok.kind == TK_COLON) {
+            int colon_line = p->tok.line, colon_col = p->tok.col;
             parse_next(p);
             Expr *kv = parse_new_expr(p, EX_KEYVALUE, el->line, el->col);
+            kv->op_line = colon_line;
+            kv->op_col = colon_col;
             kv->x = el;
             kv->y = p->tok.kind == TK_LBRACE ? literal_value(p, NULL) : parse_expr(p);
             el = kv;
@@ -332,6 +335,8 @@ static Expr *literal_value(Parser *p, Expr *typ)
     }
     p->xnest--;
     p->depth--;
+    e->rparen_line = p->tok.line;
+    e->rparen_col = p->tok.col;
     parse_next(p);
     return e;
 }
@@ -441,6 +446,7 @@ static Expr *primary_from(Parser *p, Expr *x)
                 x = a;
                 break;
             }
+            if (p->tok.kind != TK_IDENT) parse_syntax_error(p, ", expecting name or (");
             Expr *s = parse_new_expr(p, EX_SELECTOR, x->line, x->col);
             Expr *n = parse_name(p);
             s->x = x;

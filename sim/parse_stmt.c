@@ -5,9 +5,13 @@
  * (Go's exprLev rule): the headers set Parser.xnest to -1 while they parse.
  * Specs are shared with the top level, where sim/parse.c wraps each in a Decl.
  */
+#include <stdio.h>
+#include <string.h>
+
 #include "lex.h"
 #include "parse.h"
 #include "parse_internal.h"
+#include "types.h"   /* types_expr_string: how messages print expressions */
 
 /* ---- statements ------------------------------------------------------------------ */
 
@@ -111,6 +115,8 @@ static Stmt *simple_stmt(Parser *p, int ctx)
         parse_next(p);
         s = parse_new_stmt(p, ST_INCDEC, t.line, t.col);
         s->op = op.kind;
+        s->op_line = op.line;
+        s->op_col = op.col;
         s->x = lhs[0];
         return s;
     case TK_COLON:
@@ -154,6 +160,37 @@ static Stmt *simple_stmt(Parser *p, int ctx)
     }
 }
 
+static void expr_list_str(Expr **xs, int n, char *buf, size_t size)
+{
+    size_t k = 0;
+    buf[0] = 0;
+    for (int i = 0; i < n && k + 1 < size; i++) {
+        if (i) k += (size_t)snprintf(buf + k, size - k, ", ");
+        if (k + 1 < size) types_expr_string(xs[i], buf + k, size - k);
+        k += strlen(buf + k);
+    }
+}
+
+/* `if x := 0 {`: the statement where the condition belongs, in Go's words
+ * (syntax/parser.go header): at its operator, an assignment with its sides
+ * in parentheses to show the `=`, anything else as written. */
+static _Noreturn void not_a_condition(Parser *p, const Stmt *init, const Stmt *s)
+{
+    if (!init) parse_fail_at(p, s->line, s->col + 3, "syntax error: missing condition in if statement");
+    char l[96], r[96];
+    expr_list_str(init->lhs, init->nlhs, l, sizeof l);
+    expr_list_str(init->rhs, init->nrhs, r, sizeof r);
+    if (init->kind == ST_ASSIGN && init->op == TK_ASSIGN)
+        parse_fail_at(p, init->op_line, init->op_col, "syntax error: cannot use assignment (%s) = (%s) as value", l, r);
+    if (init->kind == ST_INCDEC) {
+        types_expr_string(init->x, l, sizeof l);
+        parse_fail_at(p, init->op_line, init->op_col, "syntax error: cannot use %s%s as value", l,
+                      lex_kind_text(init->op));
+    }
+    parse_fail_at(p, init->op_line, init->op_col, "syntax error: cannot use %s %s %s as value", l,
+                  lex_kind_text(init->op), r);
+}
+
 /* IfStmt = "if" [ SimpleStmt ";" ] Expression Block [ "else" ( IfStmt | Block ) ] . */
 static Stmt *if_stmt(Parser *p)
 {
@@ -161,7 +198,7 @@ static Stmt *if_stmt(Parser *p)
     parse_next(p);
     int save = p->xnest;
     p->xnest = -1;
-    if (p->tok.kind == TK_LBRACE) parse_fail_at(p, p->tok.line, p->tok.col, "missing condition in if statement");
+    if (p->tok.kind == TK_LBRACE) parse_fail_at(p, p->tok.line, p->tok.col, "syntax error: missing condition in if statement");
     Stmt *init = p->tok.kind == TK_SEMI ? NULL : simple_stmt(p, SIMPLE_PLAIN);
     if (p->tok.kind == TK_SEMI) {
         Token semi = p->tok;
@@ -170,13 +207,11 @@ static Stmt *if_stmt(Parser *p)
         if (p->tok.kind == TK_LBRACE) {
             if (semi.len == 1 && semi.start[0] == '\n')
                 parse_fail_at(p, semi.line, semi.col, "syntax error: unexpected newline, expecting { after if clause");
-            parse_fail_at(p, p->tok.line, p->tok.col, "missing condition in if statement");
+            parse_fail_at(p, semi.line, semi.col, "syntax error: missing condition in if statement");
         }
         s->cond = parse_expr(p);
     } else {
-        if (!init || init->kind != ST_EXPR)
-            parse_fail_at(p, s->line, s->col + 3, "cannot use %s as value",
-                          init && init->kind == ST_DEFINE ? "assignment" : "statement");
+        if (!init || init->kind != ST_EXPR) not_a_condition(p, init, s);
         s->cond = init->x;
     }
     p->xnest = save;
@@ -362,6 +397,17 @@ void parse_decl_specs(Parser *p, StmtList *out)
     parse_next(p);
 }
 
+/* Where Go's syntax tree places an expression (cmd/compile/internal/syntax):
+ * a binary expression at its operator, a selector at its dot (just before the
+ * name), anything else where it starts. */
+static void syntax_pos(const Expr *e, int *line, int *col)
+{
+    *line = e->line;
+    *col = e->col;
+    if (e->kind == EX_BINARY) { *line = e->op_line; *col = e->op_col; }
+    else if (e->kind == EX_SELECTOR && e->op_col > 1) { *line = e->op_line; *col = e->op_col - 1; }
+}
+
 /* go/defer Expression: the expression must be a call. */
 static Stmt *call_stmt(Parser *p, StmtKind k)
 {
@@ -369,10 +415,13 @@ static Stmt *call_stmt(Parser *p, StmtKind k)
     parse_next(p);
     s->x = parse_expr(p);
     const char *kw = k == ST_GO ? "go" : "defer";
-    if (s->x->kind == EX_PAREN && s->x->x->kind == EX_CALL)
+    if (s->x->kind == EX_PAREN)
         parse_fail_at(p, s->x->line, s->x->col, "expression in %s must not be parenthesized", kw);
-    if (s->x->kind != EX_CALL)
-        parse_fail_at(p, s->x->line, s->x->col, "expression in %s must be function call", kw);
+    if (s->x->kind != EX_CALL) {
+        int line, col;
+        syntax_pos(s->x, &line, &col);
+        parse_fail_at(p, line, col, "expression in %s must be function call", kw);
+    }
     return s;
 }
 

@@ -18,7 +18,7 @@ typedef enum Opcode {
     OP__COUNT
 } Opcode;
 
-typedef enum OperandKind { OPND_NONE, OPND_A, OPND_AB } OperandKind;
+typedef enum OperandKind { OPND_NONE, OPND_A, OPND_AB, OPND_AC, OPND_ABC } OperandKind;
 
 extern const char *const opcode_names[OP__COUNT];
 extern const uint8_t opcode_operands[OP__COUNT];   /* OperandKind */
@@ -29,6 +29,7 @@ typedef struct Instr {
     uint16_t op;   /* Opcode */
     uint16_t b;
     int32_t a;
+    int32_t c;     /* a third operand, for the fused local instructions only */
 } Instr;
 
 /* A function body.  Frame layout: slots [0, nparams) are the arguments,

@@ -646,6 +646,58 @@ static void solo_frame(Machine *m, Core *c)
     m->now += cost;
 }
 
+/* A lone goroutine's time slices, many at once.  With every run queue empty
+ * and no forced pick ahead, ending a slice only preempts g to the global
+ * queue (frame A, protocol 5), and the next frame's pick takes it straight
+ * back (frame B, protocol 3: findrunnable finds nothing but g, whether or not
+ * schedtick%61 sends it to the global queue first), to start a fresh slice.
+ * So vm_run_plain may run across slice ends, and their bookkeeping is
+ * settled afterwards: instruction j of the run leaves the slice at
+ * (slice + j) mod quantum, 0 meaning it ended the slice.  Only the last
+ * frame's events survive a run, so only they are written.  A quantum of 1
+ * (every frame both A and B) is left to the general path. */
+static uint64_t solo_slices(Machine *m, Core *c, Goroutine *g, uint64_t room, int64_t next_timer)
+{
+    const uint64_t q = (uint64_t)m->cfg.quantum, s0 = (uint64_t)c->slice;
+    uint64_t k = vm_run_plain(m, g, room, next_timer);
+    if (!k) return 0;
+    /* (divisions only when a slice did end: a run cut short by a call is common) */
+    uint64_t t = s0 + k, nA = t < q ? 0 : t / q;         /* slices ended           */
+    uint64_t slice = t < q ? t : t % q;
+    bool ends_on_A = nA && slice == 0;
+    uint64_t nB = nA - ends_on_A;                       /* picks of g again       */
+    m->frame += k;
+    if (nA) {
+        c->schedtick += (uint32_t)nB;
+        m->npicks += nB;
+        /* nA pushes onto the empty global queue, each but the last popped again */
+        RunQueue *gq = &m->global;
+        uint64_t cap = (uint64_t)gq->cap, from = nA > cap ? nA - cap : 0;
+        for (uint64_t j = from; j < nA; j++) gq->ids[((uint64_t)gq->head + j) % cap] = g->id;
+        gq->head = (int)(((uint64_t)gq->head + nB) % cap);
+        gq->len = (int)(nA - nB);
+    }
+    m->nevents = 0;
+    for (int i = 0; i < m->ncores; i++) m->last[i].g = m->last[i].pc = 0;
+    m->last[c->id].g = g->id;
+    m->last[c->id].pc = g->last_pc;
+    if (ends_on_A) {                                    /* after_exec's preemption */
+        g->slice_used = (int)q;
+        c->slice = 0;
+        g->state = G_RUNNABLE;
+        g->core = -1;
+        c->g = 0;
+        c->state = CORE_SPINNING;
+        m->threads[c->thread].g = 0;
+        machine_emit(m, EV_GO_PREEMPT, g->id, c->id)->line = run_line(m, g);
+        return k;
+    }
+    c->slice = g->slice_used = (int)slice;
+    if (nA && c->slice == 1)                            /* the last frame was a B: */
+        machine_emit(m, EV_GO_START, g->id, c->id)->line = m->prog->code_line[g->last_pc];
+    return k;                                           /* g had begun: run_line   */
+}
+
 /* While one core is active and every other one is parked, a frame is that
  * core's work and nothing else: no arbiter to consult, no other core asking
  * for work.  Frames run here back to back with sched_frame's exact effects:
@@ -664,6 +716,15 @@ uint64_t sched_run_solo(Machine *m, uint64_t max)
         if (c->g) {
             Goroutine *g = machine_g(m, c->g);
             uint64_t q = (uint64_t)(m->cfg.quantum - 1 - c->slice), room = max - done;
+            if (!m->global.len && !c->runnext && !c->local.len && m->cfg.quantum >= 2 &&
+                (!m->schedule || m->npicks >= (uint64_t)m->schedule->n)) {
+                uint64_t k = solo_slices(m, c, g, room, next_timer);
+                done += k;
+                if (k) continue;
+                solo_frame(m, c);                       /* not a plain instruction */
+                done++;
+                continue;
+            }
             uint64_t k = q ? vm_run_plain(m, g, q < room ? q : room, next_timer) : 0;
             if (k) {
                 m->frame += k;

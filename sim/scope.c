@@ -196,8 +196,32 @@ void scope_rhs_values(Checker *c, Stmt *s, int n, Type **types)
             return;
         }
         int have = r->mode == MODE_VALUE && r->type->kind == TY_TUPLE ? r->type->nresults : 1;
-        types_errorf(c, r->line, r->col, "assignment mismatch: %d variable%s but %d value%s",
-                     n, n == 1 ? "" : "s", have, have == 1 ? "" : "s");
+        char fs[96];
+        if (r->kind == EX_CALL && r->x->type && r->x->type->kind == TY_FUNC) {
+            /* Go names the function: "2 variables but answer returns 1 value" */
+            types_expr_string(r->x, fs, sizeof fs);
+            types_errorf(c, r->line, r->col, "assignment mismatch: %d variable%s but %s returns %d value%s",
+                         n, n == 1 ? "" : "s", fs, have, have == 1 ? "" : "s");
+        } else {
+            types_errorf(c, r->line, r->col, "assignment mismatch: %d variable%s but %d value%s",
+                         n, n == 1 ? "" : "s", have, have == 1 ? "" : "s");
+        }
+        return;
+    }
+    if (n == 1 && s->nrhs == 1 && s->rhs[0]->kind == EX_CALL && (s->kind == ST_ASSIGN || s->kind == ST_DEFINE)) {
+        /* x = f() with f returning two: Go 1.19 counts, as for a, b = f() */
+        Expr *r = s->rhs[0];
+        types_expr(c, r);
+        if (r->mode == MODE_VALUE && r->type->kind == TY_TUPLE && r->x->type && r->x->type->kind == TY_FUNC) {
+            char fs[96];
+            types_expr_string(r->x, fs, sizeof fs);
+            types_errorf(c, r->line, r->col, "assignment mismatch: 1 variable but %s returns %d values",
+                         fs, r->type->nresults);
+            r->mode = MODE_INVALID;
+            return;
+        }
+        types_check_value(c, r);
+        if (r->mode != MODE_INVALID) types[0] = r->type;
         return;
     }
     for (int i = 0; i < s->nrhs; i++) types_value(c, s->rhs[i]);

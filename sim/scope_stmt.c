@@ -75,11 +75,9 @@ static void define(Checker *c, Stmt *s)
         if (!scope_is_blank(n->name, n->namelen) && !scope_lookup_in(c->scope, n->name, n->namelen)) any_new = true;
     }
     if (!any_new) {
+        /* Go then checks it as an assignment, which is no use: `x := 1; x := 2`
+         * also reports "x declared but not used". */
         types_errorf(c, s->op_line, s->op_col, "no new variables on left side of :=");
-        for (int i = 0; i < s->nlhs; i++) {
-            Sym *old = scope_lookup_in(c->scope, s->lhs[i]->name, s->lhs[i]->namelen);
-            if (old) old->used = true;
-        }
         return;
     }
     bool single = s->nrhs == s->nlhs;
@@ -301,7 +299,9 @@ static void return_stmt(Checker *c, Stmt *s)
     }
     for (int i = 0; i < s->nrhs; i++) types_value(c, s->rhs[i]);
     if (s->nrhs != sig->nresults) {
-        types_errorf(c, s->rhs[0]->line, s->rhs[0]->col, "%s return values",
+        /* Go points at the first value too many, or the last one there is */
+        Expr *at = s->rhs[s->nrhs < sig->nresults ? s->nrhs - 1 : sig->nresults];
+        types_errorf(c, at->line, at->col, "%s return values",
                      s->nrhs < sig->nresults ? "not enough" : "too many");
         return;
     }

@@ -170,7 +170,10 @@ static Type *struct_type(Checker *c, Expr *e)
         }
         Type *ft = types_resolve(c, f->type);
         if (ft->state == 1) {
-            types_errorf(c, f->type->line, f->type->col, "invalid recursive type %s", ft->name);
+            /* Go reports the cycle at the declaration of the type it comes back to */
+            const Sym *ts = ft->name ? scope_lookup_in(c->pkg, ft->name, (int)strlen(ft->name)) : NULL;
+            types_errorf(c, ts ? ts->line : f->type->line, ts ? ts->col : f->type->col,
+                         "invalid recursive type %s", ft->name);
             ft = c->t_invalid;
         }
         if (!too_big && ft->nslots > TYPES_MAX_SLOTS - t->nslots) {

@@ -229,6 +229,8 @@ Type *types_signature(Checker *c, FuncNode *fn);
 void types_expr(Checker *c, Expr *e);
 /* Check an expression that must be one value (reports and sets MODE_INVALID). */
 void types_value(Checker *c, Expr *e);
+/* The second half of types_value, for an expression already checked. */
+void types_check_value(Checker *c, Expr *e);
 /* An assignment target: a bare name is not a use of the variable. */
 void types_lhs(Checker *c, Expr *e);
 /* Can the checked value e be assigned to `target`?  Converts an untyped

@@ -223,8 +223,8 @@ static void builtin_call(Checker *c, Expr *e, int bi)
         print_args(c, e, 0);
         break;
     case BI_PRINTF:
-        if (e->nargs == 0) {
-            types_errorf(c, e->rparen_line, e->rparen_col, "not enough arguments in call to %s", callee);
+        if (e->nargs == 0) {   /* types2 reports a call without arguments where it starts */
+            types_errorf(c, e->line, e->col, "not enough arguments in call to %s", callee);
             break;
         }
         types_value(c, e->args[0]);

@@ -218,17 +218,21 @@ static void composite(Checker *c, Expr *e)
             if (!f) {
                 char ks[64];
                 types_expr_string(el->x, ks, sizeof ks);
-                types_errorf(c, el->x->line, el->x->col, "unknown field %s in struct literal", ks);
+                char ts[64];
+                types_string(t, ts, sizeof ts);
+                types_errorf(c, el->x->line, el->x->col, "unknown field '%s' in struct literal of type %s", ks, ts);
                 continue;
             }
             for (int j = 0; j < i; j++)
                 if (e->args[j]->field_off == f->off && e->args[j]->type == f->type && e->args[j]->mode == MODE_VALUE)
-                    types_errorf(c, el->line, el->col, "duplicate field name %.*s in struct literal", f->namelen, f->name);
+                    types_errorf(c, el->op_line, el->op_col, "duplicate field name %.*s in struct literal", f->namelen, f->name);
             el->mode = MODE_VALUE;
         } else if (i < t->nfields) {
             f = &t->fields[i];
         } else {
-            types_errorf(c, el->line, el->col, "too many values in struct literal");
+            char bs[64];
+            types_expr_string(e->x, bs, sizeof bs);
+            types_errorf(c, el->line, el->col, "too many values in %s{…}", bs);
             return;
         }
         el->field_off = f->off;
@@ -242,7 +246,9 @@ static void composite(Checker *c, Expr *e)
         types_assign(c, v, f->type, "struct literal");
     }
     if (!keyed && e->nargs > 0 && e->nargs < t->nfields) {
-        types_errorf(c, e->line, e->col, "too few values in struct literal");
+        char bs[64];
+        types_expr_string(e->x, bs, sizeof bs);
+        types_errorf(c, e->rparen_line, e->rparen_col, "too few values in %s{…}", bs);
         return;
     }
     e->mode = MODE_VALUE;
@@ -258,14 +264,14 @@ static void star(Checker *c, Expr *e)
         e->mode = MODE_TYPE;
         e->type = types_ptr(c, x->type);
     } else if (x->mode == MODE_NIL) {
-        types_errorf(c, e->line, e->col, "invalid operation: cannot indirect nil");
+        types_errorf(c, x->line, x->col, "invalid operation: cannot indirect nil");
     } else if ((x->mode == MODE_VALUE || x->mode == MODE_VAR) && x->type->kind == TY_PTR) {
         e->mode = MODE_VAR;
         e->type = x->type->elem;
     } else {
         char xs[128];
         types_operand_string(x, xs, sizeof xs);
-        types_errorf(c, e->line, e->col, "invalid operation: cannot indirect %s", xs);
+        types_errorf(c, x->line, x->col, "invalid operation: cannot indirect %s", xs);
     }
 }
 
@@ -328,6 +334,11 @@ void types_expr(Checker *c, Expr *e)
 void types_value(Checker *c, Expr *e)
 {
     types_expr(c, e);
+    types_check_value(c, e);
+}
+
+void types_check_value(Checker *c, Expr *e)
+{
     char es[160];
     switch (e->mode) {
     case MODE_NOVALUE:

@@ -249,14 +249,16 @@ void types_binary(Checker *c, Expr *e)
     bool match = types_convert_untyped(c, x, yt) && types_convert_untyped(c, y, x->type);
     if (match && types_is_untyped(x->type) && types_is_untyped(y->type))
         match = x->type == y->type;
+    bool cmp = op == TK_EQ || op == TK_NE || op == TK_LT || op == TK_LE || op == TK_GT || op == TK_GE;
     if (!match || !types_identical(x->type, y->type)) {
         types_string(xt, ts, sizeof ts);
         types_string(yt, us, sizeof us);
-        types_errorf(c, e->line, e->col, "invalid operation: %s (mismatched types %s and %s)", es, ts, us);
+        /* types2's comparison reports at the second operand: only it shows the mismatch */
+        const Expr *at = cmp ? y : e;
+        types_errorf(c, at->line, at->col, "invalid operation: %s (mismatched types %s and %s)", es, ts, us);
         return;
     }
     Type *t = x->type;
-    bool cmp = op == TK_EQ || op == TK_NE || op == TK_LT || op == TK_LE || op == TK_GT || op == TK_GE;
     bool ok;
     if (op == TK_ANDAND || op == TK_OROR) ok = types_is_bool(t);
     else if (op == TK_EQ || op == TK_NE)
@@ -273,7 +275,8 @@ void types_binary(Checker *c, Expr *e)
             types_errorf(c, e->line, e->col, "invalid operation: %s (%s can only be compared to nil)", es,
                          t->kind == TY_SLICE ? "slice" : t->kind == TY_MAP ? "map" : "func");
         } else if (cmp || op == TK_ANDAND || op == TK_OROR) {
-            types_errorf(c, e->line, e->col, "invalid operation: %s (operator %s not defined on %s)",
+            const Expr *at = t->kind == TY_UNTYPED_NIL ? y : e;   /* nil == nil: as types2 */
+            types_errorf(c, at->line, at->col, "invalid operation: %s (operator %s not defined on %s)",
                          es, lex_kind_text(op), ts);
         } else {
             char xs[128];

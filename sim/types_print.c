@@ -98,12 +98,43 @@ void types_string(const Type *t, char *buf, size_t n)
     type_str(t, &s);
 }
 
+static void expr_str(const Expr *e, Str *s);
+
+/* A parameter or result list as written, names grouped by their shared type:
+ * "(a, b int, s string)". */
+static void fields_str(const Field *fs, int n, Str *s)
+{
+    put(s, "(");
+    for (int i = 0; i < n; i++) {
+        if (fs[i].name) put(s, "%.*s", fs[i].namelen, fs[i].name);
+        if (fs[i].name && i + 1 < n && fs[i + 1].type == fs[i].type) {
+            put(s, ", ");
+            continue;
+        }
+        if (fs[i].name) put(s, " ");
+        expr_str(fs[i].type, s);
+        if (i + 1 < n) put(s, ", ");
+    }
+    put(s, ")");
+}
+
 static void expr_str(const Expr *e, Str *s)
 {
     switch (e->kind) {
     case EX_IDENT: put(s, "%.*s", e->namelen, e->name); break;
     case EX_INT: case EX_STRING: put(s, "%.*s", e->litlen, e->lit); break;
-    case EX_FUNCLIT: put(s, "func literal"); break;
+    case EX_FUNCLIT:   /* as Go's syntax printer shortens it: func(a int) int {…} */
+        put(s, "func");
+        fields_str(e->fn->params, e->fn->nparams, s);
+        if (e->fn->nresults == 1 && !e->fn->results[0].name) {
+            put(s, " ");
+            expr_str(e->fn->results[0].type, s);
+        } else if (e->fn->nresults) {
+            put(s, " ");
+            fields_str(e->fn->results, e->fn->nresults, s);
+        }
+        put(s, e->fn->body && e->fn->body->nbody ? " {…}" : " {}");
+        break;
     case EX_COMPOSITE:
         if (e->x) expr_str(e->x, s);
         put(s, e->nargs ? "{…}" : "{}");

@@ -26,7 +26,8 @@
  * step except where the program asks for memory (NEW, CLOSURE, go, string
  * concatenation).  vm_run_plain is its hot loop for machine_run's fast path
  * (sched.c): the instructions that touch nothing but the goroutine's stack and
- * memory, back to back, with threaded dispatch; it leaves every other
+ * memory, calls and returns that need no allocation and run no deferred
+ * call, back to back, with threaded dispatch; it leaves every other
  * instruction, and every one that would fail, to vm_exec.  The two must agree
  * on every plain instruction (tests/test_sched.c compares runs both ways).
  */
@@ -126,6 +127,8 @@ int vm_new_goroutine(Machine *m, Value fn, const Value *args, int nargs)
     return g->id;
 }
 
+/* vm_run_plain's CALL repeats the common case of this function: keep them in
+ * step (tests/test_sched.c's test_run_equals_step compares the two). */
 bool vm_call(Machine *m, Goroutine *g, int argc, int deferred)
 {
     Value callee = g->stack[g->sp - argc - 1];
@@ -255,7 +258,9 @@ static void op_defer(Goroutine *g, int nargs, int op)
     g->sp -= nvals;
 }
 
-/* RET a at pc: one pending defer of this frame per step, then the return. */
+/* RET a at pc: one pending defer of this frame per step, then the return.
+ * vm_run_plain's RET repeats the plain return: keep them in step.  B = 1
+ * (feat-func): only run the defers, then go on (named results). */
 static int op_ret(Machine *m, Goroutine *g, int core, int pc, int a, int b)
 {
     Frame *f = &g->frames[g->nframes - 1];
@@ -416,6 +421,27 @@ int vm_exec(Machine *m, Goroutine *g, int core)
     case OP_JMPF: if (!st[--sp].i) f->pc = in.a; break;
     case OP_JMPT: if (st[--sp].i) f->pc = in.a; break;
     case OP_FUNC: st[sp++] = value_make(V_FUNC, 0, in.a); break;
+    case OP_ADDLL: {
+        Value *l = st + f->base;
+        l[in.a] = value_int((int64_t)((uint64_t)l[in.a].i + (uint64_t)l[in.b].i));
+        break;
+    }
+    case OP_ADDLI: {
+        Value *l = st + f->base;
+        l[in.a] = value_int((int64_t)((uint64_t)l[in.a].i + (uint64_t)(int64_t)in.c));
+        break;
+    }
+#define JUMP_UNLESS(name, op, rhs) \
+    case OP_##name: if (!(st[f->base + in.b].i op (rhs))) f->pc = in.a; break;
+    JUMP_UNLESS(JNLTLI, <, (int64_t)in.c)
+    JUMP_UNLESS(JNLELI, <=, (int64_t)in.c)
+    JUMP_UNLESS(JNGTLI, >, (int64_t)in.c)
+    JUMP_UNLESS(JNGELI, >=, (int64_t)in.c)
+    JUMP_UNLESS(JNLTLL, <, st[f->base + in.c].i)
+    JUMP_UNLESS(JNLELL, <=, st[f->base + in.c].i)
+    JUMP_UNLESS(JNGTLL, >, st[f->base + in.c].i)
+    JUMP_UNLESS(JNGELL, >=, st[f->base + in.c].i)
+#undef JUMP_UNLESS
     case OP_CLOSURE: {
         int64_t base = machine_alloc(m, 1 + in.b, -1, -1);
         m->mem[base] = value_make(V_FUNC, 0, in.a);
@@ -560,6 +586,7 @@ uint64_t vm_run_plain(Machine *m, Goroutine *g, uint64_t max, int64_t until)
     if (g->unwinding) return 0;          /* a panic's step: vm_exec's */
     const Instr *code = m->prog->code;
     const Value *consts = m->prog->consts;
+    const Proto *protos = m->prog->protos;
     Frame *f = &g->frames[g->nframes - 1];
     Value *st = g->stack, *mem = m->mem, *loc = st + f->base;
     const uint64_t nmem = (uint64_t)m->nmem;
@@ -672,8 +699,66 @@ uint64_t vm_run_plain(Machine *m, Goroutine *g, uint64_t max, int64_t until)
     PLAIN_CASE(TYPED):
         st[sp - 1] = value_typed_as(st[sp - 1], (uint32_t)in.a);
         PLAIN_NEXT(pc + 1);
+    /* A call and a return are plain when they allocate nothing and fail
+     * nowhere: vm_call's and op_ret's effects, given room in the frame and
+     * stack arrays and no deferred call to run; anything else is vm_exec's. */
+    PLAIN_CASE(CALL): {
+        Value callee = st[sp - in.a - 1];
+        int64_t clos = -1;
+        int proto;
+        if (callee.kind == V_FUNC) {
+            proto = (int)callee.i;
+        } else if (callee.kind == V_CLOSURE && (uint64_t)callee.i < nmem && !mem[callee.i].aux) {
+            clos = callee.i;        /* (a record marked in aux is vm_call's to unpack) */
+            proto = (int)mem[clos].i;
+        } else {
+            goto out;               /* a nil function value panics */
+        }
+        const Proto *pr = &protos[proto];
+        int base = sp - in.a;
+        if (g->nframes >= MACHINE_MAX_FRAMES || g->nframes >= g->frames_cap ||
+            base + pr->nslots + STACK_SLACK > cap)
+            goto out;
+        int k = in.a;
+        for (; k < pr->nparams; k++) st[base + k] = value_nil();
+        for (int c = 0; c < pr->ncaptures; c++, k++) st[base + k] = clos >= 0 ? mem[clos + 1 + c] : value_nil();
+        for (; k < pr->nslots; k++) st[base + k] = value_nil();
+        sp = base + pr->nslots;
+        f->pc = pc + 1;
+        f = &g->frames[g->nframes++];
+        memset(f, 0, sizeof *f);    /* every field vm_call leaves zero, now and later */
+        f->proto = proto;
+        f->pc = pr->code_start;
+        f->base = base;
+        f->ndefers_at_entry = g->ndefers;
+        loc = st + base;
+        PLAIN_NEXT(pr->code_start);
+    }
+    PLAIN_CASE(RET): {   /* (a RET with B set asks op_ret for more than a return) */
+        if (g->ndefers > f->ndefers_at_entry || g->nframes < 2 || f->deferred || in.b) goto out;
+        int base = f->base;
+        memmove(&st[base - 1], &st[sp - in.a], (size_t)in.a * sizeof(Value));
+        sp = base - 1 + in.a;
+        f = &g->frames[--g->nframes - 1];
+        loc = st + f->base;
+        PLAIN_NEXT(f->pc);
+    }
+    PLAIN_CASE(ADDLL):
+        loc[in.a] = value_int((int64_t)((uint64_t)loc[in.a].i + (uint64_t)loc[in.b].i));
+        PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(ADDLI):
+        loc[in.a] = value_int((int64_t)((uint64_t)loc[in.a].i + (uint64_t)(int64_t)in.c));
+        PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(JNLTLI): PLAIN_NEXT(loc[in.b].i < (int64_t)in.c ? pc + 1 : in.a);
+    PLAIN_CASE(JNLELI): PLAIN_NEXT(loc[in.b].i <= (int64_t)in.c ? pc + 1 : in.a);
+    PLAIN_CASE(JNGTLI): PLAIN_NEXT(loc[in.b].i > (int64_t)in.c ? pc + 1 : in.a);
+    PLAIN_CASE(JNGELI): PLAIN_NEXT(loc[in.b].i >= (int64_t)in.c ? pc + 1 : in.a);
+    PLAIN_CASE(JNLTLL): PLAIN_NEXT(loc[in.b].i < loc[in.c].i ? pc + 1 : in.a);
+    PLAIN_CASE(JNLELL): PLAIN_NEXT(loc[in.b].i <= loc[in.c].i ? pc + 1 : in.a);
+    PLAIN_CASE(JNGTLL): PLAIN_NEXT(loc[in.b].i > loc[in.c].i ? pc + 1 : in.a);
+    PLAIN_CASE(JNGELL): PLAIN_NEXT(loc[in.b].i >= loc[in.c].i ? pc + 1 : in.a);
 #if defined(__GNUC__) && !defined(VM_SWITCH_DISPATCH)
-    L_NEW: L_CLOSURE: L_CALL: L_RET: L_GO: L_DEFER: L_LOCK: L_UNLOCK:
+    L_NEW: L_CLOSURE: L_GO: L_DEFER: L_LOCK: L_UNLOCK:
     L_WGADD: L_WGDONE: L_WGWAIT: L_SLEEP: L_PRINTF: L_PRINTLN:
     L_IFACE: L_ASSERT: L_CALLI: L_BIND: L_CLONE: L_STRUCTEQ: L_IFACEEQ: L_PANIC: L_RECOVER:
     L_EXIT: L_FMT: L_LIB:

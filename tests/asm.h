@@ -63,6 +63,7 @@ static inline int A(Asm *a, int op, int opa, int opb, int line)
     p->code[p->ncode].op = (uint16_t)op;
     p->code[p->ncode].a = opa;
     p->code[p->ncode].b = (uint16_t)opb;
+    p->code[p->ncode].c = 0;
     p->code_line[p->ncode] = line;
     p->code_col[p->ncode] = 1;
     return p->ncode++;

@@ -118,6 +118,9 @@ static inline void assert_same_machine(const Machine *a, const Machine *b)
         assert_int_equal(x->g, y->g);
         assert_int_equal(x->runnext, y->runnext);
         assert_int_equal(x->state, y->state);
+        assert_int_equal(x->schedtick, y->schedtick);
+        assert_int_equal(x->slice, y->slice);
+        assert_int_equal(a->threads[x->thread].g, b->threads[y->thread].g);
         assert_int_equal(x->local.len, y->local.len);
         for (int k = 0; k < x->local.len; k++)
             assert_int_equal(x->local.ids[(x->local.head + k) % x->local.cap],
@@ -132,6 +135,8 @@ static inline void assert_same_machine(const Machine *a, const Machine *b)
         assert_int_equal(a->events[i].kind, b->events[i].kind);
         assert_int_equal(a->events[i].g, b->events[i].g);
         assert_int_equal(a->events[i].other_g, b->events[i].other_g);
+        assert_int_equal(a->events[i].core, b->events[i].core);
+        assert_int_equal(a->events[i].line, b->events[i].line);
     }
 }
 

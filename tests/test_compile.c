@@ -145,9 +145,10 @@ static void test_local_counter_loop(void **state)
     expect_code(p, "main",
                 "INT 0\nSETLOCAL 0\n"                        /* n := 0            */
                 "INT 0\nSETLOCAL 1\n"                        /* i := 0            */
-                "LOCAL 1\nINT 3\nLT\nJMPF 16\n"              /* i < 3             */
-                "LOCAL 0\nLOCAL 1\nADD\nSETLOCAL 0\n"        /* n += i            */
-                "LOCAL 1\nADDI 1\nSETLOCAL 1\nJMP 4\n"       /* i++, loop         */
+                "JNLTLI 8 1 3\n"                             /* 4: i < 3, or out  */
+                "ADDLL 0 1\n"                                /* n += i            */
+                "ADDLI 1 1\n"                                /* i++               */
+                "JNGELI 5 1 3\n"                             /* loop while i < 3  */
                 "LOCAL 0\nPRINTLN 1\n"
                 "RET 0\n");
     assert_int_equal(p->protos[p->main_proto].nslots, 2);
@@ -172,14 +173,50 @@ static void test_break_continue_and_infinite_for(void **state)
                             "}\n");
     expect_code(p, "main",
                 "INT 0\nSETLOCAL 0\n"
-                "LOCAL 0\nADDI 1\nSETLOCAL 0\n"              /* 2: n++            */
-                "LOCAL 0\nINT 5\nLT\nJMPF 10\n"
-                "JMP 11\n"                                   /* continue -> 11    */
-                "JMP 12\n"                                   /* break -> 12       */
+                "ADDLI 0 1\n"                                /* 2: n++            */
+                "JNLTLI 5 0 5\n"
+                "JMP 6\n"                                    /* continue -> 6     */
+                "JMP 7\n"                                    /* break -> 7        */
                 "JMP 2\n"
-                "LOCAL 0\nINT 0\nGT\nJMPF 20\n"              /* 12: for n > 0     */
-                "LOCAL 0\nADDI -1\nSETLOCAL 0\nJMP 12\n"
+                "JNGTLI 10 0 0\n"                            /* 7: for n > 0      */
+                "ADDLI 0 -1\nJNLELI 8 0 0\n"                  /* while n > 0       */
                 "RET 0\n");
+    program_free(p);
+}
+
+/* Only ints in the frame are fused: a global, a captured variable and a
+ * string keep their separate read, combine and write steps. */
+static void test_fused_only_private_ints(void **state)
+{
+    (void)state;
+    Program *p = compile_ok("package main\n\nimport \"fmt\"\n\nvar g int\n\nfunc main() {\n"
+                            "\tn, k, s := 10, 0, \"a\"\n"
+                            "\tf := func() { k++ }\n"
+                            "\tfor i := 0; i <= n; i += 2 {\n"
+                            "\t\tg++\n"
+                            "\t\ts += \"b\"\n"
+                            "\t\tn -= 1\n"
+                            "\t}\n"
+                            "\tif n >= g {\n"
+                            "\t\tf()\n"
+                            "\t}\n"
+                            "\tfmt.Println(n, k, s)\n"
+                            "}\n");
+    expect_code(p, "main",
+                "NEW 0 1 int k\nSETLOCAL 1\n"
+                "INT 10\nINT 0\nSTR 2 \"a\"\nSETLOCAL 2\nSTOREREF 1\nSETLOCAL 0\n"
+                "LOCAL 1\nCLOSURE 1 1 main.func1\nSETLOCAL 3\n"
+                "INT 0\nSETLOCAL 4\n"
+                "JNLELL 24 4 0\n"                            /* 13: i <= n        */
+                "GLOBAL 0 g\nADDI 1\nSETGLOBAL 0 g\n"         /* g++: shared       */
+                "LOCAL 2\nSTR 3 \"b\"\nADD\nSETLOCAL 2\n"     /* a string          */
+                "ADDLI 0 -1\n"
+                "ADDLI 4 2\nJNGTLL 14 4 0\n"
+                "LOCAL 0\nGLOBAL 0 g\nGE\nJMPF 30\n"          /* g is shared       */
+                "LOCAL 3\nCALL 0\n"
+                "LOCAL 0\nLOADREF 1\nLOCAL 2\nPRINTLN 3\n"
+                "RET 0\n");
+    expect_code(p, "main.func1", "LOADREF 0\nADDI 1\nSTOREREF 0\nRET 0\n");
     program_free(p);
 }
 
@@ -525,6 +562,32 @@ static void test_diagnostics(void **state)
                 "7:5: interleave does not support sync.Mutex.TryLock");
 }
 
+/* Features outside the subset are refused by name, before the parser can
+ * stop at something else first (the label of a goto, the slices beside an
+ * import of encoding/json); a missing package clause and a file that ends
+ * early read as Go's. */
+static void test_unsupported_and_syntax(void **state)
+{
+    (void)state;
+    expect_diag("package main\n\nfunc main() {\nloop:\n\tgoto loop\n}\n", "5:2: interleave does not support goto");
+    expect_diag("package main\n\nimport \"C\"\n\nfunc main() {}\n", "3:8: interleave does not support cgo");
+    expect_diag("package main\n\nimport (\n\t\"fmt\"\n\t\"net/http\"\n)\n\nfunc main() { x := []int{} }\n",
+                "5:2: interleave does not support package net/http");
+    expect_diag("package main\n\nimport \"unsafe\"\n\nfunc main() {}\n", "3:8: interleave does not support package unsafe");
+    expect_diag("package main\n\nfunc main() {\n\tvar z complex128\n\t_ = z\n}\n",
+                "4:8: interleave does not support complex numbers");
+    expect_diag("package main\n\nfunc main() {\n\t_ = 2i\n}\n", "4:6: interleave does not support complex numbers");
+    expect_diag("import \"fmt\"\n", "1:1: expected 'package', found 'import'");
+    expect_diag("main()\n", "1:1: expected 'package', found main");
+    expect_diag("package main\n\nfunc main() {\n\tfor {\n\n// trailing comment\n",
+                "5:1: syntax error: unexpected EOF, expecting }");
+    expect_diag("package main\n\nfunc main() {\n\tfor {", "4:7: syntax error: unexpected EOF, expecting }");
+    expect_diag("package main\n\nimport \"fmt\"\n\nfunc main() {\n\tdefer fmt.Println\n}\n",
+                "6:11: expression in defer must be function call");
+    expect_diag("package main\n\nfunc main() {\n\tx := 1\n\tgo (x)\n}\n",
+                "5:5: expression in go must not be parenthesized");
+}
+
 static void test_diagnostics_sorted_and_capped(void **state)
 {
     (void)state;
@@ -699,6 +762,7 @@ int main(void)
         cmocka_unit_test(test_captured_increment_is_three_steps),
         cmocka_unit_test(test_local_counter_loop),
         cmocka_unit_test(test_break_continue_and_infinite_for),
+        cmocka_unit_test(test_fused_only_private_ints),
         cmocka_unit_test(test_closures_capture_by_reference),
         cmocka_unit_test(test_go_and_defer_shapes),
         cmocka_unit_test(test_struct_fields_through_pointers),
@@ -709,6 +773,7 @@ int main(void)
         cmocka_unit_test(test_global_init_order),
         cmocka_unit_test(test_scenarios_compile),
         cmocka_unit_test(test_diagnostics),
+        cmocka_unit_test(test_unsupported_and_syntax),
         cmocka_unit_test(test_diagnostics_sorted_and_capped),
         cmocka_unit_test(test_print_diagnostic_caret),
         cmocka_unit_test(test_disasm_print_format),

@@ -136,7 +136,7 @@ static void test_preemption(void **state)
     (void)state;
     Program *p = compile_text("loop.go",
                               "package main\n\nfunc main() {\n\tx := 0\n"
-                              "\tfor i := 0; i < 100; i++ {\n\t\tx += i\n\t}\n}\n");
+                              "\tfor i := 0; i < 300; i++ {\n\t\tx += i\n\t}\n}\n");
     MachineConfig c = config(1, POLICY_SINGLE, 1);
     c.quantum = 7;
     Machine *m = machine_new(p, &c);
@@ -366,12 +366,25 @@ static void test_race_seeds_differ(void **state)
 static void test_run_equals_step(void **state)
 {
     (void)state;
-    Program *progs[4] = {compile_file("scenarios/race.go"), compile_file("scenarios/deadlock.go"),
+    Program *progs[6] = {compile_file("scenarios/race.go"), compile_file("scenarios/deadlock.go"),
                          compile_text("busy.go", two_busy),
                          compile_text("loop.go", "package main\n\nimport \"fmt\"\n\nfunc main() {\n"
                                                  "\tx := 0\n\tfor i := 0; i < 5000; i++ {\n\t\tx += i % 7\n\t}\n"
-                                                 "\tfmt.Println(x)\n}\n")};
-    for (int k = 0; k < 4; k++)
+                                                 "\tfmt.Println(x)\n}\n"),
+                         /* fused instructions only, a call and a print every 100 */
+                         compile_text("fused.go", "package main\n\nimport \"fmt\"\n\n"
+                                                  "func f(a int) int { return a }\n\nfunc main() {\n"
+                                                  "\tx := 0\n\tfor i := 0; i < 3000; i++ {\n\t\tx += i\n"
+                                                  "\t\tif i%100 == 0 {\n\t\t\tfmt.Println(f(x))\n\t\t}\n\t}\n}\n"),
+                         /* calls and returns: recursion, a closure, a deferred call */
+                         compile_text("calls.go", "package main\n\nimport \"fmt\"\n\n"
+                                                  "func fib(n int) int {\n\tif n < 2 {\n\t\treturn n\n\t}\n"
+                                                  "\treturn fib(n-1) + fib(n-2)\n}\n\n"
+                                                  "func d(x *int) int {\n\tdefer func() { *x++ }()\n\treturn *x\n}\n\n"
+                                                  "func main() {\n\tn := 0\n\tadd := func(k int) { n += k }\n"
+                                                  "\tfor i := 0; i < 12; i++ {\n\t\tadd(fib(i))\n\t\tadd(d(&n))\n\t}\n"
+                                                  "\tfmt.Println(n)\n}\n")};
+    for (int k = 0; k < 6; k++)
         for (uint64_t seed = 1; seed <= 4; seed++)
             for (int cores = 1; cores <= 3; cores++) {
                 Machine *a = start(progs[k], cores, POLICY_GO, seed);
@@ -385,7 +398,7 @@ static void test_run_equals_step(void **state)
                 machine_free(a);
                 machine_free(b);
             }
-    for (int k = 0; k < 4; k++) program_free(progs[k]);
+    for (int k = 0; k < 6; k++) program_free(progs[k]);
 }
 
 int main(void)

@@ -1,9 +1,11 @@
-/* cmd_run.c — `interleave run` and `interleave list`: the engine without a
+/* cmd_run.c — `interleave run`, `check` and `list`: the engine without a
  * terminal, for scripts, tests and handouts.
  *
  * run prints the program's output on stdout as it is produced, Go's fatal error
  * text on stderr, and exits with the program's status; --trace adds one line per
- * executed instruction (frame, core, goroutine, line, instruction, events). */
+ * executed instruction (frame, core, goroutine, line, instruction, events).
+ * check compiles without running: the diagnostics, as run prints them, and
+ * exit status 1, or nothing and 0 (as `go vet` does). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,6 +86,24 @@ static int load_program(const char *target, Scenario *sc, Program **out,
     }
     *out = p;
     return 0;
+}
+
+/* Compile only.  The diagnostics go to stderr, as a compiler's do and as run
+ * prints them, so a script can tell them from nothing at all on stdout. */
+int cmd_check(const char *target)
+{
+    char err[300];
+    Scenario sc;
+    if (scenario_load(target, &sc, err, sizeof err)) {
+        fprintf(stderr, "interleave: %s\n", err);
+        return EXIT_NOINPUT;
+    }
+    Program *p = compile_source(sc.filename, sc.source, sc.len);
+    int rc = p->ndiags ? EXIT_COMPILE : 0;
+    for (int i = 0; i < p->ndiags; i++) program_print_diagnostic(p, &p->diags[i], stderr);
+    program_free(p);
+    scenario_release(&sc);
+    return rc;
 }
 
 int cmd_run(const RunOptions *o)

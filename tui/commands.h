@@ -28,5 +28,7 @@ typedef struct RunOptions {
 
 int cmd_run(const RunOptions *o);
 int cmd_list(FILE *out);
+/* Compile without running: diagnostics on stdout, exit 1 if there are any. */
+int cmd_check(const char *target);
 
 #endif

@@ -1,5 +1,5 @@
 /* main.c — `interleave`: parse the command line, then open the TUI or run a
- * subcommand (run, list).  Usage errors exit 64 with a hint. */
+ * subcommand (run, check, list).  Usage errors exit 64 with a hint. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +17,7 @@ static void usage(FILE *out)
     fputs("Usage: interleave [OPTIONS] [SCENARIO | FILE.go]\n"
           "       interleave run SCENARIO|FILE.go [OPTIONS] [--max-steps N] [--trace]\n"
           "                                       [--schedule PICKS] [--print-schedule]\n"
+          "       interleave check SCENARIO|FILE.go\n"
           "       interleave list\n"
           "\n"
           "Runs a small Go program on a simulated multi-core machine and shows, frame by\n"
@@ -37,6 +38,10 @@ static void usage(FILE *out)
           "                   frame, core, goroutine, line, instruction, events\n"
           "  --schedule PICKS force the goroutine taken at each pick, e.g. 1.2.2.1\n"
           "  --print-schedule print the run's picks on stderr when it ends\n"
+          "\n"
+          "check:\n"
+          "  compiles without running and prints each error (the first 10) as\n"
+          "  file:line:col: error: message; exit 1 if there is any, else 0 and nothing\n"
           "\n"
           "Exit status: the Go program's own (0; 2 for a panic or deadlock), 1 if it does\n"
           "not compile, 3 at --max-steps, 64 for a usage error, 66 if the input is missing.\n",
@@ -141,7 +146,8 @@ int main(int argc, char **argv)
     const char *sub = argc > 1 ? argv[1] : NULL;
     int is_run = sub && strcmp(sub, "run") == 0;
     int is_list = sub && strcmp(sub, "list") == 0;
-    int shift = (is_run || is_list) ? 1 : 0;
+    int is_check = sub && strcmp(sub, "check") == 0;
+    int shift = (is_run || is_list || is_check) ? 1 : 0;
     int first = 0;
     int rc = parse_options(argc - shift, argv + shift, is_run, &cl, &first);
     if (rc || cl.done) return rc;
@@ -151,6 +157,11 @@ int main(int argc, char **argv)
     if (is_list) {
         if (nargs) return usage_error("'list' takes no argument, got '%s'", args[0]);
         return cmd_list(stdout);
+    }
+    if (is_check) {
+        if (nargs != 1)
+            return usage_error("%s", nargs ? "'check' takes one scenario or file" : "'check' needs a scenario or a .go file");
+        return cmd_check(args[0]);
     }
     if (is_run) {
         if (nargs != 1)

@@ -11,3 +11,8 @@ for sc in deadlock race; do
     end=$(date +%s%N)
     echo "run $sc: $(( (end - start) / reps / 1000 )) µs per run (mean of $reps)"
 done
+start=$(date +%s%N)
+i=0
+while [ $i -lt $reps ]; do "$bin" check race >/dev/null 2>&1; i=$((i + 1)); done
+end=$(date +%s%N)
+echo "check race: $(( (end - start) / reps / 1000 )) µs per run (mean of $reps)"

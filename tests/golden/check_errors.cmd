@@ -1,0 +1,1 @@
+check tests/golden/inputs/check_errors.go
