@@ -240,6 +240,16 @@ int compile_conc_builtin(Compiler *C, Expr *e, int bi, CallKind how)
         compile_emit(C, OP_DUR, bi == BI_DUR_ROUND ? 1 : 2, 0);
         return 1;
     case BI_DUR_NS: receiver(C, e->x, true); return 1;
+    case BI_DUR_SECONDS: case BI_DUR_MINUTES: case BI_DUR_HOURS: {
+        /* float64(d) / 1e9 (60e9, 3600e9): time.go's Seconds is sec + nsec/1e9,
+         * the same double for the durations programs use */
+        double unit = bi == BI_DUR_SECONDS ? 1e9 : bi == BI_DUR_MINUTES ? 60e9 : 3600e9;
+        receiver(C, e->x, true);
+        compile_emit(C, OP_CONV, NK_FLOAT64, 0);
+        compile_emit(C, OP_CONST, compile_data_const(C, value_float(unit)), 0);
+        compile_emit(C, OP_FDIV, 0, 0);
+        return 1;
+    }
     case BI_DUR_US: case BI_DUR_MS:
         receiver(C, e->x, true);
         compile_emit(C, OP_INT, bi == BI_DUR_US ? 1000 : 1000000, 0);

@@ -106,6 +106,7 @@ typedef enum Builtin {
     BI_NOW, BI_SINCE, BI_UNTIL, BI_AFTER, BI_TICK, BI_NEWTIMER, BI_NEWTICKER,
     BI_TIMER_STOP, BI_TIMER_RESET, BI_TICKER_STOP, BI_TICKER_RESET,
     BI_DUR_STRING, BI_DUR_ROUND, BI_DUR_TRUNCATE, BI_DUR_NS, BI_DUR_US, BI_DUR_MS,
+    BI_DUR_SECONDS, BI_DUR_MINUTES, BI_DUR_HOURS,   /* float64 (feat-func, with feat-data's floats) */
     BI_TIME_SUB, BI_TIME_ADD, BI_TIME_BEFORE, BI_TIME_AFTER, BI_TIME_EQUAL,
     BI__CONC_END,
     /* data (feat-data): sim/types_builtin.c, types_data.c, strings_pkg.c ...;

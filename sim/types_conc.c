@@ -180,8 +180,8 @@ static const LibMethod methods[] = {
     {T_NONE, "String", BI_DUR_STRING, false}, {T_NONE, "Round", BI_DUR_ROUND, false},
     {T_NONE, "Truncate", BI_DUR_TRUNCATE, false}, {T_NONE, "Nanoseconds", BI_DUR_NS, false},
     {T_NONE, "Microseconds", BI_DUR_US, false}, {T_NONE, "Milliseconds", BI_DUR_MS, false},
-    {T_NONE, "Seconds", BI_UNSUPPORTED, false}, {T_NONE, "Minutes", BI_UNSUPPORTED, false},
-    {T_NONE, "Hours", BI_UNSUPPORTED, false}, {T_NONE, "Abs", BI_UNSUPPORTED, false},
+    {T_NONE, "Seconds", BI_DUR_SECONDS, false}, {T_NONE, "Minutes", BI_DUR_MINUTES, false},
+    {T_NONE, "Hours", BI_DUR_HOURS, false}, {T_NONE, "Abs", BI_UNSUPPORTED, false},
     {T_TIME, "Sub", BI_TIME_SUB, false}, {T_TIME, "Add", BI_TIME_ADD, false},
     {T_TIME, "Before", BI_TIME_BEFORE, false}, {T_TIME, "After", BI_TIME_AFTER, false},
     {T_TIME, "Equal", BI_TIME_EQUAL, false}, {T_TIME, "Format", BI_UNSUPPORTED, false},
@@ -419,6 +419,10 @@ void types_conc_call(Checker *c, Expr *e, int bi, const char *callee)
     case BI_DUR_NS: case BI_DUR_US: case BI_DUR_MS:
         args(c, e, ps, 0, callee);
         result(e, i64);
+        return;
+    case BI_DUR_SECONDS: case BI_DUR_MINUTES: case BI_DUR_HOURS:
+        args(c, e, ps, 0, callee);
+        result(e, c->t_num[NK_FLOAT64]);
         return;
     case BI_TIME_SUB: case BI_TIME_BEFORE: case BI_TIME_AFTER: case BI_TIME_EQUAL:
         ps[0] = c->t_time;

@@ -74,9 +74,9 @@ static void selector(Checker *c, Expr *e)
         types_errorf(c, e->line, e->col, "interleave does not support method expressions");
         return;
     }
-    if (x->mode == MODE_CONST && x->type && x->type->nmethods && !types_is_untyped(x->type))
-        x->mode = MODE_VALUE;          /* Celsius(-40).ToF(): a constant's method (feat-func) */
-    if (x->mode != MODE_VAR && x->mode != MODE_VALUE) {
+    /* a typed constant has its type's methods: Celsius(-40).ToF(), time.Hour.Hours() */
+    bool typed_const = x->mode == MODE_CONST && x->type && !types_is_untyped(x->type);
+    if (x->mode != MODE_VAR && x->mode != MODE_VALUE && !typed_const) {
         char xs[128];
         types_operand_string(x, xs, sizeof xs);
         types_errorf(c, e->op_line, e->op_col, "invalid operation: %s has no fields or methods", xs);
