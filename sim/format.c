@@ -464,6 +464,21 @@ static void format_one(const Machine *m, Out o, char verb, Value v, int width, b
     }
     Value orig = v;                          /* %v, %T and complaints see its type */
     if (v.kind == V_BOX && verb != 'T') v = vm_unbox(m, v);   /* a slice's own printer (%v too) */
+    if (space && (verb == 'x' || verb == 'X') && (v.kind == V_SLICE || v.kind == V_ARRAY)) {
+        /* "% x" of a []byte: fmtSbx puts a space between the bytes */
+        int64_t len = v.aux & 0xffffff, base = (int64_t)(v.i & 0xffffffff) - 1;
+        bool bytes = len > 0 && base >= 0 && base + len <= m->nmem;
+        for (int64_t k = 0; bytes && k < len; k++) bytes = value_numkind(m->mem[base + k]) == NK_UINT8;
+        if (bytes) {
+            for (int64_t k = 0; k < len; k++) {
+                char b[4];
+                snprintf(b, sizeof b, verb == 'x' ? "%02x" : "%02X", (unsigned)m->mem[base + k].i & 0xff);
+                if (k) puts_(o, " ");
+                puts_(o, b);
+            }
+            return;
+        }
+    }
     if (format_data_verb(m, v, verb, width, minus, o.buf, o.len, o.cap, data_verb_elem)) return;   /* %d of []int ... */
     switch (verb) {
     case 'v':
