@@ -244,7 +244,11 @@ static int lib_call(Compiler *C, Expr *e, int bi, CallKind how)
     argc += count_args(C, e);
     C->line = e->line;
     C->col = e->col;
-    if (how != CALL_PLAIN) sim_fatal("lib_call", "go/defer of a library function");
+    if (how == CALL_DEFER) {           /* the builtin op carries its LibFunc */
+        compile_emit(C, OP_DEFER, argc, OP_LIB | types_lib_fn(bi) << 8);
+        return 0;
+    }
+    if (how != CALL_PLAIN) sim_fatal("lib_call", "go of a library function");
     int n = e->mode == MODE_VALUE ? (e->type->kind == TY_TUPLE ? e->type->nresults : 1) : 0;
     compile_emit(C, OP_LIB, argc, types_lib_fn(bi) | (n ? FMT_RESULTS : 0));
     return n;

@@ -108,7 +108,10 @@ void panic_start(Machine *m, Goroutine *g, Value v);
  * *done got the text, 2 when it panicked (a nil receiver). */
 int panic_call_method(Machine *m, Goroutine *g, Value v, int how, int slot, Value *done);
 /* OP_LIB (sim/vm_lib.c). */
-void lib_op(Machine *m, Goroutine *g, const Instr in);
+void lib_op(Machine *m, Goroutine *g, int core, const Instr in);
+/* Library function fnb (LibFunc, maybe | FMT_RESULTS) over args[0..n),
+ * popped already; pushes its results when `push` (a deferred call drops them). */
+void lib_exec(Machine *m, Goroutine *g, int core, int fnb, const Value *args, int n, bool push);
 /* fmt function fn (FmtFunc, maybe | FMT_RESULTS) over args[0..n); pushes
  * its results when `push` (a deferred call drops them). */
 void fmt_apply(Machine *m, Goroutine *g, int core, int fn, const Value *args, int n, bool push);

@@ -61,6 +61,7 @@ typedef enum FmtFunc {
 typedef enum LibFunc {
     LIB_RAND_NEWSOURCE, LIB_RAND_NEW, LIB_R_INTN, LIB_R_INT,
     LIB_ERRORS_IS, LIB_ERRORS_UNWRAP,
+    LIB_BUF_WRITETO,         /* bytes.Buffer.WriteTo(w): its text to w, emptied */
     LIB__COUNT
 } LibFunc;
 

@@ -238,7 +238,7 @@ static bool func_deferrable(int bi)
     case BI_PRINT: case BI_PRINTLN_RT:
         return true;
     default:
-        return false;
+        return bi >= BI_LIB;           /* defer buf.WriteTo(os.Stdout) */
     }
 }
 

@@ -6,7 +6,7 @@
  * Each function is a row: its package, name, LibFunc (the VM's OP_LIB B
  * operand, sim/vm_lib.c) and signature in a tiny code — one letter per
  * parameter, then '>' and the results: i int, I any integer type, b bool,
- * e error, S rand.Source, R *rand.Rand.
+ * e error, S rand.Source, R *rand.Rand, w io.Writer, 6 int64.
  */
 #include "check.h"
 
@@ -31,6 +31,11 @@ static const LibRow lib[] = {
 static const LibRow rand_methods[] = {
     {NULL, "Intn", LIB_R_INTN, "i>i"},
     {NULL, "Int", LIB_R_INT, ">i"},
+};
+
+/* Methods of *bytes.Buffer and *strings.Builder beyond feat-data's. */
+static const LibRow buf_methods[] = {
+    {NULL, "WriteTo", LIB_BUF_WRITETO, "w>6e"},
 };
 
 Type *types_lib_writer(Checker *c)
@@ -91,6 +96,8 @@ static Type *sig_type(Checker *c, char k)
     case 'i': case 'I': return c->t_int;
     case 'b': return c->t_bool;
     case 'e': return c->t_error;
+    case 'w': return types_lib_writer(c);
+    case '6': return c->t_num[NK_INT64];
     default: return c->t_invalid;
     }
 }
@@ -120,27 +127,46 @@ static void lib_call(Checker *c, Expr *e, const LibRow *r, const char *callee)
         types_assign(c, a, sig_type(c, sig[i]), ctx);
     }
     const char *res = gt + 1;
-    e->mode = *res ? MODE_VALUE : MODE_NOVALUE;
-    if (*res) e->type = sig_type(c, res[0]);
+    int nr = (int)strlen(res);
+    e->mode = nr ? MODE_VALUE : MODE_NOVALUE;
+    if (nr == 1) e->type = sig_type(c, res[0]);
+    if (nr > 1) {                      /* (n, err): a tuple */
+        e->type = types_new(c, TY_TUPLE, NULL);
+        e->type->results = parse_alloc(c->arena, sizeof *e->type->results * (size_t)nr);
+        for (int i = 0; i < nr; i++) e->type->results[i] = sig_type(c, res[i]);
+        e->type->nresults = nr;
+    }
 }
 
 bool types_lib_call(Checker *c, Expr *e, int bi, const char *callee)
 {
     if (bi < BI_LIB) return false;
     int k = bi - BI_LIB;
-    lib_call(c, e, k >= 1500 ? &rand_methods[k - 1500] : &lib[k], callee);
+    lib_call(c, e, k >= 1600 ? &buf_methods[k - 1600] : k >= 1500 ? &rand_methods[k - 1500] : &lib[k], callee);
     return true;
 }
 
 int types_lib_fn(int bi)
 {
     int k = bi - BI_LIB;
-    return k >= 1500 ? rand_methods[k - 1500].fn : lib[k].fn;
+    return k >= 1600 ? buf_methods[k - 1600].fn : k >= 1500 ? rand_methods[k - 1500].fn : lib[k].fn;
 }
 
 bool types_lib_method(Checker *c, Expr *e, Type *t)
 {
     Type *b = t->kind == TY_PTR ? t->elem : t;
+    if (b && b->kind == TY_STRBUF) {
+        for (size_t i = 0; i < sizeof buf_methods / sizeof *buf_methods; i++) {
+            if (!same(e->name, e->namelen, buf_methods[i].name)) continue;
+            Expr *inner = e->x;
+            while (inner->kind == EX_PAREN) inner = inner->x;
+            if (t->kind != TY_PTR && inner->kind == EX_IDENT && inner->sym) inner->sym->addr_taken = true;
+            e->mode = MODE_BUILTIN;
+            e->builtin = BI_LIB + 1600 + (int)i;
+            return true;
+        }
+        return false;
+    }
     if (!b || b != c->t_rand) return false;
     for (size_t i = 0; i < sizeof rand_methods / sizeof *rand_methods; i++) {
         if (!same(e->name, e->namelen, rand_methods[i].name)) continue;

@@ -232,6 +232,10 @@ static bool exec_builtin(Machine *m, Goroutine *g, int core, int op, const Value
             fmt_apply(m, g, core, op >> 8, args, n, false);
             return true;
         }
+        if ((op & 0xff) == OP_LIB) {     /* defer buf.WriteTo(os.Stdout) (feat-func) */
+            lib_exec(m, g, core, op >> 8, args, n, false);
+            return true;
+        }
         if (rt_operands(op, 0) >= 0) return rt_exec(m, g, core, op, 0, 0, args, n);
         machine_fail(m, M_PANIC, g->id, false, "interleave: bad bytecode: this operation cannot be deferred");
         return false;
@@ -497,7 +501,7 @@ int vm_exec(Machine *m, Goroutine *g, int core)
         return cost_of[in.op];
     case OP_LIB:
         g->sp = sp;
-        lib_op(m, g, in);
+        lib_op(m, g, core, in);
         return cost_of[in.op];
     case OP_TYPED:
         st[sp - 1] = value_typed_as(st[sp - 1], (uint32_t)in.a);

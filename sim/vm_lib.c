@@ -21,14 +21,49 @@ static uint64_t splitmix(uint64_t *state)
     return z ^ (z >> 31);
 }
 
-void lib_op(Machine *m, Goroutine *g, const Instr in)
+void lib_op(Machine *m, Goroutine *g, int core, const Instr in)
 {
-    int n = in.a, fn = in.b & 0xff;
-    bool push = in.b & FMT_RESULTS;
-    Value *a = &g->stack[g->sp - n];
+    int n = in.a;
+    g->sp -= n;
+    lib_exec(m, g, core, in.b, &g->stack[g->sp], n, true);
+}
+
+void lib_exec(Machine *m, Goroutine *g, int core, int fnb, const Value *a, int n, bool push)
+{
+    int fn = fnb & 0xff;
+    push = push && (fnb & FMT_RESULTS);
     Value r = value_nil();
-    bool has = true;
+    bool has = true, two = false;
+    (void)n;
     switch ((LibFunc)fn) {
+    case LIB_BUF_WRITETO: {            /* the buffer's text to w; the buffer empties */
+        Value p = a[0], w = vm_unbox(m, a[1]);
+        if (p.kind != V_PTR || (uint64_t)p.i >= (uint64_t)m->nmem) {
+            machine_fail(m, M_PANIC, g->id, true, "runtime error: invalid memory address or nil pointer dereference");
+            has = false;
+            break;
+        }
+        Value text = m->mem[p.i];
+        uint32_t len = 0;
+        const char *s = text.kind == V_STR ? machine_string(m, text, &len) : "";
+        char *copy = xstrndup(s, len);     /* (appending may move the strings) */
+        if (w.kind == V_PTR && (uint64_t)w.i < (uint64_t)m->nmem) {   /* another buffer */
+            Value cur = m->mem[w.i].kind == V_STR ? m->mem[w.i] : value_make(V_STR, 0, 0);
+            Value add = value_make(V_STR, 0, machine_add_string(m, copy, len));
+            m->mem[w.i] = value_make(V_STR, 0, machine_concat(m, cur, add));
+        } else if (w.kind == V_INT && w.i == 2) {
+            buf_append(&m->stderr_buf, &m->stderr_len, &m->stderr_cap, copy, len);
+        } else {
+            uint32_t from = m->stdout_len;
+            buf_append(&m->stdout_buf, &m->stdout_len, &m->stdout_cap, copy, len);
+            machine_output(m, g->id, core, from);
+        }
+        free(copy);
+        m->mem[p.i] = value_make(V_STR, 0, 0);
+        r = value_int(len);
+        two = true;
+        break;
+    }
     case LIB_ERRORS_UNWRAP: case LIB_ERRORS_IS: {
         /* a *fmt.wrapError (Errorf with %w) keeps the error it wraps in its
          * second slot; Is walks that chain comparing as == does */
@@ -75,6 +110,8 @@ void lib_op(Machine *m, Goroutine *g, const Instr in)
         has = false;
         break;
     }
-    g->sp -= n;
-    if (push && has && m->status == M_RUNNING && !g->unwinding) g->stack[g->sp++] = r;
+    if (push && has && m->status == M_RUNNING && !g->unwinding) {
+        g->stack[g->sp++] = r;
+        if (two) g->stack[g->sp++] = value_nil();   /* err */
+    }
 }
