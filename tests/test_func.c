@@ -184,6 +184,24 @@ static void test_fmt_slice_elements(void **state)
                "[T1 T2 <nil>] [c3 c4]\n[c5] [5]\n3 false 0 true\n", 0, NULL);
 }
 
+/* Library glue of feat-func: io.Writer over buffers and files, WriteTo in a
+ * defer, rand.New, errors.Is through %w, methods of typed constants. */
+static void test_writers_and_errors(void **state)
+{
+    (void)state;
+    expect_run("package main\n\nimport (\n\t\"bytes\"\n\t\"errors\"\n\t\"fmt\"\n\t\"io\"\n\t\"math/rand\"\n\t\"os\"\n\t\"time\"\n)\n\n"
+               "var ErrX = errors.New(\"x\")\n\n"
+               "func say(w io.Writer, s string) { fmt.Fprintln(w, s) }\n\n"
+               "func main() {\n"
+               "\tvar b bytes.Buffer\n\tdefer b.WriteTo(os.Stdout)\n"
+               "\tsay(&b, \"buffered\")\n\tsay(os.Stdout, \"direct\")\n"
+               "\terr := fmt.Errorf(\"wrap: %w\", ErrX)\n"
+               "\tr1, r2 := rand.New(rand.NewSource(3)), rand.New(rand.NewSource(3))\n"
+               "\tfmt.Println(err, errors.Is(err, ErrX), errors.Unwrap(err) == ErrX, r1.Intn(50) == r2.Intn(50))\n"
+               "\tfmt.Println(time.Hour.Minutes(), (90 * time.Second).Seconds())\n}\n",
+               "direct\nwrap: x true true true\n60 90\nbuffered\n", 0, NULL);
+}
+
 /* A clone taken while a panic unwinds steps exactly as the original. */
 static void test_clone_mid_panic(void **state)
 {
@@ -249,6 +267,7 @@ int main(void)
         cmocka_unit_test(test_embedding_and_promotion),
         cmocka_unit_test(test_fmt_fields_and_library),
         cmocka_unit_test(test_fmt_slice_elements),
+        cmocka_unit_test(test_writers_and_errors),
         cmocka_unit_test(test_runtime_types),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
