@@ -110,7 +110,7 @@ run:
 test:
 	@$(MAKE) --no-print-directory deps
 	@$(MAKE) --no-print-directory all
-	@$(MAKE) --no-print-directory unit golden e2e
+	@$(MAKE) --no-print-directory unit golden go-conformance e2e
 	@$(MAKE) --no-print-directory check-asan
 	@echo "all tests passed"
 
@@ -123,13 +123,14 @@ golden: $(BIN)
 e2e: $(BIN)
 	@sh tests/e2e/run.sh ./$(BIN)
 
-# The Go conformance corpus (tests/go, expectations from real Go 1.19).  Not yet
-# part of `make test`: it defines the language interleave is growing into.
+# The Go conformance corpus (tests/go, expectations from real Go 1.19).  Programs
+# on tests/go/known-failures.txt do not pass yet and count as skipped (VERBOSE=1
+# lists them); any other failure, or a listed program that now passes, fails.
 go-conformance: $(BIN)
-	@sh tests/go/run.sh ./$(BIN)
+	@KNOWN_FAILURES=tests/go/known-failures.txt sh tests/go/run.sh ./$(BIN)
 
 check-asan:
-	@$(MAKE) --no-print-directory SAN=1 unit golden e2e-sanitized
+	@$(MAKE) --no-print-directory SAN=1 unit golden go-conformance e2e-sanitized
 
 # The TUI under the sanitizers: reports go to files (the terminal belongs to
 # curses), and any report fails the run.
