@@ -184,6 +184,7 @@ static void struct_v(const Machine *m, const Object *obj, Out o, int depth)
 /* ---- typed values (feat-func): what an interface value's dynamic type says */
 
 static void typed_v(const Machine *m, Value v, int t, Out o, int depth, bool plus);
+static void quote_byte(Out o, unsigned char c, char q);
 
 /* A struct at mem[base] of layout t: {1 2}, with %+v {X:1 Y:2}. */
 static void struct_fields(const Machine *m, int64_t base, int t, Out o, int depth, bool plus)
@@ -202,6 +203,58 @@ static void struct_fields(const Machine *m, int64_t base, int t, Out o, int dept
             typed_v(m, value_make(V_PTR, 0, at), ft, o, depth + 1, plus);
         else
             typed_v(m, m->mem[at], ft, o, depth + 1, plus);
+    }
+    puts_(o, "}");
+}
+
+/* %#v, Go syntax (fmt's fmtSharpV): main.T{A:1, B:"x"}, &main.T{...} for a
+ * pointer at the top; strings quoted; other field kinds print as %v does. */
+static void sharp_v(const Machine *m, Value v, int t, Out o, int depth)
+{
+    if (value_is_iface(v) && (int)v.aux - 1 < m->prog->ntypes) {
+        t = (int)v.aux - 1;
+        v = vm_unbox(m, v);
+    }
+    const TypeLayout *tl = t >= 0 && t < m->prog->ntypes ? &m->prog->types[t] : NULL;
+    if (v.kind == V_STR && v.aux != VALUE_AUX_FMT) {
+        uint32_t n;
+        const char *s = machine_string(m, v, &n);
+        puts_(o, "\"");
+        for (uint32_t k = 0; k < n; k++) quote_byte(o, (unsigned char)s[k], '"');
+        puts_(o, "\"");
+        return;
+    }
+    if (tl && tl->kind == RT_PTR && depth == 0 && v.kind == V_PTR && tl->elem >= 0 &&
+        m->prog->types[tl->elem].kind == RT_STRUCT) {
+        puts_(o, "&");
+        sharp_v(m, v, tl->elem, o, depth);
+        return;
+    }
+    if (tl && tl->goname && (tl->kind == RT_PTR || (tl->kind == RT_IFACE && v.kind == V_NIL))) {
+        char a[32] = "nil";                      /* (*main.T)(nil), interface {}(nil) */
+        if (v.kind == V_PTR) snprintf(a, sizeof a, "0x%" PRIx64, (uint64_t)fake_addr(v.i));
+        if (tl->kind == RT_PTR) puts_(o, "(");
+        puts_(o, tl->goname);
+        puts_(o, tl->kind == RT_PTR ? ")(" : "(");
+        puts_(o, a);
+        puts_(o, ")");
+        return;
+    }
+    if (!tl || tl->kind != RT_STRUCT || v.kind != V_PTR || v.i < 0 || v.i >= m->nmem) {
+        typed_v(m, v, t, o, depth, false);
+        return;
+    }
+    puts_(o, tl->goname ? tl->goname : "struct");
+    puts_(o, "{");
+    for (int i = 0; i < tl->nfields; i++) {
+        if (i) puts_(o, ", ");
+        puts_(o, tl->field_name[i]);
+        puts_(o, ":");
+        int ft = tl->field_type[i];
+        int64_t at = v.i + tl->field_off[i];
+        if (at < 0 || at >= m->nmem) { puts_(o, "?"); continue; }
+        if (m->prog->types[ft].kind == RT_STRUCT) sharp_v(m, value_make(V_PTR, 0, at), ft, o, depth + 1);
+        else sharp_v(m, m->mem[at], ft, o, depth + 1);
     }
     puts_(o, "}");
 }
@@ -490,7 +543,8 @@ static void format_one(const Machine *m, Out o, char verb, Value v, int width, b
             char *s = NULL;
             uint32_t len = 0, cap = 0;
             Out so = {&s, &len, &cap};
-            typed_v(m, orig, -1, so, 0, plus);
+            if (sharp) sharp_v(m, orig, -1, so, 0);
+            else typed_v(m, orig, -1, so, 0, plus);
             padded(o, s, len, width, minus, false);
             free(s);
         }

@@ -184,6 +184,19 @@ static void test_fmt_slice_elements(void **state)
                "[T1 T2 <nil>] [c3 c4]\n[c5] [5]\n3 false 0 true\n", 0, NULL);
 }
 
+/* %#v prints Go syntax: type names, field names, quoted strings, typed nils. */
+static void test_fmt_go_syntax(void **state)
+{
+    (void)state;
+    expect_run("package main\n\nimport \"fmt\"\n\n"
+               "type In struct {\n\tS string\n\tN int\n}\n"
+               "type T struct {\n\tI In\n\tP *In\n\tE interface{}\n}\n\n"
+               "func main() {\n"
+               "\tfmt.Printf(\"%#v|%#v|%#v\\n\", T{In{\"a\\t\", 1}, nil, nil}, &In{}, \"q\")\n}\n",
+               "main.T{I:main.In{S:\"a\\t\", N:1}, P:(*main.In)(nil), E:interface {}(nil)}|&main.In{S:\"\", N:0}|\"q\"\n",
+               0, NULL);
+}
+
 /* Library glue of feat-func: io.Writer over buffers and files, WriteTo in a
  * defer, rand.New, errors.Is through %w, methods of typed constants. */
 static void test_writers_and_errors(void **state)
@@ -267,6 +280,7 @@ int main(void)
         cmocka_unit_test(test_embedding_and_promotion),
         cmocka_unit_test(test_fmt_fields_and_library),
         cmocka_unit_test(test_fmt_slice_elements),
+        cmocka_unit_test(test_fmt_go_syntax),
         cmocka_unit_test(test_writers_and_errors),
         cmocka_unit_test(test_runtime_types),
     };
