@@ -94,7 +94,10 @@ static Expr *interface_type(Parser *p)
     parse_expect(p, TK_LBRACE, "");
     while (p->tok.kind != TK_RBRACE) {
         Field f = {NULL, 0, p->tok.line, p->tok.col, NULL};
+        /* type sets (~int, int | string) only constrain type parameters */
+        if (p->tok.kind == TK_TILDE) parse_unsupported(p, "generics");
         Expr *n = parse_name(p);
+        if (p->tok.kind == TK_PIPE) parse_unsupported(p, "generics");
         if (p->tok.kind == TK_LPAREN) {
             f.name = n->name;
             f.namelen = n->namelen;
