@@ -64,10 +64,11 @@ static void push_slots(Compiler *C, Expr *x, const Type *t)
     if (x->kind == EX_COMPOSITE) {
         compile_emit(C, OP_NEW, compile_layout(C, x->type), 0);
         compile_fill_composite(C, x, -1, -1);
-        return;
+    } else {
+        compile_expr(C, x);            /* any struct expression: its address */
     }
-    Place pl = compile_place(C, x);
-    compile_place_addr(C, &pl);
+    /* MAPSET stores one slot as is: a one-slot struct goes in as its field */
+    if (t->nslots == 1) compile_emit(C, OP_LOAD, 0, 0);
 }
 
 /* MAPGET's operands for a map of elem: the zero constant, or (B&2) the
@@ -280,6 +281,10 @@ static void composite(Compiler *C, Expr *e)
             continue;
         }
         compile_expr(C, v);
+        if (v->type->kind == TY_STRUCT && !v->boxed) {   /* a struct variable: its slots copied in */
+            compile_emit(C, OP_COPYN, v->type->nslots, 0);
+            continue;
+        }
         compile_emit(C, OP_STORE, 0, 0);
     }
 }

@@ -186,6 +186,12 @@ bool compile_func_expr(Compiler *C, Expr *e)
     case EX_IDENT: case EX_STAR:
         if (is_struct(e->type) && e->mode == MODE_VAR) { struct_addr(C, e); return true; }
         return false;
+    case EX_INDEX: {                 /* s[i], a[i] of structs: the element's slots */
+        const Type *xt = compile_unparen(e->x)->type;
+        if (!is_struct(e->type) || !xt || xt->kind == TY_MAP || xt->kind == TY_STRING) return false;
+        struct_addr(C, e);
+        return true;
+    }
     case EX_BINARY:
         if ((e->op == TK_EQ || e->op == TK_NE) && (types_is_iface(e->x->type) || types_is_iface(e->y->type))) {
             compile_expr(C, e->x);           /* interfaces: dynamic types, then values */
