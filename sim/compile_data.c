@@ -384,8 +384,7 @@ int compile_data_builtin(Compiler *C, Expr *e, int bi)
                     compile_emit(C, OP_NEW, compile_layout(C, x->type), 0);
                     compile_fill_composite(C, x, -1, -1);
                 } else {
-                    Place pl = compile_place(C, x);
-                    compile_place_addr(C, &pl);
+                    compile_expr(C, x);    /* any struct expression: its address */
                 }
             }
             C->line = e->line;

@@ -312,6 +312,22 @@ static void typed_v(const Machine *m, Value v, int t, Out o, int depth, bool plu
             return;
         }
         break;
+    case RT_SLICE: case RT_ARRAY:
+        /* structs as elements: their fields by the layout, so a one-field
+         * struct keeps its braces and nested structs their own */
+        if ((v.kind == V_SLICE || v.kind == V_ARRAY) && tl->elem >= 0 &&
+            m->prog->types[tl->elem].kind == RT_STRUCT) {
+            int64_t n = slice_len(v), base = slice_base(v);
+            int esz = slice_esz(v);
+            puts_(o, "[");
+            for (int64_t k = 0; k < n && base >= 0 && base + (k + 1) * esz <= m->nmem; k++) {
+                if (k) puts_(o, " ");
+                struct_fields(m, base + k * esz, tl->elem, o, depth + 1, plus);
+            }
+            puts_(o, "]");
+            return;
+        }
+        break;
     default:
         break;
     }
@@ -435,6 +451,28 @@ static void format_one(const Machine *m, Out o, char verb, Value v, int width, b
 /* A struct (or a pointer to one, at the top) under a verb other than %v:
  * Go applies the verb to each field, "{%!s(int=1) x}".  False if v is no
  * struct. */
+static bool struct_verb(const Machine *m, Out o, char verb, Value v, bool plus, bool sharp, bool space);
+
+/* %d of []T, T a struct: [{3} {4}], each element by struct_verb. */
+static bool slice_of_structs_verb(const Machine *m, Out o, char verb, Value v, bool plus, bool sharp, bool space)
+{
+    if (!value_is_iface(v) || v.kind != V_BOX || (int)v.aux - 1 >= m->prog->ntypes) return false;
+    const TypeLayout *tl = &m->prog->types[v.aux - 1];
+    if ((tl->kind != RT_SLICE && tl->kind != RT_ARRAY) || tl->elem < 0 || m->prog->types[tl->elem].kind != RT_STRUCT)
+        return false;
+    Value s = vm_unbox(m, v);
+    if (s.kind != V_SLICE && s.kind != V_ARRAY) return false;
+    int64_t n = slice_len(s), base = slice_base(s);
+    int esz = slice_esz(s);
+    puts_(o, "[");
+    for (int64_t k = 0; k < n && base >= 0 && base + (k + 1) * esz <= m->nmem; k++) {
+        if (k) puts_(o, " ");
+        struct_verb(m, o, verb, value_make(V_PTR, (uint32_t)tl->elem + 1, base + k * esz), plus, sharp, space);
+    }
+    puts_(o, "]");
+    return true;
+}
+
 static bool struct_verb(const Machine *m, Out o, char verb, Value v, bool plus, bool sharp, bool space)
 {
     if (!value_is_iface(v) || v.kind != V_PTR || (int)v.aux - 1 >= m->prog->ntypes) return false;
@@ -511,6 +549,7 @@ static void format_one(const Machine *m, Out o, char verb, Value v, int width, b
     if (v.aux == VALUE_AUX_FMT) v.aux = 0;    /* the text a String()/Error() method gave */
     if (verb == 'w') verb = 'v';             /* Errorf's %w: the error's text */
     if (verb != 'v' && verb != 'T' && verb != 'p' && struct_verb(m, o, verb, v, plus, sharp, space)) return;
+    if (verb != 'v' && verb != 'T' && verb != 'p' && slice_of_structs_verb(m, o, verb, v, plus, sharp, space)) return;
     if ((verb == 'v' || verb == 's') && typed_text(m, v, tmp, sizeof tmp)) {   /* OP_TYPED's */
         padded(o, tmp, strlen(tmp), width, minus, false);
         return;

@@ -197,6 +197,24 @@ static void test_fmt_go_syntax(void **state)
                0, NULL);
 }
 
+/* Structs as slice, array and map elements keep value semantics: x := s[i]
+ * copies, []T{a, b} copies the variables in, one-field structs keep braces. */
+static void test_struct_elements(void **state)
+{
+    (void)state;
+    expect_run("package main\n\nimport \"fmt\"\n\n"
+               "type kv struct {\n\tk string\n\tv int\n}\n"
+               "type one struct{ n int }\n\n"
+               "func main() {\n"
+               "\ta := kv{\"a\", 1}\n\ts := []kv{a, {\"b\", 2}}\n\ta.v = 7\n"
+               "\tx := s[1]\n\tx.v = 9\n\tarr := [2]kv{a}\n\tarr2 := arr\n\tarr2[0].k = \"z\"\n"
+               "\tfmt.Println(s, s[0], x, arr, arr2[0])\n"
+               "\tm := map[string]one{\"p\": {1}}\n\to := one{2}\n\tm[\"q\"] = o\n\to.n = 5\n"
+               "\tfor _, v := range m {\n\t\tif v.n == 2 {\n\t\t\tfmt.Println(v, m[\"q\"].n)\n\t\t}\n\t}\n"
+               "\tfmt.Printf(\"%d %v\\n\", []one{{3}}, [1]one{})\n}\n",
+               "[{a 1} {b 2}] {a 1} {b 9} [{a 7} { 0}] {z 7}\n{2} 2\n[{3}] [{0}]\n", 0, NULL);
+}
+
 /* Library glue of feat-func: io.Writer over buffers and files, WriteTo in a
  * defer, rand.New, errors.Is through %w, methods of typed constants. */
 static void test_writers_and_errors(void **state)
@@ -281,6 +299,7 @@ int main(void)
         cmocka_unit_test(test_fmt_fields_and_library),
         cmocka_unit_test(test_fmt_slice_elements),
         cmocka_unit_test(test_fmt_go_syntax),
+        cmocka_unit_test(test_struct_elements),
         cmocka_unit_test(test_writers_and_errors),
         cmocka_unit_test(test_runtime_types),
     };
