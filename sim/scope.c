@@ -374,6 +374,7 @@ void scope_resolve(Checker *c, Sym *s)
         *named = *u;
         named->name = keep.name;
         named->ptr = keep.ptr;
+        named->slice_of = keep.slice_of;   /* []T is T's own, not its underlying type's */
         named->user = true;
         if (u->kind != TY_IFACE) {      /* a defined type has only its own methods */
             named->methods = keep.methods;

@@ -273,6 +273,7 @@ void scope_local_type(Checker *c, Stmt *s)
     *named = *u;
     named->name = keep.name;
     named->ptr = keep.ptr;
+    named->slice_of = keep.slice_of;   /* []T is T's own, not its underlying type's */
     named->layout = -1;
     named->state = 2;
     named->user = true;

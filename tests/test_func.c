@@ -215,6 +215,18 @@ static void test_struct_elements(void **state)
                "[{a 1} {b 2}] {a 1} {b 9} [{a 7} { 0}] {z 7}\n{2} 2\n[{3}] [{0}]\n", 0, NULL);
 }
 
+/* A defined type gets its own []T even when its underlying type's []int
+ * was made first (the named type is a copy of the underlying one). */
+static void test_slice_of_defined_type(void **state)
+{
+    (void)state;
+    expect_run("package main\n\nimport \"fmt\"\n\n"
+               "type S struct{ d []int }\n\ntype State int\n\nconst Idle State = 0\n\n"
+               "func (s State) String() string { return \"idle\" }\n\n"
+               "func main() {\n\tfmt.Println([]State{Idle}, []int{1})\n}\n",
+               "[idle] [1]\n", 0, NULL);
+}
+
 /* Library glue of feat-func: io.Writer over buffers and files, WriteTo in a
  * defer, rand.New, errors.Is through %w, methods of typed constants. */
 static void test_writers_and_errors(void **state)
@@ -300,6 +312,7 @@ int main(void)
         cmocka_unit_test(test_fmt_slice_elements),
         cmocka_unit_test(test_fmt_go_syntax),
         cmocka_unit_test(test_struct_elements),
+        cmocka_unit_test(test_slice_of_defined_type),
         cmocka_unit_test(test_writers_and_errors),
         cmocka_unit_test(test_runtime_types),
     };
