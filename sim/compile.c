@@ -198,6 +198,7 @@ static void generate(Program *p, Checker *ck)
     compile_builtin_rtypes(&C);      /* last: the program's own layouts keep their numbers */
     free(zero);
     free(C.pending);
+    free(C.layout_type);
 }
 
 /* ---- the pipeline ------------------------------------------------------------------------ */

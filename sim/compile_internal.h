@@ -42,6 +42,7 @@ typedef struct Compiler {
     int name_hint;            /* string index of the variable an expression is
                                  assigned to (names make(chan T)), 0 none       */
     struct Thunk *thunks; int nthunks, thunks_cap;  /* go builtin(...): compile_conc.c */
+    Type **layout_type; int nlayout_type;   /* the Type of each layout (feat-func) */
 } Compiler;
 
 /* A "place" (Lua's expdesc) is where an assignable expression lives; code for

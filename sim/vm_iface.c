@@ -265,6 +265,17 @@ int vm_iface_op(Machine *m, Goroutine *g, int core, const Instr in)
     }
     case OP_IFACEEQ: {
         Value b = st[g->sp - 1], a = st[g->sp - 2];
+        if (value_is_iface(a) && a.aux == b.aux && (int)a.aux - 1 < m->prog->ntypes) {
+            /* runtime/alg.go's efaceeq: slices, maps and funcs have no == */
+            const TypeLayout *tl = &m->prog->types[a.aux - 1];
+            const char *n = tl->goname ? tl->goname : "";
+            if (tl->kind == RT_SLICE || tl->kind == RT_FUNC || !strncmp(n, "map[", 4)) {
+                char msg[160];
+                snprintf(msg, sizeof msg, "runtime error: comparing uncomparable type %s", n);
+                machine_fail(m, M_PANIC, g->id, true, msg);
+                break;
+            }
+        }
         g->sp -= 1;
         g->stack[g->sp - 1] = value_bool(vm_iface_equal(m, a, b));
         break;

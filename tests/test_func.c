@@ -227,6 +227,22 @@ static void test_slice_of_defined_type(void **state)
                "[idle] [1]\n", 0, NULL);
 }
 
+/* An unnamed type written twice is one dynamic type (map, chan, func cases
+ * of a type switch match), and == on interfaces holding slices panics. */
+static void test_unnamed_dynamic_types(void **state)
+{
+    (void)state;
+    expect_run("package main\n\nimport \"fmt\"\n\n"
+               "func kind(i interface{}) string {\n\tswitch i.(type) {\n"
+               "\tcase map[string]int:\n\t\treturn \"map\"\n\tcase chan int:\n\t\treturn \"chan\"\n"
+               "\tcase func() int:\n\t\treturn \"func\"\n\t}\n\treturn \"other\"\n}\n\n"
+               "func main() {\n"
+               "\tfmt.Println(kind(map[string]int{}), kind(make(chan int)), kind(func() int { return 1 }), kind(1))\n"
+               "\tvar a, b interface{} = []int{1}, []int{1}\n\tfmt.Println(a == b)\n}\n",
+               "map chan func other\n", 2,
+               "panic: runtime error: comparing uncomparable type []int\n");
+}
+
 /* Library glue of feat-func: io.Writer over buffers and files, WriteTo in a
  * defer, rand.New, errors.Is through %w, methods of typed constants. */
 static void test_writers_and_errors(void **state)
@@ -313,6 +329,7 @@ int main(void)
         cmocka_unit_test(test_fmt_go_syntax),
         cmocka_unit_test(test_struct_elements),
         cmocka_unit_test(test_slice_of_defined_type),
+        cmocka_unit_test(test_unnamed_dynamic_types),
         cmocka_unit_test(test_writers_and_errors),
         cmocka_unit_test(test_runtime_types),
     };
