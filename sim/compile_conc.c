@@ -304,7 +304,10 @@ void compile_conc_thunks(Compiler *C)
         pr->code_start = compile_here(C);
         pr->line = t->line;
         for (int k = 0; k < t->n; k++) compile_emit(C, OP_LOCAL, k, 0);
-        compile_emit(C, t->op, t->op == OP_PRINTF || t->op == OP_PRINTLN ? t->n : 0, 0);
+        if ((t->op & 0xff) == OP_FMT || (t->op & 0xff) == OP_LIB)   /* fmt, strings ... (feat-func): B in the high byte */
+            compile_emit(C, t->op & 0xff, t->n, t->op >> 8);
+        else
+            compile_emit(C, t->op, t->op == OP_PRINTF || t->op == OP_PRINTLN ? t->n : 0, 0);
         compile_emit(C, OP_RET, 0, 0);
         pr = &C->p->protos[t->proto];
         pr->code_end = compile_here(C);

@@ -166,6 +166,8 @@ static void receiver(Compiler *C, Expr *sel)
 static int builtin(Compiler *C, Expr *e, int bi, CallKind how)
 {
     int op, argc;
+    if ((bi == BI_PRINTLN || bi == BI_PRINTF) && e->dots)   /* fmt.Println(xs...): Fprintln(os.Stdout, xs...) */
+        return compile_func_print_spread(C, e, bi == BI_PRINTF, how);
     switch (bi) {
     case BI_PRINTLN: op = OP_PRINTLN; argc = compile_conc_print_args(C, e, 0); break;
     case BI_PRINTF: op = OP_PRINTF; argc = compile_conc_print_args(C, e, 0); break;

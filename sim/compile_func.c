@@ -216,6 +216,7 @@ bool compile_func_expr(Compiler *C, Expr *e)
 static int fmt_call(Compiler *C, Expr *e, int kind, int nresults, CallKind how)
 {
     int argc = count_args(C, e);
+    if (e->dots) kind |= FMT_SPREAD;   /* fmt.Println(xs...): vm_fmt.c spreads xs */
     C->line = e->line;
     C->col = e->col;
     if (how == CALL_DEFER) {           /* the builtin op carries its FmtFunc */
@@ -229,6 +230,26 @@ static int fmt_call(Compiler *C, Expr *e, int kind, int nresults, CallKind how)
     }
     compile_emit(C, OP_FMT, argc, kind);
     return nresults;
+}
+
+/* fmt.Println(xs...) / fmt.Printf(f, xs...) as Fprint* to stdout (writer 1),
+ * whose OP_FMT can spread a []any. */
+int compile_func_print_spread(Compiler *C, Expr *e, bool printf, CallKind how)
+{
+    C->line = e->line;
+    C->col = e->col;
+    compile_emit(C, OP_INT, 1, 0);
+    int argc = 1 + count_args(C, e);
+    int kind = (printf ? FMT_FPRINTF : FMT_FPRINTLN) | FMT_SPREAD;
+    C->line = e->line;
+    C->col = e->col;
+    if (how == CALL_DEFER) {
+        compile_emit(C, OP_DEFER, argc, OP_FMT | kind << 8);
+        return 0;
+    }
+    if (how == CALL_GO) sim_fatal("compile_func_print_spread", "go of a fmt function");
+    compile_emit(C, OP_FMT, argc, kind);
+    return 0;
 }
 
 /* strings.X(...), rand.X(...), buf.Method(...): OP_LIB; a method pushes

@@ -139,6 +139,7 @@ void compile_apply(Compiler *C, int op, const Type *t, Expr *y);
 bool compile_func_expr(Compiler *C, Expr *e);
 /* Push e as a value the receiver owns: a struct is copied (CLONE). */
 void compile_value_copy(Compiler *C, Expr *e);
+int compile_func_print_spread(Compiler *C, Expr *e, bool printf, CallKind how);
 /* x.(T) with comma-ok: pushes the value and ok; returns 2. */
 int compile_assert(Compiler *C, Expr *e);
 /* A call of a method (static, or dynamic through an interface). */

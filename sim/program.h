@@ -53,6 +53,7 @@ typedef struct Proto {
 typedef enum FmtFunc {
     FMT_PRINT, FMT_SPRINTF, FMT_SPRINT, FMT_SPRINTLN, FMT_ERRORF, FMT_FPRINTF,
     FMT_FPRINTLN, FMT_FPRINT, FMT_ERRORS_NEW, FMT_BUILTIN_PRINTLN, FMT_BUILTIN_PRINT,
+    FMT_SPREAD = 0x80,       /* or'd in: the last argument is a []any to spread (f(xs...)) */
     FMT_RESULTS = 0x100      /* or'd in: push (n int, err error) after printing */
 } FmtFunc;
 

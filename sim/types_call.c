@@ -77,10 +77,17 @@ static void variadic_arguments(Checker *c, Expr *e, Type *sig, const char *calle
  * value carrying its dynamic type, which is how fmt sees it. */
 static void print_args(Checker *c, Expr *e, int from)
 {
-    if (e->dots) {
-        char fs[96];
+    if (e->dots) {                     /* fmt.Println(xs...): xs is the []any itself */
+        char fs[96], ctx[128];
         types_expr_string(e->x, fs, sizeof fs);
-        types_errorf(c, e->line, e->col, "interleave does not support %s(xs...) (print the values one by one)", fs);
+        snprintf(ctx, sizeof ctx, "argument to %s", fs);
+        for (int i = 0; i < e->nargs; i++) types_value(c, e->args[i]);
+        if (e->nargs != from + 1) {
+            types_errorf(c, e->line, e->col, "%s arguments in call to %s", e->nargs > from + 1 ? "too many" : "not enough", fs);
+            return;
+        }
+        types_assign(c, e->args[from], types_slice_of(c, c->t_any), ctx);
+        return;
     }
     if (e->nargs == from + 1 && from == 0 && e->args[0]->kind == EX_CALL) {   /* f(g()) */
         Expr *a = e->args[0];

@@ -245,22 +245,61 @@ static int errorf_type(const Machine *m, Value f)
     return m->prog->rt_errstring;
 }
 
+/* The marker OP_FMT leaves on top of the stack once it has spread its
+ * []any argument there: its count of elements, so that running the
+ * instruction again (after String() calls) finds the same arguments. */
+#define SPREAD_MARK 0x5b5du
+
+/* f(xs...): the slice on top of the stack becomes its elements plus a
+ * marker; returns how many arguments that made of the slice. */
+static int spread(Machine *m, Goroutine *g)
+{
+    Value top = g->stack[g->sp - 1];
+    if (top.kind == V_INT && top.aux == SPREAD_MARK) return (int)top.i;
+    Value s = g->stack[--g->sp];
+    int64_t k = slice_len(s), base = slice_base(s);
+    if (base < 0 || base + k > m->nmem) k = 0;
+    if (g->sp + k + 1 > g->stack_cap) {
+        int need = g->sp + (int)k + 1;
+        GROW(g->stack, g->stack_cap, need);
+    }
+    for (int64_t j = 0; j < k; j++) g->stack[g->sp++] = m->mem[base + j];
+    g->stack[g->sp++] = value_make(V_INT, SPREAD_MARK, k);
+    return (int)k;
+}
+
 void fmt_op(Machine *m, Goroutine *g, int core, int pc, const Instr in)
 {
-    int n = in.a, how = in.b & 0xff;
+    int n = in.a, how = in.b & 0x7f;
     int skip = how == FMT_FPRINTF || how == FMT_FPRINTLN || how == FMT_FPRINT ? 1 : 0;
     bool printf = how == FMT_SPRINTF || how == FMT_ERRORF || how == FMT_FPRINTF;
-    if (how != FMT_ERRORS_NEW && fmt_call_methods(m, g, pc, n - skip, printf)) return;
-    g->sp -= n;
+    int mark = 0;
+    if (in.b & FMT_SPREAD) {           /* the marker rides along as a method-less argument */
+        n += spread(m, g) - 1;
+        mark = 1;
+    }
+    if (how != FMT_ERRORS_NEW && fmt_call_methods(m, g, pc, n + mark - skip, printf)) return;
+    g->sp -= n + mark;
     m->fmt_g = g->id;
-    fmt_apply(m, g, core, in.b, &g->stack[g->sp], n, true);
+    fmt_apply(m, g, core, in.b & ~FMT_SPREAD, &g->stack[g->sp], n, true);
     m->fmt_g = 0;
     if (g->nframes <= g->fmt_frame) g->nfmt = 0;   /* the print that filled it is done */
 }
 
 void fmt_apply(Machine *m, Goroutine *g, int core, int fn, const Value *args, int n, bool push)
 {
-    int how = fn & 0xff;
+    int how = fn & 0x7f;
+    if (fn & FMT_SPREAD) {             /* defer fmt.Println(xs...): the elements as arguments */
+        Value s = n > 0 ? args[n - 1] : value_nil();
+        int64_t k = slice_len(s), base = slice_base(s);
+        if (base < 0 || base + k > m->nmem) k = 0;
+        Value *all = xcalloc((size_t)(n + k + 1), sizeof *all);
+        memcpy(all, args, (size_t)(n > 0 ? n - 1 : 0) * sizeof *all);
+        memcpy(all + (n > 0 ? n - 1 : 0), &m->mem[base < 0 ? 0 : base], (size_t)k * sizeof *all);
+        fmt_apply(m, g, core, fn & ~FMT_SPREAD, all, (n > 0 ? n - 1 : 0) + (int)k, push);
+        free(all);
+        return;
+    }
     bool results = (fn & FMT_RESULTS) && push;
     int skip = how == FMT_FPRINTF || how == FMT_FPRINTLN || how == FMT_FPRINT ? 1 : 0;
     bool printf = how == FMT_SPRINTF || how == FMT_ERRORF || how == FMT_FPRINTF;

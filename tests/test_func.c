@@ -243,6 +243,22 @@ static void test_unnamed_dynamic_types(void **state)
                "panic: runtime error: comparing uncomparable type []int\n");
 }
 
+/* fmt.Println(xs...) and friends spread a []any: Stringers among the
+ * elements, printf verbs, Errorf, a goroutine's and a deferred call. */
+static void test_fmt_spread(void **state)
+{
+    (void)state;
+    expect_run("package main\n\nimport \"fmt\"\n\n"
+               "type C int\n\nfunc (c C) String() string { return fmt.Sprint(\"C\", int(c)) }\n\n"
+               "func logf(f string, args ...interface{}) { fmt.Printf(\"[\"+f+\"]\\n\", args...) }\n\n"
+               "func main() {\n\txs := []interface{}{C(1), \"s\", 2}\n"
+               "\tdefer fmt.Println(xs[1:]...)\n"
+               "\tfmt.Println(xs...)\n\tlogf(\"%v %s %d\", xs...)\n\tlogf(\"none\")\n"
+               "\tfmt.Println(fmt.Errorf(\"%v-%v\", xs[1:]...), fmt.Sprint(xs...))\n"
+               "\tvar none []interface{}\n\tfmt.Println(none...)\n}\n",
+               "C1 s 2\n[C1 s 2]\n[none]\ns-2 C1s2\n\ns 2\n", 0, NULL);
+}
+
 /* Library glue of feat-func: io.Writer over buffers and files, WriteTo in a
  * defer, rand.New, errors.Is through %w, methods of typed constants. */
 static void test_writers_and_errors(void **state)
@@ -330,6 +346,7 @@ int main(void)
         cmocka_unit_test(test_struct_elements),
         cmocka_unit_test(test_slice_of_defined_type),
         cmocka_unit_test(test_unnamed_dynamic_types),
+        cmocka_unit_test(test_fmt_spread),
         cmocka_unit_test(test_writers_and_errors),
         cmocka_unit_test(test_runtime_types),
     };
