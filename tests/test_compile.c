@@ -685,6 +685,24 @@ static void test_fuzz_shift_zero_by_64(void **state)
     program_free(p);
 }
 
+static void test_fuzz_blank_type_declaration(void **state)
+{
+    (void)state;
+    /* `type _ T` enters no scope, so looking its Sym up by name found NULL */
+    Program *p = compile_ok("package main\n\ntype _ int\n\nfunc main() {\n}\n");
+    program_free(p);
+    expect_diag("package main\n\ntype _ struct{ x undefinedType }\n\nfunc main() {\n}\n",
+                "3:18: undefined: undefinedType");
+}
+
+static void test_fuzz_send_statement_as_if_condition(void **state)
+{
+    (void)state;
+    /* the send statement kept no operator: the message said "d EOF a" at 0:0 */
+    expect_diag("package main\n\nfunc main() {\n\tif d <- a {\n\t}\n}\n",
+                "4:7: syntax error: cannot use d <- a as value");
+}
+
 /* ---- limits: hostile input gets a diagnostic, not a crash -------------------------- */
 
 /* Compile src (freed here) and require a diagnostic containing `want`. */
@@ -778,6 +796,8 @@ int main(void)
         cmocka_unit_test(test_disasm_print_format),
         cmocka_unit_test(test_never_crashes_on_prefixes),
         cmocka_unit_test(test_fuzz_shift_zero_by_64),
+        cmocka_unit_test(test_fuzz_blank_type_declaration),
+        cmocka_unit_test(test_fuzz_send_statement_as_if_condition),
         cmocka_unit_test(test_long_chains_do_not_overflow_the_stack),
         cmocka_unit_test(test_huge_types_are_rejected),
     };
