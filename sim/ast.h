@@ -60,6 +60,10 @@ typedef enum ExprKind {
     /* type-only forms */
     EX_STRUCTTYPE,   /* struct { fields }                                      */
     EX_FUNCTYPE,     /* func(params) results: fn (no body)                     */
+    /* functions, methods, interfaces, control flow (feat-func) */
+    EX_TYPEASSERT,   /* x.(y); y NULL for x.(type) in a type switch            */
+    EX_IFACETYPE,    /* interface { methods }: fields are the methods, each
+                        Field.type an EX_FUNCTYPE (embedded names: name NULL) */
     EX_CHANTYPE,     /* chan x, chan<- x, <-chan x: op is a ChanDir            */
     /* data (feat-data) */
     EX_FLOAT,        /* lit; fval                                              */
@@ -121,6 +125,13 @@ struct Expr {
     int builtin;              /* MODE_BUILTIN: a Builtin (types.h)             */
     int field_off;            /* EX_SELECTOR of a field: slot offset           */
     bool through_ptr;         /* EX_SELECTOR: x is a pointer (auto-deref)      */
+    bool commaok;             /* EX_TYPEASSERT: v, ok := x.(T)                  */
+    struct Type *boxed;       /* the concrete type of a value implicitly
+                                 converted to an interface (the compiler emits
+                                 IFACE after the value)                         */
+    struct Method *method;    /* EX_SELECTOR of a method (types.h)              */
+    struct Type **path; int npath;  /* EX_SELECTOR: embedded fields walked to
+                                 reach the field or method (promotion)          */
     bool comma_ok;            /* a receive <-ch giving (value, ok)             */
 };
 
@@ -139,6 +150,12 @@ typedef enum StmtKind {
     ST_BREAK, ST_CONTINUE,
     ST_RETURN,       /* return rhs...                                           */
     ST_GO, ST_DEFER, /* go x / defer x                                          */
+    /* functions, methods, interfaces, control flow (feat-func) */
+    ST_SWITCH,       /* switch init; x { body }: body are ST_CASE; x NULL: no tag.
+                        A type switch has x an EX_TYPEASSERT without type and
+                        lhs[0] the bound name (nlhs 0 if none)                */
+    ST_CASE,         /* case rhs...: body  (nrhs 0: default)                   */
+    ST_FALLTHROUGH,
     ST_SEND,         /* lhs[0] <- rhs[0]                                        */
     ST_RANGE,        /* for lhs... op range x { body }: op TK_DEFINE, TK_ASSIGN,
                         or 0 without iteration variables (channels: sim/types_conc.c;
@@ -171,6 +188,10 @@ struct Stmt {
     Stmt *els;                /* ST_IF: ST_IF or ST_BLOCK, NULL if none         */
     Clause *clauses; int nclauses;   /* ST_SELECT                               */
 
+    const char *label; int labellen;  /* ST_FOR / ST_SWITCH: its label;
+                                 ST_BREAK / ST_CONTINUE: the target (NULL none) */
+    int label_line, label_col;  /* where the label is declared                 */
+
     /* checker */
     struct Sym **syms;        /* ST_VAR / ST_DEFINE / ST_CONST: the declared
                                  variable per lhs (NULL: `_` or not new);
@@ -184,6 +205,8 @@ struct FuncNode {
     Field *results; int nresults;
     Stmt *body;               /* ST_BLOCK                                        */
     struct FuncInfo *info;    /* checker                                         */
+    Field *recv;              /* a method's receiver, NULL for a function       */
+    bool variadic;            /* the last parameter is ...T                      */
 };
 
 typedef enum DeclKind { DECL_FUNC, DECL_VAR, DECL_CONST, DECL_TYPE } DeclKind;

@@ -231,11 +231,23 @@ static bool try_send(Machine *m, int g, int core, Chan *c, Value v)
     return false;
 }
 
+/* The zero value a receive from closed c gives: a struct value is the
+ * address of a fresh zeroed struct (feat-func's struct values). */
+static Value chan_zero(Machine *m, const Chan *c)
+{
+    int t = c->elem_type;
+    if (t < 0 || t >= m->prog->ntypes || m->prog->types[t].kind != RT_STRUCT) return c->zero;
+    int n = m->prog->types[t].nslots;
+    int64_t base = machine_alloc(m, n, t, -1);
+    if (n) memcpy(&m->mem[base], m->prog->types[t].zero, (size_t)n * sizeof(Value));
+    return value_make(V_PTR, 0, base);
+}
+
 /* Try to receive from c without parking: *out and *ok get the result. */
 static bool try_recv(Machine *m, int g, int core, Chan *c, Value *out, bool *ok)
 {
     if (c->closed && c->len == 0) {
-        *out = c->zero;
+        *out = chan_zero(m, c);
         *ok = false;
         event(m, EV_CHAN_RECV, g, 0, core, c, 1);
         return true;
@@ -326,7 +338,7 @@ bool chan_close(Machine *m, Goroutine *g, int core, Value ch)
         Sudog sg = q_pop(recv ? &c->recvq : &c->sendq);
         if (recv) {
             event(m, EV_CHAN_RECV, sg.g, 0, -1, c, 1);
-            finish(m, sg, true, c->zero, false);
+            finish(m, sg, true, chan_zero(m, c), false);
         } else {
             finish_to_panic(m, sg);
         }

@@ -129,6 +129,60 @@ void scope_check_block(Checker *c, Stmt **stmts, int n);
 /* Check a function's body: parameters, statements, unused names, missing return. */
 void scope_func_body(Checker *c, FuncInfo *fi);
 
+/* ---- sim/types_variadic.c (feat-func): the hooks slices plug into ---------------------- */
+
+/* The type []elem of a variadic parameter ...elem. */
+Type *types_variadic_slice(Checker *c, Type *elem, int line, int col);
+/* The element type T of a variadic parameter's []T. */
+Type *types_variadic_elem(const Type *slice);
+
+/* ---- sim/types_lib_func.c (feat-func): io.Writer, rand.New, errors.Is ------------------ */
+
+Type *types_lib_writer(Checker *c);
+/* io.Writer, rand.Rand, rand.Source; NULL if pkg.Name is none. */
+Type *types_lib_type(Checker *c, const Import *im, const Expr *e);
+/* The library row of pkg.Name, -1 if none (e->builtin = BI_LIB + it). */
+int types_lib_member(const Import *im, const Expr *e);
+/* Check a call of builtin bi if it is a library one. */
+bool types_lib_call(Checker *c, Expr *e, int bi, const char *callee);
+/* x.Name on a *rand.Rand: a builtin. */
+bool types_lib_method(Checker *c, Expr *e, Type *t);
+
+/* ---- sim/scope_switch.c, hooks in sim/scope_stmt.c (feat-func) ------------------------- */
+
+/* Check statements in the current scope; `owner` is the ST_CASE whose body
+ * they are (fallthrough is checked against it), else NULL. */
+void scope_stmt_list(Checker *c, Stmt **stmts, int n, Stmt *owner);
+void scope_switch(Checker *c, Stmt *s);
+void scope_check_label(Checker *c, Stmt *s);
+void scope_push_label(Checker *c, Stmt *s);
+void scope_pop_label(Checker *c, Stmt *s);
+void scope_check_fallthrough(Checker *c, Stmt *s, Stmt **list, int n, Stmt *owner);
+/* Does statement kind s take labels for break/continue besides for and
+ * switch (select does, feat-chan)?  Otherwise an unused label is an error. */
+bool scope_labels_stmt(const Stmt *s);
+
+/* ---- sim/types_method.c (feat-func) ---------------------------------------------------- */
+
+/* The embedded field of struct t (or *t) through which `name` (a field, a
+ * method, or a sync method of an embedded Mutex/WaitGroup) is reached; NULL
+ * when it is t's own or nowhere. */
+TField *types_promoted_via(Type *t, const char *name, int len);
+/* The name an embedded field of type ft is known by (T for T, *T, pkg.T). */
+void types_embedded_name(const Type *ft, const char **name, int *len);
+/* Bind the method declared as function sym fs to its receiver's type. */
+void scope_bind_method(Checker *c, Sym *fs);
+/* Generate the wrappers through which interfaces call promoted methods. */
+void scope_promote_methods(Checker *c);
+/* type T ... inside a function. */
+void scope_local_type(Checker *c, Stmt *s);
+/* interface { ... } */
+Type *types_iface_type(Checker *c, Expr *e);
+/* A predeclared interface with one method `mname() string`. */
+Type *types_string_method_iface(Checker *c, const char *tname, const char *mname);
+/* e (checked) becomes an interface value of type target: records the
+ * concrete type in e->boxed for the code generator. */
+void types_box(Checker *c, Expr *e, Type *target);
 /* ---- feat-data: sim/types_data.c, types_builtin.c, scope_range.c ---- */
 void types_data_universe(Checker *c);
 Type *types_data_type(Checker *c, Expr *e);            /* EX_ARRAYTYPE, EX_MAPTYPE */

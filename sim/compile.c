@@ -54,6 +54,7 @@ static void finish(Compiler *C, FuncInfo *fi)
         if (compile_is_jump(op) && p->code[pc].a == compile_here(C)) need = true;
     }
     if (need) compile_emit(C, OP_RET, 0, 0);
+    compile_recover_epilogue(C, fi);
     pr = &p->protos[fi->proto];
     pr->code_end = compile_here(C);
     pr->nslots = C->nslots;
@@ -71,7 +72,7 @@ static void function(Compiler *C, FuncInfo *fi)
     for (int i = 0; i < fi->nparams; i++) {
         Sym *v = fi->params[i];
         v->slot = i;
-        if (!compile_boxed(v)) continue;
+        if (!compile_boxed(v) || v->type->kind == TY_STRUCT) continue;   /* a struct arrives as its own copy */
         /* a captured or address-taken parameter moves into a heap cell */
         compile_emit(C, OP_NEW, compile_layout(C, v->type), compile_add_string(C, v->name, v->namelen));
         compile_emit(C, OP_DUP, 0, 0);
@@ -194,8 +195,10 @@ static void generate(Program *p, Checker *ck)
     }
     if (p->nglobals || ck->ninit_fns || ck->ninits) init_proto(&C, zero);
     compile_conc_thunks(&C);
+    compile_builtin_rtypes(&C);      /* last: the program's own layouts keep their numbers */
     free(zero);
     free(C.pending);
+    free(C.layout_type);
 }
 
 /* ---- the pipeline ------------------------------------------------------------------------ */
@@ -239,6 +242,7 @@ Program *compile_source(const char *filename, const char *source, size_t len)
     index_lines(p, len);
     p->main_proto = -1;
     p->init_proto = -1;
+    p->rt_errstring = p->rt_runtime_error = p->rt_wrap_error = -1;
     Arena arena = {NULL};
     DiagList dl = {NULL, 0, 0};
     File *f = check_unsupported(p->source, len, &dl) ? NULL : parse_file(&arena, p->source, len, &dl);

@@ -75,13 +75,17 @@ static bool needs_type(const Type *t)
 
 int compile_conc_print_args(Compiler *C, Expr *e, int from)
 {
-    if (e->nargs == 1 && from == 0 && e->args[0]->type && e->args[0]->type->kind == TY_TUPLE)
-        return compile_call(C, e->args[0], CALL_PLAIN);
+    if (e->nargs == 1 && from == 0 && e->args[0]->type && e->args[0]->type->kind == TY_TUPLE) {
+        int n = compile_call(C, e->args[0], CALL_PLAIN);
+        compile_box_tuple(C, e->args[0], n);      /* fmt's ...any (feat-func) */
+        return n;
+    }
     for (int i = from; i < e->nargs; i++) {
         Expr *a = e->args[i];
         compile_expr(C, a);
         if (i > 0 || e->x->builtin != BI_PRINTF) {
-            if (a->type && a->mode != MODE_NIL && needs_type(a->type)) {
+            /* (an argument the checker boxed into an interface knows its type) */
+            if (a->type && a->mode != MODE_NIL && !a->boxed && needs_type(a->type)) {
                 int line = C->line, col = C->col;
                 C->line = a->line;
                 C->col = a->col;
@@ -236,6 +240,16 @@ int compile_conc_builtin(Compiler *C, Expr *e, int bi, CallKind how)
         compile_emit(C, OP_DUR, bi == BI_DUR_ROUND ? 1 : 2, 0);
         return 1;
     case BI_DUR_NS: receiver(C, e->x, true); return 1;
+    case BI_DUR_SECONDS: case BI_DUR_MINUTES: case BI_DUR_HOURS: {
+        /* float64(d) / 1e9 (60e9, 3600e9): time.go's Seconds is sec + nsec/1e9,
+         * the same double for the durations programs use */
+        double unit = bi == BI_DUR_SECONDS ? 1e9 : bi == BI_DUR_MINUTES ? 60e9 : 3600e9;
+        receiver(C, e->x, true);
+        compile_emit(C, OP_CONV, NK_FLOAT64, 0);
+        compile_emit(C, OP_CONST, compile_data_const(C, value_float(unit)), 0);
+        compile_emit(C, OP_FDIV, 0, 0);
+        return 1;
+    }
     case BI_DUR_US: case BI_DUR_MS:
         receiver(C, e->x, true);
         compile_emit(C, OP_INT, bi == BI_DUR_US ? 1000 : 1000000, 0);
@@ -306,7 +320,7 @@ void compile_conc_thunks(Compiler *C)
 void compile_conc_send(Compiler *C, Stmt *s)
 {
     compile_expr(C, s->lhs[0]);
-    compile_expr(C, s->rhs[0]);
+    compile_value_copy(C, s->rhs[0]);        /* a struct is sent as its own copy */
     C->line = s->line;
     C->col = s->col;
     compile_emit(C, OP_SEND, 0, 0);
@@ -316,6 +330,16 @@ void compile_conc_send(Compiler *C, Stmt *s)
  * target whose address must be computed gets the value from a temporary). */
 static void store_to(Compiler *C, Expr *l, Sym *declared)
 {
+    Type *t = declared ? declared->type : l->type;
+    if (t && t->kind == TY_STRUCT) {          /* a struct value is copied in (feat-func) */
+        int tmp = C->nslots++;
+        compile_emit(C, OP_SETLOCAL, tmp, 0);
+        Place pl = declared ? compile_var_place(C, declared) : compile_place(C, compile_unparen(l));
+        compile_place_addr(C, &pl);
+        compile_emit(C, OP_LOCAL, tmp, 0);
+        compile_emit(C, OP_COPYN, t->nslots, 0);
+        return;
+    }
     if (declared) {
         Place pl = compile_var_place(C, declared);
         compile_place_store(C, &pl);
@@ -352,7 +376,7 @@ void compile_conc_range(Compiler *C, Stmt *s)
     compile_emit(C, OP_SETLOCAL, ch, 0);
     for (int i = 0; i < s->nlhs; i++)
         if (declared(s, i)) compile_declare_local(C, declared(s, i));
-    Loop loop = {.outer = C->loop};
+    Loop loop = {.outer = C->loop, .label = s->label, .labellen = s->labellen};   /* break/continue L */
     int top = compile_here(C);
     compile_emit(C, OP_LOCAL, ch, 0);
     compile_emit(C, OP_RECV, 1, 0);
@@ -421,7 +445,7 @@ void compile_conc_select(Compiler *C, Stmt *s)
         if (ncases == MAX_SELECT_CASES) sim_fatal("compile_conc_select", "too many cases");
         if (comm->kind == ST_SEND) {
             compile_expr(C, comm->lhs[0]);
-            compile_expr(C, comm->rhs[0]);
+            compile_value_copy(C, comm->rhs[0]);   /* a struct is sent as its own copy */
             sends |= 1u << ncases;
         } else {
             compile_expr(C, received(comm)->x);
@@ -433,7 +457,7 @@ void compile_conc_select(Compiler *C, Stmt *s)
     compile_emit(C, OP_SELECT, (int32_t)sends, ncases | (dflt ? 0x8000 : 0));
     int table = compile_here(C);
     for (int k = 0; k < ncases + dflt; k++) compile_emit(C, OP_JMP, 0, 0);
-    Loop loop = {.outer = C->loop, .is_select = true};
+    Loop loop = {.outer = C->loop, .is_select = true, .label = s->label, .labellen = s->labellen};
     C->loop = &loop;
     int *ends = xmalloc((size_t)(n ? n : 1) * sizeof *ends), nends = 0;
     for (int i = 0; i < n; i++) {

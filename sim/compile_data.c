@@ -64,10 +64,11 @@ static void push_slots(Compiler *C, Expr *x, const Type *t)
     if (x->kind == EX_COMPOSITE) {
         compile_emit(C, OP_NEW, compile_layout(C, x->type), 0);
         compile_fill_composite(C, x, -1, -1);
-        return;
+    } else {
+        compile_expr(C, x);            /* any struct expression: its address */
     }
-    Place pl = compile_place(C, x);
-    compile_place_addr(C, &pl);
+    /* MAPSET stores one slot as is: a one-slot struct goes in as its field */
+    if (t->nslots == 1) compile_emit(C, OP_LOAD, 0, 0);
 }
 
 /* MAPGET's operands for a map of elem: the zero constant, or (B&2) the
@@ -274,12 +275,16 @@ static void composite(Compiler *C, Expr *e)
         compile_emit(C, OP_DUP, 0, 0);
         compile_emit(C, OP_INT, el->field_off, 0);
         compile_emit(C, OP_INDEXADDR, sz, 0);
-        if (compile_unparen(v)->kind == EX_COMPOSITE && v->type->kind == TY_STRUCT) {
+        if (compile_unparen(v)->kind == EX_COMPOSITE && v->type->kind == TY_STRUCT && !v->boxed) {
             compile_fill_composite(C, compile_unparen(v), -1, -1);
             compile_emit(C, OP_POP, 0, 0);
             continue;
         }
         compile_expr(C, v);
+        if (v->type->kind == TY_STRUCT && !v->boxed) {   /* a struct variable: its slots copied in */
+            compile_emit(C, OP_COPYN, v->type->nslots, 0);
+            continue;
+        }
         compile_emit(C, OP_STORE, 0, 0);
     }
 }
@@ -379,8 +384,7 @@ int compile_data_builtin(Compiler *C, Expr *e, int bi)
                     compile_emit(C, OP_NEW, compile_layout(C, x->type), 0);
                     compile_fill_composite(C, x, -1, -1);
                 } else {
-                    Place pl = compile_place(C, x);
-                    compile_place_addr(C, &pl);
+                    compile_expr(C, x);    /* any struct expression: its address */
                 }
             }
             C->line = e->line;

@@ -93,6 +93,7 @@ static Value zero_value(const Type *t)
     case TY_BOOL: return value_bool(0);
     case TY_STRING: return value_make(V_STR, 0, 0);   /* string constant 0 is "" */
     case TY_MUTEX: return value_make(V_SYNC, t->sync_kind ? (uint32_t)t->sync_kind : SYNC_MUTEX, 0);
+    case TY_IFACE: return value_nil();   /* a nil interface: V_NIL, aux 0 */
     case TY_WAITGROUP: return value_make(V_SYNC, SYNC_WAITGROUP, 0);
     default: return compile_data_zero_value(t);
     }
@@ -123,12 +124,36 @@ void compile_flatten(const Type *t, const char *prefix, Value *zero, const char 
     }
 }
 
+/* An unnamed type spelled twice (map[string]int in a literal and in a type
+ * switch case) is two Type objects but one Go type: one layout, so the
+ * dynamic type ids an interface carries compare equal. */
+static int identical_layout(Compiler *C, const Type *t)
+{
+    if (t->name) return -1;            /* a named type is its own */
+    for (int i = 0; i < C->nlayout_type; i++)
+        if (C->layout_type[i] && types_identical(C->layout_type[i], t)) return i;
+    return -1;
+}
+
+static void record_layout(Compiler *C, Type *t, int layout)
+{
+    if (layout >= C->nlayout_type) {
+        C->layout_type = xrealloc(C->layout_type, (size_t)(layout + 1) * sizeof *C->layout_type);
+        memset(C->layout_type + C->nlayout_type, 0, (size_t)(layout + 1 - C->nlayout_type) * sizeof *C->layout_type);
+        C->nlayout_type = layout + 1;
+    }
+    C->layout_type[layout] = t;
+}
+
 int compile_layout(Compiler *C, Type *t)
 {
     if (t->layout >= 0) return t->layout;
+    int same = identical_layout(C, t);
+    if (same >= 0) return t->layout = same;
     Program *p = C->p;
     GROW(p->types, C->types_cap, p->ntypes + 1);
     TypeLayout *tl = &p->types[p->ntypes];
+    memset(tl, 0, sizeof *tl);
     char name[128];
     types_string(t, name, sizeof name);
     tl->name = xstrdup(name);
@@ -139,6 +164,8 @@ int compile_layout(Compiler *C, Type *t)
     compile_flatten(t, "", tl->zero, tl->slot_name, &k);
     if (k == 0) tl->slot_name[0] = xstrdup("");
     t->layout = p->ntypes++;
+    record_layout(C, t, t->layout);
     compile_data_layout_arrays(C, t, t->layout);   /* array fields: compile_data.c */
+    compile_rtype(C, t);
     return t->layout;
 }

@@ -83,6 +83,8 @@ void compile_expr(Compiler *C, Expr *e)
     } else if (e->mode == MODE_NIL) {
         bool typed = e->type && (e->type->kind == TY_SLICE || e->type->kind == TY_MAP);
         if (!typed || !compile_data_zero(C, e->type)) compile_emit(C, OP_NIL, 0, 0);   /* nil slices print [] */
+    } else if (compile_func_expr(C, e)) {
+        /* feat-func: struct values, method values, assertions, composites */
     } else {
         switch (e->kind) {
         case EX_PAREN: compile_expr(C, e->x); break;
@@ -125,6 +127,7 @@ void compile_expr(Compiler *C, Expr *e)
         default: sim_fatal("compile_expr", "expression kind the checker should have rejected");
         }
     }
+    if (e->boxed && e->boxed->kind != TY_TUPLE) compile_emit(C, OP_IFACE, compile_layout(C, e->boxed), 0);
     C->line = line;
     C->col = col;
 }
@@ -132,10 +135,23 @@ void compile_expr(Compiler *C, Expr *e)
 /* Push the arguments of a call; returns how many values that is. */
 static int arguments(Compiler *C, Expr *e, int from)
 {
-    if (e->nargs == 1 && from == 0 && e->args[0]->type && e->args[0]->type->kind == TY_TUPLE)
-        return compile_call(C, e->args[0], CALL_PLAIN);
-    for (int i = from; i < e->nargs; i++) compile_expr(C, e->args[i]);
+    if (e->nargs == 1 && from == 0 && e->args[0]->type && e->args[0]->type->kind == TY_TUPLE) {
+        int n = compile_call(C, e->args[0], CALL_PLAIN);
+        compile_box_tuple(C, e->args[0], n);
+        return n;
+    }
+    for (int i = from; i < e->nargs; i++) compile_value_copy(C, e->args[i]);
     return e->nargs - from;
+}
+
+/* Arguments of a variadic call: the fixed ones, then the extras packed
+ * into a new []T (compile_variadic_pack). */
+static int variadic_arguments(Compiler *C, Expr *e, Type *sig)
+{
+    int fixed = sig->nparams - 1;
+    for (int i = 0; i < fixed; i++) compile_value_copy(C, e->args[i]);
+    compile_variadic_args(C, e->args + fixed, e->nargs - fixed, sig->params[fixed]);
+    return sig->nparams;
 }
 
 /* The receiver of a sync method: push the Mutex's / WaitGroup's address. */
@@ -202,7 +218,7 @@ static int builtin(Compiler *C, Expr *e, int bi, CallKind how)
         return compile_data_builtin(C, e, bi);
     default:
         if (bi >= BI_MAKE && bi < BI__CONC_END) return compile_conc_builtin(C, e, bi, how);
-        sim_fatal("builtin", "unsupported builtin reached the code generator");
+        return compile_func_builtin(C, e, bi, how);
     }
     if (how == CALL_DEFER) compile_emit(C, OP_DEFER, argc, op);
     else compile_emit(C, op, op == OP_PRINTF || op == OP_PRINTLN ? argc : 0, 0);
@@ -211,6 +227,7 @@ static int builtin(Compiler *C, Expr *e, int bi, CallKind how)
 
 int compile_call(Compiler *C, Expr *e, CallKind how)
 {
+    if (e->kind == EX_TYPEASSERT) return compile_assert(C, e);   /* v, ok := x.(T) */
     if (e->kind == EX_INDEX) return compile_data_commaok(C, e);   /* v, ok := m[k] */
     int line = C->line, col = C->col;
     C->line = e->line;
@@ -222,11 +239,19 @@ int compile_call(Compiler *C, Expr *e, CallKind how)
         n = 1;
     } else if (f->mode == MODE_BUILTIN) {
         n = how == CALL_GO ? compile_conc_go(C, e) : builtin(C, e, f->builtin, how);
+    } else if (f->kind == EX_SELECTOR && f->method) {
+        n = compile_method_call(C, e, how);
     } else {
         compile_expr(C, f);
-        int argc = arguments(C, e, 0);
+        int argc = f->type->variadic && !e->dots ? variadic_arguments(C, e, f->type) : arguments(C, e, 0);
         C->line = e->line;
         C->col = e->col;
+        if (f->kind == EX_FUNCLIT && how != CALL_GO) {
+            /* Go puts a call at its "(": for func() { ... }() that is the
+             * closing brace's line, where tracebacks show it */
+            C->line = f->fn->body->end_line;
+            C->col = f->fn->body->end_col;
+        }
         compile_emit(C, how == CALL_GO ? OP_GO : how == CALL_DEFER ? OP_DEFER : OP_CALL, argc, 0);
         n = how == CALL_PLAIN ? f->type->nresults : 0;
     }

@@ -23,6 +23,8 @@
  * waiting for their targets. */
 typedef struct Loop {
     struct Loop *outer;
+    const char *label; int labellen;  /* its label, NULL none (feat-func)      */
+    bool is_switch;           /* a switch: a break target only                 */
     int *breaks; int nbreaks, breaks_cap;
     int *conts; int nconts, conts_cap;
     bool is_select;           /* a select: a break target only                 */
@@ -40,6 +42,7 @@ typedef struct Compiler {
     int name_hint;            /* string index of the variable an expression is
                                  assigned to (names make(chan T)), 0 none       */
     struct Thunk *thunks; int nthunks, thunks_cap;  /* go builtin(...): compile_conc.c */
+    Type **layout_type; int nlayout_type;   /* the Type of each layout (feat-func) */
 } Compiler;
 
 /* A "place" (Lua's expdesc) is where an assignable expression lives; code for
@@ -77,6 +80,13 @@ void compile_flatten(const Type *t, const char *prefix, Value *zero, const char 
 /* The Program.types index of t (made on first use). */
 int compile_layout(Compiler *C, Type *t);
 
+/* Fill in the runtime type of t's layout (sim/compile_rtype.c, feat-func). */
+void compile_rtype(Compiler *C, Type *t);
+/* Go's (reflect's) name of t: "main.Point", "*main.Point", "struct { A int }",
+ * "interface {}" — what %T prints; for other kinds to build on. */
+void compile_go_name(const Type *t, char *buf, size_t n);
+/* The runtime types the VM makes values of: *errors.errorString, runtime.Error. */
+void compile_builtin_rtypes(Compiler *C);
 /* ---- sim/compile_fuse.c ------------------------------------------------------------------ */
 
 /* Does op jump to its operand A (patched by compile_patch)? */
@@ -122,6 +132,36 @@ int compile_call(Compiler *C, Expr *e, CallKind how);
 /* Push y and apply the binary `op` to the value below it. */
 void compile_apply(Compiler *C, int op, const Type *t, Expr *y);
 
+/* ---- sim/compile_func.c, sim/compile_switch.c (feat-func) ------------------------------ */
+
+/* Struct values, method values, type assertions, composite literals as
+ * values: emits e and returns true, or returns false for compile_expr. */
+bool compile_func_expr(Compiler *C, Expr *e);
+/* Push e as a value the receiver owns: a struct is copied (CLONE). */
+void compile_value_copy(Compiler *C, Expr *e);
+/* x.(T) with comma-ok: pushes the value and ok; returns 2. */
+int compile_assert(Compiler *C, Expr *e);
+/* A call of a method (static, or dynamic through an interface). */
+int compile_method_call(Compiler *C, Expr *e, CallKind how);
+/* panic, recover, os.Exit, the fmt functions, errors.New, print(ln). */
+int compile_func_builtin(Compiler *C, Expr *e, int bi, CallKind how);
+/* Push the zero value of any type (a struct: a new zeroed one). */
+void compile_zero_value(Compiler *C, Type *t);
+/* Does the statement list hold a defer (outside function literals)? */
+bool compile_has_defer(Stmt **body, int n);
+/* Push a new slice of type `slice` holding args[0..n): a variadic call's
+ * extra arguments (nil when there are none). */
+void compile_variadic_args(Compiler *C, Expr **args, int n, Type *slice);
+/* Box each result of a multi-value call passed to fmt (f(g())). */
+void compile_box_tuple(Compiler *C, Expr *call, int n);
+/* RET 0 B=1 (the deferred calls), push the named results (zeros for
+ * unnamed ones), RET n. */
+void compile_named_return(Compiler *C, FuncInfo *fi, bool unnamed_zero);
+/* The code a frame runs when a deferred call recovered its panic. */
+void compile_recover_epilogue(Compiler *C, FuncInfo *fi);
+void compile_switch(Compiler *C, Stmt *s);
+/* break/continue [label]: the jump to patch, into the right Loop. */
+void compile_branch(Compiler *C, Stmt *s);
 /* ---- sim/compile_conc.c ------------------------------------------------------------------ */
 
 /* A call of a BI_MAKE ... BI__CONC_END builtin; returns its results pushed. */

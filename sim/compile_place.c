@@ -72,7 +72,11 @@ Place compile_place(Compiler *C, Expr *e)
     case EX_INDEX:
         return compile_data_index_place(C, e);   /* compile_data.c */
     default:
-        sim_fatal("compile_place", "not addressable");
+        if (e->type && e->type->kind == TY_STRUCT) {   /* f().x, v.(T).x: a struct value's address */
+            compile_expr(C, e);
+            return pl;
+        }
+        sim_fatal("place", "not addressable");
     }
 }
 
@@ -126,6 +130,16 @@ void compile_fill_composite(Compiler *C, Expr *lit, int addr_slot, int gslot)
     for (int i = 0; i < lit->nargs; i++) {
         Expr *el = lit->args[i];
         Expr *v = el->kind == EX_KEYVALUE ? el->y : el;
+        if (el->type && el->type->kind == TY_STRUCT && !v->boxed) {   /* a struct field: copied in */
+            if (gslot >= 0) compile_emit(C, OP_GADDR, gslot + el->field_off, 0);
+            else {
+                compile_emit(C, addr_slot < 0 ? OP_DUP : OP_LOCAL, addr_slot < 0 ? 0 : addr_slot, 0);
+                compile_emit(C, OP_FIELD, el->field_off, 0);
+            }
+            compile_expr(C, v);
+            compile_emit(C, OP_COPYN, el->type->nslots, 0);
+            continue;
+        }
         if (gslot >= 0) {
             compile_expr(C, v);
             compile_emit(C, OP_SETGLOBAL, gslot + el->field_off, 0);

@@ -52,12 +52,13 @@ static void copy_var(Compiler *C, Stmt *s, int i, int slot, int n)
     Place pl = s->op == TK_DEFINE ? compile_var_place(C, s->syms[i]) : compile_place(C, s->lhs[i]);
     compile_place_addr(C, &pl);
     compile_emit(C, OP_LOCAL, slot, 0);
-    compile_emit(C, OP_COPYN, n, 0);
+    /* a one-slot struct sits in the map as its field's value (push_slots) */
+    compile_emit(C, n == 1 ? OP_STORE : OP_COPYN, n == 1 ? 0 : n, 0);
 }
 
 void compile_range(Compiler *C, Stmt *s)
 {
-    Loop loop = {.outer = C->loop};
+    Loop loop = {.outer = C->loop, .label = s->label, .labellen = s->labellen};   /* break/continue L */
     Type *t = s->x->type;
     if (t->kind == TY_CHAN) { compile_conc_range(C, s); return; }   /* compile_conc.c */
     if (t->kind == TY_PTR) t = t->elem;

@@ -27,8 +27,10 @@ static Place target(Compiler *C, Stmt *s, int i)
 
 static bool is_composite(Expr *e)
 {
-    e = compile_unparen(e);   /* a struct literal fills its variable; data literals are values */
-    return e->kind == EX_COMPOSITE && e->type && e->type->kind == TY_STRUCT;
+    /* a struct literal fills its variable (an assignment to an existing
+     * struct copies a new value instead); data literals are values */
+    Expr *u = compile_unparen(e);
+    return u->kind == EX_COMPOSITE && u->type && u->type->kind == TY_STRUCT && !e->boxed && !u->boxed;
 }
 
 /* struct{}{}: a value like any scalar (one nil slot), nothing to fill. */
@@ -44,6 +46,22 @@ static void fill_target(Compiler *C, Place *pl, Expr *lit)
     else compile_fill_composite(C, compile_unparen(lit), pl->slot, -1);
 }
 
+/* The struct type of target i when the value it gets is a struct (an
+ * address to copy from), NULL otherwise. */
+static Type *struct_target(const Stmt *s, int i, bool tuple)
+{
+    Type *t;
+    if (!tuple) {
+        if (s->rhs[i]->boxed) return NULL;
+        t = s->rhs[i]->type;
+    } else {
+        t = s->syms && s->syms[i] ? s->syms[i]->type : s->lhs[i]->type;
+        Expr *l = compile_unparen(s->lhs[i]);
+        if (l->kind == EX_IDENT && l->namelen == 1 && l->name[0] == '_') return NULL;
+    }
+    return t && t->kind == TY_STRUCT ? t : NULL;
+}
+
 /* Go evaluates every right side before assigning; a composite literal
  * fills the fresh variable it initialises in place. */
 void compile_assign_values(Compiler *C, Stmt *s)
@@ -53,7 +71,18 @@ void compile_assign_values(Compiler *C, Stmt *s)
     if (compile_data_map_struct_store(C, s) || compile_data_array_store(C, s)) return;
     if (n == 1) {
         Place pl = target(C, s, 0);
-        if (is_composite(s->rhs[0]) && !is_empty_struct(s->rhs[0])) { fill_target(C, &pl, s->rhs[0]); return; }
+        if (is_composite(s->rhs[0]) && s->kind != ST_ASSIGN && !is_empty_struct(s->rhs[0])) {
+            fill_target(C, &pl, s->rhs[0]);
+            return;
+        }
+        if (pl.kind != PL_BLANK && s->rhs[0]->type && s->rhs[0]->type->kind == TY_STRUCT && !s->rhs[0]->boxed) {
+            compile_place_addr(C, &pl);                /* a struct is copied in place */
+            compile_expr(C, s->rhs[0]);
+            C->line = s->line;
+            C->col = s->col;
+            compile_emit(C, OP_COPYN, s->rhs[0]->type->nslots, 0);
+            return;
+        }
         compile_place_prepare(C, &pl);
         C->name_hint = compile_conc_hint(C, s->lhs[0], s->rhs[0]);
         compile_expr(C, s->rhs[0]);
@@ -79,9 +108,11 @@ void compile_assign_values(Compiler *C, Stmt *s)
     else for (int i = 0; i < n; i++) {
         if (is_composite(s->rhs[i])) continue;
         C->name_hint = compile_conc_hint(C, s->lhs[i], s->rhs[i]);
-        compile_expr(C, s->rhs[i]);
+        compile_value_copy(C, s->rhs[i]);
         C->name_hint = 0;
     }
+    for (int i = 0; i < n && simple; i++)        /* struct targets are copied into */
+        if (struct_target(s, i, tuple)) simple = false;
     C->line = s->line;
     C->col = s->col;
     if (simple) {
@@ -100,6 +131,13 @@ void compile_assign_values(Compiler *C, Stmt *s)
                        ? compile_data_index_place_at(C, compile_unparen(s->lhs[i]), idx + 2 * i)
                        : target(C, s, i);
         if (!tuple && is_composite(s->rhs[i])) { fill_target(C, &pl, s->rhs[i]); continue; }
+        Type *st = struct_target(s, i, tuple);
+        if (pl.kind != PL_BLANK && st) {
+            compile_place_addr(C, &pl);
+            compile_emit(C, OP_LOCAL, base + i, 0);
+            compile_emit(C, OP_COPYN, st->nslots, 0);
+            continue;
+        }
         compile_place_prepare(C, &pl);
         compile_emit(C, OP_LOCAL, base + i, 0);
         compile_place_store(C, &pl);
@@ -164,7 +202,7 @@ static void if_stmt(Compiler *C, Stmt *s)
 
 static void for_stmt(Compiler *C, Stmt *s)
 {
-    Loop loop = {.outer = C->loop};
+    Loop loop = {.outer = C->loop, .label = s->label, .labellen = s->labellen};
     if (s->init) compile_stmt(C, s->init);
     int top = compile_here(C), exit = -1;
     if (s->cond) exit = compile_jump_unless(C, s->cond);
@@ -187,6 +225,35 @@ static void return_stmt(Compiler *C, Stmt *s)
 {
     FuncInfo *fi = C->fn;
     int n = 0;
+    if (fi->nresults > 0 && fi->results[0]) {
+        /* named results: set them, then return their values after the
+         * deferred calls ran (a defer may change them, Go spec "Defer") */
+        if (s->nrhs) {
+            Stmt as = *s;
+            as.kind = ST_ASSIGN;
+            as.op = TK_ASSIGN;
+            Expr **lhs = xcalloc((size_t)fi->nresults, sizeof *lhs);
+            Expr *ids = xcalloc((size_t)fi->nresults, sizeof *ids);
+            for (int i = 0; i < fi->nresults; i++) {
+                ids[i].kind = EX_IDENT;
+                ids[i].sym = fi->results[i];
+                ids[i].name = "~r";     /* (a result named _ is still a result) */
+                ids[i].namelen = 2;
+                ids[i].type = fi->results[i]->type;
+                ids[i].mode = MODE_VAR;
+                lhs[i] = &ids[i];
+            }
+            as.lhs = lhs;
+            as.nlhs = fi->nresults;
+            compile_assign_values(C, &as);
+            free(lhs);
+            free(ids);
+        }
+        C->line = s->line;
+        C->col = s->col;
+        compile_named_return(C, fi, false);
+        return;
+    }
     if (s->nrhs == 0) {
         for (int i = 0; i < fi->nresults && fi->results[i]; i++, n++) {
             Place pl = compile_var_place(C, fi->results[i]);
@@ -195,7 +262,7 @@ static void return_stmt(Compiler *C, Stmt *s)
     } else if (s->nrhs == 1 && s->rhs[0]->type->kind == TY_TUPLE) {
         n = compile_call(C, s->rhs[0], CALL_PLAIN);
     } else {
-        for (int i = 0; i < s->nrhs; i++) compile_expr(C, s->rhs[i]);
+        for (int i = 0; i < s->nrhs; i++) compile_value_copy(C, s->rhs[i]);   /* a struct result is a copy */
         n = s->nrhs;
     }
     C->line = s->line;
@@ -226,20 +293,9 @@ void compile_stmt(Compiler *C, Stmt *s)
     case ST_BLOCK: compile_block(C, s->body, s->nbody); break;
     case ST_IF: if_stmt(C, s); break;
     case ST_FOR: for_stmt(C, s); break;
-    case ST_BREAK: {
-        int j = compile_emit(C, OP_JMP, 0, 0);
-        GROW(C->loop->breaks, C->loop->breaks_cap, C->loop->nbreaks + 1);
-        C->loop->breaks[C->loop->nbreaks++] = j;
-        break;
-    }
-    case ST_CONTINUE: {
-        Loop *l = C->loop;
-        while (l->is_select) l = l->outer;      /* a select is no loop */
-        int j = compile_emit(C, OP_JMP, 0, 0);
-        GROW(l->conts, l->conts_cap, l->nconts + 1);
-        l->conts[l->nconts++] = j;
-        break;
-    }
+    case ST_BREAK: case ST_CONTINUE: compile_branch(C, s); break;
+    case ST_SWITCH: compile_switch(C, s); break;
+    case ST_CASE: case ST_FALLTHROUGH: break;   /* compile_switch's */
     case ST_RETURN: return_stmt(C, s); break;
     case ST_GO: compile_call(C, s->x, CALL_GO); break;
     case ST_DEFER: compile_call(C, s->x, CALL_DEFER); break;

@@ -397,7 +397,7 @@ static int frame_line(const Machine *m, const Goroutine *g, int i, bool stopped)
     int pc;
     const Proto *pr = &m->prog->protos[f->proto];
     if (i == g->nframes - 1) pc = stopped ? g->last_pc : f->pc;
-    else pc = g->frames[i + 1].deferred ? f->pc : f->pc - 1;
+    else pc = g->frames[i + 1].deferred == 1 || g->frames[i + 1].deferred >= 3 ? f->pc : f->pc - 1;
     bool begun = i < g->nframes - 1 || (g->steps && g->last_pc >= pr->code_start && g->last_pc < pr->code_end);
     if (pc == pr->code_start && !stopped && !begun && pr->line > 0)
         return pr->line;                /* not started: Go shows the func line */
@@ -597,6 +597,14 @@ static void traceback(Machine *m, const Goroutine *g, bool failing)
 void machine_fail(Machine *m, MachineStatus st, int g, bool is_panic, const char *msg)
 {
     if (m->status != M_RUNNING) return;
+    if (st == M_PANIC && is_panic && g > 0 && m->gs[g - 1].unwinding != 2 && m->prog->rt_runtime_error >= 0) {
+        /* a runtime error is a panic like any other: deferred calls run and
+         * may recover it (sim/panic.c) */
+        Value v = value_make(V_STR, (uint32_t)m->prog->rt_runtime_error + 1,
+                             machine_add_string(m, msg, strlen(msg)));
+        panic_start(m, &m->gs[g - 1], v);
+        return;
+    }
     m->status = st;
     m->exit_code = 2;
     m->fatal_g = g;

@@ -70,7 +70,9 @@ typedef struct Frame {
     int pc;           /* next instruction to execute                          */
     int base;         /* stack index of slot 0                                 */
     int ndefers_at_entry;
-    int deferred;     /* 1: a deferred call run by RET; its results are dropped */
+    int deferred;     /* 1: a deferred call run by RET; its results are dropped;
+                         2: one run by a panic (feat-func, sim/panic.c)        */
+    int defer_owner;  /* deferred == 2: depth of the frame that deferred it    */
 } Frame;
 
 typedef struct Defer {
@@ -99,6 +101,20 @@ typedef struct Goroutine {
     uint64_t steps;         /* instructions executed                           */
     int slice_used;         /* steps in the current time slice                 */
     int created_pc;         /* pc of the go statement (names "created by")     */
+    /* panics (feat-func, sim/panic.c): Go's _panic chain, innermost last */
+    int unwinding;          /* 1: the next step runs the panic's next deferred call */
+    int npanics;
+    int panic_pc;           /* the instruction that raised the latest panic    */
+    Value panicv[8];
+    uint8_t panic_recovered[8];
+    /* fmt (feat-func, sim/vm_fmt.c): String()/Error() results of struct
+     * fields, by the field's address, for the print instruction running */
+    int nfmt;
+    int fmt_frame;          /* frame depth of the print that filled the cache:
+                               prints inside a String() method leave it alone */
+    int64_t fmt_addr[16];
+    int fmt_type[16];       /* the field's layout: a struct and its first field share an address */
+    Value fmt_val[16];
     int last_pc;            /* instruction it executed last (where it blocked) */
     int closed_wake;        /* woken from a blocked send (or a select's send
                                case) by close: its SEND / SELECT, rewound,
@@ -343,6 +359,8 @@ typedef struct Machine {
                                                 on (when, seq), sim/timer.c   */
     uint64_t timer_seq;         /* next Timer.seq                               */
     uint64_t park_seq;          /* next Core.park_seq                           */
+    int fmt_g;                  /* goroutine whose fmt field cache applies while
+                                   formatting (0 none), feat-func              */
     Chan *chans; int nchans, chans_cap;  /* channels, in creation order        */
     int64_t timer_ids;          /* channel timers made so far (Timer.id)        */
     int gomaxprocs;             /* what runtime.GOMAXPROCS reports (the cores

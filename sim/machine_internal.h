@@ -71,6 +71,56 @@ bool vm_call(Machine *m, Goroutine *g, int argc, int deferred);
  * instruction is one frame, the caller counts them); returns the count. */
 uint64_t vm_run_plain(Machine *m, Goroutine *g, uint64_t max, int64_t until);
 
+/* ---- feat-func: vm_iface.c, panic.c, vm_fmt.c ---------------------------------- */
+
+bool vm_values_equal(const Machine *m, Value a, Value b);
+/* A builtin operation (LOCK ... PRINTLN) as DEFER runs it. */
+bool vm_exec_builtin(Machine *m, Goroutine *g, int core, int op, const Value *args, int n);
+/* The receiver for method me of interface value v (deref: *T holding a
+ * method of T); false when it panicked (nil). */
+bool vm_receiver(Machine *m, Goroutine *g, Value v, bool deref, Value *out);
+/* IFACE ASSERT CALLI BIND COPY CLONE STRUCTEQ; returns the cost. */
+int vm_iface_op(Machine *m, Goroutine *g, int core, const Instr in);
+/* A new object of layout `type` copied from mem[from]; returns its base. */
+int64_t vm_clone(Machine *m, int type, int64_t from);
+/* v as an interface value of dynamic type `type` (a struct is copied; a
+ * kind that uses aux itself goes in a V_BOX, value.h). */
+Value vm_box(Machine *m, Value v, int type);
+/* The value an interface holds, as its kind has it (out of its box). */
+Value vm_unbox(const Machine *m, Value v);
+/* Interface equality: the same dynamic type, then equal values. */
+bool vm_iface_equal(const Machine *m, Value a, Value b);
+/* The method `name` of dynamic type `type` (NULL if not in its method set);
+ * *deref: a *T holds a method declared on T. */
+const RtMethod *vm_find_method(const Machine *m, int type, const char *name, bool *deref);
+/* PANIC RECOVER EXIT at pc. */
+void panic_op(Machine *m, Goroutine *g, int core, int pc, const Instr in);
+/* A step of a goroutine that is unwinding a panic: the next deferred call,
+ * or the crash.  Returns the cost. */
+int panic_step(Machine *m, Goroutine *g, int core);
+/* RET of a frame that a panic (deferred 2) or fmt (3, 4) called. */
+int panic_frame_return(Machine *m, Goroutine *g, int core, int nresults);
+/* Start a panic with value v on g (runtime errors come here too). */
+void panic_start(Machine *m, Goroutine *g, Value v);
+/* Start the call of v's Error() or String() method as a frame marked `how`
+ * (3 fmt, 4 crash) whose result goes to defer_owner = `slot`.  Returns 1
+ * when a call started, 0 when v has none, -1 when the method is builtin and
+ * *done got the text, 2 when it panicked (a nil receiver). */
+int panic_call_method(Machine *m, Goroutine *g, Value v, int how, int slot, Value *done);
+/* OP_LIB (sim/vm_lib.c). */
+void lib_op(Machine *m, Goroutine *g, int core, const Instr in);
+/* Library function fnb (LibFunc, maybe | FMT_RESULTS) over args[0..n),
+ * popped already; pushes its results when `push` (a deferred call drops them). */
+void lib_exec(Machine *m, Goroutine *g, int core, int fnb, const Value *args, int n, bool push);
+/* fmt function fn (FmtFunc, maybe | FMT_RESULTS) over args[0..n); pushes
+ * its results when `push` (a deferred call drops them). */
+void fmt_apply(Machine *m, Goroutine *g, int core, int fn, const Value *args, int n, bool push);
+/* OP_FMT at pc. */
+void fmt_op(Machine *m, Goroutine *g, int core, int pc, const Instr in);
+/* Before printing the top n values: call the first String()/Error() method
+ * fmt would call (printf: args[0] is the format).  True when a call was
+ * started (the instruction at pc runs again after it). */
+bool fmt_call_methods(Machine *m, Goroutine *g, int pc, int n, bool printf);
 /* Push v on g's operand stack (growing it): how a waker hands a parked
  * goroutine the results of its receive or select. */
 void vm_push(Goroutine *g, Value v);
@@ -198,6 +248,12 @@ int rt_operands(int op, int a);
  * stdout_buf. */
 void format_printf(Machine *m, const Value *args, int n);
 void format_println(Machine *m, const Value *args, int n);
+/* The text a String()/Error() method gave for the struct field of layout
+ * `type` at addr (vm_fmt.c's pre-pass), NULL if none. */
+const Value *fmt_cached(const Machine *m, int64_t addr, int type);
+/* Format args[0..n) as fmt does in `style`, appended to (buf, len, cap). */
+enum { FORMAT_PRINTF, FORMAT_PRINTLN, FORMAT_PRINT, FORMAT_CONCAT };
+void format_to(const Machine *m, int style, const Value *args, int n, char **buf, uint32_t *len, uint32_t *cap);
 /* One value as %v prints it, appended to (buf, len, cap). */
 void format_value(const Machine *m, Value v, char **buf, uint32_t *len, uint32_t *cap);
 

@@ -6,7 +6,7 @@
  *   ImportDecl    = "import" ( ImportSpec | "(" { ImportSpec ";" } ")" ) .
  *   ImportSpec    = [ name ] string .
  *   TopLevelDecl  = FuncDecl | VarDecl | ConstDecl | TypeDecl .
- *   FuncDecl      = "func" name Signature Block .
+ *   FuncDecl      = "func" [ Receiver ] name Signature Block .   Receiver = Parameters .
  *   Signature     = Parameters [ Parameters | Type ] .
  *   Parameters    = "(" [ ParameterDecl { "," ParameterDecl } [ "," ] ] ")" .
  *   ParameterDecl = [ IdentifierList ] Type .
@@ -213,7 +213,12 @@ static Decl *func_decl(Parser *p)
     d->line = p->tok.line;
     d->col = p->tok.col;
     parse_next(p);
-    if (p->tok.kind == TK_LPAREN) parse_unsupported(p, "methods");
+    Field *recv = NULL;
+    if (p->tok.kind == TK_LPAREN) {          /* a method: "(" [name] Type ")" */
+        int nr;
+        recv = parse_parameters(p, &nr, NULL);
+        if (nr != 1) parse_fail_at(p, d->line, d->col + 5, "method has multiple receivers");
+    }
     Expr *n = parse_name(p);
     d->name = n->name;
     d->namelen = n->namelen;
@@ -221,6 +226,7 @@ static Decl *func_decl(Parser *p)
     d->name_col = n->col;
     if (p->tok.kind == TK_LBRACK) parse_unsupported(p, "generics");
     d->fn = parse_signature(p, d->line, d->col);
+    d->fn->recv = recv;
     if (p->tok.kind == TK_SEMI) {
         parse_next(p);
         if (p->tok.kind == TK_LBRACE)

@@ -25,7 +25,6 @@ Expr *parse_name(Parser *p)
 static void unsupported_type(Parser *p)
 {
     switch (p->tok.kind) {
-    case TK_INTERFACE: parse_unsupported(p, "interfaces");
     default: break;
     }
 }
@@ -38,7 +37,13 @@ static Expr *struct_type(Parser *p)
     parse_expect(p, TK_STRUCT, "");
     parse_expect(p, TK_LBRACE, "");
     while (p->tok.kind != TK_RBRACE) {
-        if (p->tok.kind == TK_STAR) parse_unsupported(p, "embedded fields");
+        if (p->tok.kind == TK_STAR) {            /* embedded *T */
+            Field f = {NULL, 0, p->tok.line, p->tok.col, parse_type(p)};
+            PUSH(p, e->fields, e->nfields, cap, f);
+            if (p->tok.kind != TK_RBRACE && !parse_got(p, TK_SEMI))
+                parse_syntax_error(p, ", expecting semicolon, newline, or }");
+            continue;
+        }
         int first = e->nfields;
         for (;;) {
             Expr *n = parse_name(p);
@@ -46,8 +51,29 @@ static Expr *struct_type(Parser *p)
             PUSH(p, e->fields, e->nfields, cap, f);
             if (!parse_got(p, TK_COMMA)) break;
         }
-        if (p->tok.kind == TK_SEMI || p->tok.kind == TK_RBRACE || p->tok.kind == TK_DOT)
-            parse_unsupported(p, "embedded fields");
+        if (e->nfields == first + 1 && (p->tok.kind == TK_SEMI || p->tok.kind == TK_RBRACE || p->tok.kind == TK_DOT)) {
+            /* an embedded field T or pkg.T: its name is the type's */
+            Field *f = &e->fields[first];
+            Expr *t = parse_new_expr(p, EX_IDENT, f->line, f->col);
+            t->name = f->name;
+            t->namelen = f->namelen;
+            if (parse_got(p, TK_DOT)) {
+                Expr *sel = parse_new_expr(p, EX_SELECTOR, f->line, f->col);
+                Expr *n = parse_name(p);
+                sel->x = t;
+                sel->name = n->name;
+                sel->namelen = n->namelen;
+                sel->op_line = n->line;
+                sel->op_col = n->col;
+                t = sel;
+            }
+            f->type = t;
+            f->name = NULL;
+            f->namelen = 0;
+            if (p->tok.kind != TK_RBRACE && !parse_got(p, TK_SEMI))
+                parse_syntax_error(p, ", expecting semicolon, newline, or }");
+            continue;
+        }
         Expr *t = parse_type(p);
         for (int i = first; i < e->nfields; i++) e->fields[i].type = t;
         if (p->tok.kind != TK_RBRACE && !parse_got(p, TK_SEMI))   /* Go's list() wording */
@@ -59,6 +85,45 @@ static Expr *struct_type(Parser *p)
 
 static Expr *type_inner(Parser *p);
 
+/* InterfaceType = "interface" "{" { ( name Signature | TypeName ) ";" } "}" . */
+static Expr *interface_type(Parser *p)
+{
+    Expr *e = parse_new_expr(p, EX_IFACETYPE, p->tok.line, p->tok.col);
+    int cap = 0;
+    parse_expect(p, TK_INTERFACE, "");
+    parse_expect(p, TK_LBRACE, "");
+    while (p->tok.kind != TK_RBRACE) {
+        Field f = {NULL, 0, p->tok.line, p->tok.col, NULL};
+        /* type sets (~int, int | string) only constrain type parameters */
+        if (p->tok.kind == TK_TILDE) parse_unsupported(p, "generics");
+        Expr *n = parse_name(p);
+        if (p->tok.kind == TK_PIPE) parse_unsupported(p, "generics");
+        if (p->tok.kind == TK_LPAREN) {
+            f.name = n->name;
+            f.namelen = n->namelen;
+            f.type = parse_new_expr(p, EX_FUNCTYPE, n->line, n->col);
+            f.type->fn = parse_signature(p, n->line, n->col);
+        } else if (parse_got(p, TK_DOT)) {
+            Expr *sel = parse_new_expr(p, EX_SELECTOR, n->line, n->col);
+            Expr *m = parse_name(p);
+            sel->x = n;
+            sel->name = m->name;
+            sel->namelen = m->namelen;
+            sel->op_line = m->line;
+            sel->op_col = m->col;
+            f.type = sel;
+        } else {
+            f.type = n;
+        }
+        PUSH(p, e->fields, e->nfields, cap, f);
+        if (p->tok.kind != TK_RBRACE && !parse_got(p, TK_SEMI))
+            parse_syntax_error(p, ", expecting semicolon, newline, or }");
+    }
+    parse_next(p);
+    return e;
+}
+
+/* Type = name [ "." name ] | "*" Type | "(" Type ")" | StructType | FuncType . */
 /* ChanType = ( "chan" [ "<-" ] | "<-" "chan" ) ElementType .  The arrow binds
  * to the leftmost chan: chan<- chan int is chan<- (chan int).  `line`/`col`
  * start the type (the arrow of <-chan). */
@@ -115,6 +180,8 @@ static Expr *type_inner(Parser *p)
     }
     case TK_STRUCT:
         return struct_type(p);
+    case TK_INTERFACE:
+        return interface_type(p);
     case TK_LBRACK: case TK_MAP:
         return parse_data_type(p);
     case TK_CHAN:
@@ -138,7 +205,7 @@ static Expr *type_inner(Parser *p)
 /* Parameters = "(" [ ParameterDecl { "," ParameterDecl } [ "," ] ] ")" .
  * Each entry is parsed as [name] Type; if any entry has a name, the lone ones
  * are names sharing the type of the next typed entry (`v1, v2 *value`). */
-static Field *parameters(Parser *p, int *n)
+Field *parse_parameters(Parser *p, int *n, bool *variadic)
 {
     Field *fs = NULL;
     int cap = 0, named = 0;
@@ -147,14 +214,21 @@ static Field *parameters(Parser *p, int *n)
     while (p->tok.kind != TK_RPAREN) {
         Field f = {NULL, 0, p->tok.line, p->tok.col, NULL};
         if (p->tok.kind == TK_ELLIPSIS) {
-            parse_unsupported(p, "variadic functions");
+            if (!variadic) parse_unsupported(p, "variadic functions here");
+            parse_next(p);
+            *variadic = true;
+            f.type = parse_type(p);
         } else {
             Expr *t = parse_type(p);
             if (p->tok.kind != TK_COMMA && p->tok.kind != TK_RPAREN) {
                 if (t->kind != EX_IDENT) parse_syntax_error(p, ", expecting comma or )");
                 f.name = t->name;
                 f.namelen = t->namelen;
-                if (p->tok.kind == TK_ELLIPSIS) parse_unsupported(p, "variadic functions");
+                if (p->tok.kind == TK_ELLIPSIS) {
+                    if (!variadic) parse_unsupported(p, "variadic functions here");
+                    parse_next(p);
+                    *variadic = true;
+                }
                 f.type = parse_type(p);
                 named++;
             } else {
@@ -189,9 +263,9 @@ FuncNode *parse_signature(Parser *p, int line, int col)
     FuncNode *fn = parse_alloc(p->arena, sizeof *fn);
     fn->line = line;
     fn->col = col;
-    fn->params = parameters(p, &fn->nparams);
+    fn->params = parse_parameters(p, &fn->nparams, &fn->variadic);
     if (p->tok.kind == TK_LPAREN) {
-        fn->results = parameters(p, &fn->nresults);
+        fn->results = parse_parameters(p, &fn->nresults, NULL);
     } else if (p->tok.kind == TK_IDENT || p->tok.kind == TK_STAR || p->tok.kind == TK_FUNC ||
                p->tok.kind == TK_STRUCT || p->tok.kind == TK_LBRACK || p->tok.kind == TK_MAP ||
                p->tok.kind == TK_CHAN || p->tok.kind == TK_INTERFACE || p->tok.kind == TK_ARROW) {
@@ -307,6 +381,8 @@ static Expr *operand(Parser *p)
         return func_lit(p);
     case TK_STRUCT:
         return struct_type(p);
+    case TK_INTERFACE:
+        return interface_type(p);
     case TK_LBRACK: case TK_MAP:
         return parse_data_type(p);
     case TK_CHAN:
@@ -362,7 +438,17 @@ static Expr *primary_from(Parser *p, Expr *x)
             parse_enter(p, 1);
             chain++;
             parse_next(p);
-            if (p->tok.kind == TK_LPAREN) parse_unsupported(p, "type assertions");
+            if (p->tok.kind == TK_LPAREN) {      /* x.(T), x.(type) */
+                Expr *a = parse_new_expr(p, EX_TYPEASSERT, x->line, x->col);
+                a->op_line = p->tok.line;
+                a->op_col = p->tok.col;
+                parse_next(p);
+                a->x = x;
+                if (!parse_got(p, TK_TYPE)) a->y = parse_type(p);
+                parse_expect(p, TK_RPAREN, "");
+                x = a;
+                break;
+            }
             if (p->tok.kind != TK_IDENT) parse_syntax_error(p, ", expecting name or (");
             Expr *s = parse_new_expr(p, EX_SELECTOR, x->line, x->col);
             Expr *n = parse_name(p);

@@ -71,6 +71,8 @@ Expr *parse_data_literal(Parser *p);
  * slice type: `type Names []string`, `type Grid [N]int`). */
 bool parse_brack_is_generic(Parser *p);
 FuncNode *parse_signature(Parser *p, int line, int col);
+/* Parameters = "(" ... ")"; *variadic (may be NULL) says the last is ...T. */
+Field *parse_parameters(Parser *p, int *n, bool *variadic);
 Expr *parse_expr(Parser *p);
 Expr **parse_expr_list(Parser *p, int *n);
 

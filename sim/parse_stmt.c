@@ -121,7 +121,25 @@ static Stmt *simple_stmt(Parser *p, int ctx)
         return s;
     case TK_COLON:
         if (ctx == SIMPLE_CASE) goto expr;
-        if (n == 1 && lhs[0]->kind == EX_IDENT) parse_unsupported(p, "labels");
+        if (n == 1 && lhs[0]->kind == EX_IDENT && p->xnest >= 0) {   /* Label ":" Statement */
+            parse_next(p);
+            StmtList one = {NULL, 0, 0};
+            while (p->tok.kind == TK_SEMI) parse_next(p);
+            if (p->tok.kind == TK_RBRACE) return parse_new_stmt(p, ST_EMPTY, t.line, t.col);
+            statement(p, &one);
+            s = one.items[one.n - 1];
+            s->label = lhs[0]->name;
+            s->labellen = lhs[0]->namelen;
+            s->label_line = lhs[0]->line;
+            s->label_col = lhs[0]->col;
+            if (one.n > 1) {       /* a labelled var/const group: keep them all */
+                Stmt *b = parse_new_stmt(p, ST_BLOCK, t.line, t.col);
+                b->body = one.items;
+                b->nbody = one.n;
+                return b;
+            }
+            return s;
+        }
         parse_syntax_error(p, ", expecting := or = or comma");
     case TK_ARROW:
         if (n != 1) parse_syntax_error(p, ", expecting := or = or comma");
@@ -266,6 +284,68 @@ static Stmt *for_stmt(Parser *p)
     return s;
 }
 
+/* SwitchStmt = "switch" [ SimpleStmt ";" ] [ Expression | [ name ":=" ] x ".(" "type" ")" ]
+ *              "{" { CaseClause } "}" .
+ * CaseClause = ( "case" ExpressionList | "default" ) ":" { Statement ";" } .
+ * In a type switch the case "expressions" are types (parsed as expressions,
+ * as everywhere; the checker resolves them). */
+static Stmt *switch_stmt(Parser *p)
+{
+    Stmt *s = parse_new_stmt(p, ST_SWITCH, p->tok.line, p->tok.col);
+    parse_next(p);
+    int save = p->xnest;
+    p->xnest = -1;
+    Stmt *head = NULL;
+    if (p->tok.kind != TK_LBRACE) {
+        head = p->tok.kind == TK_SEMI ? NULL : simple_stmt(p, SIMPLE_PLAIN);
+        if (parse_got(p, TK_SEMI)) {
+            s->init = head;
+            head = p->tok.kind == TK_LBRACE ? NULL : simple_stmt(p, SIMPLE_PLAIN);
+        }
+    }
+    p->xnest = save;
+    if (head) {
+        if (head->kind == ST_EXPR) {
+            s->x = head->x;
+        } else if (head->kind == ST_DEFINE && head->nlhs == 1 && head->nrhs == 1 &&
+                   head->rhs[0]->kind == EX_TYPEASSERT && !head->rhs[0]->y) {
+            s->x = head->rhs[0];
+            s->lhs = head->lhs;
+            s->nlhs = 1;
+        } else {
+            parse_fail_at(p, head->line, head->col, "syntax error: switch expression must be an expression");
+        }
+    }
+    if (p->tok.kind != TK_LBRACE) parse_syntax_error(p, ", expecting { after switch clause");
+    parse_next(p);
+    StmtList clauses = {NULL, 0, 0};
+    parse_enter(p, 1);
+    while (p->tok.kind == TK_CASE || p->tok.kind == TK_DEFAULT) {
+        Stmt *c = parse_new_stmt(p, ST_CASE, p->tok.line, p->tok.col);
+        if (parse_got(p, TK_CASE)) c->rhs = parse_expr_list(p, &c->nrhs);
+        else parse_next(p);
+        parse_expect(p, TK_COLON, "");
+        StmtList body = {NULL, 0, 0};
+        while (p->tok.kind != TK_CASE && p->tok.kind != TK_DEFAULT && p->tok.kind != TK_RBRACE &&
+               p->tok.kind != TK_EOF && stmt_start(p->tok.kind)) {
+            statement(p, &body);
+            if (p->tok.kind == TK_CASE || p->tok.kind == TK_DEFAULT || p->tok.kind == TK_RBRACE) break;
+            if (!parse_got(p, TK_SEMI)) parse_syntax_error(p, " at end of statement");
+        }
+        c->body = body.items;
+        c->nbody = body.n;
+        PUSH(p, clauses.items, clauses.n, clauses.cap, c);
+    }
+    s->end_line = p->tok.line;
+    s->end_col = p->tok.col;
+    if (p->tok.kind != TK_RBRACE) parse_syntax_error(p, ", expecting case or default or }");
+    parse_next(p);
+    p->depth--;
+    s->body = clauses.items;
+    s->nbody = clauses.n;
+    return s;
+}
+
 /* VarSpec   = IdentifierList ( Type [ "=" ExpressionList ] | "=" ExpressionList ) .
  * ConstSpec = IdentifierList [ [ Type ] "=" ExpressionList ] .
  * TypeSpec  = name [ "=" ] Type .
@@ -391,10 +471,9 @@ static void statement(Parser *p, StmtList *out)
     Token t = p->tok;
     Stmt *s;
     switch (t.kind) {
-    case TK_VAR: case TK_CONST:
+    case TK_VAR: case TK_CONST: case TK_TYPE:
         parse_decl_specs(p, out);
         return;
-    case TK_TYPE: parse_unsupported(p, "type declarations inside functions");
     case TK_GO: s = call_stmt(p, ST_GO); break;
     case TK_DEFER: s = call_stmt(p, ST_DEFER); break;
     case TK_RETURN:
@@ -405,15 +484,19 @@ static void statement(Parser *p, StmtList *out)
     case TK_BREAK: case TK_CONTINUE:
         parse_next(p);
         s = parse_new_stmt(p, t.kind == TK_BREAK ? ST_BREAK : ST_CONTINUE, t.line, t.col);
-        if (p->tok.kind == TK_IDENT) parse_unsupported(p, "labels");
+        if (p->tok.kind == TK_IDENT) {
+            s->label = p->tok.start;
+            s->labellen = p->tok.len;
+            parse_next(p);
+        }
         break;
     case TK_LBRACE: s = parse_block(p); break;
     case TK_IF: s = if_stmt(p); break;
     case TK_FOR: s = for_stmt(p); break;
-    case TK_SWITCH: parse_unsupported(p, "switch statements");
+    case TK_SWITCH: s = switch_stmt(p); break;
     case TK_SELECT: s = select_stmt(p); break;
     case TK_GOTO: parse_unsupported(p, "goto");
-    case TK_FALLTHROUGH: parse_unsupported(p, "fallthrough");
+    case TK_FALLTHROUGH: parse_next(p); s = parse_new_stmt(p, ST_FALLTHROUGH, t.line, t.col); break;
     case TK_SEMI: s = parse_new_stmt(p, ST_EMPTY, t.line, t.col); break;
     default: s = simple_stmt(p, SIMPLE_PLAIN); break;
     }

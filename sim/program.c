@@ -54,6 +54,13 @@ void program_free(Program *p)
         free(t->zero);
         for (int k = 0; k < t->nslots; k++) free((void *)t->slot_name[k]);
         free((void *)t->slot_name);
+        free((void *)t->goname);
+        for (int k = 0; k < t->nmethods; k++) free((void *)t->methods[k].name);
+        free(t->methods);
+        for (int k = 0; k < t->nfields; k++) free((void *)t->field_name[k]);
+        free((void *)t->field_name);
+        free(t->field_type);
+        free(t->field_off);
     }
     free(p->types);
     for (int i = 0; i < p->nglobals; i++) free((void *)p->global_name[i]);

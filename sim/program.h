@@ -44,10 +44,44 @@ typedef struct Proto {
     int code_start;       /* index of the first instruction in Program.code    */
     int code_end;         /* one past the last                                  */
     int line;             /* line of the func keyword                           */
+    int recover_pc;       /* where a frame goes when a deferred call recovers its
+                             panic: push the named results (or zeros), RET
+                             (feat-func)                                        */
 } Proto;
 
+/* The fmt functions of OP_FMT's B operand (feat-func). */
+typedef enum FmtFunc {
+    FMT_PRINT, FMT_SPRINTF, FMT_SPRINT, FMT_SPRINTLN, FMT_ERRORF, FMT_FPRINTF,
+    FMT_FPRINTLN, FMT_FPRINT, FMT_ERRORS_NEW, FMT_BUILTIN_PRINTLN, FMT_BUILTIN_PRINT,
+    FMT_RESULTS = 0x100      /* or'd in: push (n int, err error) after printing */
+} FmtFunc;
+
+/* The library functions of OP_LIB's B operand (feat-func, sim/vm_lib.c):
+ * rand.New and its *rand.Rand, errors.Is and errors.Unwrap. */
+typedef enum LibFunc {
+    LIB_RAND_NEWSOURCE, LIB_RAND_NEW, LIB_R_INTN, LIB_R_INT,
+    LIB_ERRORS_IS, LIB_ERRORS_UNWRAP,
+    LIB_BUF_WRITETO,         /* bytes.Buffer.WriteTo(w): its text to w, emptied */
+    LIB__COUNT
+} LibFunc;
+
+/* What a runtime type is (TypeLayout.kind, feat-func). */
+typedef enum RtKind {
+    RT_OTHER, RT_INT, RT_BOOL, RT_STRING, RT_STRUCT, RT_PTR, RT_FUNC, RT_IFACE, RT_SYNC,
+    RT_SLICE, RT_ARRAY       /* elem: the element's layout                      */
+} RtKind;
+
+/* A method in a type's method table: what dynamic dispatch looks up. */
+typedef struct RtMethod {
+    const char *name;
+    int proto;               /* the method's function (receiver first); -1 in an interface */
+    int ptr_recv;            /* declared on *T                                  */
+} RtMethod;
+
 /* The memory layout of a type: a struct is flattened into slots (a nested
- * struct field takes as many slots as its type).  Scalars take one slot. */
+ * struct field takes as many slots as its type).  Scalars take one slot.
+ * It doubles as the runtime type (feat-func): an interface value carries
+ * 1 + its dynamic type's index in Value.aux (see value.h). */
 typedef struct TypeLayout {
     const char *name;        /* "value", "int", "sync.Mutex", ...              */
     int nslots;
@@ -55,6 +89,14 @@ typedef struct TypeLayout {
                                 sync.Mutex / sync.WaitGroup slots)             */
     const char **slot_name;  /* nslots field paths: "mu", "value", "inner.x";
                                 "" for a scalar type                           */
+    /* runtime type (feat-func) */
+    int kind;                /* RtKind                                         */
+    const char *goname;      /* as %T prints it: "main.Point", "*main.Point", "int" */
+    int elem;                /* RT_PTR: the pointee's layout; RT_SLICE, RT_ARRAY:
+                                the element's; else -1                          */
+    RtMethod *methods; int nmethods;   /* named types; RT_IFACE: the required names */
+    const char **field_name; int *field_type; int *field_off; int nfields;   /* RT_STRUCT */
+    int named;               /* a defined type (%v of main.Code(3) in panics)   */
 } TypeLayout;
 
 typedef struct Diagnostic {
@@ -84,6 +126,9 @@ typedef struct Program {
     const char **global_name;/* nglobals: "wg", "a.mu", ... for display         */
 
     Diagnostic *diags; int ndiags;      /* non-empty: the program did not compile */
+    int rt_errstring;        /* layout of *errors.errorString (errors.New)     */
+    int rt_runtime_error;    /* layout of runtime.Error (a recovered runtime panic) */
+    int rt_wrap_error;       /* layout of *fmt.wrapError (Errorf with %w)       */
 } Program;
 
 /* Compile Go source.  Always returns a Program; when ndiags > 0 it holds only the

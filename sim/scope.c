@@ -130,9 +130,8 @@ void scope_use(Checker *c, Sym *s, bool read)
 static void universe(Checker *c)
 {
     static const char *const unsupported[] = {
-        "panic", "recover",
         "complex", "real", "imag", "min", "max", "clear",
-        "error", "any", "complex64", "complex128",
+        "complex64", "complex128",
     };
     scope_open(c);
     c->universe = c->scope;
@@ -151,6 +150,11 @@ static void universe(Checker *c)
     s->is_iota = true;
     scope_declare(c, SYM_NIL, "nil", 3, 0, 0)->type = c->t_unil;
     scope_declare(c, SYM_BUILTIN, "new", 3, 0, 0)->builtin = BI_NEW;
+    /* functions, methods, interfaces, control flow (feat-func) */
+    scope_declare(c, SYM_TYPE, "error", 5, 0, 0)->type = c->t_error;
+    scope_declare(c, SYM_TYPE, "any", 3, 0, 0)->type = c->t_any;
+    scope_declare(c, SYM_BUILTIN, "panic", 5, 0, 0)->builtin = BI_PANIC;
+    scope_declare(c, SYM_BUILTIN, "recover", 7, 0, 0)->builtin = BI_RECOVER;
     scope_declare(c, SYM_BUILTIN, "make", 4, 0, 0)->builtin = BI_MAKE;
     scope_declare(c, SYM_BUILTIN, "close", 5, 0, 0)->builtin = BI_CLOSE;
     scope_declare(c, SYM_BUILTIN, "len", 3, 0, 0)->builtin = BI_LEN;
@@ -181,6 +185,14 @@ void scope_rhs_values(Checker *c, Stmt *s, int n, Type **types)
         }
         if (r->mode == MODE_VALUE && r->type->kind == TY_TUPLE && r->type->nresults == n) {
             for (int i = 0; i < n; i++) types[i] = r->type->results[i];
+            return;
+        }
+        Expr *ri = r;
+        while (ri->kind == EX_PAREN) ri = ri->x;
+        if (ri->kind == EX_TYPEASSERT && ri->mode == MODE_VALUE && n == 2) {   /* v, ok := x.(T) */
+            ri->commaok = true;
+            types[0] = ri->type;
+            types[1] = c->t_bool;
             return;
         }
         int have = r->mode == MODE_VALUE && r->type->kind == TY_TUPLE ? r->type->nresults : 1;
@@ -238,8 +250,7 @@ bool scope_copies_struct(Checker *c, Expr *r, bool composite_ok)
 {
     if (!r || r->mode == MODE_INVALID || !r->type) return false;
     TypeKind k = r->type->kind;
-    if (k != TY_STRUCT && k != TY_MUTEX && k != TY_WAITGROUP) return false;
-    if (k == TY_STRUCT && r->type->nfields == 0) return false;   /* struct{}{}: nothing to copy */
+    if (k != TY_MUTEX && k != TY_WAITGROUP) return false;   /* structs copy (feat-func) */
     Expr *inner = r;
     while (inner->kind == EX_PAREN) inner = inner->x;
     if (composite_ok && inner->kind == EX_COMPOSITE) return false;
@@ -363,6 +374,13 @@ void scope_resolve(Checker *c, Sym *s)
         *named = *u;
         named->name = keep.name;
         named->ptr = keep.ptr;
+        named->slice_of = keep.slice_of;   /* []T is T's own, not its underlying type's */
+        named->user = true;
+        if (u->kind != TY_IFACE) {      /* a defined type has only its own methods */
+            named->methods = keep.methods;
+            named->nmethods = keep.nmethods;
+            named->methods_cap = keep.methods_cap;
+        }
         named->layout = -1;
         named->state = 2;
         break;
@@ -389,7 +407,8 @@ static void imports(Checker *c, File *f)
         Import *im = &f->imports[i];
         bool known = false;
         static const char *const supported[] = {"fmt", "sync", "time", "sync/atomic", "runtime",
-                                                "strings", "math/rand", "bytes", "sort", "strconv"};
+                                                "strings", "math/rand", "bytes", "sort", "strconv",
+                                                "errors", "os", "io"};
         for (size_t k = 0; k < sizeof supported / sizeof supported[0]; k++)
             if ((int)strlen(supported[k]) == im->pathlen && memcmp(supported[k], im->path, (size_t)im->pathlen) == 0)
                 known = true;
@@ -414,6 +433,15 @@ static void collect(Checker *c, File *f)
     for (int i = 0; i < f->ndecls; i++) {
         Decl *d = f->decls[i];
         Stmt *s = d->spec;
+        if (d->kind == DECL_FUNC && d->fn->recv) {    /* a method: bound below */
+            Sym *fs = scope_new_sym(c, SYM_FUNC, d->name, d->namelen, d->name_line, d->name_col);
+            fs->global = true;
+            fs->decl = d;
+            fs->state = 0;
+            scope_new_func(c, "?", d->fn, NULL);
+            PUSH(c, c->funcs, c->nfuncs, c->funcs_cap, fs);
+            continue;
+        }
         if (d->kind == DECL_FUNC) {
             bool is_init = d->namelen == 4 && memcmp(d->name, "init", 4) == 0;
             Sym *fs = is_init ? scope_new_sym(c, SYM_FUNC, d->name, d->namelen, d->name_line, d->name_col)
@@ -468,6 +496,9 @@ bool scope_check_file(Checker *c, File *f)
     c->pkg = c->scope;
     imports(c, f);
     collect(c, f);
+    for (int i = 0; i < c->nfuncs; i++)
+        if (c->funcs[i]->decl->fn->recv) scope_bind_method(c, c->funcs[i]);
+    scope_promote_methods(c);
     for (int i = 0; i < f->ndecls; i++) {
         Decl *d = f->decls[i];
         if (d->kind == DECL_FUNC) {

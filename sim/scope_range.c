@@ -84,7 +84,9 @@ void scope_range(Checker *c, Stmt *s)
         }
     }
     c->loops++;
+    scope_push_label(c, s);                 /* break/continue L (feat-func) */
     scope_block(c, s->body, s->nbody);
+    scope_pop_label(c, s);
     c->loops--;
     scope_close(c);
 }

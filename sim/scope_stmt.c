@@ -29,7 +29,20 @@ static void block(Checker *c, Stmt **stmts, int n)
 
 static void body(Checker *c, Stmt **stmts, int n)
 {
-    for (int i = 0; i < n; i++) stmt(c, stmts[i]);
+    scope_stmt_list(c, stmts, n, NULL);
+}
+
+void scope_stmt_list(Checker *c, Stmt **stmts, int n, Stmt *owner)
+{
+    for (int i = 0; i < n; i++) {
+        Stmt *st = stmts[i];
+        if (st->label && st->kind != ST_FOR && st->kind != ST_SWITCH && st->kind != ST_BREAK &&
+            st->kind != ST_CONTINUE && !scope_labels_stmt(st)) {
+            types_errorf(c, st->label_line, st->label_col, "label %.*s defined and not used", st->labellen, st->label);
+        }
+        if (st->kind == ST_FALLTHROUGH) scope_check_fallthrough(c, st, stmts, n, owner);
+        else stmt(c, st);
+    }
 }
 
 void scope_block(Checker *c, Stmt **stmts, int n)
@@ -213,6 +226,20 @@ static void expr_stmt(Checker *c, Stmt *s)
         types_operand_string(x, xs, sizeof xs);
         types_errorf(c, x->line, x->col, "%s is not used", xs);
     }
+    if (ok && inner->x->mode == MODE_BUILTIN && inner->mode == MODE_VALUE && inner->type->kind == TY_TUPLE)
+        inner->mode = MODE_NOVALUE;   /* fmt.Fprintf's (n, err), unused: not even pushed */
+}
+
+/* The feat-func builtins a defer statement may call directly. */
+static bool func_deferrable(int bi)
+{
+    switch (bi) {
+    case BI_PANIC: case BI_FMT_PRINT: case BI_FPRINTF: case BI_FPRINTLN: case BI_FPRINT:
+    case BI_PRINT: case BI_PRINTLN_RT:
+        return true;
+    default:
+        return bi >= BI_LIB;           /* defer buf.WriteTo(os.Stdout) */
+    }
 }
 
 static void go_defer(Checker *c, Stmt *s)
@@ -228,7 +255,8 @@ static void go_defer(Checker *c, Stmt *s)
         char cs[128];
         types_expr_string(call, cs, sizeof cs);
         types_errorf(c, call->line, call->col, "%s discards result of %s", kw, cs);
-    } else if (f->mode == MODE_BUILTIN && call->mode != MODE_INVALID && !types_conc_deferrable(f->builtin)) {
+    } else if (f->mode == MODE_BUILTIN && call->mode != MODE_INVALID && !types_conc_deferrable(f->builtin) &&
+               !(s->kind == ST_DEFER && func_deferrable(f->builtin))) {
         char fs[96];
         types_expr_string(f, fs, sizeof fs);
         types_errorf(c, call->line, call->col,
@@ -299,7 +327,7 @@ static void stmt(Checker *c, Stmt *s)
     case ST_EXPR: expr_stmt(c, s); break;
     case ST_VAR: scope_var_spec(c, s, false); break;
     case ST_CONST: scope_const_spec(c, s, false); break;
-    case ST_TYPE: break;   /* rejected by the parser inside functions */
+    case ST_TYPE: scope_local_type(c, s); break;
     case ST_DEFINE: define(c, s); break;
     case ST_ASSIGN: assign(c, s); break;
     case ST_INCDEC: incdec(c, s); break;
@@ -318,16 +346,24 @@ static void stmt(Checker *c, Stmt *s)
         if (s->cond) condition(c, s->cond, "for");
         if (s->post) stmt(c, s->post);
         c->loops++;
+        scope_push_label(c, s);
         block(c, s->body, s->nbody);
+        scope_pop_label(c, s);
         c->loops--;
         scope_close(c);
         break;
     case ST_BREAK:
-        if (!c->loops && !c->selects) types_errorf(c, s->line, s->col, "break is not in a loop, switch, or select");
+        if (!c->loops && !c->switches && !c->selects)
+            types_errorf(c, s->line, s->col, "break is not in a loop, switch, or select");
+        else scope_check_label(c, s);
         break;
     case ST_CONTINUE:
         if (!c->loops) types_errorf(c, s->line, s->col, "continue is not in a loop");
+        else scope_check_label(c, s);
         break;
+    case ST_SWITCH: scope_switch(c, s); break;
+    case ST_CASE: break;   /* only inside a switch */
+    case ST_FALLTHROUGH: types_errorf(c, s->line, s->col, "fallthrough statement out of place"); break;
     case ST_RETURN: return_stmt(c, s); break;
     case ST_GO: case ST_DEFER: go_defer(c, s); break;
     case ST_SEND: scope_conc_send(c, s); break;
@@ -391,6 +427,22 @@ static bool terminating(const Stmt *s)
     case ST_BLOCK: return terminating_list(s->body, s->nbody);
     case ST_IF: return s->els && terminating_list(s->body, s->nbody) && terminating(s->els);
     case ST_FOR: return !s->cond && !has_break(s->body, s->nbody);
+    case ST_EXPR: {                     /* a call of panic */
+        const Expr *x = s->x;
+        while (x->kind == EX_PAREN) x = x->x;
+        return x->kind == EX_CALL && x->x->mode == MODE_BUILTIN && x->x->builtin == BI_PANIC;
+    }
+    case ST_SWITCH: {
+        bool dflt = false;
+        for (int i = 0; i < s->nbody; i++) {
+            const Stmt *cl = s->body[i];
+            if (!cl->nrhs) dflt = true;
+            if (has_break(cl->body, cl->nbody)) return false;
+            bool ft = cl->nbody && cl->body[cl->nbody - 1]->kind == ST_FALLTHROUGH;
+            if (!ft && !terminating_list(cl->body, cl->nbody)) return false;
+        }
+        return dflt;
+    }
     default: return false;
     }
 }
@@ -400,9 +452,12 @@ void scope_func_body(Checker *c, FuncInfo *fi)
     FuncNode *fn = fi->node;
     Type *sig = fi->sig;
     FuncInfo *save_fn = c->fn;
-    int save_loops = c->loops, save_selects = c->selects;
+    int save_loops = c->loops, save_switches = c->switches, save_nlabels = c->nlabels;
+    int save_selects = c->selects;
     c->fn = fi;
     c->loops = c->selects = 0;
+    c->switches = 0;
+    c->nlabels = 0;
     scope_open(c);
     fi->params = parse_alloc(c->arena, sizeof *fi->params * (size_t)(fn->nparams + 1));
     fi->results = parse_alloc(c->arena, sizeof *fi->results * (size_t)(fn->nresults + 1));
@@ -430,6 +485,8 @@ void scope_func_body(Checker *c, FuncInfo *fi)
         types_errorf(c, fn->body->end_line, fn->body->end_col, "missing return");
     c->fn = save_fn;
     c->loops = save_loops;
+    c->switches = save_switches;
+    c->nlabels = save_nlabels;
     c->selects = save_selects;
 }
 

@@ -49,6 +49,15 @@ void types_init(Checker *c)
     c->t_unil = types_new(c, TY_UNTYPED_NIL, "untyped nil");
     c->t_mutex = types_new(c, TY_MUTEX, "sync.Mutex");
     c->t_wg = types_new(c, TY_WAITGROUP, "sync.WaitGroup");
+    c->t_error = types_string_method_iface(c, "error", "Error");
+    c->t_stringer = types_string_method_iface(c, "fmt.Stringer", "String");
+    {   /* time.Duration is a fmt.Stringer (its String is a library call) */
+        Method m = c->t_stringer->methods[0];
+        c->t_duration->methods = parse_alloc(c->arena, sizeof m);
+        c->t_duration->methods[0] = m;
+        c->t_duration->nmethods = c->t_duration->methods_cap = 1;
+    }
+    c->t_any = types_new(c, TY_IFACE, NULL);
     types_conc_init(c);
     types_data_init(c);
 }
@@ -89,6 +98,14 @@ bool types_identical(const Type *a, const Type *b)
             if (!types_identical(a->params[i], b->params[i])) return false;
         for (int i = 0; i < a->nresults; i++)
             if (!types_identical(a->results[i], b->results[i])) return false;
+        return true;
+    case TY_IFACE:
+        if (a->nmethods != b->nmethods) return false;
+        for (int i = 0; i < a->nmethods; i++) {
+            const Method *f = &a->methods[i], *g = &b->methods[i];
+            if (f->namelen != g->namelen || memcmp(f->name, g->name, (size_t)f->namelen) != 0 ||
+                !types_identical(f->sig, g->sig)) return false;
+        }
         return true;
     case TY_SLICE: return types_identical(a->elem, b->elem);
     case TY_ARRAY: return a->len == b->len && types_identical(a->elem, b->elem);
@@ -164,7 +181,11 @@ static Type *struct_type(Checker *c, Expr *e)
                          TYPES_MAX_SLOTS);
             too_big = true;
         }
-        TField tf = {f->name, f->namelen, ft, t->nslots};
+        TField tf = {f->name, f->namelen, ft, t->nslots, false};
+        if (!f->name) {              /* embedded: named after its type */
+            types_embedded_name(ft, &tf.name, &tf.namelen);
+            tf.embedded = true;
+        }
         t->fields[t->nfields++] = tf;
         if (!too_big) t->nslots += ft->nslots;
     }
@@ -179,12 +200,16 @@ Type *types_signature(Checker *c, FuncNode *fn)
     for (int i = 0; i < fn->nparams + fn->nresults; i++) {
         Field *f = i < fn->nparams ? &fn->params[i] : &fn->results[i - fn->nparams];
         Type *ft = types_resolve(c, f->type);
-        if (ft->kind == TY_STRUCT || ft->kind == TY_MUTEX || ft->kind == TY_WAITGROUP) {
+        if (ft->kind == TY_MUTEX || ft->kind == TY_WAITGROUP) {
             char ts[64];
             types_string(ft, ts, sizeof ts);
             types_errorf(c, f->type->line, f->type->col,
                          "interleave does not support passing %s by value (use *%s)", ts, ts);
             ft = c->t_invalid;
+        }
+        if (fn->variadic && i == fn->nparams - 1 && ft != c->t_invalid) {
+            ft = types_variadic_slice(c, ft, f->type->line, f->type->col);   /* ...T is []T */
+            t->variadic = ft != c->t_invalid;
         }
         if (i < fn->nparams) t->params[t->nparams++] = ft;
         else t->results[t->nresults++] = ft;
@@ -226,6 +251,13 @@ Type *types_resolve(Checker *c, Expr *e)
         break;
     case EX_FUNCTYPE:
         t = types_signature(c, e->fn);
+        break;
+    case EX_IFACETYPE:
+        t = types_iface_type(c, e);
+        break;
+    case EX_BAD:                       /* a type the checker made (generated code) */
+        if (e->type) { t = e->type; break; }
+        types_errorf(c, e->line, e->col, "invalid type");
         break;
     case EX_CHANTYPE:
         t = types_resolve(c, e->x);

@@ -29,8 +29,22 @@ typedef enum TypeKind {
     TY_SLICE, TY_ARRAY, TY_MAP,          /* elem; TY_ARRAY len; TY_MAP key      */
     TY_FLOAT,                            /* float64, float32 (numkind)          */
     TY_UNTYPED_FLOAT,
-    TY_STRBUF                            /* strings.Builder, bytes.Buffer       */
+    TY_STRBUF,                           /* strings.Builder, bytes.Buffer       */
+    /* functions, methods, interfaces, control flow (feat-func) */
+    TY_IFACE                             /* interface { methods }: methods      */
 } TypeKind;
+
+struct FuncInfo;
+
+/* A method of a named type (declared with a receiver) or of an interface. */
+typedef struct Method {
+    const char *name; int namelen;
+    struct Type *sig;         /* without the receiver                           */
+    bool ptr_recv;            /* declared on *T                                 */
+    struct Sym *fn;           /* the method's function (NULL in an interface)   */
+    bool wrapper;             /* generated for a method promoted from an embedded
+                                 field: only dynamic dispatch uses it           */
+} Method;
 
 typedef struct Type Type;
 
@@ -45,6 +59,7 @@ typedef struct TField {
     const char *name; int namelen;
     Type *type;
     int off;                  /* first slot of the field in the flattened struct */
+    bool embedded;            /* an embedded field: its name is its type's      */
 } TField;
 
 struct Type {
@@ -61,6 +76,9 @@ struct Type {
                                  at most TYPES_MAX_SLOTS                        */
     int state;                /* named types: 0 unresolved, 1 resolving, 2 done */
     int layout;               /* compile: index into Program.types, -1 none     */
+    Method *methods; int nmethods, methods_cap;  /* named types, TY_IFACE      */
+    bool user;                /* declared in package main (%T says main.T)      */
+    bool variadic;            /* TY_FUNC: the last parameter is ...T            */
     /* data (feat-data) */
     Type *key;                /* TY_MAP                                         */
     int64_t len;              /* TY_ARRAY                                       */
@@ -88,6 +106,7 @@ typedef enum Builtin {
     BI_NOW, BI_SINCE, BI_UNTIL, BI_AFTER, BI_TICK, BI_NEWTIMER, BI_NEWTICKER,
     BI_TIMER_STOP, BI_TIMER_RESET, BI_TICKER_STOP, BI_TICKER_RESET,
     BI_DUR_STRING, BI_DUR_ROUND, BI_DUR_TRUNCATE, BI_DUR_NS, BI_DUR_US, BI_DUR_MS,
+    BI_DUR_SECONDS, BI_DUR_MINUTES, BI_DUR_HOURS,   /* float64 (feat-func, with feat-data's floats) */
     BI_TIME_SUB, BI_TIME_ADD, BI_TIME_BEFORE, BI_TIME_AFTER, BI_TIME_EQUAL,
     BI__CONC_END,
     /* data (feat-data): sim/types_builtin.c, types_data.c, strings_pkg.c ...;
@@ -96,7 +115,12 @@ typedef enum Builtin {
     BI_STRFN,                              /* strings.X: sim/strings_pkg.c     */
     BI_RANDFN,                             /* math/rand.X: sim/rand_pkg.c      */
     BI_PRINT, BI_PRINTLN_RT,               /* the builtins print and println   */
-    BI_STRBUF                              /* Builder/Buffer methods: strbuf.c */
+    BI_STRBUF,                             /* Builder/Buffer methods: strbuf.c */
+    /* functions, methods, interfaces, control flow (feat-func) */
+    BI_PANIC, BI_RECOVER, BI_EXIT,         /* panic, recover, os.Exit           */
+    BI_ERRORS_NEW, BI_ERRORF, BI_SPRINTF, BI_SPRINT, BI_SPRINTLN,
+    BI_FMT_PRINT, BI_FPRINTF, BI_FPRINTLN, BI_FPRINT,
+    BI_LIB = 1000                          /* + a feat-func library row (types_lib_func.c) */
 } Builtin;
 
 typedef enum SymKind { SYM_VAR, SYM_CONST, SYM_TYPE, SYM_FUNC, SYM_PKG, SYM_BUILTIN, SYM_NIL } SymKind;
@@ -153,6 +177,14 @@ typedef struct Checker {
     Type *t_invalid, *t_int, *t_bool, *t_string, *t_duration;
     Type *t_uint, *t_ubool, *t_ustring, *t_unil;   /* untyped                  */
     Type *t_mutex, *t_wg;
+    Type *t_error, *t_any, *t_stringer, *t_file;  /* error, interface{}, fmt.Stringer, *os.File */
+    Type *t_writer;                          /* io.Writer (feat-func)               */
+    Type *t_source, *t_rand;                 /* rand.Source, rand.Rand              */
+    int switches;             /* enclosing switch statements (break targets)   */
+    Stmt *labels[32]; int nlabels;  /* enclosing labelled statements            */
+    bool label_used[32];
+    bool type_switch_clause;  /* checking the body of a type switch's clause   */
+    Stmt *fallthrough_ok;     /* the clause where fallthrough may end          */
     Type *t_rwmutex, *t_once, *t_cond, *t_time, *t_timer, *t_ticker;  /* types_conc.c */
     int selects;              /* enclosing selects in the current function      */
     Type *t_num[NK_FLOAT32 + 1];   /* int, int8 ... float32 (feat-data)       */
@@ -211,6 +243,17 @@ void types_binary(Checker *c, Expr *e);
 /* TK_PLUS for TK_PLUS_ASSIGN etc.; other kinds unchanged. */
 int types_base_op(int op);
 
+/* ---- sim/types_method.c, sim/types_iface.c (feat-func) -------------------- */
+/* The method `name` of t (or, through embedded fields, of a field of t); the
+ * embedded fields walked go to path (NULL: not wanted). */
+Method *types_find_method(Type *t, const char *name, int len, Type **path, int *npath);
+/* Does t implement the interface iface?  If not, *missing names a method. */
+bool types_implements(Type *t, Type *iface, const char **missing, int *missing_len);
+bool types_is_iface(const Type *t);
+/* Identical underlying types, one of them unnamed (assignability). */
+bool types_same_underlying(const Type *a, const Type *b);
+/* The LibFunc (program.h) of library builtin bi (sim/types_lib_func.c). */
+int types_lib_fn(int bi);
 /* ---- sim/types_data.c, types_builtin.c: Go's data (feat-data) --------------- */
 void types_data_init(Checker *c);
 /* The slice type []elem (made once). */

@@ -95,8 +95,6 @@ static void append_call(Checker *c, Expr *e, const char *callee)
         while (u->kind == EX_PAREN) u = u->x;
         types_value(c, a);
         types_assign(c, a, t->elem, "argument to append");
-        if (t->elem->kind == TY_STRUCT && a->mode != MODE_INVALID && u->kind != EX_COMPOSITE && a->mode != MODE_VAR)
-            types_errorf(c, a->line, a->col, "interleave does not support appending this struct value (append a variable or a literal)");
     }
 }
 

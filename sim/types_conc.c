@@ -31,7 +31,7 @@ static Type *lib_struct(Checker *c, const char *name, const char *f0, Type *t0, 
 {
     Type *t = types_new(c, TY_STRUCT, name);
     t->fields = parse_alloc(c->arena, 2 * sizeof *t->fields);
-    TField a = {f0, (int)strlen(f0), t0, 0}, b = {f1, (int)strlen(f1), t1, 1};
+    TField a = {f0, (int)strlen(f0), t0, 0, false}, b = {f1, (int)strlen(f1), t1, 1, false};
     t->fields[0] = a;
     t->fields[1] = b;
     t->nfields = 2;
@@ -180,8 +180,8 @@ static const LibMethod methods[] = {
     {T_NONE, "String", BI_DUR_STRING, false}, {T_NONE, "Round", BI_DUR_ROUND, false},
     {T_NONE, "Truncate", BI_DUR_TRUNCATE, false}, {T_NONE, "Nanoseconds", BI_DUR_NS, false},
     {T_NONE, "Microseconds", BI_DUR_US, false}, {T_NONE, "Milliseconds", BI_DUR_MS, false},
-    {T_NONE, "Seconds", BI_UNSUPPORTED, false}, {T_NONE, "Minutes", BI_UNSUPPORTED, false},
-    {T_NONE, "Hours", BI_UNSUPPORTED, false}, {T_NONE, "Abs", BI_UNSUPPORTED, false},
+    {T_NONE, "Seconds", BI_DUR_SECONDS, false}, {T_NONE, "Minutes", BI_DUR_MINUTES, false},
+    {T_NONE, "Hours", BI_DUR_HOURS, false}, {T_NONE, "Abs", BI_UNSUPPORTED, false},
     {T_TIME, "Sub", BI_TIME_SUB, false}, {T_TIME, "Add", BI_TIME_ADD, false},
     {T_TIME, "Before", BI_TIME_BEFORE, false}, {T_TIME, "After", BI_TIME_AFTER, false},
     {T_TIME, "Equal", BI_TIME_EQUAL, false}, {T_TIME, "Format", BI_UNSUPPORTED, false},
@@ -420,6 +420,10 @@ void types_conc_call(Checker *c, Expr *e, int bi, const char *callee)
         args(c, e, ps, 0, callee);
         result(e, i64);
         return;
+    case BI_DUR_SECONDS: case BI_DUR_MINUTES: case BI_DUR_HOURS:
+        args(c, e, ps, 0, callee);
+        result(e, c->t_num[NK_FLOAT64]);
+        return;
     case BI_TIME_SUB: case BI_TIME_BEFORE: case BI_TIME_AFTER: case BI_TIME_EQUAL:
         ps[0] = c->t_time;
         args(c, e, ps, 1, callee);
@@ -559,7 +563,9 @@ void scope_conc_range(Checker *c, Stmt *s)
         scope_copies_struct(c, &copy, false);
     }
     c->loops++;
+    scope_push_label(c, s);                 /* break/continue L (feat-func) */
     scope_check_block(c, s->body, s->nbody);
+    scope_pop_label(c, s);
     c->loops--;
 }
 
@@ -578,6 +584,7 @@ void scope_conc_select(Checker *c, Stmt *s)
 {
     int defaults = 0;
     c->selects++;
+    scope_push_label(c, s);                 /* break L (feat-func) */
     for (int i = 0; i < s->nclauses; i++) {
         Clause *k = &s->clauses[i];
         Stmt *comm = k->comm;
@@ -597,5 +604,6 @@ void scope_conc_select(Checker *c, Stmt *s)
         for (int j = 0; j < k->nbody; j++) scope_check_stmt(c, k->body[j]);
         scope_close(c);
     }
+    scope_pop_label(c, s);
     c->selects--;
 }

@@ -561,12 +561,7 @@ bool types_data_map_store(Checker *c, Expr *l, Expr *r)
     types_lhs(c, l);                    /* m[k] = T{...} for a map of structs */
     if (l->mode == MODE_INVALID) return true;
     if (u->x->type->kind != TY_MAP) return false;   /* s[i] = T{...}: the caller's error */
-    Expr *ru = r;
-    while (ru->kind == EX_PAREN) ru = ru->x;
-    if (ru->kind != EX_COMPOSITE)
-        types_errorf(c, r->line, r->col, "interleave does not support copying struct values into a map (assign a literal)");
-    else
-        types_assign(c, r, l->type, "assignment");
+    types_assign(c, r, l->type, "assignment");   /* MAPSET copies the struct's slots in */
     return true;
 }
 

@@ -12,6 +12,7 @@
 #include "lex.h"
 
 #include <string.h>
+#include "parse.h"
 
 void types_invalid(Checker *c, Expr *e)
 {
@@ -67,19 +68,58 @@ static void selector(Checker *c, Expr *e)
     const Import *im = types_package_of(c, e);
     if (im) { types_package_member(c, e, im); return; }
     Expr *x = e->x;
-    types_expr(c, x);
+    if (x->mode == MODE_INVALID) types_expr(c, x);   /* (a rewritten selector arrives checked) */
     if (x->mode == MODE_INVALID) return;
     if (x->mode == MODE_TYPE) {
         types_errorf(c, e->line, e->col, "interleave does not support method expressions");
         return;
     }
-    if (x->mode != MODE_VAR && x->mode != MODE_VALUE) {
+    /* a typed constant has its type's methods: Celsius(-40).ToF(), time.Hour.Hours() */
+    bool typed_const = x->mode == MODE_CONST && x->type && !types_is_untyped(x->type);
+    if (x->mode != MODE_VAR && x->mode != MODE_VALUE && !typed_const) {
         char xs[128];
         types_operand_string(x, xs, sizeof xs);
         types_errorf(c, e->op_line, e->op_col, "invalid operation: %s has no fields or methods", xs);
         return;
     }
     Type *t = x->type;
+    if (types_lib_method(c, e, t)) return;   /* bytes.Buffer, strings.Builder */
+    /* a promoted field or method: x.name becomes x.Embedded.name */
+    TField *via = t->kind == TY_IFACE ? NULL : types_promoted_via(t, e->name, e->namelen);
+    if (via) {
+        Expr *inner = parse_alloc(c->arena, sizeof *inner);
+        *inner = *e;
+        inner->x = x;
+        inner->name = via->name;
+        inner->namelen = via->namelen;
+        inner->mode = MODE_INVALID;
+        e->x = inner;
+        selector(c, e);   /* x was checked: the inner selector is checked by the recursion */
+        return;
+    }
+    if (t->kind == TY_IFACE || (t->kind == TY_PTR ? t->elem->nmethods : t->nmethods)) {
+        Method *m = types_find_method(t, e->name, e->namelen, NULL, NULL);
+        if (m && (m->fn || t->kind == TY_IFACE)) {   /* (a library type's methods are builtins) */
+            if (m->ptr_recv && t->kind != TY_PTR) {
+                if (x->mode != MODE_VAR) {
+                    char xs[128], ts[64];
+                    types_expr_string(x, xs, sizeof xs);
+                    types_string(t, ts, sizeof ts);
+                    types_errorf(c, e->line, e->col, "cannot call pointer method %.*s on %s",
+                                 e->namelen, e->name, ts);
+                    return;
+                }
+                Expr *inner = x;
+                while (inner->kind == EX_PAREN) inner = inner->x;
+                if (inner->kind == EX_IDENT && inner->sym) inner->sym->addr_taken = true;
+            }
+            e->mode = MODE_VALUE;
+            e->type = m->sig;
+            e->method = m;
+            e->through_ptr = t->kind == TY_PTR;
+            return;
+        }
+    }
     e->through_ptr = t->kind == TY_PTR;
     if (e->through_ptr) t = t->elem;
     if (t->kind == TY_STRUCT) {
@@ -133,6 +173,8 @@ static void selector(Checker *c, Expr *e)
     types_errorf(c, e->op_line, e->op_col, "%s undefined (type %s has no field or method %.*s)",
                  es, ts, e->namelen, e->name);
 }
+
+static void type_assert(Checker *c, Expr *e);
 
 static void composite(Checker *c, Expr *e)
 {
@@ -195,7 +237,7 @@ static void composite(Checker *c, Expr *e)
         }
         el->field_off = f->off;
         el->type = f->type;
-        if (f->type->kind == TY_STRUCT || f->type->kind == TY_MUTEX || f->type->kind == TY_WAITGROUP) {
+        if (f->type->kind == TY_MUTEX || f->type->kind == TY_WAITGROUP) {
             types_errorf(c, el->line, el->col,
                          "interleave does not support struct values in composite literals (leave the field zero)");
             continue;
@@ -279,7 +321,8 @@ void types_expr(Checker *c, Expr *e)
         types_value(c, e->y);
         types_binary(c, e);
         break;
-    case EX_STRUCTTYPE: case EX_FUNCTYPE: case EX_CHANTYPE: types_resolve(c, e); break;
+    case EX_STRUCTTYPE: case EX_FUNCTYPE: case EX_IFACETYPE: case EX_CHANTYPE: types_resolve(c, e); break;
+    case EX_TYPEASSERT: type_assert(c, e); break;
     case EX_FLOAT: case EX_INDEX: case EX_SLICEEXPR: case EX_ARRAYTYPE: case EX_MAPTYPE:
         types_data_expr(c, e);   /* sim/types_data.c */
         break;
@@ -328,6 +371,47 @@ void types_check_value(Checker *c, Expr *e)
     types_invalid(c, e);
 }
 
+void types_box(Checker *c, Expr *e, Type *target)
+{
+    (void)target;
+    if (e->mode == MODE_NIL || e->mode == MODE_INVALID || types_is_iface(e->type)) return;
+    if (types_is_untyped(e->type)) e->type = types_default(c, e->type);
+    e->boxed = e->type;
+}
+
+/* x.(T): x must be an interface; T a type that could be in it. */
+static void type_assert(Checker *c, Expr *e)
+{
+    Expr *x = e->x;
+    types_value(c, x);
+    if (x->mode == MODE_INVALID) return;
+    char xs[128];
+    if (!types_is_iface(x->type)) {
+        types_operand_string(x, xs, sizeof xs);
+        types_errorf(c, x->line, x->col, "invalid operation: %s is not an interface", xs);
+        return;
+    }
+    if (!e->y) {
+        types_errorf(c, e->op_line, e->op_col, "invalid syntax tree: use of .(type) outside type switch");
+        return;
+    }
+    Type *t = types_resolve(c, e->y);
+    if (t == c->t_invalid) return;
+    const char *miss = NULL;
+    int misslen = 0;
+    if (!types_is_iface(t) && !types_implements(t, x->type, &miss, &misslen)) {
+        char ts[64], is[64];
+        types_expr_string(e, xs, sizeof xs);
+        types_string(t, ts, sizeof ts);
+        types_string(x->type, is, sizeof is);
+        types_errorf(c, e->y->line, e->y->col, "impossible type assertion: %s\n\t%s does not implement %s (missing %.*s method)",
+                     xs, ts, is, misslen, miss);
+        return;
+    }
+    e->mode = MODE_VALUE;   /* comma-ok forms are typed by their statement */
+    e->type = t;
+}
+
 void types_lhs(Checker *c, Expr *e)
 {
     Expr *inner = e;
@@ -348,11 +432,34 @@ bool types_assign(Checker *c, Expr *e, Type *target, const char *context)
     types_string(target, ts, sizeof ts);
     if (e->mode == MODE_NIL) {
         if (target->kind == TY_PTR || target->kind == TY_FUNC || target->kind == TY_CHAN ||
-            target->kind == TY_SLICE || target->kind == TY_MAP) {
+            target->kind == TY_SLICE || target->kind == TY_MAP || target->kind == TY_IFACE) {
             e->type = target;
             return true;
         }
         types_errorf(c, e->line, e->col, "cannot use nil as %s value in %s", ts, context);
+        return false;
+    }
+    if (target->kind == TY_IFACE) {
+        Type *from = types_default(c, e->type);
+        const char *miss = NULL;
+        int misslen = 0;
+        if (from->kind == TY_TUPLE || e->mode == MODE_NOVALUE) return false;
+        if (types_implements(from, target, &miss, &misslen)) {
+            types_box(c, e, target);
+            return true;
+        }
+        char fs[96];
+        types_operand_string(e, es, sizeof es);
+        types_string(from, fs, sizeof fs);
+        Method *m = types_find_method(from, miss, misslen, NULL, NULL);
+        if (m && m->ptr_recv)
+            types_errorf(c, e->line, e->col,
+                         "cannot use %s as type %s in %s:\n\t%s does not implement %s (%.*s method has pointer receiver)",
+                         es, ts, context, fs, ts, misslen, miss);
+        else
+            types_errorf(c, e->line, e->col,
+                         "cannot use %s as type %s in %s:\n\t%s does not implement %s (missing %.*s method)",
+                         es, ts, context, fs, ts, misslen, miss);
         return false;
     }
     if (types_is_untyped(e->type)) {
@@ -367,7 +474,13 @@ bool types_assign(Checker *c, Expr *e, Type *target, const char *context)
         return false;
     }
     if (types_identical(e->type, target) || types_conc_assignable(e->type, target)) return true;
+    if (types_same_underlying(e->type, target)) return true;   /* Go spec "Assignability" */
     if (types_data_assignable(e->type, target)) return true;   /* []string to Names */
+    if (types_is_iface(e->type)) {
+        types_operand_string(e, es, sizeof es);
+        types_errorf(c, e->line, e->col, "cannot use %s as type %s in %s:\n\tneed type assertion", es, ts, context);
+        return false;
+    }
     types_operand_string(e, es, sizeof es);
     types_errorf(c, e->line, e->col, "cannot use %s as type %s in %s", es, ts, context);
     return false;

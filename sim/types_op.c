@@ -194,7 +194,7 @@ bool types_convert_untyped(Checker *c, Expr *x, Type *target)
     case TY_UNTYPED_STRING: ok = target->kind == TY_STRING; break;
     default:
         ok = target->kind == TY_PTR || target->kind == TY_FUNC || target->kind == TY_CHAN ||
-             target->kind == TY_SLICE || target->kind == TY_MAP;
+             target->kind == TY_SLICE || target->kind == TY_MAP || target->kind == TY_IFACE;
         break;
     }
     if (ok && !types_data_convert_const(c, x, target)) return true;   /* reported */
@@ -230,6 +230,22 @@ void types_binary(Checker *c, Expr *e)
     if ((op == TK_SHL || op == TK_SHR) && types_data_shift(c, e)) return;   /* x << uint(n): sim/types_data.c */
     types_expr_string(e, es, sizeof es);
     Type *xt = x->type, *yt = y->type;
+    if ((op == TK_EQ || op == TK_NE) && (types_is_iface(xt) != types_is_iface(yt)) &&
+        x->mode != MODE_NIL && y->mode != MODE_NIL) {
+        /* interface == concrete: the concrete side is boxed (Go spec "Comparison operators") */
+        Expr *c_side = types_is_iface(xt) ? y : x;
+        Type *it = types_is_iface(xt) ? xt : yt;
+        const char *miss;
+        int misslen;
+        Type *ct = types_default(c, c_side->type);
+        if (types_implements(ct, it, &miss, &misslen)) {
+            c_side->type = ct;
+            types_box(c, c_side, it);
+            c_side->type = it;
+            xt = x->type;
+            yt = y->type;
+        }
+    }
     bool match = types_convert_untyped(c, x, yt) && types_convert_untyped(c, y, x->type);
     if (match && types_is_untyped(x->type) && types_is_untyped(y->type))
         match = x->type == y->type;
@@ -246,7 +262,7 @@ void types_binary(Checker *c, Expr *e)
     bool ok;
     if (op == TK_ANDAND || op == TK_OROR) ok = types_is_bool(t);
     else if (op == TK_EQ || op == TK_NE)
-        ok = (t->kind != TY_STRUCT || t->nfields == 0) && t->kind != TY_MUTEX && t->kind != TY_WAITGROUP &&
+        ok = t->kind != TY_MUTEX && t->kind != TY_WAITGROUP &&
              ((t->kind != TY_FUNC && t->kind != TY_SLICE && t->kind != TY_MAP) || x->mode == MODE_NIL || y->mode == MODE_NIL) &&
              t->kind != TY_UNTYPED_NIL;
     else if (cmp) ok = types_is_numeric(t) || types_is_string(t);

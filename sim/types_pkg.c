@@ -22,6 +22,20 @@ typedef struct Member {
 static const Member members[] = {
     {"fmt", "Println", BI_PRINTLN, 0, 0, false},
     {"fmt", "Printf", BI_PRINTF, 0, 0, false},
+    /* functions, methods, interfaces, control flow (feat-func) */
+    {"fmt", "Print", BI_FMT_PRINT, 0, 0, false},
+    {"fmt", "Sprintf", BI_SPRINTF, 0, 0, false},
+    {"fmt", "Sprint", BI_SPRINT, 0, 0, false},
+    {"fmt", "Sprintln", BI_SPRINTLN, 0, 0, false},
+    {"fmt", "Errorf", BI_ERRORF, 0, 0, false},
+    {"fmt", "Fprintf", BI_FPRINTF, 0, 0, false},
+    {"fmt", "Fprintln", BI_FPRINTLN, 0, 0, false},
+    {"fmt", "Fprint", BI_FPRINT, 0, 0, false},
+    {"fmt", "Stringer", 0, 5, 0, false},
+    {"errors", "New", BI_ERRORS_NEW, 0, 0, false},
+    {"os", "Exit", BI_EXIT, 0, 0, false},
+    {"os", "Stdout", 0, 4, 1, true},
+    {"os", "Stderr", 0, 4, 2, true},
     {"sync", "Mutex", 0, 1, 0, false},
     {"sync", "WaitGroup", 0, 2, 0, false},
     {"time", "Sleep", BI_SLEEP, 0, 0, false},
@@ -36,9 +50,8 @@ static const Member members[] = {
 
 /* Real members of the packages that the simulator does not model. */
 static const char *const unsupported_members[] = {
-    "fmt.Print", "fmt.Sprintf", "fmt.Sprint", "fmt.Sprintln", "fmt.Errorf", "fmt.Fprintf",
-    "fmt.Fprintln", "fmt.Fprint", "fmt.Scan", "fmt.Scanln", "fmt.Scanf", "fmt.Sscanf",
-    "fmt.Sscan", "fmt.Stringer", "sync.Map", "sync.Pool", "sync.Locker", "sync.OnceFunc",
+    "fmt.Scan", "fmt.Scanln", "fmt.Scanf", "fmt.Sscanf",
+    "fmt.Sscan", "sync.Map", "sync.Pool", "sync.Locker", "sync.OnceFunc",
     "time.AfterFunc", "time.ParseDuration", "time.Date", "time.Unix", "time.Parse",
 };
 
@@ -64,6 +77,19 @@ static const Member *member(Checker *c, Expr *e, const Import *im)
     return NULL;
 }
 
+/* The library (sim/types_lib.c) before the table: a type or a function. */
+static bool lib_member(Checker *c, Expr *e, const Import *im, Type **type)
+{
+    Type *t = types_lib_type(c, im, e);
+    if (t) { *type = t; return true; }
+    int k = types_lib_member(im, e);
+    if (k < 0) return false;
+    *type = NULL;
+    e->mode = MODE_BUILTIN;
+    e->builtin = BI_LIB + k;
+    return true;
+}
+
 const Import *types_package_of(Checker *c, const Expr *e)
 {
     if (e->kind != EX_SELECTOR || e->x->kind != EX_IDENT) return NULL;
@@ -77,6 +103,19 @@ const Import *types_package_of(Checker *c, const Expr *e)
 
 static Type *member_type(Checker *c, const Member *m)
 {
+    if (m->type == 4) {
+        if (!c->t_file) {
+            c->t_file = types_new(c, TY_INT, "*os.File");
+            if (c->t_writer) {            /* *os.File is an io.Writer */
+                Method fm = c->t_writer->methods[0];
+                PUSH(c, c->t_file->methods, c->t_file->nmethods, c->t_file->methods_cap, fm);
+            } else {
+                types_lib_writer(c);
+            }
+        }
+        return c->t_file;
+    }
+    if (m->type == 5) return c->t_stringer;
     return m->type == 1 ? c->t_mutex : m->type == 2 ? c->t_wg : c->t_duration;
 }
 
@@ -98,6 +137,12 @@ Type *types_package_type(Checker *c, Expr *e, bool report)
     }
     Type *bt = strbuf_type(c, im, e);   /* strings.Builder, bytes.Buffer: sim/strbuf.c */
     if (bt) return bt;
+    Type *lt;
+    if (lib_member(c, e, im, &lt)) {     /* io.Writer, rand.Rand ... (feat-func) */
+        if (lt) return lt;
+        types_errorf(c, e->line, e->col, "%.*s.%.*s is not a type", im->pathlen, im->path, e->namelen, e->name);
+        return c->t_invalid;
+    }
     const Member *m = member(c, e, im);
     if (!m) return c->t_invalid;
     if (!m->type || m->constant) {
@@ -113,6 +158,11 @@ void types_package_member(Checker *c, Expr *e, const Import *im)
     if (strings_member(c, e, im)) return;   /* package strings: sim/strings_pkg.c */
     if (rand_member(c, e, im)) return;      /* package math/rand: sim/rand_pkg.c */
     if (strbuf_member(c, e, im)) return;    /* bytes.NewBufferString: sim/strbuf.c */
+    Type *lt;
+    if (lib_member(c, e, im, &lt)) {         /* io.Writer, rand.New, errors.Is ... (feat-func) */
+        if (lt) { e->mode = MODE_TYPE; e->type = lt; }
+        return;
+    }
     const Member *m = member(c, e, im);
     if (!m) return;
     if (m->builtin) {
@@ -120,7 +170,7 @@ void types_package_member(Checker *c, Expr *e, const Import *im)
         e->builtin = m->builtin;
     } else if (m->constant) {
         e->mode = MODE_CONST;
-        e->type = c->t_duration;
+        e->type = member_type(c, m);
         e->cv.kind = CV_INT;
         e->cv.i = m->value;
     } else {

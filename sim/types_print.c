@@ -52,6 +52,19 @@ static void type_str(const Type *t, Str *s)
         }
         put(s, "}");
         break;
+    case TY_IFACE:
+        if (!t->nmethods) { put(s, "interface{}"); break; }
+        put(s, "interface{");
+        for (int i = 0; i < t->nmethods; i++) {
+            put(s, "%s%.*s", i ? "; " : "", t->methods[i].namelen, t->methods[i].name);
+            Str sub = {s->buf + s->len, s->n - s->len, 0};
+            type_str(t->methods[i].sig, &sub);
+            /* drop the "func" of the signature */
+            if (sub.len >= 4) memmove(sub.buf, sub.buf + 4, sub.len - 3), sub.len -= 4;
+            s->len += sub.len;
+        }
+        put(s, "}");
+        break;
     case TY_FUNC: case TY_TUPLE:
         if (t->kind == TY_FUNC) {
             put(s, "func(");
@@ -124,7 +137,7 @@ static void expr_str(const Expr *e, Str *s)
         break;
     case EX_COMPOSITE:
         if (e->x) expr_str(e->x, s);
-        put(s, "{…}");
+        put(s, e->nargs ? "{…}" : "{}");
         break;
     case EX_KEYVALUE: expr_str(e->x, s); put(s, ": "); expr_str(e->y, s); break;
     case EX_PAREN: put(s, "("); expr_str(e->x, s); put(s, ")"); break;
@@ -147,6 +160,14 @@ static void expr_str(const Expr *e, Str *s)
         break;
     case EX_STRUCTTYPE: put(s, "struct{…}"); break;
     case EX_FUNCTYPE: put(s, "func(…)"); break;
+    case EX_IFACETYPE: put(s, "interface{…}"); break;
+    case EX_TYPEASSERT:
+        expr_str(e->x, s);
+        put(s, ".(");
+        if (e->y) expr_str(e->y, s);
+        else put(s, "type");
+        put(s, ")");
+        break;
     case EX_CHANTYPE:
         put(s, "%s", e->op == CHAN_RECV ? "<-chan " : e->op == CHAN_SEND ? "chan<- " : "chan ");
         expr_str(e->x, s);

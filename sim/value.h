@@ -60,7 +60,11 @@ typedef enum ValueKind {
     V_SLICE,    /* aux: len, E; i: (base + 1) | cap << 32 (see above)          */
     V_ARRAY,    /* as V_SLICE, len == cap == N                                 */
     V_MAP,      /* i: header address + 1, 0 for a nil map                      */
-    V_FLOAT     /* i: the bits of a double                                     */
+    V_FLOAT,    /* i: the bits of a double                                     */
+    /* functions, methods, interfaces, control flow (feat-func) */
+    V_BOX       /* an interface value holding a value whose own aux is in use
+                 *    (see below): aux = 1 + its dynamic type, i = the address
+                 *    of one mem slot holding the value itself               */
 } ValueKind;
 
 /* Typed values.  fmt needs a value's Go type where the static type is not the
@@ -75,6 +79,31 @@ typedef enum ValueKind {
  * A V_INT keeps its NumKind (feat-data, below) in aux's low 4 bits and the
  * typed index above them; slices, arrays, maps and floats are never typed
  * (their aux is their own).  Read it with value_typed(). */
+
+
+/* Interface values (feat-func).  An interface value carries 1 + the index of
+ * its dynamic type (a TypeLayout in Program.types, which doubles as the
+ * runtime type) in aux; a nil interface is V_NIL with aux 0, so a nil *T in an
+ * interface (V_NIL, aux 1 + id(*T)) is not equal to it.
+ *  - A value whose kind leaves aux free (value_aux_free: nil, bool, string,
+ *    pointer, func, closure, channel) keeps its kind and i and gets the type
+ *    in aux.
+ *  - Any other kind (V_INT, V_SYNC, and every kind added later, which may
+ *    use aux for itself: a slice's length, an int's size) is put in a one-slot
+ *    box: V_BOX, aux = the type, i = the box's address; mem[i] is the value
+ *    untouched.  So every kind is storable in an interface: OP_IFACE boxes,
+ *    a type assertion unboxes.  A kind that keeps aux free may join
+ *    value_aux_free to skip the box.
+ *  - A struct in an interface is V_PTR to a private copy, aux naming the
+ *    struct type (not the pointer type).
+ * fmt's arguments are interface values (...any), so fmt knows every
+ * argument's Go type: a time.Duration prints as "1.5s", %T names
+ * "<-chan int".  (OP_TYPED, which set aux on the argument itself, is kept for
+ * the instructions that still emit it; format.c reads both.)
+ * Equality of interfaces (OP_IFACEEQ) compares the dynamic types first;
+ * plain equality (OP_EQ) ignores aux.  VALUE_AUX_FMT marks a string that fmt
+ * already got from a String()/Error() method. */
+#define VALUE_AUX_FMT 0xFFFFFFFFu
 
 typedef struct Value {
     uint32_t kind;  /* ValueKind */
@@ -93,13 +122,26 @@ static inline Value value_bool(int b) { Value v = {V_BOOL, 0, b != 0}; return v;
 static inline Value value_nil(void) { Value v = {V_NIL, 0, 0}; return v; }
 static inline Value value_make(ValueKind k, uint32_t aux, int64_t i) { Value v = {k, aux, i}; return v; }
 
+/* Does a value of this kind leave aux free for an interface's type? */
+static inline int value_aux_free(uint32_t kind)
+{
+    return kind == V_NIL || kind == V_BOOL || kind == V_STR || kind == V_PTR || kind == V_FUNC ||
+           kind == V_CLOSURE || kind == V_CHAN || kind == V_BOX;
+}
+
+/* Is v an interface value holding something (its dynamic type is aux - 1)? */
+static inline int value_is_iface(Value v)
+{
+    return v.aux != 0 && v.aux != VALUE_AUX_FMT && value_aux_free(v.kind);
+}
+
 /* The Program.types index + 1 that OP_TYPED gave v; 0 when untyped. */
 static inline uint32_t value_typed(Value v)
 {
     switch (v.kind) {
     case V_INT: return v.aux >> 4;
     case V_SYNC: case V_SLICE: case V_ARRAY: case V_MAP: case V_FLOAT: return 0;
-    default: return v.aux;
+    default: return v.aux == VALUE_AUX_FMT ? 0 : v.aux;   /* (an interface's type, too) */
     }
 }
 

@@ -72,8 +72,9 @@ static void nil_panic(Machine *m, Goroutine *g)
     machine_fail(m, M_PANIC, g->id, true, NIL_DEREF);
 }
 
-/* Go compares an unset slot (V_NIL) equal to the zero of any type. */
-static bool values_equal(const Machine *m, Value a, Value b)
+/* Go compares an unset slot (V_NIL) equal to the zero of any type.  aux is
+ * ignored: interfaces compare with vm_iface_equal (OP_IFACEEQ). */
+bool vm_values_equal(const Machine *m, Value a, Value b)
 {
     if (a.kind == V_FLOAT || b.kind == V_FLOAT) return vm_data_equal(m, a, b);
     if (a.kind == V_STR || b.kind == V_STR) {
@@ -84,7 +85,12 @@ static bool values_equal(const Machine *m, Value a, Value b)
             return false;
         return la == lb && memcmp(sa, sb, la) == 0;
     }
-    if (a.kind == b.kind || a.kind == V_NIL || b.kind == V_NIL) return a.i == b.i;
+    if (a.kind == b.kind) return a.i == b.i;
+    if (a.kind == V_NIL || b.kind == V_NIL) {
+        ValueKind other = (ValueKind)(a.kind == V_NIL ? b.kind : a.kind);
+        if (other == V_PTR || other == V_FUNC || other == V_CLOSURE) return false;   /* address 0 is not nil */
+        return a.i == b.i;
+    }
     return false;
 }
 
@@ -133,6 +139,14 @@ bool vm_call(Machine *m, Goroutine *g, int argc, int deferred)
     } else if (callee.kind == V_CLOSURE && (uint64_t)callee.i < (uint64_t)m->nmem) {
         clos = callee.i;
         proto = (int)m->mem[clos].i;
+        if (m->mem[clos].aux == 1) {        /* a bound method: the receiver goes first */
+            ensure_stack(g, g->sp + 1 + STACK_SLACK);
+            memmove(&g->stack[g->sp - argc + 1], &g->stack[g->sp - argc], (size_t)argc * sizeof(Value));
+            g->stack[g->sp - argc] = m->mem[clos + 1];
+            g->sp++;
+            argc++;
+            clos = -1;
+        }
     } else {
         nil_panic(m, g);
         return false;
@@ -158,6 +172,7 @@ bool vm_call(Machine *m, Goroutine *g, int argc, int deferred)
     f->base = base;
     f->ndefers_at_entry = g->ndefers;
     f->deferred = deferred;
+    f->defer_owner = 0;
     return true;
 }
 
@@ -206,14 +221,30 @@ static bool exec_builtin(Machine *m, Goroutine *g, int core, int op, const Value
         machine_output(m, g->id, core, from);
         return true;
     }
+    case OP_PANIC:                      /* defer panic(v) (feat-func) */
+        panic_start(m, g, n > 0 ? args[0] : value_nil());
+        return false;
     case OP_RTPRINT: case OP_RTPRINTLN:   /* the builtins print and println (sim/format_data.c) */
         format_data_runtime_print(m, args, n, op == OP_RTPRINTLN);
         return true;
     default:
+        if ((op & 0xff) == OP_FMT) {     /* defer fmt.Print(...) and friends (feat-func) */
+            fmt_apply(m, g, core, op >> 8, args, n, false);
+            return true;
+        }
+        if ((op & 0xff) == OP_LIB) {     /* defer buf.WriteTo(os.Stdout) (feat-func) */
+            lib_exec(m, g, core, op >> 8, args, n, false);
+            return true;
+        }
         if (rt_operands(op, 0) >= 0) return rt_exec(m, g, core, op, 0, 0, args, n);
         machine_fail(m, M_PANIC, g->id, false, "interleave: bad bytecode: this operation cannot be deferred");
         return false;
     }
+}
+
+bool vm_exec_builtin(Machine *m, Goroutine *g, int core, int op, const Value *args, int n)
+{
+    return exec_builtin(m, g, core, op, args, n);
 }
 
 static void op_defer(Goroutine *g, int nargs, int op)
@@ -232,8 +263,9 @@ static void op_defer(Goroutine *g, int nargs, int op)
 }
 
 /* RET a at pc: one pending defer of this frame per step, then the return.
- * vm_run_plain's RET repeats the plain return: keep them in step. */
-static int op_ret(Machine *m, Goroutine *g, int core, int pc, int a)
+ * vm_run_plain's RET repeats the plain return: keep them in step.  B = 1
+ * (feat-func): only run the defers, then go on (named results). */
+static int op_ret(Machine *m, Goroutine *g, int core, int pc, int a, int b)
 {
     Frame *f = &g->frames[g->nframes - 1];
     if (g->ndefers > f->ndefers_at_entry) {
@@ -251,9 +283,14 @@ static int op_ret(Machine *m, Goroutine *g, int core, int pc, int a)
         exec_builtin(m, g, core, d.op, &g->defer_vals[d.args_at], d.nargs);
         g->sp = sp;                         /* a deferred call's results are dropped */
         g->ndefer_vals = d.args_at;
-        return cost_of[d.op];
+        return cost_of[d.op & 0xff];
+    }
+    if (b == 1) {                           /* defers done: load the named results */
+        f->pc = pc + 1;
+        return cost_of[OP_RET];
     }
     int base = f->base, drop = f->deferred;
+    if (drop >= 2) return panic_frame_return(m, g, core, a);
     g->nframes--;
     if (g->nframes == 0) {
         goroutine_done(m, g, core);
@@ -295,6 +332,7 @@ int vm_exec(Machine *m, Goroutine *g, int core)
     const Program *p = m->prog;
     Frame *f = &g->frames[g->nframes - 1];
     const int pc = f->pc;
+    if (g->unwinding) return panic_step(m, g, core);
     const Instr in = p->code[pc];
     if (g->sp + 2 > g->stack_cap) ensure_stack(g, g->sp + 2);
     Value *st = g->stack;
@@ -376,8 +414,8 @@ int vm_exec(Machine *m, Goroutine *g, int core)
     }
     case OP_NEG: st[sp - 1] = value_int((int64_t)(0 - (uint64_t)st[sp - 1].i)); break;
     case OP_ADDI: st[sp - 1] = value_int((int64_t)((uint64_t)st[sp - 1].i + (uint64_t)(int64_t)in.a)); break;
-    case OP_EQ: sp--; st[sp - 1] = value_bool(values_equal(m, st[sp - 1], st[sp])); break;
-    case OP_NE: sp--; st[sp - 1] = value_bool(!values_equal(m, st[sp - 1], st[sp])); break;
+    case OP_EQ: sp--; st[sp - 1] = value_bool(vm_values_equal(m, st[sp - 1], st[sp])); break;
+    case OP_NE: sp--; st[sp - 1] = value_bool(!vm_values_equal(m, st[sp - 1], st[sp])); break;
     case OP_LT: sp--; st[sp - 1] = value_bool(values_compare(m, st[sp - 1], st[sp]) < 0); break;
     case OP_LE: sp--; st[sp - 1] = value_bool(values_compare(m, st[sp - 1], st[sp]) <= 0); break;
     case OP_GT: sp--; st[sp - 1] = value_bool(values_compare(m, st[sp - 1], st[sp]) > 0); break;
@@ -422,7 +460,7 @@ int vm_exec(Machine *m, Goroutine *g, int core)
         return cost_of[OP_CALL];
     case OP_RET:
         g->sp = sp;
-        return op_ret(m, g, core, pc, in.a);
+        return op_ret(m, g, core, pc, in.a, in.b);
     case OP_GO:
         g->sp = sp;
         return op_go(m, g->id, core, pc, in.a);
@@ -439,8 +477,31 @@ int vm_exec(Machine *m, Goroutine *g, int core)
         exec_builtin(m, g, core, in.op, &st[sp - 2], 2);
         return cost_of[in.op];
     case OP_PRINTF: case OP_PRINTLN:
+        g->sp = sp;
+        if (fmt_call_methods(m, g, pc, in.a, in.op == OP_PRINTF)) return cost_of[OP_CALL];
         g->sp = sp - in.a;
+        m->fmt_g = g->id;               /* struct fields' String() results (vm_fmt.c) */
         exec_builtin(m, g, core, in.op, &st[sp - in.a], in.a);
+        m->fmt_g = 0;
+        if (g->nframes <= g->fmt_frame) g->nfmt = 0;   /* (not a print inside a String method) */
+        return cost_of[in.op];
+    /* functions, methods, interfaces, control flow (feat-func) */
+    case OP_IFACE: case OP_ASSERT: case OP_CALLI: case OP_BIND: case OP_CLONE:
+    case OP_STRUCTEQ: case OP_IFACEEQ:
+        g->sp = sp;
+        vm_iface_op(m, g, core, in);
+        return cost_of[in.op];
+    case OP_PANIC: case OP_RECOVER: case OP_EXIT:
+        g->sp = sp;
+        panic_op(m, g, core, pc, in);
+        return cost_of[in.op];
+    case OP_FMT:
+        g->sp = sp;
+        fmt_op(m, g, core, pc, in);
+        return cost_of[in.op];
+    case OP_LIB:
+        g->sp = sp;
+        lib_op(m, g, core, in);
         return cost_of[in.op];
     case OP_TYPED:
         st[sp - 1] = value_typed_as(st[sp - 1], (uint32_t)in.a);
@@ -526,6 +587,7 @@ int vm_exec(Machine *m, Goroutine *g, int core)
 
 uint64_t vm_run_plain(Machine *m, Goroutine *g, uint64_t max, int64_t until)
 {
+    if (g->unwinding) return 0;          /* a panic's step: vm_exec's */
     const Instr *code = m->prog->code;
     const Value *consts = m->prog->consts;
     const Proto *protos = m->prog->protos;
@@ -612,8 +674,8 @@ uint64_t vm_run_plain(Machine *m, Goroutine *g, uint64_t max, int64_t until)
     PLAIN_CASE(ADDI):
         st[sp - 1] = value_int((int64_t)((uint64_t)st[sp - 1].i + (uint64_t)(int64_t)in.a));
         PLAIN_NEXT(pc + 1);
-    PLAIN_CASE(EQ): sp--; st[sp - 1] = value_bool(values_equal(m, st[sp - 1], st[sp])); PLAIN_NEXT(pc + 1);
-    PLAIN_CASE(NE): sp--; st[sp - 1] = value_bool(!values_equal(m, st[sp - 1], st[sp])); PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(EQ): sp--; st[sp - 1] = value_bool(vm_values_equal(m, st[sp - 1], st[sp])); PLAIN_NEXT(pc + 1);
+    PLAIN_CASE(NE): sp--; st[sp - 1] = value_bool(!vm_values_equal(m, st[sp - 1], st[sp])); PLAIN_NEXT(pc + 1);
     PLAIN_CMP(LT, <);
     PLAIN_CMP(LE, <=);
     PLAIN_CMP(GT, >);
@@ -702,6 +764,8 @@ uint64_t vm_run_plain(Machine *m, Goroutine *g, uint64_t max, int64_t until)
 #if defined(__GNUC__) && !defined(VM_SWITCH_DISPATCH)
     L_NEW: L_CLOSURE: L_GO: L_DEFER: L_LOCK: L_UNLOCK:
     L_WGADD: L_WGDONE: L_WGWAIT: L_SLEEP: L_PRINTF: L_PRINTLN:
+    L_IFACE: L_ASSERT: L_CALLI: L_BIND: L_CLONE: L_STRUCTEQ: L_IFACEEQ: L_PANIC: L_RECOVER:
+    L_EXIT: L_FMT: L_LIB:
     /* feat-data: every data instruction is vm_exec's (vm_data.c) */
     L_NEWSLICE: L_NEWARRAY: L_MAKESLICE: L_STRINDEX: L_SLICE: L_CAP:
     L_APPEND: L_APPENDS: L_COPY: L_ACOPY: L_AEQ: L_MAPNEW: L_MAPGET: L_MAPSET: L_MAPDEL:

@@ -530,7 +530,8 @@ static void test_diagnostics(void **state)
     expect_diag("package main\n\nfunc main() {\n\tcount := 0\n}\n", "4:2: count declared but not used");
     expect_diag("package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\nfunc main() {\n\tfmt.Println(\"hi\")\n}\n",
                 "5:2: imported and not used: \"sync\"");
-    expect_diag("package main\n\nimport \"os\"\n\nfunc main() {\n}\n", "3:8: interleave does not support package os");
+    expect_diag("package main\n\nimport \"os\"\n\nfunc main() {\n}\n", "3:8: imported and not used: \"os\"");
+    expect_diag("package main\n\nimport \"net/http\"\n\nfunc main() {\n}\n", "3:8: interleave does not support package net/http");
     expect_diag("package main\n\nimport \"fmt\"\n\nfunc main() {\n\tn := 1\n\ts := \"a\"\n\tfmt.Println(n + s)\n}\n",
                 "8:14: invalid operation: n + s (mismatched types int and string)");
     expect_diag("package main\n\nfunc add(a, b int) int {\n\treturn a + b\n}\n\nfunc main() {\n\t_ = add(1)\n}\n",
@@ -555,7 +556,7 @@ static void test_diagnostics(void **state)
     expect_diag("package main\n\ntype value struct {\n\tn int\n}\n\nfunc main() {\n\tv := &value{}\n\tv.m = 1\n}\n",
                 "9:4: v.m undefined (type *value has no field or method m)");
     expect_diag("package main\n\nfunc f() {}\n\nfunc main() {\n\tx := f()\n\t_ = x\n}\n", "6:7: f() (no value) used as value");
-    expect_diag("package main\n\nfunc main() {\n\tswitch {\n\t}\n}\n", "4:2: interleave does not support switch statements");
+    expect_diag("package main\n\nfunc main() {\n\tgoto L\n}\n", "4:2: interleave does not support goto");
     expect_diag("package main\n\nfunc helper() {}\n", "1:1: function main is undeclared in the main package");
     expect_diag("package main\n\nimport \"sync\"\n\nfunc main() {\n\tvar mu sync.Mutex\n\tmu.TryLock()\n}\n",
                 "7:5: interleave does not support sync.Mutex.TryLock");
