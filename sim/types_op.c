@@ -156,10 +156,20 @@ void types_unary(Checker *c, Expr *e)
         e->mode = MODE_CONST;
         e->cv = x->cv;
         if (e->op == TK_MINUS) e->cv.f = e->cv.f == 0 ? 0 : -e->cv.f;   /* constants have no -0 */
+        if (e->cv.kind == CV_BIGINT && e->cv.f >= -0x1p63L && e->cv.f < 0x1p63L) {
+            e->cv.kind = CV_INT;   /* -9223372036854775808 is an ordinary int */
+            e->cv.i = (int64_t)e->cv.f;
+        }
         return;
     }
     if (x->mode == MODE_CONST) {
         int64_t v = x->cv.i;
+        if (e->op == TK_MINUS && v == INT64_MIN && types_is_untyped(x->type)) {
+            e->mode = MODE_CONST;   /* 1<<63: past int64, exact all the same */
+            e->cv.kind = CV_BIGINT;
+            e->cv.f = 0x1p63L;
+            return;
+        }
         if (e->op == TK_MINUS && v == INT64_MIN) {
             types_errorf(c, e->line, e->col, "constant overflow");
             return;
