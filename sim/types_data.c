@@ -394,8 +394,11 @@ bool types_data_convert_const(Checker *c, Expr *x, Type *target)
     } else if (x->cv.kind == CV_BIGINT) {
         char os[160];
         types_operand_string(x, os, sizeof os);
-        types_errorf(c, x->line, x->col, "cannot use %s as %s value in %s (overflows)",
-                     os, ts, c->assign_ctx ? c->assign_ctx : "assignment");
+        if (c->assign_ctx == TYPES_OPERAND_CTX)
+            types_errorf(c, x->line, x->col, "%s overflows %s", os, ts);
+        else
+            types_errorf(c, x->line, x->col, "cannot use %s as %s value in %s (overflows)",
+                         os, ts, c->assign_ctx ? c->assign_ctx : "assignment");
         return false;
     }
     if (target->kind == TY_FLOAT && x->cv.kind == CV_INT) {
@@ -403,8 +406,11 @@ bool types_data_convert_const(Checker *c, Expr *x, Type *target)
         x->cv.f = (long double)x->cv.i;
     } else if (target->kind == TY_INT && x->cv.kind == CV_FLOAT) {
         if (x->cv.f != floorl(x->cv.f) || fabsl(x->cv.f) >= 9.3e18) {
-            types_errorf(c, x->line, x->col, "cannot use %s (untyped float constant) as %s value in %s (truncated)",
-                         xs, ts, c->assign_ctx ? c->assign_ctx : "assignment");
+            if (c->assign_ctx == TYPES_OPERAND_CTX)
+                types_errorf(c, x->line, x->col, "%s (untyped float constant) truncated to %s", xs, ts);
+            else
+                types_errorf(c, x->line, x->col, "cannot use %s (untyped float constant) as %s value in %s (truncated)",
+                             xs, ts, c->assign_ctx ? c->assign_ctx : "assignment");
             return false;
         }
         x->cv.kind = CV_INT;
@@ -413,8 +419,11 @@ bool types_data_convert_const(Checker *c, Expr *x, Type *target)
     if (target->kind == TY_INT && x->cv.kind == CV_INT && !fits(x->cv.i, target)) {
         char os[128];
         types_operand_string(x, os, sizeof os);
-        types_errorf(c, x->line, x->col, "cannot use %s as %s value in %s (overflows)",
-                     os, ts, c->assign_ctx ? c->assign_ctx : "assignment");
+        if (c->assign_ctx == TYPES_OPERAND_CTX)
+            types_errorf(c, x->line, x->col, "%s overflows %s", os, ts);
+        else
+            types_errorf(c, x->line, x->col, "cannot use %s as %s value in %s (overflows)",
+                         os, ts, c->assign_ctx ? c->assign_ctx : "assignment");
         return false;
     }
     return true;

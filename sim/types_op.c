@@ -212,6 +212,8 @@ bool types_convert_untyped(Checker *c, Expr *x, Type *target)
     return ok;
 }
 
+const char TYPES_OPERAND_CTX[] = "operand";
+
 int types_base_op(int op)
 {
     switch (op) {
@@ -240,7 +242,12 @@ void types_binary(Checker *c, Expr *e)
     if ((op == TK_SHL || op == TK_SHR) && types_data_shift(c, e)) return;   /* x << uint(n): sim/types_data.c */
     types_expr_string(e, es, sizeof es);
     Type *xt = x->type, *yt = y->type;
+    int reported = c->diags->n;
+    const char *save_ctx = c->assign_ctx;
+    c->assign_ctx = TYPES_OPERAND_CTX;
     bool match = types_convert_untyped(c, x, yt) && types_convert_untyped(c, y, x->type);
+    c->assign_ctx = save_ctx;
+    if (c->diags->n > reported) return;   /* a constant that does not fit: said so */
     if (match && types_is_untyped(x->type) && types_is_untyped(y->type))
         match = x->type == y->type;
     bool cmp = op == TK_EQ || op == TK_NE || op == TK_LT || op == TK_LE || op == TK_GT || op == TK_GE;

@@ -598,6 +598,11 @@ static void test_big_untyped_constants(void **state)
     expect_diag("package main\n\nfunc main() {\n\tvar u uint64 = 0x1_0000_0000_0000_0000\n\t_ = u\n}\n",
                 "4:17: cannot use 0x1_0000_0000_0000_0000 (untyped int constant 18446744073709551616) as uint64 "
                 "value in variable declaration (overflows)");
+    /* an operand of a binary operator: types2's own wording, and no mismatch after it */
+    expect_diag("package main\n\nimport \"fmt\"\n\nfunc main() {\n\tn := 1\n\tfmt.Println(n + 1.5)\n}\n",
+                "7:18: 1.5 (untyped float constant) truncated to int");
+    expect_diag("package main\n\nfunc main() {\n\tvar u uint8 = 1\n\tu += 300\n}\n",
+                "5:7: 300 (untyped int constant) overflows uint8");
     program_free(compile_ok("package main\n\nimport \"fmt\"\n\nconst m = -9223372036854775808\n\n"
                             "func main() {\n\tvar u uint64 = 18446744073709551615\n"
                             "\tfmt.Println(u, m, -m-1, -9223372036854775808)\n}\n"));
