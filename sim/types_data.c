@@ -383,7 +383,10 @@ bool types_data_convert_const(Checker *c, Expr *x, Type *target)
     if (x->mode != MODE_CONST) return true;
     char xs[96], ts[64];
     types_expr_string(x, xs, sizeof xs);
-    types_string(target, ts, sizeof ts);
+    /* an operand's message names the basic type underneath: truncated to int64 */
+    bool basic = c->assign_ctx == TYPES_OPERAND_CTX && (target->kind == TY_INT || target->kind == TY_FLOAT) &&
+                 target->numkind >= 0 && target->numkind <= NK_FLOAT32 && c->t_num[target->numkind];
+    types_string(basic ? c->t_num[target->numkind] : target, ts, sizeof ts);
     if (x->cv.kind == CV_BIGINT && target->kind == TY_FLOAT) {
         x->cv.kind = CV_FLOAT;
     } else if (x->cv.kind == CV_BIGINT && types_is_unsigned(target) && types_go_size(target) == 8 &&
