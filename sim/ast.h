@@ -176,7 +176,7 @@ struct Stmt {
     StmtKind kind;
     int line, col;
     int op;
-    int op_line, op_col;      /* ST_DEFINE / ST_ASSIGN: the operator           */
+    int op_line, op_col;      /* ST_DEFINE / ST_ASSIGN / ST_INCDEC / ST_SEND: op */
     Expr **lhs; int nlhs;
     Expr **rhs; int nrhs;
     Expr *type;               /* ST_VAR, ST_CONST, ST_TYPE                     */
@@ -194,7 +194,8 @@ struct Stmt {
 
     /* checker */
     struct Sym **syms;        /* ST_VAR / ST_DEFINE / ST_CONST: the declared
-                                 variable per lhs (NULL: `_` or not new)         */
+                                 variable per lhs (NULL: `_` or not new);
+                                 package-level ST_TYPE: the type's one Sym     */
     int64_t iota;             /* ST_CONST: its index in the const group          */
 };
 

@@ -145,6 +145,9 @@ static Stmt *simple_stmt(Parser *p, int ctx)
         if (n != 1) parse_syntax_error(p, ", expecting := or = or comma");
         parse_next(p);
         s = parse_new_stmt(p, ST_SEND, t.line, t.col);
+        s->op = TK_ARROW;
+        s->op_line = op.line;
+        s->op_col = op.col;
         s->lhs = lhs;
         s->nlhs = 1;
         s->rhs = parse_alloc(p->arena, sizeof *s->rhs);

@@ -466,6 +466,8 @@ static void collect(Checker *c, File *f)
             ts->state = 0;
             ts->type = types_new(c, TY_INVALID, parse_strndup(c->arena, n->name, (size_t)n->namelen));
             ts->type->state = 0;
+            s->syms = parse_alloc(c->arena, sizeof *s->syms);
+            s->syms[0] = ts;   /* `type _ T` is in no scope, but is still checked */
             continue;
         }
         s->syms = parse_alloc(c->arena, sizeof *s->syms * (size_t)s->nlhs);
@@ -508,8 +510,8 @@ bool scope_check_file(Checker *c, File *f)
             }
         } else {
             Stmt *s = d->spec;
-            if (d->kind == DECL_TYPE) scope_resolve(c, scope_lookup_in(c->pkg, s->lhs[0]->name, s->lhs[0]->namelen));
-            else for (int j = 0; j < s->nlhs; j++) scope_resolve(c, s->syms[j]);
+            int n = d->kind == DECL_TYPE ? 1 : s->nlhs;
+            for (int j = 0; j < n; j++) scope_resolve(c, s->syms[j]);
         }
     }
     int nslots = 0;

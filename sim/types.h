@@ -192,7 +192,8 @@ typedef struct Checker {
     Type *t_byte, *t_rune;         /* aliases of uint8 and int32, by name     */
     Type *t_urune;                 /* untyped rune: a TY_UNTYPED_INT that defaults to rune */
     Type *t_builder, *t_buffer;    /* strings.Builder, bytes.Buffer, once used */
-    const char *assign_ctx;        /* types_assign's context, for constant overflow messages */
+    const char *assign_ctx;        /* types_assign's context, for constant overflow messages;
+                                      TYPES_OPERAND_CTX: an operand of a binary operator */
     /* results for the code generator */
     Sym **globals; int nglobals, globals_cap;      /* in initialisation order  */
     Stmt **global_inits; int ninits, inits_cap;    /* var specs, same order    */
@@ -200,6 +201,10 @@ typedef struct Checker {
     Sym *main_fn;
     Sym **init_fns; int ninit_fns, init_fns_cap;   /* func init() in order      */
 } Checker;
+
+/* Checker.assign_ctx while a binary operator converts an untyped constant
+ * operand: Go then says "1.5 (untyped float constant) truncated to int". */
+extern const char TYPES_OPERAND_CTX[];
 
 /* ---- sim/types*.c: types, constants, expressions ---------------------------- */
 void types_init(Checker *c);

@@ -383,7 +383,10 @@ bool types_data_convert_const(Checker *c, Expr *x, Type *target)
     if (x->mode != MODE_CONST) return true;
     char xs[96], ts[64];
     types_expr_string(x, xs, sizeof xs);
-    types_string(target, ts, sizeof ts);
+    /* an operand's message names the basic type underneath: truncated to int64 */
+    bool basic = c->assign_ctx == TYPES_OPERAND_CTX && (target->kind == TY_INT || target->kind == TY_FLOAT) &&
+                 target->numkind >= 0 && target->numkind <= NK_FLOAT32 && c->t_num[target->numkind];
+    types_string(basic ? c->t_num[target->numkind] : target, ts, sizeof ts);
     if (x->cv.kind == CV_BIGINT && target->kind == TY_FLOAT) {
         x->cv.kind = CV_FLOAT;
     } else if (x->cv.kind == CV_BIGINT && types_is_unsigned(target) && types_go_size(target) == 8 &&
@@ -394,8 +397,11 @@ bool types_data_convert_const(Checker *c, Expr *x, Type *target)
     } else if (x->cv.kind == CV_BIGINT) {
         char os[160];
         types_operand_string(x, os, sizeof os);
-        types_errorf(c, x->line, x->col, "cannot use %s as %s value in %s (overflows)",
-                     os, ts, c->assign_ctx ? c->assign_ctx : "assignment");
+        if (c->assign_ctx == TYPES_OPERAND_CTX)
+            types_errorf(c, x->line, x->col, "%s overflows %s", os, ts);
+        else
+            types_errorf(c, x->line, x->col, "cannot use %s as %s value in %s (overflows)",
+                         os, ts, c->assign_ctx ? c->assign_ctx : "assignment");
         return false;
     }
     if (target->kind == TY_FLOAT && x->cv.kind == CV_INT) {
@@ -403,8 +409,11 @@ bool types_data_convert_const(Checker *c, Expr *x, Type *target)
         x->cv.f = (long double)x->cv.i;
     } else if (target->kind == TY_INT && x->cv.kind == CV_FLOAT) {
         if (x->cv.f != floorl(x->cv.f) || fabsl(x->cv.f) >= 9.3e18) {
-            types_errorf(c, x->line, x->col, "cannot use %s (untyped float constant) as %s value in %s (truncated)",
-                         xs, ts, c->assign_ctx ? c->assign_ctx : "assignment");
+            if (c->assign_ctx == TYPES_OPERAND_CTX)
+                types_errorf(c, x->line, x->col, "%s (untyped float constant) truncated to %s", xs, ts);
+            else
+                types_errorf(c, x->line, x->col, "cannot use %s (untyped float constant) as %s value in %s (truncated)",
+                             xs, ts, c->assign_ctx ? c->assign_ctx : "assignment");
             return false;
         }
         x->cv.kind = CV_INT;
@@ -413,8 +422,11 @@ bool types_data_convert_const(Checker *c, Expr *x, Type *target)
     if (target->kind == TY_INT && x->cv.kind == CV_INT && !fits(x->cv.i, target)) {
         char os[128];
         types_operand_string(x, os, sizeof os);
-        types_errorf(c, x->line, x->col, "cannot use %s as %s value in %s (overflows)",
-                     os, ts, c->assign_ctx ? c->assign_ctx : "assignment");
+        if (c->assign_ctx == TYPES_OPERAND_CTX)
+            types_errorf(c, x->line, x->col, "%s overflows %s", os, ts);
+        else
+            types_errorf(c, x->line, x->col, "cannot use %s as %s value in %s (overflows)",
+                         os, ts, c->assign_ctx ? c->assign_ctx : "assignment");
         return false;
     }
     return true;

@@ -275,6 +275,29 @@ static void star(Checker *c, Expr *e)
     }
 }
 
+/* The value of an integer literal too big for int64 (0x, 0o, 0b, 0 prefixes
+ * and underscores as the lexer accepted them), as a long double. */
+static long double big_literal(const char *s, int n)
+{
+    int base = 10, i = 0;
+    if (n > 1 && s[0] == '0') {
+        char p = (char)(s[1] | 0x20);
+        if (p == 'x') base = 16, i = 2;
+        else if (p == 'o') base = 8, i = 2;
+        else if (p == 'b') base = 2, i = 2;
+        else base = 8, i = 1;
+    }
+    long double v = 0;
+    for (; i < n; i++) {
+        int ch = (unsigned char)s[i], d;
+        if (ch == '_') continue;
+        if (ch >= '0' && ch <= '9') d = ch - '0';
+        else d = (ch | 0x20) - 'a' + 10;
+        v = v * base + d;
+    }
+    return v;
+}
+
 void types_expr(Checker *c, Expr *e)
 {
     types_invalid(c, e);
@@ -282,8 +305,14 @@ void types_expr(Checker *c, Expr *e)
     switch (e->kind) {
     case EX_IDENT: ident(c, e, true); break;
     case EX_INT:
-        if (e->overflow) {
-            types_errorf(c, e->line, e->col, "constant %.*s overflows int", e->litlen, e->lit);
+        if (e->overflow) {   /* Go's untyped constants are exact: it overflows where it is used */
+            long double v = big_literal(e->lit, e->litlen);
+            if (v >= 0x1p512L) {   /* go/constant's limit */
+                types_errorf(c, e->line, e->col, "constant overflow");
+                break;
+            }
+            types_set_const(e, c->t_uint, CV_BIGINT, 0);
+            e->cv.f = v;
             break;
         }
         types_set_const(e, e->is_rune ? c->t_urune : c->t_uint, CV_INT, e->ival);

@@ -156,10 +156,20 @@ void types_unary(Checker *c, Expr *e)
         e->mode = MODE_CONST;
         e->cv = x->cv;
         if (e->op == TK_MINUS) e->cv.f = e->cv.f == 0 ? 0 : -e->cv.f;   /* constants have no -0 */
+        if (e->cv.kind == CV_BIGINT && e->cv.f >= -0x1p63L && e->cv.f < 0x1p63L) {
+            e->cv.kind = CV_INT;   /* -9223372036854775808 is an ordinary int */
+            e->cv.i = (int64_t)e->cv.f;
+        }
         return;
     }
     if (x->mode == MODE_CONST) {
         int64_t v = x->cv.i;
+        if (e->op == TK_MINUS && v == INT64_MIN && types_is_untyped(x->type)) {
+            e->mode = MODE_CONST;   /* 1<<63: past int64, exact all the same */
+            e->cv.kind = CV_BIGINT;
+            e->cv.f = 0x1p63L;
+            return;
+        }
         if (e->op == TK_MINUS && v == INT64_MIN) {
             types_errorf(c, e->line, e->col, "constant overflow");
             return;
@@ -201,6 +211,8 @@ bool types_convert_untyped(Checker *c, Expr *x, Type *target)
     if (ok) x->type = target;
     return ok;
 }
+
+const char TYPES_OPERAND_CTX[] = "operand";
 
 int types_base_op(int op)
 {
@@ -246,7 +258,12 @@ void types_binary(Checker *c, Expr *e)
             yt = y->type;
         }
     }
+    int reported = c->diags->n;
+    const char *save_ctx = c->assign_ctx;
+    c->assign_ctx = TYPES_OPERAND_CTX;
     bool match = types_convert_untyped(c, x, yt) && types_convert_untyped(c, y, x->type);
+    c->assign_ctx = save_ctx;
+    if (c->diags->n > reported) return;   /* a constant that does not fit: said so */
     if (match && types_is_untyped(x->type) && types_is_untyped(y->type))
         match = x->type == y->type;
     bool cmp = op == TK_EQ || op == TK_NE || op == TK_LT || op == TK_LE || op == TK_GT || op == TK_GE;

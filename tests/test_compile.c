@@ -588,6 +588,27 @@ static void test_unsupported_and_syntax(void **state)
                 "5:5: expression in go must not be parenthesized");
 }
 
+/* Untyped integer constants are exact past int64: a big literal overflows
+ * only where it becomes an int, in Go's words; -1<<63 is an ordinary int. */
+static void test_big_untyped_constants(void **state)
+{
+    (void)state;
+    expect_diag("package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(9223372036854775808)\n}\n",
+                "6:14: cannot use 9223372036854775808 (untyped int constant) as int value in argument to "
+                "fmt.Println (overflows)");
+    expect_diag("package main\n\nfunc main() {\n\tvar u uint64 = 0x1_0000_0000_0000_0000\n\t_ = u\n}\n",
+                "4:17: cannot use 0x1_0000_0000_0000_0000 (untyped int constant 18446744073709551616) as uint64 "
+                "value in variable declaration (overflows)");
+    /* an operand of a binary operator: types2's own wording, and no mismatch after it */
+    expect_diag("package main\n\nimport \"fmt\"\n\nfunc main() {\n\tn := 1\n\tfmt.Println(n + 1.5)\n}\n",
+                "7:18: 1.5 (untyped float constant) truncated to int");
+    expect_diag("package main\n\nfunc main() {\n\tvar u uint8 = 1\n\tu += 300\n}\n",
+                "5:7: 300 (untyped int constant) overflows uint8");
+    program_free(compile_ok("package main\n\nimport \"fmt\"\n\nconst m = -9223372036854775808\n\n"
+                            "func main() {\n\tvar u uint64 = 18446744073709551615\n"
+                            "\tfmt.Println(u, m, -m-1, -9223372036854775808)\n}\n"));
+}
+
 static void test_diagnostics_sorted_and_capped(void **state)
 {
     (void)state;
@@ -686,6 +707,24 @@ static void test_fuzz_shift_zero_by_64(void **state)
     program_free(p);
 }
 
+static void test_fuzz_blank_type_declaration(void **state)
+{
+    (void)state;
+    /* `type _ T` enters no scope, so looking its Sym up by name found NULL */
+    Program *p = compile_ok("package main\n\ntype _ int\n\nfunc main() {\n}\n");
+    program_free(p);
+    expect_diag("package main\n\ntype _ struct{ x undefinedType }\n\nfunc main() {\n}\n",
+                "3:18: undefined: undefinedType");
+}
+
+static void test_fuzz_send_statement_as_if_condition(void **state)
+{
+    (void)state;
+    /* the send statement kept no operator: the message said "d EOF a" at 0:0 */
+    expect_diag("package main\n\nfunc main() {\n\tif d <- a {\n\t}\n}\n",
+                "4:7: syntax error: cannot use d <- a as value");
+}
+
 /* ---- limits: hostile input gets a diagnostic, not a crash -------------------------- */
 
 /* Compile src (freed here) and require a diagnostic containing `want`. */
@@ -774,11 +813,14 @@ int main(void)
         cmocka_unit_test(test_scenarios_compile),
         cmocka_unit_test(test_diagnostics),
         cmocka_unit_test(test_unsupported_and_syntax),
+        cmocka_unit_test(test_big_untyped_constants),
         cmocka_unit_test(test_diagnostics_sorted_and_capped),
         cmocka_unit_test(test_print_diagnostic_caret),
         cmocka_unit_test(test_disasm_print_format),
         cmocka_unit_test(test_never_crashes_on_prefixes),
         cmocka_unit_test(test_fuzz_shift_zero_by_64),
+        cmocka_unit_test(test_fuzz_blank_type_declaration),
+        cmocka_unit_test(test_fuzz_send_statement_as_if_condition),
         cmocka_unit_test(test_long_chains_do_not_overflow_the_stack),
         cmocka_unit_test(test_huge_types_are_rejected),
     };

@@ -15,7 +15,7 @@
 #include "program.h"
 #include "scenario.h"
 
-#define DEFAULT_MAX_STEPS 10000000ULL
+#define DEFAULT_MAX_STEPS 1000000000ULL
 
 int cmd_list(FILE *out)
 {

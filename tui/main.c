@@ -33,7 +33,7 @@ static void usage(FILE *out)
           "  -V, --version    show the version and exit\n"
           "\n"
           "run:\n"
-          "  --max-steps N    stop after N frames (exit 3)                 [10000000]\n"
+          "  --max-steps N    stop after N frames (exit 3)                 [1000000000]\n"
           "  --trace          print one line per instruction executed:\n"
           "                   frame, core, goroutine, line, instruction, events\n"
           "  --schedule PICKS force the goroutine taken at each pick, e.g. 1.2.2.1\n"
