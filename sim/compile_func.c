@@ -232,6 +232,28 @@ static int fmt_call(Compiler *C, Expr *e, int kind, int nresults, CallKind how)
     return nresults;
 }
 
+/* defer fmt.Println(x) where x may have a String or Error method: a thunk
+ * runs the print as a call of its own, which can call those methods (a
+ * deferred builtin runs without a frame).  Plain values keep the cheaper
+ * deferred builtin. */
+bool compile_func_defer_thunk(const Expr *e)
+{
+    switch (compile_unparen(e->x)->builtin) {
+    case BI_PRINTLN: case BI_PRINTF: case BI_FMT_PRINT: case BI_FPRINTF: case BI_FPRINTLN: case BI_FPRINT:
+        break;
+    default:
+        return false;
+    }
+    for (int i = 0; i < e->nargs; i++) {
+        const Type *t = e->args[i]->type;
+        if (!t) continue;
+        bool basic = t->kind == TY_INT || t->kind == TY_FLOAT || t->kind == TY_STRING || t->kind == TY_BOOL ||
+                     types_is_untyped(t);
+        if (e->dots || !basic || t->nmethods > 0) return true;
+    }
+    return false;
+}
+
 /* fmt.Println(xs...) / fmt.Printf(f, xs...) as Fprint* to stdout (writer 1),
  * whose OP_FMT can spread a []any. */
 int compile_func_print_spread(Compiler *C, Expr *e, bool printf, CallKind how)

@@ -103,7 +103,7 @@ static void print_args(Checker *c, Expr *e, int from)
             return;
         }
         if (a->mode == MODE_INVALID) return;
-        if (a->mode == MODE_VALUE) {
+        if (a->mode == MODE_VALUE || (a->mode == MODE_CONST && !types_is_untyped(a->type))) {   /* C(1) too */
             types_box(c, a, c->t_any);
             if (a->boxed == c->t_int || a->boxed == c->t_bool || a->boxed == c->t_string) a->boxed = NULL;
         }

@@ -259,6 +259,18 @@ static void test_fmt_spread(void **state)
                "C1 s 2\n[C1 s 2]\n[none]\ns-2 C1s2\n\ns 2\n", 0, NULL);
 }
 
+/* Deferred and go'd prints call String() like any other print, and a lone
+ * constant conversion argument keeps its type. */
+static void test_deferred_stringers(void **state)
+{
+    (void)state;
+    expect_run("package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\n"
+               "type C int\n\nfunc (c C) String() string { return fmt.Sprint(\"c\", int(c)) }\n\n"
+               "func main() {\n\tdefer fmt.Println(C(1), 1)\n\tdefer fmt.Printf(\"%v %d\\n\", C(2), C(2))\n"
+               "\tgo fmt.Println(C(3))\n\ttime.Sleep(time.Millisecond)\n\tfmt.Println(C(4))\n}\n",
+               "c3\nc4\nc2 2\nc1 1\n", 0, NULL);
+}
+
 /* Library glue of feat-func: io.Writer over buffers and files, WriteTo in a
  * defer, rand.New, errors.Is through %w, methods of typed constants. */
 static void test_writers_and_errors(void **state)
@@ -347,6 +359,7 @@ int main(void)
         cmocka_unit_test(test_slice_of_defined_type),
         cmocka_unit_test(test_unnamed_dynamic_types),
         cmocka_unit_test(test_fmt_spread),
+        cmocka_unit_test(test_deferred_stringers),
         cmocka_unit_test(test_writers_and_errors),
         cmocka_unit_test(test_runtime_types),
     };
