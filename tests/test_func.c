@@ -271,6 +271,19 @@ static void test_deferred_stringers(void **state)
                "c3\nc4\nc2 2\nc1 1\n", 0, NULL);
 }
 
+/* A struct may embed several types (each named after its type), here a
+ * struct through a pointer and an RWMutex. */
+static void test_two_embedded_fields(void **state)
+{
+    (void)state;
+    expect_run("package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\n"
+               "type Base struct{ ID int }\n\nfunc (b *Base) Set(i int) { b.ID = i }\n\n"
+               "type T struct {\n\t*Base\n\tsync.RWMutex\n\t_, _ int\n}\n\n"
+               "func main() {\n\tt := T{Base: &Base{}}\n\tt.Lock()\n\tt.Set(3)\n\tt.Unlock()\n"
+               "\tt.RLock()\n\tfmt.Println(t.ID)\n\tt.RUnlock()\n}\n",
+               "3\n", 0, NULL);
+}
+
 /* Library glue of feat-func: io.Writer over buffers and files, WriteTo in a
  * defer, rand.New, errors.Is through %w, methods of typed constants. */
 static void test_writers_and_errors(void **state)
@@ -360,6 +373,7 @@ int main(void)
         cmocka_unit_test(test_unnamed_dynamic_types),
         cmocka_unit_test(test_fmt_spread),
         cmocka_unit_test(test_deferred_stringers),
+        cmocka_unit_test(test_two_embedded_fields),
         cmocka_unit_test(test_writers_and_errors),
         cmocka_unit_test(test_runtime_types),
     };
