@@ -283,6 +283,23 @@ static void builtin_call(Checker *c, Expr *e, int bi)
     }
 }
 
+/* Go's conversion rule for composite kinds: identical underlying types
+ * (HandlerFunc(func(s string) string {...}), Celsius structs, IntList(xs)).
+ * A defined type is a copy of its underlying type with a name. */
+static bool same_underlying(const Type *a, const Type *b)
+{
+    if (a->kind != b->kind) return false;
+    switch (a->kind) {
+    case TY_FUNC: case TY_STRUCT: case TY_SLICE: case TY_MAP: case TY_CHAN: case TY_PTR: case TY_ARRAY: break;
+    default: return false;
+    }
+    Type ua = *a, ub = *b;
+    ua.name = ub.name = NULL;
+    if (types_identical(&ua, &ub)) return true;
+    /* (*Q)(p): unnamed pointers whose base types have identical underlying types */
+    return a->kind == TY_PTR && !a->name && !b->name && (types_identical(a->elem, b->elem) || same_underlying(a->elem, b->elem));
+}
+
 static void conversion(Checker *c, Expr *e, Type *t)
 {
     char ts[64];
@@ -307,7 +324,7 @@ static void conversion(Checker *c, Expr *e, Type *t)
               (types_is_string(a->type) && t->kind == TY_STRING) ||
               (types_is_bool(a->type) && t->kind == TY_BOOL) ||
               (a->mode == MODE_NIL && (t->kind == TY_PTR || t->kind == TY_FUNC || t->kind == TY_CHAN)) ||
-              types_conc_assignable(a->type, t);
+              types_conc_assignable(a->type, t) || same_underlying(a->type, t);
     if (!ok) {
         char as[128];
         types_operand_string(a, as, sizeof as);

@@ -284,6 +284,19 @@ static void test_two_embedded_fields(void **state)
                "3\n", 0, NULL);
 }
 
+/* Conversions between types with identical underlying types: a func
+ * literal to a func type with methods, structs, slices, *P to *Q. */
+static void test_underlying_conversions(void **state)
+{
+    (void)state;
+    expect_run("package main\n\nimport \"fmt\"\n\n"
+               "type H func(int) int\n\nfunc (h H) Twice(x int) int { return h(h(x)) }\n\n"
+               "type P struct{ X int }\ntype Q P\ntype L []int\n\n"
+               "func main() {\n\th := H(func(x int) int { return x + 1 })\n\tp := P{1}\n\tq := Q(p)\n\tq.X = 9\n"
+               "\tl := L([]int{4})\n\t(*Q)(&p).X = 2\n\tfmt.Println(h.Twice(1), p, q, l)\n}\n",
+               "3 {2} {9} [4]\n", 0, NULL);
+}
+
 /* Library glue of feat-func: io.Writer over buffers and files, WriteTo in a
  * defer, rand.New, errors.Is through %w, methods of typed constants. */
 static void test_writers_and_errors(void **state)
@@ -374,6 +387,7 @@ int main(void)
         cmocka_unit_test(test_fmt_spread),
         cmocka_unit_test(test_deferred_stringers),
         cmocka_unit_test(test_two_embedded_fields),
+        cmocka_unit_test(test_underlying_conversions),
         cmocka_unit_test(test_writers_and_errors),
         cmocka_unit_test(test_runtime_types),
     };
