@@ -63,6 +63,7 @@ typedef enum LibFunc {
     LIB_RAND_NEWSOURCE, LIB_RAND_NEW, LIB_R_INTN, LIB_R_INT,
     LIB_ERRORS_IS, LIB_ERRORS_UNWRAP,
     LIB_BUF_WRITETO,         /* bytes.Buffer.WriteTo(w): its text to w, emptied */
+    LIB_ERRORS_AS,           /* errors.As(err, &target): the chain's first of target's type */
     LIB__COUNT
 } LibFunc;
 

@@ -22,6 +22,9 @@
 #include "machine_internal.h"
 #include "util.h"
 
+#define WRAPPED_KEY (-1000)   /* fmt cache entries holding %w's error (fmt_call_methods) */
+static Value wrapped_at(const Machine *m, const Value *args, int n, int *at);
+
 /* The verb each Printf argument gets (0 when none), for args[1..n). */
 static void printf_verbs(const Machine *m, Value f, char *verbs, int n)
 {
@@ -183,6 +186,14 @@ bool fmt_call_methods(Machine *m, Goroutine *g, int pc, int n, bool printf)
         }
         Value done;
         int r = panic_call_method(m, g, v, 3, at + i, &done);
+        if ((r == -1 || r == 1) && printf && i < 64 && verbs[i] == 'w' && g->nfmt < 16) {
+            /* %w of an error with its own Error(): the error itself is kept
+             * for errors.Is/As (WRAPPED_KEY), its text is what prints */
+            if (!g->nfmt) g->fmt_frame = g->nframes - (r == 1);   /* (r 1: the method's frame is pushed) */
+            g->fmt_addr[g->nfmt] = WRAPPED_KEY - i;
+            g->fmt_type[g->nfmt] = WRAPPED_KEY;
+            g->fmt_val[g->nfmt++] = v;
+        }
         if (r == -1) { g->stack[at + i] = done; continue; }
         if (r == 2) return true;          /* it panicked (a nil receiver) */
         if (r == 1) {
@@ -216,7 +227,19 @@ static Value new_error(Machine *m, Value text, int type, Value wrapped)
 }
 
 /* The argument Errorf's %w names (args[0] is the format), nil if none. */
-static Value wrapped_arg(const Machine *m, const Value *args, int n)
+/* The error a %w names: its own value, which the String()/Error() pre-pass
+ * kept under WRAPPED_KEY when it replaced the argument with its text. */
+static Value wrapped_arg(const Machine *m, const Goroutine *g, const Value *args, int n)
+{
+    int k = -1;
+    Value w = wrapped_at(m, args, n, &k);
+    if (g && k >= 0 && w.aux == VALUE_AUX_FMT)
+        for (int i = 0; i < g->nfmt; i++)
+            if (g->fmt_type[i] == WRAPPED_KEY && g->fmt_addr[i] == WRAPPED_KEY - k) return g->fmt_val[i];
+    return w;
+}
+
+static Value wrapped_at(const Machine *m, const Value *args, int n, int *at)
 {
     uint32_t len = 0;
     const char *s = args[0].kind == V_STR ? machine_string(m, args[0], &len) : "";
@@ -226,7 +249,10 @@ static Value wrapped_arg(const Machine *m, const Value *args, int n)
         i++;
         while (i < len && strchr("+-# 0123456789.", s[i])) i++;
         if (i >= len || s[i] == '%') continue;
-        if (s[i] == 'w') return k < n ? args[k] : value_nil();
+        if (s[i] == 'w') {
+            *at = k < n ? k : -1;
+            return k < n ? args[k] : value_nil();
+        }
         k++;
     }
     return value_nil();
@@ -340,7 +366,7 @@ void fmt_apply(Machine *m, Goroutine *g, int core, int fn, const Value *args, in
         buf_append(&m->stderr_buf, &m->stderr_len, &m->stderr_cap, buf ? buf : "", len);
     } else if (push) {
         Value s = value_make(V_STR, 0, machine_add_string(m, buf ? buf : "", len));
-        g->stack[g->sp++] = how == FMT_ERRORF ? new_error(m, s, errorf_type(m, args[0]), wrapped_arg(m, args, n)) : s;
+        g->stack[g->sp++] = how == FMT_ERRORF ? new_error(m, s, errorf_type(m, args[0]), wrapped_arg(m, g, args, n)) : s;
     }
     free(buf);
 }

@@ -297,6 +297,22 @@ static void test_underlying_conversions(void **state)
                "3 {2} {9} [4]\n", 0, NULL);
 }
 
+/* errors.As walks %w chains to the first error of the target's type; %w of
+ * an error with its own Error() keeps the error itself (not its text). */
+static void test_errors_as(void **state)
+{
+    (void)state;
+    expect_run("package main\n\nimport (\n\t\"errors\"\n\t\"fmt\"\n)\n\n"
+               "type NF struct{ Key string }\n\nfunc (e *NF) Error() string { return \"nf \" + e.Key }\n\n"
+               "type TO struct{ S int }\n\nfunc (e TO) Error() string { return fmt.Sprint(\"to \", e.S) }\n\n"
+               "func main() {\n\tvar nf *NF\n\tvar to TO\n"
+               "\terr := fmt.Errorf(\"a: %w\", fmt.Errorf(\"b: %w\", TO{3}))\n"
+               "\tfmt.Println(errors.As(err, &nf), nf == nil, errors.As(err, &to), to.S, err)\n"
+               "\tp := &NF{\"k\"}\n\te2 := fmt.Errorf(\"c: %w\", p)\n"
+               "\tfmt.Println(errors.Is(e2, p), errors.Unwrap(e2) == p, errors.As(e2, &nf), nf.Key)\n}\n",
+               "false true true 3 a: b: to 3\ntrue true true k\n", 0, NULL);
+}
+
 /* Library glue of feat-func: io.Writer over buffers and files, WriteTo in a
  * defer, rand.New, errors.Is through %w, methods of typed constants. */
 static void test_writers_and_errors(void **state)
@@ -388,6 +404,7 @@ int main(void)
         cmocka_unit_test(test_deferred_stringers),
         cmocka_unit_test(test_two_embedded_fields),
         cmocka_unit_test(test_underlying_conversions),
+        cmocka_unit_test(test_errors_as),
         cmocka_unit_test(test_writers_and_errors),
         cmocka_unit_test(test_runtime_types),
     };
