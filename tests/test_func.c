@@ -313,6 +313,14 @@ static void test_errors_as(void **state)
                "false true true 3 a: b: to 3\ntrue true true k\n", 0, NULL);
 }
 
+/* panic(3.5) prints the float as the builtin print does. */
+static void test_panic_float(void **state)
+{
+    (void)state;
+    expect_run("package main\n\ntype F float64\n\nfunc main() {\n\tdefer func() {\n\t\tr := recover()\n\t\tpanic(r.(float64) * 2)\n\t}()\n\tpanic(F(1.25) + 0.25)\n}\n",
+               "", 2, "panic: main.F(+1.500000e+000) [recovered]\n\tpanic: interface conversion: interface {} is main.F, not float64\n");
+}
+
 /* Library glue of feat-func: io.Writer over buffers and files, WriteTo in a
  * defer, rand.New, errors.Is through %w, methods of typed constants. */
 static void test_writers_and_errors(void **state)
@@ -405,6 +413,7 @@ int main(void)
         cmocka_unit_test(test_two_embedded_fields),
         cmocka_unit_test(test_underlying_conversions),
         cmocka_unit_test(test_errors_as),
+        cmocka_unit_test(test_panic_float),
         cmocka_unit_test(test_writers_and_errors),
         cmocka_unit_test(test_runtime_types),
     };
