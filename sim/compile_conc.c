@@ -272,10 +272,15 @@ typedef struct Thunk { int proto, op, n, line, col; } Thunk;
 
 /* Compiled as the deferred form (the arguments evaluated now, then DEFER n
  * op), whose DEFER becomes GO n over a thunk pushed first. */
-int compile_conc_go(Compiler *C, Expr *e)
+int compile_conc_go(Compiler *C, Expr *e) { return compile_conc_thunk(C, e, true); }
+
+/* go (or defer, go_ false) builtin(...) as a call of a thunk function. */
+int compile_conc_thunk(Compiler *C, Expr *e, bool go_)
 {
     int fpc = compile_emit(C, OP_FUNC, 0, 0);
+    C->in_thunk = true;
     compile_call(C, e, CALL_DEFER);
+    C->in_thunk = false;
     Instr *last = &C->p->code[compile_here(C) - 1];
     if (last->op != OP_DEFER || last->b == 0) sim_fatal("compile_conc_go", "builtin without a deferred form");
     char name[96];
@@ -286,7 +291,7 @@ int compile_conc_go(Compiler *C, Expr *e)
     fi.nparams = last->a;
     Thunk t = {compile_new_proto(C, &fi), last->b, last->a, e->line, e->col};
     last = &C->p->code[compile_here(C) - 1];
-    last->op = OP_GO;
+    last->op = go_ ? OP_GO : OP_DEFER;
     last->b = 0;
     C->p->code[fpc].a = t.proto;
     GROW(C->thunks, C->thunks_cap, C->nthunks + 1);
@@ -304,7 +309,10 @@ void compile_conc_thunks(Compiler *C)
         pr->code_start = compile_here(C);
         pr->line = t->line;
         for (int k = 0; k < t->n; k++) compile_emit(C, OP_LOCAL, k, 0);
-        compile_emit(C, t->op, t->op == OP_PRINTF || t->op == OP_PRINTLN ? t->n : 0, 0);
+        if ((t->op & 0xff) == OP_FMT || (t->op & 0xff) == OP_LIB)   /* fmt, strings ... (feat-func): B in the high byte */
+            compile_emit(C, t->op & 0xff, t->n, t->op >> 8);
+        else
+            compile_emit(C, t->op, t->op == OP_PRINTF || t->op == OP_PRINTLN ? t->n : 0, 0);
         compile_emit(C, OP_RET, 0, 0);
         pr = &C->p->protos[t->proto];
         pr->code_end = compile_here(C);

@@ -166,6 +166,8 @@ static void receiver(Compiler *C, Expr *sel)
 static int builtin(Compiler *C, Expr *e, int bi, CallKind how)
 {
     int op, argc;
+    if ((bi == BI_PRINTLN || bi == BI_PRINTF) && e->dots)   /* fmt.Println(xs...): Fprintln(os.Stdout, xs...) */
+        return compile_func_print_spread(C, e, bi == BI_PRINTF, how);
     switch (bi) {
     case BI_PRINTLN: op = OP_PRINTLN; argc = compile_conc_print_args(C, e, 0); break;
     case BI_PRINTF: op = OP_PRINTF; argc = compile_conc_print_args(C, e, 0); break;
@@ -238,7 +240,9 @@ int compile_call(Compiler *C, Expr *e, CallKind how)
         compile_data_conversion(C, e);   /* numbers, strings and bytes: compile_data.c */
         n = 1;
     } else if (f->mode == MODE_BUILTIN) {
-        n = how == CALL_GO ? compile_conc_go(C, e) : builtin(C, e, f->builtin, how);
+        if (how == CALL_GO) n = compile_conc_go(C, e);
+        else if (how == CALL_DEFER && !C->in_thunk && compile_func_defer_thunk(e)) n = compile_conc_thunk(C, e, false);
+        else n = builtin(C, e, f->builtin, how);
     } else if (f->kind == EX_SELECTOR && f->method) {
         n = compile_method_call(C, e, how);
     } else {

@@ -216,6 +216,7 @@ bool compile_func_expr(Compiler *C, Expr *e)
 static int fmt_call(Compiler *C, Expr *e, int kind, int nresults, CallKind how)
 {
     int argc = count_args(C, e);
+    if (e->dots) kind |= FMT_SPREAD;   /* fmt.Println(xs...): vm_fmt.c spreads xs */
     C->line = e->line;
     C->col = e->col;
     if (how == CALL_DEFER) {           /* the builtin op carries its FmtFunc */
@@ -229,6 +230,48 @@ static int fmt_call(Compiler *C, Expr *e, int kind, int nresults, CallKind how)
     }
     compile_emit(C, OP_FMT, argc, kind);
     return nresults;
+}
+
+/* defer fmt.Println(x) where x may have a String or Error method: a thunk
+ * runs the print as a call of its own, which can call those methods (a
+ * deferred builtin runs without a frame).  Plain values keep the cheaper
+ * deferred builtin. */
+bool compile_func_defer_thunk(const Expr *e)
+{
+    switch (compile_unparen(e->x)->builtin) {
+    case BI_PRINTLN: case BI_PRINTF: case BI_FMT_PRINT: case BI_FPRINTF: case BI_FPRINTLN: case BI_FPRINT:
+        break;
+    default:
+        return false;
+    }
+    for (int i = 0; i < e->nargs; i++) {
+        const Type *t = e->args[i]->type;
+        if (!t) continue;
+        bool basic = t->kind == TY_INT || t->kind == TY_FLOAT || t->kind == TY_STRING || t->kind == TY_BOOL ||
+                     types_is_untyped(t);
+        if (e->dots || !basic || t->nmethods > 0) return true;
+    }
+    return false;
+}
+
+/* fmt.Println(xs...) / fmt.Printf(f, xs...) as Fprint* to stdout (writer 1),
+ * whose OP_FMT can spread a []any. */
+int compile_func_print_spread(Compiler *C, Expr *e, bool printf, CallKind how)
+{
+    C->line = e->line;
+    C->col = e->col;
+    compile_emit(C, OP_INT, 1, 0);
+    int argc = 1 + count_args(C, e);
+    int kind = (printf ? FMT_FPRINTF : FMT_FPRINTLN) | FMT_SPREAD;
+    C->line = e->line;
+    C->col = e->col;
+    if (how == CALL_DEFER) {
+        compile_emit(C, OP_DEFER, argc, OP_FMT | kind << 8);
+        return 0;
+    }
+    if (how == CALL_GO) sim_fatal("compile_func_print_spread", "go of a fmt function");
+    compile_emit(C, OP_FMT, argc, kind);
+    return 0;
 }
 
 /* strings.X(...), rand.X(...), buf.Method(...): OP_LIB; a method pushes

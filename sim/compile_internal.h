@@ -43,6 +43,7 @@ typedef struct Compiler {
                                  assigned to (names make(chan T)), 0 none       */
     struct Thunk *thunks; int nthunks, thunks_cap;  /* go builtin(...): compile_conc.c */
     Type **layout_type; int nlayout_type;   /* the Type of each layout (feat-func) */
+    bool in_thunk;            /* compiling the deferred form a thunk wraps       */
 } Compiler;
 
 /* A "place" (Lua's expdesc) is where an assignable expression lives; code for
@@ -139,6 +140,7 @@ void compile_apply(Compiler *C, int op, const Type *t, Expr *y);
 bool compile_func_expr(Compiler *C, Expr *e);
 /* Push e as a value the receiver owns: a struct is copied (CLONE). */
 void compile_value_copy(Compiler *C, Expr *e);
+int compile_func_print_spread(Compiler *C, Expr *e, bool printf, CallKind how);
 /* x.(T) with comma-ok: pushes the value and ok; returns 2. */
 int compile_assert(Compiler *C, Expr *e);
 /* A call of a method (static, or dynamic through an interface). */
@@ -178,6 +180,8 @@ int compile_conc_hint(Compiler *C, Expr *l, Expr *r);
  * goroutine runs a small proto that does f on its arguments (a "thunk",
  * emitted by compile_conc_thunks after every function). */
 int compile_conc_go(Compiler *C, Expr *e);
+int compile_conc_thunk(Compiler *C, Expr *e, bool go_);
+bool compile_func_defer_thunk(const Expr *e);
 void compile_conc_thunks(Compiler *C);
 void compile_conc_send(Compiler *C, Stmt *s);
 void compile_conc_range(Compiler *C, Stmt *s);

@@ -362,3 +362,6 @@ bool format_data_float_verb(Value v, char verb, int width, int prec, bool minus,
     put(buf, len, cap, digits);
     return true;
 }
+
+/* A panic value that is a float prints as print does (sim/panic.c). */
+void format_data_runtime_float(double v, char *buf) { runtime_float(v, buf); }

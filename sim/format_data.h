@@ -41,5 +41,6 @@ int format_data_rune(int64_t r, char *out);
 /* The builtins print (nl false) and println: Go's runtime/print.go text
  * on stderr (floats as +1.500000e+000). */
 void format_data_runtime_print(Machine *m, const Value *args, int n, bool nl);
+void format_data_runtime_float(double v, char *buf);   /* "+d.dddddde+ddd", 32 bytes */
 
 #endif

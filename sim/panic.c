@@ -32,6 +32,7 @@
 #include "duration.h"
 #include "machine_internal.h"
 #include "util.h"
+#include "format_data.h"
 
 #define MAX_PANICS 8   /* nested panics kept on the chain (Go has no limit) */
 
@@ -77,6 +78,13 @@ static void panic_text(const Machine *m, Value v, char *buf, size_t n)
         else if (v.kind == V_INT) snprintf(buf, n, "%" PRId64, v.i);
         else if (v.kind == V_BOOL) snprintf(buf, n, "%s", v.i ? "true" : "false");
         else snprintf(buf, n, "?");
+        return;
+    }
+    if (v.kind == V_FLOAT) {             /* printpanicval's float64: print's format */
+        char f[40];
+        format_data_runtime_float(value_f(v), f);
+        if (t->named) snprintf(buf, n, "%s(%s)", t->goname, f);
+        else snprintf(buf, n, "%s", f);
         return;
     }
     switch (t->kind) {

@@ -53,6 +53,7 @@ typedef struct Proto {
 typedef enum FmtFunc {
     FMT_PRINT, FMT_SPRINTF, FMT_SPRINT, FMT_SPRINTLN, FMT_ERRORF, FMT_FPRINTF,
     FMT_FPRINTLN, FMT_FPRINT, FMT_ERRORS_NEW, FMT_BUILTIN_PRINTLN, FMT_BUILTIN_PRINT,
+    FMT_SPREAD = 0x80,       /* or'd in: the last argument is a []any to spread (f(xs...)) */
     FMT_RESULTS = 0x100      /* or'd in: push (n int, err error) after printing */
 } FmtFunc;
 
@@ -62,6 +63,7 @@ typedef enum LibFunc {
     LIB_RAND_NEWSOURCE, LIB_RAND_NEW, LIB_R_INTN, LIB_R_INT,
     LIB_ERRORS_IS, LIB_ERRORS_UNWRAP,
     LIB_BUF_WRITETO,         /* bytes.Buffer.WriteTo(w): its text to w, emptied */
+    LIB_ERRORS_AS,           /* errors.As(err, &target): the chain's first of target's type */
     LIB__COUNT
 } LibFunc;
 

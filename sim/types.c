@@ -164,10 +164,6 @@ static Type *struct_type(Checker *c, Expr *e)
     bool too_big = false;
     for (int i = 0; i < e->nfields; i++) {
         Field *f = &e->fields[i];
-        for (int j = 0; j < i; j++) {
-            if (e->fields[j].namelen == f->namelen && memcmp(e->fields[j].name, f->name, (size_t)f->namelen) == 0)
-                types_errorf(c, f->line, f->col, "%.*s redeclared", f->namelen, f->name);
-        }
         Type *ft = types_resolve(c, f->type);
         if (ft->state == 1) {
             /* Go reports the cycle at the declaration of the type it comes back to */
@@ -186,6 +182,10 @@ static Type *struct_type(Checker *c, Expr *e)
             types_embedded_name(ft, &tf.name, &tf.namelen);
             tf.embedded = true;
         }
+        for (int j = 0; j < t->nfields; j++)   /* an embedded field is named after its type */
+            if (t->fields[j].namelen == tf.namelen && memcmp(t->fields[j].name, tf.name, (size_t)tf.namelen) == 0 &&
+                !(tf.namelen == 1 && tf.name[0] == '_'))
+                types_errorf(c, f->line, f->col, "%.*s redeclared", tf.namelen, tf.name);
         t->fields[t->nfields++] = tf;
         if (!too_big) t->nslots += ft->nslots;
     }

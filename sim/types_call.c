@@ -77,10 +77,17 @@ static void variadic_arguments(Checker *c, Expr *e, Type *sig, const char *calle
  * value carrying its dynamic type, which is how fmt sees it. */
 static void print_args(Checker *c, Expr *e, int from)
 {
-    if (e->dots) {
-        char fs[96];
+    if (e->dots) {                     /* fmt.Println(xs...): xs is the []any itself */
+        char fs[96], ctx[128];
         types_expr_string(e->x, fs, sizeof fs);
-        types_errorf(c, e->line, e->col, "interleave does not support %s(xs...) (print the values one by one)", fs);
+        snprintf(ctx, sizeof ctx, "argument to %s", fs);
+        for (int i = 0; i < e->nargs; i++) types_value(c, e->args[i]);
+        if (e->nargs != from + 1) {
+            types_errorf(c, e->line, e->col, "%s arguments in call to %s", e->nargs > from + 1 ? "too many" : "not enough", fs);
+            return;
+        }
+        types_assign(c, e->args[from], types_slice_of(c, c->t_any), ctx);
+        return;
     }
     if (e->nargs == from + 1 && from == 0 && e->args[0]->kind == EX_CALL) {   /* f(g()) */
         Expr *a = e->args[0];
@@ -96,7 +103,7 @@ static void print_args(Checker *c, Expr *e, int from)
             return;
         }
         if (a->mode == MODE_INVALID) return;
-        if (a->mode == MODE_VALUE) {
+        if (a->mode == MODE_VALUE || (a->mode == MODE_CONST && !types_is_untyped(a->type))) {   /* C(1) too */
             types_box(c, a, c->t_any);
             if (a->boxed == c->t_int || a->boxed == c->t_bool || a->boxed == c->t_string) a->boxed = NULL;
         }
@@ -276,6 +283,23 @@ static void builtin_call(Checker *c, Expr *e, int bi)
     }
 }
 
+/* Go's conversion rule for composite kinds: identical underlying types
+ * (HandlerFunc(func(s string) string {...}), Celsius structs, IntList(xs)).
+ * A defined type is a copy of its underlying type with a name. */
+static bool same_underlying(const Type *a, const Type *b)
+{
+    if (a->kind != b->kind) return false;
+    switch (a->kind) {
+    case TY_FUNC: case TY_STRUCT: case TY_SLICE: case TY_MAP: case TY_CHAN: case TY_PTR: case TY_ARRAY: break;
+    default: return false;
+    }
+    Type ua = *a, ub = *b;
+    ua.name = ub.name = NULL;
+    if (types_identical(&ua, &ub)) return true;
+    /* (*Q)(p): unnamed pointers whose base types have identical underlying types */
+    return a->kind == TY_PTR && !a->name && !b->name && (types_identical(a->elem, b->elem) || same_underlying(a->elem, b->elem));
+}
+
 static void conversion(Checker *c, Expr *e, Type *t)
 {
     char ts[64];
@@ -300,7 +324,7 @@ static void conversion(Checker *c, Expr *e, Type *t)
               (types_is_string(a->type) && t->kind == TY_STRING) ||
               (types_is_bool(a->type) && t->kind == TY_BOOL) ||
               (a->mode == MODE_NIL && (t->kind == TY_PTR || t->kind == TY_FUNC || t->kind == TY_CHAN)) ||
-              types_conc_assignable(a->type, t);
+              types_conc_assignable(a->type, t) || same_underlying(a->type, t);
     if (!ok) {
         char as[128];
         types_operand_string(a, as, sizeof as);

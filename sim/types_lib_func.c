@@ -1,6 +1,6 @@
 /* types_lib_func.c — the library pieces of feat-func beyond fmt: io.Writer,
- * rand.New(rand.NewSource(n)) and its *rand.Rand, errors.Is and
- * errors.Unwrap.  (Package strings, the package-level math/rand functions,
+ * rand.New(rand.NewSource(n)) and its *rand.Rand, errors.Is,
+ * errors.Unwrap and errors.As.  (Package strings, the package-level math/rand functions,
  * strings.Builder and bytes.Buffer are feat-data's: sim/types_lib.c.)
  *
  * Each function is a row: its package, name, LibFunc (the VM's OP_LIB B
@@ -23,6 +23,7 @@ typedef struct LibRow {
 static const LibRow lib[] = {
     {"errors", "Is", LIB_ERRORS_IS, "ee>b"},
     {"errors", "Unwrap", LIB_ERRORS_UNWRAP, "e>e"},
+    {"errors", "As", LIB_ERRORS_AS, "ea>b"},
     {"math/rand", "NewSource", LIB_RAND_NEWSOURCE, "I>S"},
     {"math/rand", "New", LIB_RAND_NEW, "S>R"},
 };
@@ -97,6 +98,7 @@ static Type *sig_type(Checker *c, char k)
     case 'b': return c->t_bool;
     case 'e': return c->t_error;
     case 'w': return types_lib_writer(c);
+    case 'a': return c->t_any;
     case '6': return c->t_num[NK_INT64];
     default: return c->t_invalid;
     }
@@ -122,6 +124,11 @@ static void lib_call(Checker *c, Expr *e, const LibRow *r, const char *callee)
         if (a->mode == MODE_INVALID) continue;
         if (sig[i] == 'I' && types_is_integer(a->type)) {
             if (types_is_untyped(a->type)) a->type = c->t_int;
+            continue;
+        }
+        if (r->fn == LIB_ERRORS_AS && i == 1 && a->type &&
+            (a->type->kind != TY_PTR || types_is_iface(a->type->elem))) {   /* errors.As(err, &target) */
+            types_errorf(c, a->line, a->col, "interleave supports errors.As only with a pointer to a concrete type (&target, var target *MyErr)");
             continue;
         }
         types_assign(c, a, sig_type(c, sig[i]), ctx);

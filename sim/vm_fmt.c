@@ -22,6 +22,9 @@
 #include "machine_internal.h"
 #include "util.h"
 
+#define WRAPPED_KEY (-1000)   /* fmt cache entries holding %w's error (fmt_call_methods) */
+static Value wrapped_at(const Machine *m, const Value *args, int n, int *at);
+
 /* The verb each Printf argument gets (0 when none), for args[1..n). */
 static void printf_verbs(const Machine *m, Value f, char *verbs, int n)
 {
@@ -183,6 +186,14 @@ bool fmt_call_methods(Machine *m, Goroutine *g, int pc, int n, bool printf)
         }
         Value done;
         int r = panic_call_method(m, g, v, 3, at + i, &done);
+        if ((r == -1 || r == 1) && printf && i < 64 && verbs[i] == 'w' && g->nfmt < 16) {
+            /* %w of an error with its own Error(): the error itself is kept
+             * for errors.Is/As (WRAPPED_KEY), its text is what prints */
+            if (!g->nfmt) g->fmt_frame = g->nframes - (r == 1);   /* (r 1: the method's frame is pushed) */
+            g->fmt_addr[g->nfmt] = WRAPPED_KEY - i;
+            g->fmt_type[g->nfmt] = WRAPPED_KEY;
+            g->fmt_val[g->nfmt++] = v;
+        }
         if (r == -1) { g->stack[at + i] = done; continue; }
         if (r == 2) return true;          /* it panicked (a nil receiver) */
         if (r == 1) {
@@ -216,7 +227,19 @@ static Value new_error(Machine *m, Value text, int type, Value wrapped)
 }
 
 /* The argument Errorf's %w names (args[0] is the format), nil if none. */
-static Value wrapped_arg(const Machine *m, const Value *args, int n)
+/* The error a %w names: its own value, which the String()/Error() pre-pass
+ * kept under WRAPPED_KEY when it replaced the argument with its text. */
+static Value wrapped_arg(const Machine *m, const Goroutine *g, const Value *args, int n)
+{
+    int k = -1;
+    Value w = wrapped_at(m, args, n, &k);
+    if (g && k >= 0 && w.aux == VALUE_AUX_FMT)
+        for (int i = 0; i < g->nfmt; i++)
+            if (g->fmt_type[i] == WRAPPED_KEY && g->fmt_addr[i] == WRAPPED_KEY - k) return g->fmt_val[i];
+    return w;
+}
+
+static Value wrapped_at(const Machine *m, const Value *args, int n, int *at)
 {
     uint32_t len = 0;
     const char *s = args[0].kind == V_STR ? machine_string(m, args[0], &len) : "";
@@ -226,7 +249,10 @@ static Value wrapped_arg(const Machine *m, const Value *args, int n)
         i++;
         while (i < len && strchr("+-# 0123456789.", s[i])) i++;
         if (i >= len || s[i] == '%') continue;
-        if (s[i] == 'w') return k < n ? args[k] : value_nil();
+        if (s[i] == 'w') {
+            *at = k < n ? k : -1;
+            return k < n ? args[k] : value_nil();
+        }
         k++;
     }
     return value_nil();
@@ -245,22 +271,61 @@ static int errorf_type(const Machine *m, Value f)
     return m->prog->rt_errstring;
 }
 
+/* The marker OP_FMT leaves on top of the stack once it has spread its
+ * []any argument there: its count of elements, so that running the
+ * instruction again (after String() calls) finds the same arguments. */
+#define SPREAD_MARK 0x5b5du
+
+/* f(xs...): the slice on top of the stack becomes its elements plus a
+ * marker; returns how many arguments that made of the slice. */
+static int spread(Machine *m, Goroutine *g)
+{
+    Value top = g->stack[g->sp - 1];
+    if (top.kind == V_INT && top.aux == SPREAD_MARK) return (int)top.i;
+    Value s = g->stack[--g->sp];
+    int64_t k = slice_len(s), base = slice_base(s);
+    if (base < 0 || base + k > m->nmem) k = 0;
+    if (g->sp + k + 1 > g->stack_cap) {
+        int need = g->sp + (int)k + 1;
+        GROW(g->stack, g->stack_cap, need);
+    }
+    for (int64_t j = 0; j < k; j++) g->stack[g->sp++] = m->mem[base + j];
+    g->stack[g->sp++] = value_make(V_INT, SPREAD_MARK, k);
+    return (int)k;
+}
+
 void fmt_op(Machine *m, Goroutine *g, int core, int pc, const Instr in)
 {
-    int n = in.a, how = in.b & 0xff;
+    int n = in.a, how = in.b & 0x7f;
     int skip = how == FMT_FPRINTF || how == FMT_FPRINTLN || how == FMT_FPRINT ? 1 : 0;
     bool printf = how == FMT_SPRINTF || how == FMT_ERRORF || how == FMT_FPRINTF;
-    if (how != FMT_ERRORS_NEW && fmt_call_methods(m, g, pc, n - skip, printf)) return;
-    g->sp -= n;
+    int mark = 0;
+    if (in.b & FMT_SPREAD) {           /* the marker rides along as a method-less argument */
+        n += spread(m, g) - 1;
+        mark = 1;
+    }
+    if (how != FMT_ERRORS_NEW && fmt_call_methods(m, g, pc, n + mark - skip, printf)) return;
+    g->sp -= n + mark;
     m->fmt_g = g->id;
-    fmt_apply(m, g, core, in.b, &g->stack[g->sp], n, true);
+    fmt_apply(m, g, core, in.b & ~FMT_SPREAD, &g->stack[g->sp], n, true);
     m->fmt_g = 0;
     if (g->nframes <= g->fmt_frame) g->nfmt = 0;   /* the print that filled it is done */
 }
 
 void fmt_apply(Machine *m, Goroutine *g, int core, int fn, const Value *args, int n, bool push)
 {
-    int how = fn & 0xff;
+    int how = fn & 0x7f;
+    if (fn & FMT_SPREAD) {             /* defer fmt.Println(xs...): the elements as arguments */
+        Value s = n > 0 ? args[n - 1] : value_nil();
+        int64_t k = slice_len(s), base = slice_base(s);
+        if (base < 0 || base + k > m->nmem) k = 0;
+        Value *all = xcalloc((size_t)(n + k + 1), sizeof *all);
+        memcpy(all, args, (size_t)(n > 0 ? n - 1 : 0) * sizeof *all);
+        memcpy(all + (n > 0 ? n - 1 : 0), &m->mem[base < 0 ? 0 : base], (size_t)k * sizeof *all);
+        fmt_apply(m, g, core, fn & ~FMT_SPREAD, all, (n > 0 ? n - 1 : 0) + (int)k, push);
+        free(all);
+        return;
+    }
     bool results = (fn & FMT_RESULTS) && push;
     int skip = how == FMT_FPRINTF || how == FMT_FPRINTLN || how == FMT_FPRINT ? 1 : 0;
     bool printf = how == FMT_SPRINTF || how == FMT_ERRORF || how == FMT_FPRINTF;
@@ -301,7 +366,7 @@ void fmt_apply(Machine *m, Goroutine *g, int core, int fn, const Value *args, in
         buf_append(&m->stderr_buf, &m->stderr_len, &m->stderr_cap, buf ? buf : "", len);
     } else if (push) {
         Value s = value_make(V_STR, 0, machine_add_string(m, buf ? buf : "", len));
-        g->stack[g->sp++] = how == FMT_ERRORF ? new_error(m, s, errorf_type(m, args[0]), wrapped_arg(m, args, n)) : s;
+        g->stack[g->sp++] = how == FMT_ERRORF ? new_error(m, s, errorf_type(m, args[0]), wrapped_arg(m, g, args, n)) : s;
     }
     free(buf);
 }

@@ -79,6 +79,40 @@ void lib_exec(Machine *m, Goroutine *g, int core, int fnb, const Value *a, int n
         r = fn == LIB_ERRORS_IS ? value_bool(is) : e;
         break;
     }
+    case LIB_ERRORS_AS: {
+        /* errors/wrap.go's As: the first error of the chain whose dynamic
+         * type is target's element type is stored through target */
+        Value e = a[0], t = a[1];
+        int tt = value_is_iface(t) ? (int)t.aux - 1 : -1;
+        int want = tt >= 0 && tt < m->prog->ntypes ? m->prog->types[tt].elem : -1;
+        bool found = false;
+        if (t.kind != V_PTR || (uint64_t)t.i >= (uint64_t)m->nmem || want < 0) {
+            machine_fail(m, M_PANIC, g->id, true, "errors: target must be a non-nil pointer");
+            has = false;
+            break;
+        }
+        for (int hops = 0; hops < 64 && value_is_iface(e); hops++) {
+            if ((int)e.aux - 1 == want) {
+                const TypeLayout *tl = &m->prog->types[want];
+                if (tl->kind == RT_STRUCT && (uint64_t)e.i + (uint64_t)tl->nslots <= (uint64_t)m->nmem &&
+                    (uint64_t)t.i + (uint64_t)tl->nslots <= (uint64_t)m->nmem)
+                    memmove(&m->mem[t.i], &m->mem[e.i], (size_t)tl->nslots * sizeof(Value));
+                else {
+                    Value v = vm_unbox(m, e);
+                    if (v.kind != V_INT && v.kind != V_FLOAT && v.kind != V_SYNC && v.kind != V_SLICE &&
+                        v.kind != V_ARRAY && v.kind != V_MAP)
+                        v.aux = 0;                     /* the plain value, not an interface (value.h) */
+                    m->mem[t.i] = v;
+                }
+                found = true;
+                break;
+            }
+            if ((int)e.aux - 1 != m->prog->rt_wrap_error || (uint64_t)e.i + 1 >= (uint64_t)m->nmem) break;
+            e = m->mem[e.i + 1];
+        }
+        r = value_bool(found);
+        break;
+    }
     case LIB_RAND_NEWSOURCE: r = value_int(a[0].i); break;
     case LIB_RAND_NEW: {               /* a *rand.Rand: one slot of state */
         int64_t base = machine_alloc(m, 1, -1, -1);

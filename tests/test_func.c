@@ -243,6 +243,84 @@ static void test_unnamed_dynamic_types(void **state)
                "panic: runtime error: comparing uncomparable type []int\n");
 }
 
+/* fmt.Println(xs...) and friends spread a []any: Stringers among the
+ * elements, printf verbs, Errorf, a goroutine's and a deferred call. */
+static void test_fmt_spread(void **state)
+{
+    (void)state;
+    expect_run("package main\n\nimport \"fmt\"\n\n"
+               "type C int\n\nfunc (c C) String() string { return fmt.Sprint(\"C\", int(c)) }\n\n"
+               "func logf(f string, args ...interface{}) { fmt.Printf(\"[\"+f+\"]\\n\", args...) }\n\n"
+               "func main() {\n\txs := []interface{}{C(1), \"s\", 2}\n"
+               "\tdefer fmt.Println(xs[1:]...)\n"
+               "\tfmt.Println(xs...)\n\tlogf(\"%v %s %d\", xs...)\n\tlogf(\"none\")\n"
+               "\tfmt.Println(fmt.Errorf(\"%v-%v\", xs[1:]...), fmt.Sprint(xs...))\n"
+               "\tvar none []interface{}\n\tfmt.Println(none...)\n}\n",
+               "C1 s 2\n[C1 s 2]\n[none]\ns-2 C1s2\n\ns 2\n", 0, NULL);
+}
+
+/* Deferred and go'd prints call String() like any other print, and a lone
+ * constant conversion argument keeps its type. */
+static void test_deferred_stringers(void **state)
+{
+    (void)state;
+    expect_run("package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\n"
+               "type C int\n\nfunc (c C) String() string { return fmt.Sprint(\"c\", int(c)) }\n\n"
+               "func main() {\n\tdefer fmt.Println(C(1), 1)\n\tdefer fmt.Printf(\"%v %d\\n\", C(2), C(2))\n"
+               "\tgo fmt.Println(C(3))\n\ttime.Sleep(time.Millisecond)\n\tfmt.Println(C(4))\n}\n",
+               "c3\nc4\nc2 2\nc1 1\n", 0, NULL);
+}
+
+/* A struct may embed several types (each named after its type), here a
+ * struct through a pointer and an RWMutex. */
+static void test_two_embedded_fields(void **state)
+{
+    (void)state;
+    expect_run("package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\n"
+               "type Base struct{ ID int }\n\nfunc (b *Base) Set(i int) { b.ID = i }\n\n"
+               "type T struct {\n\t*Base\n\tsync.RWMutex\n\t_, _ int\n}\n\n"
+               "func main() {\n\tt := T{Base: &Base{}}\n\tt.Lock()\n\tt.Set(3)\n\tt.Unlock()\n"
+               "\tt.RLock()\n\tfmt.Println(t.ID)\n\tt.RUnlock()\n}\n",
+               "3\n", 0, NULL);
+}
+
+/* Conversions between types with identical underlying types: a func
+ * literal to a func type with methods, structs, slices, *P to *Q. */
+static void test_underlying_conversions(void **state)
+{
+    (void)state;
+    expect_run("package main\n\nimport \"fmt\"\n\n"
+               "type H func(int) int\n\nfunc (h H) Twice(x int) int { return h(h(x)) }\n\n"
+               "type P struct{ X int }\ntype Q P\ntype L []int\n\n"
+               "func main() {\n\th := H(func(x int) int { return x + 1 })\n\tp := P{1}\n\tq := Q(p)\n\tq.X = 9\n"
+               "\tl := L([]int{4})\n\t(*Q)(&p).X = 2\n\tfmt.Println(h.Twice(1), p, q, l)\n}\n",
+               "3 {2} {9} [4]\n", 0, NULL);
+}
+
+/* errors.As walks %w chains to the first error of the target's type; %w of
+ * an error with its own Error() keeps the error itself (not its text). */
+static void test_errors_as(void **state)
+{
+    (void)state;
+    expect_run("package main\n\nimport (\n\t\"errors\"\n\t\"fmt\"\n)\n\n"
+               "type NF struct{ Key string }\n\nfunc (e *NF) Error() string { return \"nf \" + e.Key }\n\n"
+               "type TO struct{ S int }\n\nfunc (e TO) Error() string { return fmt.Sprint(\"to \", e.S) }\n\n"
+               "func main() {\n\tvar nf *NF\n\tvar to TO\n"
+               "\terr := fmt.Errorf(\"a: %w\", fmt.Errorf(\"b: %w\", TO{3}))\n"
+               "\tfmt.Println(errors.As(err, &nf), nf == nil, errors.As(err, &to), to.S, err)\n"
+               "\tp := &NF{\"k\"}\n\te2 := fmt.Errorf(\"c: %w\", p)\n"
+               "\tfmt.Println(errors.Is(e2, p), errors.Unwrap(e2) == p, errors.As(e2, &nf), nf.Key)\n}\n",
+               "false true true 3 a: b: to 3\ntrue true true k\n", 0, NULL);
+}
+
+/* panic(3.5) prints the float as the builtin print does. */
+static void test_panic_float(void **state)
+{
+    (void)state;
+    expect_run("package main\n\ntype F float64\n\nfunc main() {\n\tdefer func() {\n\t\tr := recover()\n\t\tpanic(r.(float64) * 2)\n\t}()\n\tpanic(F(1.25) + 0.25)\n}\n",
+               "", 2, "panic: main.F(+1.500000e+000) [recovered]\n\tpanic: interface conversion: interface {} is main.F, not float64\n");
+}
+
 /* Library glue of feat-func: io.Writer over buffers and files, WriteTo in a
  * defer, rand.New, errors.Is through %w, methods of typed constants. */
 static void test_writers_and_errors(void **state)
@@ -330,6 +408,12 @@ int main(void)
         cmocka_unit_test(test_struct_elements),
         cmocka_unit_test(test_slice_of_defined_type),
         cmocka_unit_test(test_unnamed_dynamic_types),
+        cmocka_unit_test(test_fmt_spread),
+        cmocka_unit_test(test_deferred_stringers),
+        cmocka_unit_test(test_two_embedded_fields),
+        cmocka_unit_test(test_underlying_conversions),
+        cmocka_unit_test(test_errors_as),
+        cmocka_unit_test(test_panic_float),
         cmocka_unit_test(test_writers_and_errors),
         cmocka_unit_test(test_runtime_types),
     };
