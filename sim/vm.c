@@ -559,12 +559,12 @@ int vm_exec(Machine *m, Goroutine *g, int core)
 #define PLAIN_DISPATCH()                                                        \
     do {                                                                        \
         if (n >= max || now >= until || sp + 2 > cap) goto out;                 \
-        in = code[pc];                                                          \
+        ip = &code[pc];                                                         \
         goto *labels[in.op];                                                    \
     } while (0)
 #define PLAIN_CASE(name) L_##name
 #else
-#define PLAIN_DISPATCH() continue
+#define PLAIN_DISPATCH() goto plain_loop   /* (a continue would only leave PLAIN_NEXT's do-while) */
 #define PLAIN_CASE(name) case OP_##name
 #endif
 #define PLAIN_NEXT(target)                                                      \
@@ -598,7 +598,11 @@ uint64_t vm_run_plain(Machine *m, Goroutine *g, uint64_t max, int64_t until)
     int pc = f->pc, sp = g->sp, last = g->last_pc;
     int64_t now = m->now;
     uint64_t n = 0;
-    Instr in;
+    /* The instruction is read through a pointer, field by field as handlers
+     * need them: a copy of all four would be spilled to the stack on every
+     * dispatch once the function has this many handlers. */
+    const Instr *ip;
+#define in (*ip)
 #if defined(__GNUC__) && !defined(VM_SWITCH_DISPATCH)
     static const void *const labels[OP__COUNT] = {
 #define OP(name, opnd, cost, meaning) [OP_##name] = &&L_##name,
@@ -608,8 +612,9 @@ uint64_t vm_run_plain(Machine *m, Goroutine *g, uint64_t max, int64_t until)
     PLAIN_DISPATCH();
 #else
     for (;;) {
+    plain_loop:
         if (n >= max || now >= until || sp + 2 > cap) goto out;
-        in = code[pc];
+        ip = &code[pc];
         switch ((Opcode)in.op) {
 #endif
     PLAIN_CASE(NOP): PLAIN_NEXT(pc + 1);
@@ -792,4 +797,5 @@ out:
     m->instructions += n;
     m->now = now;
     return n;
+#undef in
 }
