@@ -21,6 +21,7 @@
 #include "machine_internal.h"
 #include "util.h"
 #include "vm_data.h"
+#include "utf8.h"
 
 static void put(char **buf, uint32_t *len, uint32_t *cap, const char *s)
 {
@@ -193,7 +194,7 @@ const char *format_data_int_type(Value v)
 
 int format_data_rune(int64_t r, char *out)
 {
-    int n = vm_data_encode_rune(r, out);
+    int n = utf8_encode(r, out);
     out[n] = 0;
     return n;
 }

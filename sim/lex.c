@@ -6,6 +6,7 @@
  * U+0040 '@'"); the parser turns the first one into a diagnostic.
  */
 #include "lex.h"
+#include "utf8.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -391,21 +392,6 @@ bool lex_int_value(const Token *t, int64_t *out)
     return true;
 }
 
-static int put_utf8(char *out, uint32_t r)
-{
-    if (r < 0x80) { out[0] = (char)r; return 1; }
-    if (r < 0x800) { out[0] = (char)(0xc0 | (r >> 6)); out[1] = (char)(0x80 | (r & 0x3f)); return 2; }
-    if (r < 0x10000) {
-        out[0] = (char)(0xe0 | (r >> 12)); out[1] = (char)(0x80 | ((r >> 6) & 0x3f));
-        out[2] = (char)(0x80 | (r & 0x3f));
-        return 3;
-    }
-    if (r > 0x10ffff) r = 0xfffd;
-    out[0] = (char)(0xf0 | (r >> 18)); out[1] = (char)(0x80 | ((r >> 12) & 0x3f));
-    out[2] = (char)(0x80 | ((r >> 6) & 0x3f)); out[3] = (char)(0x80 | (r & 0x3f));
-    return 4;
-}
-
 int lex_unquote(const Token *t, char *out)
 {
     const char *s = t->start + 1, *e = t->start + t->len - 1;
@@ -439,7 +425,7 @@ int lex_unquote(const Token *t, char *out)
             int d = (unsigned char)*s;
             v = v * (uint32_t)base + (uint32_t)(d <= '9' ? d - '0' : (d | 0x20) - 'a' + 10);
         }
-        if (c == 'u' || c == 'U') n += put_utf8(out + n, v);
+        if (c == 'u' || c == 'U') n += utf8_encode(v, out + n);
         else out[n++] = (char)v;
     }
     return n;

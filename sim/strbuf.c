@@ -21,6 +21,7 @@
 #include "vm_data.h"
 
 #include "lib_data.h"
+#include "utf8.h"
 
 /* ---- running ------------------------------------------------------------------------ */
 
@@ -69,7 +70,7 @@ int strbuf_exec(Machine *m, Goroutine *g, Instr in)
         break;
     }
     case BM_WRITEBYTE: enc[0] = (char)st[sp - 1].i; add = enc; addn = 1; break;
-    case BM_WRITERUNE: addn = (size_t)vm_data_encode_rune(st[sp - 1].i, enc); add = enc; break;
+    case BM_WRITERUNE: addn = (size_t)utf8_encode(st[sp - 1].i, enc); add = enc; break;
     case BM_WRITE: {
         Value b = st[sp - 1];
         int64_t n = slice_len(b);

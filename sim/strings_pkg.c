@@ -18,6 +18,7 @@
 #include "vm_data.h"
 
 #include "lib_data.h"
+#include "utf8.h"
 
 /* ---- running ------------------------------------------------------------------------ */
 
@@ -97,7 +98,7 @@ int strings_exec(Machine *m, Goroutine *g, Instr in)
     case SF_CONTAINS: res = value_bool(find(s, n, t, k, false) >= 0); break;
     case SF_CONTAINSRUNE: {
         char enc[4];
-        int w = vm_data_encode_rune(args[1].i, enc);
+        int w = utf8_encode(args[1].i, enc);
         res = value_bool(find(s, n, enc, (size_t)w, false) >= 0);
         break;
     }

@@ -22,6 +22,7 @@
 #include "format_data.h"
 #include "util.h"
 #include "vm_data.h"
+#include "utf8.h"
 
 static void fail(Machine *m, Goroutine *g, const char *msg)
 {
@@ -139,22 +140,6 @@ static int32_t decode_rune(const unsigned char *s, int64_t n, int64_t i, int *wi
     return r;
 }
 
-/* Encode r as UTF-8 (invalid runes as U+FFFD); returns the byte count. */
-int vm_data_encode_rune(int64_t r, char *out)
-{
-    if (r < 0 || r > 0x10ffff || (r >= 0xd800 && r <= 0xdfff)) r = 0xfffd;
-    if (r < 0x80) { out[0] = (char)r; return 1; }
-    if (r < 0x800) { out[0] = (char)(0xc0 | (r >> 6)); out[1] = (char)(0x80 | (r & 0x3f)); return 2; }
-    if (r < 0x10000) {
-        out[0] = (char)(0xe0 | (r >> 12)); out[1] = (char)(0x80 | ((r >> 6) & 0x3f));
-        out[2] = (char)(0x80 | (r & 0x3f));
-        return 3;
-    }
-    out[0] = (char)(0xf0 | (r >> 18)); out[1] = (char)(0x80 | ((r >> 12) & 0x3f));
-    out[2] = (char)(0x80 | ((r >> 6) & 0x3f)); out[3] = (char)(0x80 | (r & 0x3f));
-    return 4;
-}
-
 static Value new_string(Machine *m, const char *s, size_t n)
 {
     return value_make(V_STR, 0, machine_add_string(m, s, n));
@@ -175,7 +160,7 @@ static Value conv_string(Machine *m, Goroutine *g, Value v, int how)
     switch (how) {
     case 1: {                                   /* string(rune) */
         char b[4];
-        int n = vm_data_encode_rune(v.i, b);
+        int n = utf8_encode(v.i, b);
         return new_string(m, b, (size_t)n);
     }
     case 2: case 4: {                           /* []byte(s), []rune(s) */
@@ -204,7 +189,7 @@ static Value conv_string(Machine *m, Goroutine *g, Value v, int how)
         for (int64_t k = 0; k < len; k++) {
             int64_t x = m->mem[base + k].i;
             if (how == 3) buf[n++] = (char)x;
-            else n += (size_t)vm_data_encode_rune(x, buf + n);
+            else n += (size_t)utf8_encode(x, buf + n);
         }
         Value r = new_string(m, buf, n);
         free(buf);

@@ -18,8 +18,6 @@ int64_t vm_data_growcap(int64_t oldcap, int64_t need, int64_t gosize);
 Value vm_data_wrap(int64_t x, int kind);
 /* OP_CONV: v converted to NumKind kind (from: 1 a float, 2 an unsigned 64-bit). */
 Value vm_data_conv(Value v, int kind, int from);
-/* UTF-8 of r into out (4 bytes of room); returns its length. */
-int vm_data_encode_rune(int64_t r, char *out);
 /* An array inside a struct's zero value is a marker (a V_ARRAY without
  * storage whose cap field names its element layout + 1): give every marker
  * in mem[base, base+n) zeroed elements of its own. */
