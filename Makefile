@@ -157,8 +157,8 @@ clean:
 
 # ---- fuzzing: libFuzzer over the front end (lexer, parser, checker, codegen) ----
 # `make fuzz` builds tests/fuzz/fuzz_compile with clang -fsanitize=fuzzer,address,
-# undefined and runs it for FUZZ_SECONDS on tests/fuzz/corpus, adding the new
-# inputs it finds there.  A crash, hang or leak stops the run and leaves the input
+# undefined and runs it for FUZZ_SECONDS on tests/fuzz/corpus and the seeds in
+# FUZZ_SEEDS, adding the new inputs it finds to tests/fuzz/corpus.  A crash, hang or leak stops the run and leaves the input
 # in $(BUILD)/fuzz/ (crash-*, timeout-*, leak-*); replay one with
 # `$(BUILD)/fuzz/fuzz_compile FILE`.  `make fuzz-merge` shrinks the corpus to the
 # inputs that keep its coverage: run it before committing the corpus.
@@ -166,17 +166,26 @@ FUZZ_SECONDS ?= 600
 FUZZ_CC      ?= clang
 FUZZ_PKGS    := clang libclang-rt-14-dev
 FUZZ_SRC     := tests/fuzz/fuzz_compile.c sim/lex.c $(sort $(wildcard sim/parse*.c sim/types*.c \
-                sim/scope*.c sim/check*.c sim/compile*.c)) sim/program.c sim/disasm.c sim/disasm_data.c sim/util.c
+                sim/scope*.c sim/check*.c sim/compile*.c)) sim/program.c sim/disasm.c sim/disasm_data.c sim/util.c sim/utf8.c
 FUZZ_BIN     := $(BUILD)/fuzz/fuzz_compile
 FUZZ_FLAGS   := -max_len=4096 -timeout=10 -dict=tests/fuzz/go.dict
+# The repository's own Go programs seed every run (read, never written).
+FUZZ_SEEDS   := $(wildcard scenarios tests/go tests/golden/inputs)
 
 .PHONY: fuzz fuzz-merge fuzz-deps
 fuzz: $(FUZZ_BIN)
-	$(FUZZ_BIN) $(FUZZ_FLAGS) -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=$(BUILD)/fuzz/ tests/fuzz/corpus
+	$(FUZZ_BIN) $(FUZZ_FLAGS) -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=$(BUILD)/fuzz/ \
+	    tests/fuzz/corpus $(FUZZ_SEEDS)
 
+# The committed corpus holds only what the seeds do not already cover, at most
+# one input per coverage edge (-use_counters=0): the seeds are merged in first
+# and dropped after.
 fuzz-merge: $(FUZZ_BIN)
 	rm -rf $(BUILD)/fuzz/merged && mkdir -p $(BUILD)/fuzz/merged
-	$(FUZZ_BIN) -merge=1 $(FUZZ_FLAGS) $(BUILD)/fuzz/merged tests/fuzz/corpus
+	for f in $(wildcard $(addsuffix /*.go,$(FUZZ_SEEDS))); do \
+	    cp $$f $(BUILD)/fuzz/merged/seed-$$(echo $$f | tr / _); done
+	$(FUZZ_BIN) -merge=1 -use_counters=0 $(FUZZ_FLAGS) $(BUILD)/fuzz/merged tests/fuzz/corpus
+	rm -f $(BUILD)/fuzz/merged/seed-*
 	rm -rf tests/fuzz/corpus && mv $(BUILD)/fuzz/merged tests/fuzz/corpus
 
 # clang alone lacks the fuzzer runtime: Debian ships it in libclang-rt-14-dev.

@@ -150,7 +150,8 @@ static int variadic_arguments(Compiler *C, Expr *e, Type *sig)
 {
     int fixed = sig->nparams - 1;
     for (int i = 0; i < fixed; i++) compile_value_copy(C, e->args[i]);
-    compile_variadic_args(C, e->args + fixed, e->nargs - fixed, sig->params[fixed]);
+    Expr **extra = e->args ? e->args + fixed : NULL;   /* f() has no args array */
+    compile_variadic_args(C, extra, e->nargs - fixed, sig->params[fixed]);
     return sig->nparams;
 }
 

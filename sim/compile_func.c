@@ -105,7 +105,8 @@ static int count_args(Compiler *C, Expr *e)
     if (f->type && f->type->kind == TY_FUNC && f->type->variadic && !e->dots) {   /* a variadic method */
         int fixed = f->type->nparams - 1;
         for (int i = 0; i < fixed && i < e->nargs; i++) compile_value_copy(C, e->args[i]);
-        compile_variadic_args(C, e->args + fixed, e->nargs - fixed, f->type->params[fixed]);
+        Expr **extra = e->args ? e->args + fixed : NULL;   /* f() has no args array */
+        compile_variadic_args(C, extra, e->nargs - fixed, f->type->params[fixed]);
         return f->type->nparams;
     }
     if (e->nargs == 1 && e->args[0]->type && e->args[0]->type->kind == TY_TUPLE) {

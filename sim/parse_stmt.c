@@ -127,7 +127,8 @@ static Stmt *simple_stmt(Parser *p, int ctx)
             while (p->tok.kind == TK_SEMI) parse_next(p);
             if (p->tok.kind == TK_RBRACE) return parse_new_stmt(p, ST_EMPTY, t.line, t.col);
             statement(p, &one);
-            s = one.items[one.n - 1];
+            /* `L: var ()` declares nothing: the label is on an empty statement */
+            s = one.n ? one.items[one.n - 1] : parse_new_stmt(p, ST_EMPTY, t.line, t.col);
             s->label = lhs[0]->name;
             s->labellen = lhs[0]->namelen;
             s->label_line = lhs[0]->line;
@@ -168,8 +169,11 @@ static void expr_list_str(Expr **xs, int n, char *buf, size_t size)
     size_t k = 0;
     buf[0] = 0;
     for (int i = 0; i < n && k + 1 < size; i++) {
-        if (i) k += (size_t)snprintf(buf + k, size - k, ", ");
-        if (k + 1 < size) types_expr_string(xs[i], buf + k, size - k);
+        if (i) {
+            k += (size_t)snprintf(buf + k, size - k, ", ");
+            if (k >= size) break;   /* truncated: snprintf counted what did not fit */
+        }
+        types_expr_string(xs[i], buf + k, size - k);
         k += strlen(buf + k);
     }
 }

@@ -725,6 +725,38 @@ static void test_fuzz_send_statement_as_if_condition(void **state)
                 "4:7: syntax error: cannot use d <- a as value");
 }
 
+static void test_fuzz_variadic_call_without_arguments(void **state)
+{
+    (void)state;
+    /* f() has no argument array: the extras were NULL + 0 (clang's UBSan) */
+    Program *p = compile_ok("package main\n\nfunc sum(xs ...int) int {\n\treturn len(xs)\n}\n\n"
+                            "type T struct{}\n\nfunc (t *T) m(xs ...int) {}\n\n"
+                            "func main() {\n\tvar t T\n\tt.m()\n\t_ = sum()\n}\n");
+    program_free(p);
+}
+
+static void test_fuzz_long_assignment_as_if_condition(void **state)
+{
+    (void)state;
+    /* quoting `if x0, ..., z9 = 1 {` filled the 96-byte buffer exactly at a
+     * ", " and strlen then read past it (ASan: stack-buffer-overflow) */
+    char src[512] = "package main\n\nfunc main() {\n\tif ";
+    for (int i = 0; i < 30; i++)
+        snprintf(src + strlen(src), sizeof src - strlen(src), "%s%c%d", i ? ", " : "", 'x' + i / 10, i % 10);
+    strcat(src, " = 1 {\n\t}\n}\n");
+    Program *p = compile_source("bad.go", src, strlen(src));
+    assert_int_equal(p->ndiags, 1);
+    assert_true(strncmp(p->diags[0].msg, "syntax error: cannot use assignment (x0, x1, x2", 46) == 0);
+    program_free(p);
+}
+
+static void test_fuzz_label_on_empty_var_group(void **state)
+{
+    (void)state;
+    /* `L: var ()` parsed no statement to label: one.items[-1] of a NULL list */
+    expect_diag("package main\n\nfunc main() {\nL:\n\tvar ()\n}\n", "4:1: label L defined and not used");
+}
+
 /* ---- limits: hostile input gets a diagnostic, not a crash -------------------------- */
 
 /* Compile src (freed here) and require a diagnostic containing `want`. */
@@ -821,6 +853,9 @@ int main(void)
         cmocka_unit_test(test_fuzz_shift_zero_by_64),
         cmocka_unit_test(test_fuzz_blank_type_declaration),
         cmocka_unit_test(test_fuzz_send_statement_as_if_condition),
+        cmocka_unit_test(test_fuzz_variadic_call_without_arguments),
+        cmocka_unit_test(test_fuzz_long_assignment_as_if_condition),
+        cmocka_unit_test(test_fuzz_label_on_empty_var_group),
         cmocka_unit_test(test_long_chains_do_not_overflow_the_stack),
         cmocka_unit_test(test_huge_types_are_rejected),
     };
