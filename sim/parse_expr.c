@@ -379,14 +379,8 @@ static Expr *operand(Parser *p)
         return e;
     case TK_FUNC:
         return func_lit(p);
-    case TK_STRUCT:
-        return struct_type(p);
-    case TK_INTERFACE:
-        return interface_type(p);
-    case TK_LBRACK: case TK_MAP:
-        return parse_data_type(p);
-    case TK_CHAN:
-        return chan_type(p, CHAN_BOTH, t.line, t.col);
+    case TK_STRUCT: case TK_INTERFACE: case TK_LBRACK: case TK_MAP: case TK_CHAN:
+        return parse_type(p);   /* a type as an operand: T{...}, conversions */
     default:
         unsupported_type(p);
         parse_syntax_error(p, ", expecting expression");
