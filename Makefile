@@ -30,7 +30,12 @@ endif
 BIN          := $(if $(filter 1,$(SAN)),$(BUILD)/interleave,interleave)
 
 # ---- sources, grouped by layer -----------------------------------------------
-SIM_SRC      := $(wildcard sim/*.c)
+# sim/ is a library in stages: lang (source -> Program), machine (Program ->
+# steps), lib (the Go library the machine offers), history, analysis; the
+# contract between them (program.h, value.h, opcodes.def) sits at its top.
+SIM_DIRS     := sim sim/lang sim/machine sim/lib sim/history sim/analysis
+SIM_INC      := $(addprefix -I,$(SIM_DIRS))
+SIM_SRC      := $(wildcard $(addsuffix /*.c,$(SIM_DIRS)))
 TUI_SRC      := $(filter-out tui/main.c,$(wildcard tui/*.c))
 SCENARIOS    := $(sort $(wildcard scenarios/*.go))
 GEN_SRC      := $(BUILD)/gen/scenarios_embedded.c
@@ -83,7 +88,7 @@ $(BIN): $(MAIN_OBJ) $(TUI_OBJ) $(SIM_OBJ)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) -Isim -Itui -c -o $@ $<
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(SIM_INC) -Itui -c -o $@ $<
 
 # The scenarios are compiled into the binary, so it runs from any directory.
 $(GEN_SRC): $(SCENARIOS) scenarios/embed.awk
@@ -91,15 +96,15 @@ $(GEN_SRC): $(SCENARIOS) scenarios/embed.awk
 	LC_ALL=C awk -f scenarios/embed.awk $(SCENARIOS) > $@
 
 $(BUILD)/gen/%.o: $(BUILD)/gen/%.c
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) -Isim -Itui -c -o $@ $<
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(SIM_INC) -Itui -c -o $@ $<
 
 $(BUILD)/tests/test_%: tests/test_%.c $(TUI_OBJ) $(SIM_OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) -Isim -Itui -o $@ $(filter %.c %.o,$^) $(TUI_LIBS) $(CMOCKA_LIBS) $(LDFLAGS) -lm
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(SIM_INC) -Itui -o $@ $(filter %.c %.o,$^) $(TUI_LIBS) $(CMOCKA_LIBS) $(LDFLAGS) -lm
 
 $(BENCH_BIN): tests/bench/bench_vm.c $(SIM_OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) -Isim -o $@ $(filter %.c %.o,$^) $(LDFLAGS) -lm
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(SIM_INC) -o $@ $(filter %.c %.o,$^) $(LDFLAGS) -lm
 
 # ---- run and test --------------------------------------------------------------
 run:
@@ -165,8 +170,7 @@ clean:
 FUZZ_SECONDS ?= 600
 FUZZ_CC      ?= clang
 FUZZ_PKGS    := clang libclang-rt-14-dev
-FUZZ_SRC     := tests/fuzz/fuzz_compile.c sim/lex.c $(sort $(wildcard sim/parse*.c sim/types*.c \
-                sim/scope*.c sim/check*.c sim/compile*.c)) sim/program.c sim/disasm.c sim/disasm_data.c sim/util.c sim/utf8.c
+FUZZ_SRC     := tests/fuzz/fuzz_compile.c $(sort $(wildcard sim/lang/*.c)) sim/program.c sim/util.c sim/utf8.c
 FUZZ_BIN     := $(BUILD)/fuzz/fuzz_compile
 FUZZ_FLAGS   := -max_len=4096 -timeout=10 -dict=tests/fuzz/go.dict
 # The repository's own Go programs seed every run (read, never written).
@@ -194,7 +198,7 @@ fuzz-deps:
 	    $(FUZZ_CC) -fsanitize=fuzzer -x c -o /dev/null - 2>/dev/null; then exit 0; fi; \
 	$(call apt_install,$(FUZZ_PKGS),make fuzz)
 
-$(FUZZ_BIN): $(FUZZ_SRC) $(wildcard sim/*.h) | fuzz-deps
+$(FUZZ_BIN): $(FUZZ_SRC) $(wildcard sim/*.h sim/lang/*.h) | fuzz-deps
 	@mkdir -p $(@D)
 	$(FUZZ_CC) -std=c11 -O1 -g $(WARNINGS) -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600 \
-	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isim -o $@ $(FUZZ_SRC)
+	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isim -Isim/lang -o $@ $(FUZZ_SRC)
