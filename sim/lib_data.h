@@ -1,6 +1,6 @@
 /* lib_data.h — the library functions of the data slice, as one table each:
  * package strings (STRFN), math/rand (RANDFN), and the methods of
- * strings.Builder / bytes.Buffer (STRBUF).  sim/types_lib.c checks calls
+ * strings.Builder / bytes.Buffer (STRBUF).  sim/lang/types_lib.c checks calls
  * against these signatures, the VM files run them.  Internal to sim/. */
 #ifndef INTERLEAVE_LIB_DATA_H
 #define INTERLEAVE_LIB_DATA_H

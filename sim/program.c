@@ -2,7 +2,7 @@
  *
  * The opcode tables are generated from sim/opcodes.def (Wren's X-macro), so
  * the enum in program.h, the names, operand shapes, costs and meanings can
- * never disagree.  compile_source itself lives in sim/compile.c.
+ * never disagree.  compile_source itself lives in sim/lang/compile.c.
  */
 #include "program.h"
 

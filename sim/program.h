@@ -1,6 +1,6 @@
 /* program.h — a compiled Go program: bytecode, constants, types, line table.
  *
- * Produced by compile_source() (sim/compile.c), read by the VM, the disassembler
+ * Produced by compile_source() (sim/lang/compile.c), read by the VM, the disassembler
  * and every front end.  Immutable after compiling; many Machines share one.
  */
 #ifndef INTERLEAVE_PROGRAM_H
@@ -46,10 +46,10 @@ typedef struct Proto {
     int line;             /* line of the func keyword                           */
     int recover_pc;       /* where a frame goes when a deferred call recovers its
                              panic: push the named results (or zeros), RET
-                             (feat-func)                                        */
+                                                                    */
 } Proto;
 
-/* The fmt functions of OP_FMT's B operand (feat-func). */
+/* The fmt functions of OP_FMT's B operand. */
 typedef enum FmtFunc {
     FMT_PRINT, FMT_SPRINTF, FMT_SPRINT, FMT_SPRINTLN, FMT_ERRORF, FMT_FPRINTF,
     FMT_FPRINTLN, FMT_FPRINT, FMT_ERRORS_NEW, FMT_BUILTIN_PRINTLN, FMT_BUILTIN_PRINT,
@@ -57,7 +57,7 @@ typedef enum FmtFunc {
     FMT_RESULTS = 0x100      /* or'd in: push (n int, err error) after printing */
 } FmtFunc;
 
-/* The library functions of OP_LIB's B operand (feat-func, sim/vm_lib.c):
+/* The library functions of OP_LIB's B operand (sim/lib/vm_lib.c):
  * rand.New and its *rand.Rand, errors.Is and errors.Unwrap. */
 typedef enum LibFunc {
     LIB_RAND_NEWSOURCE, LIB_RAND_NEW, LIB_R_INTN, LIB_R_INT,
@@ -67,7 +67,7 @@ typedef enum LibFunc {
     LIB__COUNT
 } LibFunc;
 
-/* What a runtime type is (TypeLayout.kind, feat-func). */
+/* What a runtime type is (TypeLayout.kind). */
 typedef enum RtKind {
     RT_OTHER, RT_INT, RT_BOOL, RT_STRING, RT_STRUCT, RT_PTR, RT_FUNC, RT_IFACE, RT_SYNC,
     RT_SLICE, RT_ARRAY       /* elem: the element's layout                      */
@@ -82,7 +82,7 @@ typedef struct RtMethod {
 
 /* The memory layout of a type: a struct is flattened into slots (a nested
  * struct field takes as many slots as its type).  Scalars take one slot.
- * It doubles as the runtime type (feat-func): an interface value carries
+ * It doubles as the runtime type: an interface value carries
  * 1 + its dynamic type's index in Value.aux (see value.h). */
 typedef struct TypeLayout {
     const char *name;        /* "value", "int", "sync.Mutex", ...              */
@@ -91,7 +91,7 @@ typedef struct TypeLayout {
                                 sync.Mutex / sync.WaitGroup slots)             */
     const char **slot_name;  /* nslots field paths: "mu", "value", "inner.x";
                                 "" for a scalar type                           */
-    /* runtime type (feat-func) */
+    /* runtime type */
     int kind;                /* RtKind                                         */
     const char *goname;      /* as %T prints it: "main.Point", "*main.Point", "int" */
     int elem;                /* RT_PTR: the pointee's layout; RT_SLICE, RT_ARRAY:
@@ -157,7 +157,7 @@ int program_proto_at(const Program *p, int pc);
 int disasm_print(const Program *p, int pc, FILE *out);
 void disasm_instr(const Program *p, int pc, char *buf, size_t n);
 void disasm_program(const Program *p, FILE *out);
-/* sim/disasm_data.c: the note of a data instruction ("2.5", "nil", "[]int"). */
+/* sim/lang/disasm_data.c: the note of a data instruction ("2.5", "nil", "[]int"). */
 void disasm_data_note(const Program *p, Instr in, char *note, size_t n);
 
 #endif

@@ -3,7 +3,7 @@
  * A Value is 16 bytes, plain data, no pointers: a Machine made of Values can be
  * copied with memcpy and hashed byte for byte (constructors zero the padding).
  *
- * Composite data (feat-data) lives in Machine.mem like everything else, so
+ * Composite data lives in Machine.mem like everything else, so
  * machine_copy/clone and history need nothing new:
  *   - a slice is ONE Value, V_SLICE: aux = len | (E - 1) << 24 where E is
  *     the slots per element (structs are flattened; fmt groups them),
@@ -25,7 +25,7 @@
  *   - a map is V_MAP, i = header address + 1 (0: nil map): a header in mem
  *     (len, entry array, index, key and value sizes) and entries of key
  *     slots, value slots and a live flag, found through an open-addressing
- *     index of content hashes.  See sim/map.c.
+ *     index of content hashes.  See sim/machine/map.c.
  *   - a float64 is V_FLOAT with the IEEE bits in i (value_float/value_f);
  *     aux NK_FLOAT32 marks a float32 (rounded, printed with its digits).
  *   - a sized integer is a V_INT holding the value already wrapped to its
@@ -56,12 +56,12 @@ typedef enum ValueKind {
     V_CHAN,     /* a channel: i = 1 + index into Machine.chans.  A channel value
                  *    is a reference: copies share the channel.  The nil channel
                  *    is V_NIL (the zero value of every chan type).             */
-    /* data: arrays, slices, maps, strings, numbers (feat-data) */
+    /* data: arrays, slices, maps, strings, numbers */
     V_SLICE,    /* aux: len, E; i: (base + 1) | cap << 32 (see above)          */
     V_ARRAY,    /* as V_SLICE, len == cap == N                                 */
     V_MAP,      /* i: header address + 1, 0 for a nil map                      */
     V_FLOAT,    /* i: the bits of a double                                     */
-    /* functions, methods, interfaces, control flow (feat-func) */
+    /* functions, methods, interfaces, control flow */
     V_BOX       /* an interface value holding a value whose own aux is in use
                  *    (see below): aux = 1 + its dynamic type, i = the address
                  *    of one mem slot holding the value itself               */
@@ -76,12 +76,12 @@ typedef enum ValueKind {
  * "the plain type of its kind" (int, bool, string, ...).  Arithmetic makes
  * fresh untyped values (aux 0), so only the value handed to fmt carries it.
  * V_SYNC keeps its own meaning of aux (the SyncKind).  Equality ignores aux.
- * A V_INT keeps its NumKind (feat-data, below) in aux's low 4 bits and the
+ * A V_INT keeps its NumKind (below) in aux's low 4 bits and the
  * typed index above them; slices, arrays, maps and floats are never typed
  * (their aux is their own).  Read it with value_typed(). */
 
 
-/* Interface values (feat-func).  An interface value carries 1 + the index of
+/* Interface values.  An interface value carries 1 + the index of
  * its dynamic type (a TypeLayout in Program.types, which doubles as the
  * runtime type) in aux; a nil interface is V_NIL with aux 0, so a nil *T in an
  * interface (V_NIL, aux 1 + id(*T)) is not equal to it.
@@ -156,7 +156,7 @@ static inline Value value_typed_as(Value v, uint32_t t)
     return v;
 }
 
-/* ---- data (feat-data) ---- */
+/* ---- data ---- */
 
 /* Numeric kinds: the operand of OP_CONV and the tag in a V_INT's aux (low
  * 4 bits, value_numkind). */

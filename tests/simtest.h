@@ -94,7 +94,7 @@ static inline void assert_same_machine(const Machine *a, const Machine *b)
         assert_int_equal(x->ndefers, y->ndefers);
         if (x->ndefers) assert_memory_equal(x->defers, y->defers, (size_t)x->ndefers * sizeof(Defer));
         assert_int_equal(x->ndefer_vals, y->ndefer_vals);
-        assert_int_equal(x->unwinding, y->unwinding);        /* panics (feat-func) */
+        assert_int_equal(x->unwinding, y->unwinding);        /* panics */
         assert_int_equal(x->npanics, y->npanics);
         if (x->npanics) assert_memory_equal(x->panicv, y->panicv, (size_t)x->npanics * sizeof(Value));
     }

@@ -1,4 +1,4 @@
-/* test_chan.c — channels and select (sim/chan.c), channel timers, and the
+/* test_chan.c — channels and select (sim/machine/chan.c), channel timers, and the
  * rest of sync (RWMutex, Once, Cond), sync/atomic and runtime: Go's order of
  * hand-offs and wake-ups, its runtime errors and wait reasons, and that every
  * invariant holds after every step and a clone steps as the original. */

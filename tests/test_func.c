@@ -1,5 +1,5 @@
 /* test_func.c — functions, methods, interfaces, switch, panics and fmt
- * (feat-func): small programs run to the end, their output, status and
+ *: small programs run to the end, their output, status and
  * stderr compared, plus the machinery underneath (runtime types, the panic
  * chain surviving a clone mid-panic). */
 #include <setjmp.h>
@@ -321,7 +321,7 @@ static void test_panic_float(void **state)
                "", 2, "panic: main.F(+1.500000e+000) [recovered]\n\tpanic: interface conversion: interface {} is main.F, not float64\n");
 }
 
-/* Library glue of feat-func: io.Writer over buffers and files, WriteTo in a
+/* Library glue of io.Writer over buffers and files, WriteTo in a
  * defer, rand.New, errors.Is through %w, methods of typed constants. */
 static void test_writers_and_errors(void **state)
 {

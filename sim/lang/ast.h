@@ -60,12 +60,12 @@ typedef enum ExprKind {
     /* type-only forms */
     EX_STRUCTTYPE,   /* struct { fields }                                      */
     EX_FUNCTYPE,     /* func(params) results: fn (no body)                     */
-    /* functions, methods, interfaces, control flow (feat-func) */
+    /* functions, methods, interfaces, control flow */
     EX_TYPEASSERT,   /* x.(y); y NULL for x.(type) in a type switch            */
     EX_IFACETYPE,    /* interface { methods }: fields are the methods, each
                         Field.type an EX_FUNCTYPE (embedded names: name NULL) */
     EX_CHANTYPE,     /* chan x, chan<- x, <-chan x: op is a ChanDir            */
-    /* data (feat-data) */
+    /* data */
     EX_FLOAT,        /* lit; fval                                              */
     EX_INDEX,        /* x[y]                                                   */
     EX_SLICEEXPR,    /* x[y:hi] or x[y:hi:max]; y, hi NULL when omitted        */
@@ -150,7 +150,7 @@ typedef enum StmtKind {
     ST_BREAK, ST_CONTINUE,
     ST_RETURN,       /* return rhs...                                           */
     ST_GO, ST_DEFER, /* go x / defer x                                          */
-    /* functions, methods, interfaces, control flow (feat-func) */
+    /* functions, methods, interfaces, control flow */
     ST_SWITCH,       /* switch init; x { body }: body are ST_CASE; x NULL: no tag.
                         A type switch has x an EX_TYPEASSERT without type and
                         lhs[0] the bound name (nlhs 0 if none)                */
@@ -158,8 +158,8 @@ typedef enum StmtKind {
     ST_FALLTHROUGH,
     ST_SEND,         /* lhs[0] <- rhs[0]                                        */
     ST_RANGE,        /* for lhs... op range x { body }: op TK_DEFINE, TK_ASSIGN,
-                        or 0 without iteration variables (channels: sim/types_conc.c;
-                        slices, arrays, strings, maps: sim/scope_range.c)        */
+                        or 0 without iteration variables (channels: sim/lang/types_conc.c;
+                        slices, arrays, strings, maps: sim/lang/scope_range.c)        */
     ST_SELECT        /* select { clauses }                                      */
 } StmtKind;
 

@@ -1,6 +1,6 @@
 /* check.h — what the type checker's files share (not for the code generator).
  *
- * The checker (public side: sim/types.h) is two families of files:
+ * The checker (public side: sim/lang/types.h) is two families of files:
  *   types.c        types: representation, identity, type expressions
  *   types_print.c  how messages name types, expressions and operands
  *   types_pkg.c    the fmt, sync and time packages: what they export
@@ -21,7 +21,7 @@
 #include <stdint.h>
 #include "types.h"
 
-/* ---- sim/check_unsupported.c ---------------------------------------------------------- */
+/* ---- sim/lang/check_unsupported.c ---------------------------------------------------------- */
 
 /* Report the uses of features interleave never supports (goto, cgo, the
  * network, reflection, complex numbers ...), found in the tokens alone;
@@ -30,18 +30,18 @@ int check_unsupported(const char *src, size_t len, DiagList *dl);
 
 /* How many checks may nest (scope_enter): expressions, statements and the
  * package-level declarations they resolve on the way.  The parser bounds one
- * tree's depth (MAX_DEPTH, sim/parse_internal.h), but resolving a name checks
+ * tree's depth (MAX_DEPTH, sim/lang/parse_internal.h), but resolving a name checks
  * another declaration's tree from inside this one, so `var a0 = a1`, `var a1
  * = a2` ... would stack tree on tree without this limit.  Twice the parser's
  * limit: a single tree never reaches it. */
 #define CHECK_MAX_DEPTH 2000
 
-/* ---- sim/types_expr.c ----------------------------------------------------------------- */
+/* ---- sim/lang/types_expr.c ----------------------------------------------------------------- */
 
 /* Mark e as erroneous (MODE_INVALID, the invalid type). */
 void types_invalid(Checker *c, Expr *e);
 
-/* ---- sim/types_op.c ------------------------------------------------------------------- */
+/* ---- sim/lang/types_op.c ------------------------------------------------------------------- */
 
 /* e is the constant i of kind k and type t. */
 void types_set_const(Expr *e, Type *t, ConstKind k, int64_t i);
@@ -51,12 +51,12 @@ bool types_convert_untyped(Checker *c, Expr *x, Type *target);
 /* op x: + - ! ^ & (the operand is checked here). */
 void types_unary(Checker *c, Expr *e);
 
-/* ---- sim/types_call.c ----------------------------------------------------------------- */
+/* ---- sim/lang/types_call.c ----------------------------------------------------------------- */
 
 /* f(args): a function call, a builtin, or a conversion T(x). */
 void types_call(Checker *c, Expr *e);
 
-/* ---- sim/types_pkg.c ------------------------------------------------------------------ */
+/* ---- sim/lang/types_pkg.c ------------------------------------------------------------------ */
 
 /* e is pkg.Name: the package's Import (marked used), or NULL if e->x does not
  * name an imported package. */
@@ -66,7 +66,7 @@ void types_package_member(Checker *c, Expr *e, const Import *im);
 /* pkg.Name as a type (sync.Mutex, time.Duration); reports when `report`. */
 Type *types_package_type(Checker *c, Expr *e, bool report);
 
-/* ---- sim/types_conc.c: channels, select, sync, sync/atomic, runtime, time ---------- */
+/* ---- sim/lang/types_conc.c: channels, select, sync, sync/atomic, runtime, time ---------- */
 
 /* The types of sync, time (Checker.t_rwmutex ...). */
 void types_conc_init(Checker *c);
@@ -91,7 +91,7 @@ void scope_conc_send(Checker *c, Stmt *s);
 void scope_conc_range(Checker *c, Stmt *s);
 void scope_conc_select(Checker *c, Stmt *s);
 
-/* ---- sim/scope.c ---------------------------------------------------------------------- */
+/* ---- sim/lang/scope.c ---------------------------------------------------------------------- */
 
 /* Growable arrays in the arena (the old copy is simply left behind). */
 void *scope_grow(Checker *c, void *arr, int n, int *cap, size_t elem);
@@ -120,7 +120,7 @@ bool scope_copies_struct(Checker *c, Expr *r, bool composite_ok);
 void scope_var_spec(Checker *c, Stmt *s, bool global);
 void scope_const_spec(Checker *c, Stmt *s, bool global);
 
-/* ---- sim/scope_stmt.c ----------------------------------------------------------------- */
+/* ---- sim/lang/scope_stmt.c ----------------------------------------------------------------- */
 
 FuncInfo *scope_new_func(Checker *c, const char *name, FuncNode *fn, Type *sig);
 /* Check one statement / a block's statements in a new scope. */
@@ -129,14 +129,14 @@ void scope_check_block(Checker *c, Stmt **stmts, int n);
 /* Check a function's body: parameters, statements, unused names, missing return. */
 void scope_func_body(Checker *c, FuncInfo *fi);
 
-/* ---- sim/types_variadic.c (feat-func): the hooks slices plug into ---------------------- */
+/* ---- sim/lang/types_variadic.c: the hooks slices plug into ---------------------- */
 
 /* The type []elem of a variadic parameter ...elem. */
 Type *types_variadic_slice(Checker *c, Type *elem, int line, int col);
 /* The element type T of a variadic parameter's []T. */
 Type *types_variadic_elem(const Type *slice);
 
-/* ---- sim/types_lib_func.c (feat-func): io.Writer, rand.New, errors.Is ------------------ */
+/* ---- sim/lang/types_lib_func.c: io.Writer, rand.New, errors.Is ------------------ */
 
 Type *types_lib_writer(Checker *c);
 /* io.Writer, rand.Rand, rand.Source; NULL if pkg.Name is none. */
@@ -148,7 +148,7 @@ bool types_lib_call(Checker *c, Expr *e, int bi, const char *callee);
 /* x.Name on a *rand.Rand: a builtin. */
 bool types_lib_method(Checker *c, Expr *e, Type *t);
 
-/* ---- sim/scope_switch.c, hooks in sim/scope_stmt.c (feat-func) ------------------------- */
+/* ---- sim/lang/scope_switch.c, hooks in sim/lang/scope_stmt.c ------------------------- */
 
 /* Check statements in the current scope; `owner` is the ST_CASE whose body
  * they are (fallthrough is checked against it), else NULL. */
@@ -159,10 +159,10 @@ void scope_push_label(Checker *c, Stmt *s);
 void scope_pop_label(Checker *c, Stmt *s);
 void scope_check_fallthrough(Checker *c, Stmt *s, Stmt **list, int n, Stmt *owner);
 /* Does statement kind s take labels for break/continue besides for and
- * switch (select does, feat-chan)?  Otherwise an unused label is an error. */
+ * switch (select does)?  Otherwise an unused label is an error. */
 bool scope_labels_stmt(const Stmt *s);
 
-/* ---- sim/types_method.c (feat-func) ---------------------------------------------------- */
+/* ---- sim/lang/types_method.c ---------------------------------------------------- */
 
 /* The embedded field of struct t (or *t) through which `name` (a field, a
  * method, or a sync method of an embedded Mutex/WaitGroup) is reached; NULL
@@ -183,7 +183,7 @@ Type *types_string_method_iface(Checker *c, const char *tname, const char *mname
 /* e (checked) becomes an interface value of type target: records the
  * concrete type in e->boxed for the code generator. */
 void types_box(Checker *c, Expr *e, Type *target);
-/* ---- feat-data: sim/types_data.c, types_builtin.c, scope_range.c ---- */
+/* ---- sim/lang/types_data.c, types_builtin.c, scope_range.c ---- */
 void types_data_universe(Checker *c);
 Type *types_data_type(Checker *c, Expr *e);            /* EX_ARRAYTYPE, EX_MAPTYPE */
 void types_data_expr(Checker *c, Expr *e);             /* EX_FLOAT, EX_INDEX, EX_SLICEEXPR */
@@ -204,13 +204,13 @@ bool types_data_shift(Checker *c, Expr *e);
 bool types_data_conversion(Checker *c, Expr *e, Expr *a, Type *t);
 void types_data_builtin(Checker *c, Expr *e, int bi, const char *callee);
 void scope_range(Checker *c, Stmt *s);
-/* sim/strings_pkg.c: strings.Contains ... as builtins (BI_STRFN). */
+/* sim/lib/strings_pkg.c: strings.Contains ... as builtins (BI_STRFN). */
 bool strings_member(Checker *c, Expr *e, const Import *im);
 void strings_check(Checker *c, Expr *e, const char *callee);
-/* sim/rand_pkg.c: math/rand.Intn ... as builtins (BI_RANDFN). */
+/* sim/lib/rand_pkg.c: math/rand.Intn ... as builtins (BI_RANDFN). */
 bool rand_member(Checker *c, Expr *e, const Import *im);
 void rand_check(Checker *c, Expr *e, const char *callee);
-/* sim/strbuf.c: strings.Builder and bytes.Buffer (TY_STRBUF). */
+/* sim/lib/strbuf.c: strings.Builder and bytes.Buffer (TY_STRBUF). */
 Type *strbuf_type(Checker *c, const Import *im, const Expr *e);
 bool strbuf_member(Checker *c, Expr *e, const Import *im);
 bool strbuf_method(Checker *c, Expr *e, Type *t);
@@ -227,7 +227,7 @@ bool types_data_assignable(const Type *v, const Type *t);
 bool types_data_map_store(Checker *c, Expr *l, Expr *r);
 /* l (checked) is a field of a map element: Go's error, true. */
 bool types_data_map_field(Checker *c, Expr *l);
-/* A block in its own scope (sim/scope_stmt.c). */
+/* A block in its own scope (sim/lang/scope_stmt.c). */
 void scope_block(Checker *c, Stmt **stmts, int n);
 
 #endif

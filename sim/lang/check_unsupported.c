@@ -13,7 +13,7 @@
  * `goto` needs a label, and the parser may stop at that label first; an
  * import of encoding/json comes with slices and byte conversions the parser
  * may not have.  Packages that might join the subset are not listed here; the
- * checker (sim/scope.c) refuses those by its list of supported ones.
+ * checker (sim/lang/scope.c) refuses those by its list of supported ones.
  */
 #include "check.h"
 

@@ -77,7 +77,7 @@ int compile_conc_print_args(Compiler *C, Expr *e, int from)
 {
     if (e->nargs == 1 && from == 0 && e->args[0]->type && e->args[0]->type->kind == TY_TUPLE) {
         int n = compile_call(C, e->args[0], CALL_PLAIN);
-        compile_box_tuple(C, e->args[0], n);      /* fmt's ...any (feat-func) */
+        compile_box_tuple(C, e->args[0], n);      /* fmt's ...any */
         return n;
     }
     for (int i = from; i < e->nargs; i++) {
@@ -309,7 +309,7 @@ void compile_conc_thunks(Compiler *C)
         pr->code_start = compile_here(C);
         pr->line = t->line;
         for (int k = 0; k < t->n; k++) compile_emit(C, OP_LOCAL, k, 0);
-        if ((t->op & 0xff) == OP_FMT || (t->op & 0xff) == OP_LIB)   /* fmt, strings ... (feat-func): B in the high byte */
+        if ((t->op & 0xff) == OP_FMT || (t->op & 0xff) == OP_LIB)   /* fmt, strings ...: B in the high byte */
             compile_emit(C, t->op & 0xff, t->n, t->op >> 8);
         else
             compile_emit(C, t->op, t->op == OP_PRINTF || t->op == OP_PRINTLN ? t->n : 0, 0);
@@ -339,7 +339,7 @@ void compile_conc_send(Compiler *C, Stmt *s)
 static void store_to(Compiler *C, Expr *l, Sym *declared)
 {
     Type *t = declared ? declared->type : l->type;
-    if (t && t->kind == TY_STRUCT) {          /* a struct value is copied in (feat-func) */
+    if (t && t->kind == TY_STRUCT) {          /* a struct value is copied in */
         int tmp = C->nslots++;
         compile_emit(C, OP_SETLOCAL, tmp, 0);
         Place pl = declared ? compile_var_place(C, declared) : compile_place(C, compile_unparen(l));
@@ -438,7 +438,7 @@ static void receive_case(Compiler *C, Stmt *comm)
     store_to(C, ok, declared(comm, 1));
 }
 
-#define MAX_SELECT_CASES 31     /* the SELECT's send mask is 31 bits (sim/chan.c) */
+#define MAX_SELECT_CASES 31     /* the SELECT's send mask is 31 bits (sim/machine/chan.c) */
 
 void compile_conc_select(Compiler *C, Stmt *s)
 {

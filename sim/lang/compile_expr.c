@@ -84,7 +84,7 @@ void compile_expr(Compiler *C, Expr *e)
         bool typed = e->type && (e->type->kind == TY_SLICE || e->type->kind == TY_MAP);
         if (!typed || !compile_data_zero(C, e->type)) compile_emit(C, OP_NIL, 0, 0);   /* nil slices print [] */
     } else if (compile_func_expr(C, e)) {
-        /* feat-func: struct values, method values, assertions, composites */
+        /* struct values, method values, assertions, composites */
     } else {
         switch (e->kind) {
         case EX_PAREN: compile_expr(C, e->x); break;

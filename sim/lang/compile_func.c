@@ -1,8 +1,8 @@
 /* compile_func.c — code for struct values, methods, interfaces, panics and
- * the fmt functions (feat-func).
+ * the fmt functions.
  *
  * A struct value on the operand stack is the address of slots holding it
- * (see sim/vm_iface.c): reading a struct variable pushes its address, a
+ * (see sim/machine/vm_iface.c): reading a struct variable pushes its address, a
  * composite literal used as a value is NEW plus its fields, and whoever
  * keeps the value makes it its own — an assignment COPYs into the target,
  * an argument or a value receiver is CLONEd, an interface conversion
@@ -160,7 +160,7 @@ bool compile_func_expr(Compiler *C, Expr *e)
 {
     switch (e->kind) {
     case EX_COMPOSITE:
-        if (!is_struct(e->type)) return false;   /* slices, maps, arrays: feat-data's */
+        if (!is_struct(e->type)) return false;   /* slices, maps, arrays */
         struct_addr(C, e);
         return true;
     case EX_TYPEASSERT: {

@@ -1,6 +1,6 @@
 /* compile_internal.h — what the code generator's files share.
  *
- * The code generator walks the checked tree (sim/types.h) and emits bytecode
+ * The code generator walks the checked tree (sim/lang/types.h) and emits bytecode
  * (sim/program.h).  Its files, in the order a reader meets them:
  *   compile.c        the pipeline, the memory layout, functions, the init proto
  *   compile_emit.c   the code buffer: instructions, constants, type layouts
@@ -23,7 +23,7 @@
  * waiting for their targets. */
 typedef struct Loop {
     struct Loop *outer;
-    const char *label; int labellen;  /* its label, NULL none (feat-func)      */
+    const char *label; int labellen;  /* its label, NULL none      */
     bool is_switch;           /* a switch: a break target only                 */
     int *breaks; int nbreaks, breaks_cap;
     int *conts; int nconts, conts_cap;
@@ -42,7 +42,7 @@ typedef struct Compiler {
     int name_hint;            /* string index of the variable an expression is
                                  assigned to (names make(chan T)), 0 none       */
     struct Thunk *thunks; int nthunks, thunks_cap;  /* go builtin(...): compile_conc.c */
-    Type **layout_type; int nlayout_type;   /* the Type of each layout (feat-func) */
+    Type **layout_type; int nlayout_type;   /* the Type of each layout */
     bool in_thunk;            /* compiling the deferred form a thunk wraps       */
 } Compiler;
 
@@ -58,12 +58,12 @@ typedef struct Place {
 
 typedef enum CallKind { CALL_PLAIN, CALL_GO, CALL_DEFER } CallKind;
 
-/* ---- sim/compile.c ----------------------------------------------------------------------- */
+/* ---- sim/lang/compile.c ----------------------------------------------------------------------- */
 
 /* A Proto for the function (its code is compiled later). */
 int compile_new_proto(Compiler *C, FuncInfo *fi);
 
-/* ---- sim/compile_emit.c ------------------------------------------------------------------ */
+/* ---- sim/lang/compile_emit.c ------------------------------------------------------------------ */
 
 /* Append an instruction at C->line/col; returns its pc. */
 int compile_emit(Compiler *C, int op, int a, int b);
@@ -81,14 +81,14 @@ void compile_flatten(const Type *t, const char *prefix, Value *zero, const char 
 /* The Program.types index of t (made on first use). */
 int compile_layout(Compiler *C, Type *t);
 
-/* Fill in the runtime type of t's layout (sim/compile_rtype.c, feat-func). */
+/* Fill in the runtime type of t's layout (sim/lang/compile_rtype.c). */
 void compile_rtype(Compiler *C, Type *t);
 /* Go's (reflect's) name of t: "main.Point", "*main.Point", "struct { A int }",
  * "interface {}" — what %T prints; for other kinds to build on. */
 void compile_go_name(const Type *t, char *buf, size_t n);
 /* The runtime types the VM makes values of: *errors.errorString, runtime.Error. */
 void compile_builtin_rtypes(Compiler *C);
-/* ---- sim/compile_fuse.c ------------------------------------------------------------------ */
+/* ---- sim/lang/compile_fuse.c ------------------------------------------------------------------ */
 
 /* Does op jump to its operand A (patched by compile_patch)? */
 bool compile_is_jump(int op);
@@ -104,7 +104,7 @@ bool compile_loop_back(Compiler *C, int exit_jump, int body);
  * ADDLI); false (nothing emitted) when x or y does not qualify. */
 bool compile_fused_update(Compiler *C, int op, Expr *x, Expr *y);
 
-/* ---- sim/compile_place.c ----------------------------------------------------------------- */
+/* ---- sim/lang/compile_place.c ----------------------------------------------------------------- */
 
 /* Does the variable live in a heap cell (captured, address taken, struct)? */
 bool compile_boxed(const Sym *v);
@@ -124,7 +124,7 @@ void compile_place_store(Compiler *C, Place *pl);
 void compile_fill_composite(Compiler *C, Expr *lit, int addr_slot, int gslot);
 Expr *compile_unparen(Expr *e);
 
-/* ---- sim/compile_expr.c ------------------------------------------------------------------ */
+/* ---- sim/lang/compile_expr.c ------------------------------------------------------------------ */
 
 /* Push the value of e. */
 void compile_expr(Compiler *C, Expr *e);
@@ -133,7 +133,7 @@ int compile_call(Compiler *C, Expr *e, CallKind how);
 /* Push y and apply the binary `op` to the value below it. */
 void compile_apply(Compiler *C, int op, const Type *t, Expr *y);
 
-/* ---- sim/compile_func.c, sim/compile_switch.c (feat-func) ------------------------------ */
+/* ---- sim/lang/compile_func.c, sim/lang/compile_switch.c ------------------------------ */
 
 /* Struct values, method values, type assertions, composite literals as
  * values: emits e and returns true, or returns false for compile_expr. */
@@ -164,7 +164,7 @@ void compile_recover_epilogue(Compiler *C, FuncInfo *fi);
 void compile_switch(Compiler *C, Stmt *s);
 /* break/continue [label]: the jump to patch, into the right Loop. */
 void compile_branch(Compiler *C, Stmt *s);
-/* ---- sim/compile_conc.c ------------------------------------------------------------------ */
+/* ---- sim/lang/compile_conc.c ------------------------------------------------------------------ */
 
 /* A call of a BI_MAKE ... BI__CONC_END builtin; returns its results pushed. */
 int compile_conc_builtin(Compiler *C, Expr *e, int bi, CallKind how);
@@ -187,14 +187,14 @@ void compile_conc_send(Compiler *C, Stmt *s);
 void compile_conc_range(Compiler *C, Stmt *s);
 void compile_conc_select(Compiler *C, Stmt *s);
 
-/* ---- sim/compile_stmt.c ------------------------------------------------------------------ */
+/* ---- sim/lang/compile_stmt.c ------------------------------------------------------------------ */
 
 void compile_stmt(Compiler *C, Stmt *s);
 void compile_block(Compiler *C, Stmt **body, int n);
 /* lhs... = rhs... (also the values of var and := declarations). */
 void compile_assign_values(Compiler *C, Stmt *s);
 
-/* ---- sim/compile_data.c, compile_range.c (feat-data) ----------------------------------------- */
+/* ---- sim/lang/compile_data.c, compile_range.c ----------------------------------------- */
 int compile_data_const(Compiler *C, Value v);
 Value compile_data_zero_value(const Type *t);
 /* Push t's zero value if it is a data type (float, slice, map, array). */

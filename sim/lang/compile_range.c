@@ -8,7 +8,7 @@
  * INDEXADDR + LOAD, so a goroutine writing the slice meanwhile interleaves
  * with the loop as it would in Go.  Strings decode one rune per iteration
  * (RUNE); maps iterate with MAPITER/MAPNEXT from a seeded random start
- * (sim/map.c).
+ * (sim/machine/map.c).
  */
 #include "compile_internal.h"
 

@@ -1,5 +1,5 @@
 /* compile_rtype.c — runtime types: what an interface value's dynamic type
- * tells the VM (feat-func).
+ * tells the VM.
  *
  * Every TypeLayout (compile_layout) is also a runtime type: its kind, the
  * name %T prints ("main.Point", "*main.Point", "int", as Go's reflect names

@@ -1,5 +1,5 @@
 /* compile_switch.c — code for switch statements, labelled break and
- * continue, and fallthrough (feat-func).
+ * continue, and fallthrough.
  *
  * An expression switch evaluates its tag once into a temporary slot, then
  * tests the cases in source order, each `tag == v` (or v alone without a

@@ -47,7 +47,7 @@ void disasm_instr(const Program *p, int pc, char *buf, size_t n)
         if (in.a >= 0 && in.a < p->nstrings) quote(note, sizeof note, p->strings[in.a], p->string_len[in.a]);
         break;
     case OP_CONST: case OP_NEWSLICE: case OP_NEWARRAY: case OP_MAKESLICE:
-        disasm_data_note(p, in, note, sizeof note);   /* sim/disasm_data.c */
+        disasm_data_note(p, in, note, sizeof note);   /* sim/lang/disasm_data.c */
         break;
     case OP_FUNC: case OP_CLOSURE:
         if (in.a >= 0 && in.a < p->nprotos) snprintf(note, sizeof note, "%s", p->protos[in.a].name);

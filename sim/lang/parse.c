@@ -55,10 +55,10 @@
  * "interleave does not support X".  Errors longjmp out of the descent: the
  * arena owns every node, so there is nothing to unwind.
  *
- * The parser is three files over one state (sim/parse_internal.h): this one
+ * The parser is three files over one state (sim/lang/parse_internal.h): this one
  * holds the grammar, the compile arena and diagnostics, the token helpers,
- * and the top level (declarations, imports, the file); sim/parse_expr.c
- * parses types and expressions, sim/parse_stmt.c statements and specs.
+ * and the top level (declarations, imports, the file); sim/lang/parse_expr.c
+ * parses types and expressions, sim/lang/parse_stmt.c statements and specs.
  */
 #include "parse.h"
 

@@ -1,6 +1,6 @@
-/* parse.h — the Go parser: tokens to a syntax tree (sim/ast.h).
+/* parse.h — the Go parser: tokens to a syntax tree (sim/lang/ast.h).
  *
- * Recursive descent over the Go subset whose EBNF heads sim/parse.c.  The
+ * Recursive descent over the Go subset whose EBNF heads sim/lang/parse.c.  The
  * parser stops at the first syntax error (as Go's own compiler effectively
  * does), records it as a Diagnostic and returns NULL.  Constructs outside the
  * subset (switch, channels, maps, methods ...) are reported the same way as

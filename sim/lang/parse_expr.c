@@ -1,4 +1,4 @@
-/* parse_expr.c — parsing types and expressions (the grammar heads sim/parse.c).
+/* parse_expr.c — parsing types and expressions (the grammar heads sim/lang/parse.c).
  *
  * Types are parsed as expressions, as Go's own parser does: `*value` is an
  * EX_STAR, `sync.Mutex` an EX_SELECTOR, and the checker decides which is

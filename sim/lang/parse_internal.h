@@ -1,8 +1,8 @@
 /* parse_internal.h — what the parser's files share (not for other passes).
  *
- * The parser is three files over one Parser state: sim/parse.c (the grammar,
- * the token helpers, declarations and the file), sim/parse_expr.c (types and
- * expressions) and sim/parse_stmt.c (statements, blocks and var/const/type
+ * The parser is three files over one Parser state: sim/lang/parse.c (the grammar,
+ * the token helpers, declarations and the file), sim/lang/parse_expr.c (types and
+ * expressions) and sim/lang/parse_stmt.c (statements, blocks and var/const/type
  * specs).  Every function here may longjmp to Parser.fail on a syntax error;
  * the arena owns every node, so there is nothing to unwind.
  */
@@ -32,7 +32,7 @@ typedef struct Parser {
 /* A list of statements being built (a block's body, a group of specs). */
 typedef struct StmtList { Stmt **items; int n, cap; } StmtList;
 
-/* ---- sim/parse.c: errors, tokens, nodes ------------------------------------------ */
+/* ---- sim/lang/parse.c: errors, tokens, nodes ------------------------------------------ */
 
 /* Record a diagnostic and abandon the parse. */
 _Noreturn void parse_fail_at(Parser *p, int line, int col, const char *fmt, ...)
@@ -58,11 +58,11 @@ void *parse_grow(Parser *p, void *arr, int n, int *cap, size_t elem);
 Expr *parse_new_expr(Parser *p, ExprKind k, int line, int col);
 Stmt *parse_new_stmt(Parser *p, StmtKind k, int line, int col);
 
-/* ---- sim/parse_expr.c: types and expressions ------------------------------------- */
+/* ---- sim/lang/parse_expr.c: types and expressions ------------------------------------- */
 
 Expr *parse_name(Parser *p);
 Expr *parse_type(Parser *p);
-/* sim/parse_data.c: [N]T, []T, [...]T and map[K]V; x[i] and x[lo:hi:max];
+/* sim/lang/parse_data.c: [N]T, []T, [...]T and map[K]V; x[i] and x[lo:hi:max];
  * float and rune literals. */
 Expr *parse_data_type(Parser *p);
 Expr *parse_index(Parser *p, Expr *x);
@@ -76,7 +76,7 @@ Field *parse_parameters(Parser *p, int *n, bool *variadic);
 Expr *parse_expr(Parser *p);
 Expr **parse_expr_list(Parser *p, int *n);
 
-/* ---- sim/parse_stmt.c: statements ------------------------------------------------- */
+/* ---- sim/lang/parse_stmt.c: statements ------------------------------------------------- */
 
 Stmt *parse_block(Parser *p);
 /* VarDecl | ConstDecl | TypeDecl at the current keyword: its specs go to out. */

@@ -1,9 +1,9 @@
 /* parse_stmt.c — parsing statements, blocks and var/const/type specs (the
- * grammar heads sim/parse.c).
+ * grammar heads sim/lang/parse.c).
  *
  * A `{` in an if or for header opens the body, never a composite literal
  * (Go's exprLev rule): the headers set Parser.xnest to -1 while they parse.
- * Specs are shared with the top level, where sim/parse.c wraps each in a Decl.
+ * Specs are shared with the top level, where sim/lang/parse.c wraps each in a Decl.
  */
 #include <stdio.h>
 #include <string.h>

@@ -13,7 +13,7 @@
  * instruction can push the cell addresses it needs from its own frame.
  *
  * This file holds scopes, declarations and the package level; statements and
- * function bodies are checked in sim/scope_stmt.c (check.h lists what the
+ * function bodies are checked in sim/lang/scope_stmt.c (check.h lists what the
  * checker's files share).
  */
 #include "check.h"
@@ -150,7 +150,7 @@ static void universe(Checker *c)
     s->is_iota = true;
     scope_declare(c, SYM_NIL, "nil", 3, 0, 0)->type = c->t_unil;
     scope_declare(c, SYM_BUILTIN, "new", 3, 0, 0)->builtin = BI_NEW;
-    /* functions, methods, interfaces, control flow (feat-func) */
+    /* functions, methods, interfaces, control flow */
     scope_declare(c, SYM_TYPE, "error", 5, 0, 0)->type = c->t_error;
     scope_declare(c, SYM_TYPE, "any", 3, 0, 0)->type = c->t_any;
     scope_declare(c, SYM_BUILTIN, "panic", 5, 0, 0)->builtin = BI_PANIC;
@@ -160,7 +160,7 @@ static void universe(Checker *c)
     scope_declare(c, SYM_BUILTIN, "len", 3, 0, 0)->builtin = BI_LEN;
     scope_declare(c, SYM_BUILTIN, "cap", 3, 0, 0)->builtin = BI_CAP;
     /* int8 ... float64 (int32 and int64 for sync/atomic too), byte, rune,
-     * append, copy, delete, print, println: sim/types_data.c */
+     * append, copy, delete, print, println: sim/lang/types_data.c */
     types_data_universe(c);
     for (size_t i = 0; i < sizeof unsupported / sizeof unsupported[0]; i++)
         scope_declare(c, SYM_BUILTIN, unsupported[i], (int)strlen(unsupported[i]), 0, 0)->builtin = BI_UNSUPPORTED;
@@ -175,7 +175,7 @@ void scope_rhs_values(Checker *c, Stmt *s, int n, Type **types)
         Expr *r = s->rhs[0], *inner = r;
         types_expr(c, r);
         if (r->mode == MODE_INVALID) return;
-        if (n == 2) types_data_commaok(c, r);   /* v, ok := m[k]: sim/types_data.c */
+        if (n == 2) types_data_commaok(c, r);   /* v, ok := m[k]: sim/lang/types_data.c */
         while (inner->kind == EX_PAREN) inner = inner->x;
         if (n == 2 && inner->kind == EX_UNARY && inner->op == TK_ARROW) {   /* v, ok := <-ch */
             r->comma_ok = inner->comma_ok = true;
@@ -250,7 +250,7 @@ bool scope_copies_struct(Checker *c, Expr *r, bool composite_ok)
 {
     if (!r || r->mode == MODE_INVALID || !r->type) return false;
     TypeKind k = r->type->kind;
-    if (k != TY_MUTEX && k != TY_WAITGROUP) return false;   /* structs copy (feat-func) */
+    if (k != TY_MUTEX && k != TY_WAITGROUP) return false;   /* structs copy */
     Expr *inner = r;
     while (inner->kind == EX_PAREN) inner = inner->x;
     if (composite_ok && inner->kind == EX_COMPOSITE) return false;

@@ -3,7 +3,7 @@
  * The iteration variables of := are declared once, in a scope around the
  * body, and shared by every iteration (Go 1.19; Go 1.22 made them per
  * iteration), so a closure capturing one sees its last value.  The checker
- * records the variables in s->syms for the code generator (sim/compile_range.c).
+ * records the variables in s->syms for the code generator (sim/lang/compile_range.c).
  */
 #include "check.h"
 
@@ -37,7 +37,7 @@ void scope_range(Checker *c, Stmt *s)
 {
     scope_open(c);
     types_value(c, s->x);
-    if (s->x->mode != MODE_INVALID && s->x->type->kind == TY_CHAN) {   /* sim/types_conc.c */
+    if (s->x->mode != MODE_INVALID && s->x->type->kind == TY_CHAN) {   /* sim/lang/types_conc.c */
         scope_conc_range(c, s);
         scope_close(c);
         return;
@@ -84,7 +84,7 @@ void scope_range(Checker *c, Stmt *s)
         }
     }
     c->loops++;
-    scope_push_label(c, s);                 /* break/continue L (feat-func) */
+    scope_push_label(c, s);                 /* break/continue L */
     scope_block(c, s->body, s->nbody);
     scope_pop_label(c, s);
     c->loops--;

@@ -130,7 +130,7 @@ static void define(Checker *c, Stmt *s)
 
 static void assign_target(Checker *c, Expr *l, Expr *r, Type *rt)
 {
-    if (types_data_map_store(c, l, r)) return;   /* m[k] = T{...}: sim/types_data.c */
+    if (types_data_map_store(c, l, r)) return;   /* m[k] = T{...}: sim/lang/types_data.c */
     if (scope_copies_struct(c, r, false)) return;
     if (l->kind == EX_IDENT && scope_is_blank(l->name, l->namelen)) {
         l->mode = MODE_VAR;
@@ -230,7 +230,7 @@ static void expr_stmt(Checker *c, Stmt *s)
         inner->mode = MODE_NOVALUE;   /* fmt.Fprintf's (n, err), unused: not even pushed */
 }
 
-/* The feat-func builtins a defer statement may call directly. */
+/* The builtins a defer statement may call directly. */
 static bool func_deferrable(int bi)
 {
     switch (bi) {
@@ -367,7 +367,7 @@ static void stmt(Checker *c, Stmt *s)
     case ST_RETURN: return_stmt(c, s); break;
     case ST_GO: case ST_DEFER: go_defer(c, s); break;
     case ST_SEND: scope_conc_send(c, s); break;
-    case ST_RANGE: scope_range(c, s); break;   /* sim/scope_range.c (channels: scope_conc_range) */
+    case ST_RANGE: scope_range(c, s); break;   /* sim/lang/scope_range.c (channels: scope_conc_range) */
     case ST_SELECT: scope_conc_select(c, s); break;
     }
     c->depth--;

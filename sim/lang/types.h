@@ -5,7 +5,7 @@
  * local variables closures capture and whose address is taken, and reports
  * errors in Go 1.19's words.  sim/compile*.c then only reads the annotations.
  * Everything is allocated in the compile arena.  The checker's own files
- * (types*.c, scope*.c) share more through sim/check.h.
+ * (types*.c, scope*.c) share more through sim/lang/check.h.
  */
 #ifndef INTERLEAVE_TYPES_H
 #define INTERLEAVE_TYPES_H
@@ -25,12 +25,12 @@ typedef enum TypeKind {
     TY_STRUCT, TY_PTR, TY_FUNC,
     TY_TUPLE,                            /* results of a multi-value call       */
     TY_CHAN,                             /* chan elem, with a direction (dir)   */
-    /* data (feat-data): sim/types_data.c */
+    /* data: sim/lang/types_data.c */
     TY_SLICE, TY_ARRAY, TY_MAP,          /* elem; TY_ARRAY len; TY_MAP key      */
     TY_FLOAT,                            /* float64, float32 (numkind)          */
     TY_UNTYPED_FLOAT,
     TY_STRBUF,                           /* strings.Builder, bytes.Buffer       */
-    /* functions, methods, interfaces, control flow (feat-func) */
+    /* functions, methods, interfaces, control flow */
     TY_IFACE                             /* interface { methods }: methods      */
 } TypeKind;
 
@@ -79,7 +79,7 @@ struct Type {
     Method *methods; int nmethods, methods_cap;  /* named types, TY_IFACE      */
     bool user;                /* declared in package main (%T says main.T)      */
     bool variadic;            /* TY_FUNC: the last parameter is ...T            */
-    /* data (feat-data) */
+    /* data */
     Type *key;                /* TY_MAP                                         */
     int64_t len;              /* TY_ARRAY                                       */
     int numkind;              /* TY_INT, TY_FLOAT: NumKind (value.h): int8 ...  */
@@ -96,7 +96,7 @@ typedef enum Builtin {
     BI_NEW,                                /* new(T)                           */
     BI_UNSUPPORTED,                        /* panic, append ...: an error      */
     /* channels, RWMutex/Once/Cond, sync/atomic, runtime, time: checked in
-     * sim/types_conc.c, compiled in sim/compile_conc.c */
+     * sim/lang/types_conc.c, compiled in sim/lang/compile_conc.c */
     BI_MAKE, BI_CLOSE, BI_LEN, BI_CAP,
     BI_RLOCK, BI_RUNLOCK, BI_WLOCK, BI_WUNLOCK, BI_ONCEDO,
     BI_NEWCOND, BI_CONDWAIT, BI_CONDSIGNAL, BI_CONDBROADCAST,
@@ -106,21 +106,21 @@ typedef enum Builtin {
     BI_NOW, BI_SINCE, BI_UNTIL, BI_AFTER, BI_TICK, BI_NEWTIMER, BI_NEWTICKER,
     BI_TIMER_STOP, BI_TIMER_RESET, BI_TICKER_STOP, BI_TICKER_RESET,
     BI_DUR_STRING, BI_DUR_ROUND, BI_DUR_TRUNCATE, BI_DUR_NS, BI_DUR_US, BI_DUR_MS,
-    BI_DUR_SECONDS, BI_DUR_MINUTES, BI_DUR_HOURS,   /* float64 (feat-func, with feat-data's floats) */
+    BI_DUR_SECONDS, BI_DUR_MINUTES, BI_DUR_HOURS,   /* float64 (with floats) */
     BI_TIME_SUB, BI_TIME_ADD, BI_TIME_BEFORE, BI_TIME_AFTER, BI_TIME_EQUAL,
     BI__CONC_END,
-    /* data (feat-data): sim/types_builtin.c, types_data.c, strings_pkg.c ...;
+    /* data: sim/lang/types_builtin.c, types_data.c, strings_pkg.c ...;
      * make, len and cap of slices, maps and strings are checked there too */
     BI_APPEND, BI_COPY, BI_DELETE,
-    BI_STRFN,                              /* strings.X: sim/strings_pkg.c     */
-    BI_RANDFN,                             /* math/rand.X: sim/rand_pkg.c      */
+    BI_STRFN,                              /* strings.X: sim/lib/strings_pkg.c     */
+    BI_RANDFN,                             /* math/rand.X: sim/lib/rand_pkg.c      */
     BI_PRINT, BI_PRINTLN_RT,               /* the builtins print and println   */
     BI_STRBUF,                             /* Builder/Buffer methods: strbuf.c */
-    /* functions, methods, interfaces, control flow (feat-func) */
+    /* functions, methods, interfaces, control flow */
     BI_PANIC, BI_RECOVER, BI_EXIT,         /* panic, recover, os.Exit           */
     BI_ERRORS_NEW, BI_ERRORF, BI_SPRINTF, BI_SPRINT, BI_SPRINTLN,
     BI_FMT_PRINT, BI_FPRINTF, BI_FPRINTLN, BI_FPRINT,
-    BI_LIB = 1000                          /* + a feat-func library row (types_lib_func.c) */
+    BI_LIB = 1000                          /* + a library row (types_lib_func.c) */
 } Builtin;
 
 typedef enum SymKind { SYM_VAR, SYM_CONST, SYM_TYPE, SYM_FUNC, SYM_PKG, SYM_BUILTIN, SYM_NIL } SymKind;
@@ -178,7 +178,7 @@ typedef struct Checker {
     Type *t_uint, *t_ubool, *t_ustring, *t_unil;   /* untyped                  */
     Type *t_mutex, *t_wg;
     Type *t_error, *t_any, *t_stringer, *t_file;  /* error, interface{}, fmt.Stringer, *os.File */
-    Type *t_writer;                          /* io.Writer (feat-func)               */
+    Type *t_writer;                          /* io.Writer               */
     Type *t_source, *t_rand;                 /* rand.Source, rand.Rand              */
     int switches;             /* enclosing switch statements (break targets)   */
     Stmt *labels[32]; int nlabels;  /* enclosing labelled statements            */
@@ -187,7 +187,7 @@ typedef struct Checker {
     Stmt *fallthrough_ok;     /* the clause where fallthrough may end          */
     Type *t_rwmutex, *t_once, *t_cond, *t_time, *t_timer, *t_ticker;  /* types_conc.c */
     int selects;              /* enclosing selects in the current function      */
-    Type *t_num[NK_FLOAT32 + 1];   /* int, int8 ... float32 (feat-data)       */
+    Type *t_num[NK_FLOAT32 + 1];   /* int, int8 ... float32       */
     Type *t_ufloat;                /* untyped float                           */
     Type *t_byte, *t_rune;         /* aliases of uint8 and int32, by name     */
     Type *t_urune;                 /* untyped rune: a TY_UNTYPED_INT that defaults to rune */
@@ -248,7 +248,7 @@ void types_binary(Checker *c, Expr *e);
 /* TK_PLUS for TK_PLUS_ASSIGN etc.; other kinds unchanged. */
 int types_base_op(int op);
 
-/* ---- sim/types_method.c, sim/types_iface.c (feat-func) -------------------- */
+/* ---- sim/lang/types_method.c, sim/types_iface.c -------------------- */
 /* The method `name` of t (or, through embedded fields, of a field of t); the
  * embedded fields walked go to path (NULL: not wanted). */
 Method *types_find_method(Type *t, const char *name, int len, Type **path, int *npath);
@@ -257,9 +257,9 @@ bool types_implements(Type *t, Type *iface, const char **missing, int *missing_l
 bool types_is_iface(const Type *t);
 /* Identical underlying types, one of them unnamed (assignability). */
 bool types_same_underlying(const Type *a, const Type *b);
-/* The LibFunc (program.h) of library builtin bi (sim/types_lib_func.c). */
+/* The LibFunc (program.h) of library builtin bi (sim/lang/types_lib_func.c). */
 int types_lib_fn(int bi);
-/* ---- sim/types_data.c, types_builtin.c: Go's data (feat-data) --------------- */
+/* ---- sim/lang/types_data.c, types_builtin.c: Go's data --------------- */
 void types_data_init(Checker *c);
 /* The slice type []elem (made once). */
 Type *types_slice_of(Checker *c, Type *elem);

@@ -102,7 +102,7 @@ static void make_call(Checker *c, Expr *e, const char *callee)
 {
     Type *t = types_resolve(c, e->args[0]);
     if (t == c->t_invalid) { for (int i = 1; i < e->nargs; i++) types_expr(c, e->args[i]); return; }
-    if (t->kind == TY_CHAN) {   /* make(chan T, n): sim/types_conc.c (resolves the type again) */
+    if (t->kind == TY_CHAN) {   /* make(chan T, n): sim/lang/types_conc.c (resolves the type again) */
         types_conc_call(c, e, BI_MAKE, callee);
         return;
     }

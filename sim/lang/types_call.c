@@ -142,7 +142,7 @@ static void n_err_results(Checker *c, Expr *e)
     e->type->nresults = 2;
 }
 
-/* The builtins of feat-func: panic, recover, print(ln), the fmt printers
+/* The builtins of panic, recover, print(ln), the fmt printers
  * that return or write elsewhere, errors.New, os.Exit.  Returns false if bi
  * is not one of them. */
 static bool func_builtin(Checker *c, Expr *e, int bi, const char *callee)
@@ -264,7 +264,7 @@ static void builtin_call(Checker *c, Expr *e, int bi)
     }
     case BI_LEN: case BI_CAP: case BI_APPEND: case BI_MAKE: case BI_COPY: case BI_DELETE:
     case BI_PRINT: case BI_PRINTLN_RT:
-        types_data_builtin(c, e, bi, callee);   /* sim/types_builtin.c */
+        types_data_builtin(c, e, bi, callee);   /* sim/lang/types_builtin.c */
         break;
     case BI_STRFN: strings_check(c, e, callee); break;
     case BI_RANDFN: rand_check(c, e, callee); break;
@@ -318,7 +318,7 @@ static void conversion(Checker *c, Expr *e, Type *t)
         e->type = t;
         return;
     }
-    if (types_data_conversion(c, e, a, t)) return;   /* numbers, strings and bytes: sim/types_data.c */
+    if (types_data_conversion(c, e, a, t)) return;   /* numbers, strings and bytes: sim/lang/types_data.c */
     bool ok = types_identical(a->type, t) ||
               (types_is_integer(a->type) && t->kind == TY_INT) ||
               (types_is_string(a->type) && t->kind == TY_STRING) ||

@@ -15,7 +15,7 @@
  * and time.Ticker are structs with their Go-visible field (L, C) and a
  * hidden one (the notify list; the timer's id) that no program can name.
  * time.Time is a named int: the virtual clock's Unix nanoseconds (see
- * sim/runtime.c).  Duration.Seconds and friends return float64, which the
+ * sim/machine/runtime.c).  Duration.Seconds and friends return float64, which the
  * subset does not have yet; they are reported as unsupported.
  */
 #include "check.h"
@@ -506,7 +506,7 @@ void scope_conc_send(Checker *c, Stmt *s)
 
 /* ---- range over a channel ----------------------------------------------------------------- */
 
-/* Called by scope_range (sim/scope_range.c) with the scope open and x
+/* Called by scope_range (sim/lang/scope_range.c) with the scope open and x
  * checked, when x is a channel. */
 void scope_conc_range(Checker *c, Stmt *s)
 {
@@ -563,7 +563,7 @@ void scope_conc_range(Checker *c, Stmt *s)
         scope_copies_struct(c, &copy, false);
     }
     c->loops++;
-    scope_push_label(c, s);                 /* break/continue L (feat-func) */
+    scope_push_label(c, s);                 /* break/continue L */
     scope_check_block(c, s->body, s->nbody);
     scope_pop_label(c, s);
     c->loops--;
@@ -584,7 +584,7 @@ void scope_conc_select(Checker *c, Stmt *s)
 {
     int defaults = 0;
     c->selects++;
-    scope_push_label(c, s);                 /* break L (feat-func) */
+    scope_push_label(c, s);                 /* break L */
     for (int i = 0; i < s->nclauses; i++) {
         Clause *k = &s->clauses[i];
         Stmt *comm = k->comm;

@@ -133,7 +133,7 @@ static void selector(Checker *c, Expr *e)
             }
         }
     }
-    if (strbuf_method(c, e, t)) {   /* strings.Builder, bytes.Buffer: sim/strbuf.c */
+    if (strbuf_method(c, e, t)) {   /* strings.Builder, bytes.Buffer: sim/lib/strbuf.c */
         Expr *inner = x;
         while (inner->kind == EX_PAREN) inner = inner->x;
         if (inner->kind == EX_IDENT && inner->sym && !e->through_ptr) inner->sym->addr_taken = true;
@@ -185,7 +185,7 @@ static void composite(Checker *c, Expr *e)
     Type *t = types_data_literal_type(c, e->x);
     if (t == c->t_invalid) return;
     if (t->kind == TY_SLICE || t->kind == TY_ARRAY || t->kind == TY_MAP) {
-        types_data_composite(c, e, t);   /* sim/types_data.c */
+        types_data_composite(c, e, t);   /* sim/lang/types_data.c */
         return;
     }
     if ((t->kind == TY_MUTEX || t->kind == TY_WAITGROUP) && e->nargs == 0) {   /* &sync.Mutex{} */
@@ -353,7 +353,7 @@ void types_expr(Checker *c, Expr *e)
     case EX_STRUCTTYPE: case EX_FUNCTYPE: case EX_IFACETYPE: case EX_CHANTYPE: types_resolve(c, e); break;
     case EX_TYPEASSERT: type_assert(c, e); break;
     case EX_FLOAT: case EX_INDEX: case EX_SLICEEXPR: case EX_ARRAYTYPE: case EX_MAPTYPE:
-        types_data_expr(c, e);   /* sim/types_data.c */
+        types_data_expr(c, e);   /* sim/lang/types_data.c */
         break;
     default: break;
     }

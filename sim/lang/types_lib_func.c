@@ -1,10 +1,10 @@
-/* types_lib_func.c — the library pieces of feat-func beyond fmt: io.Writer,
+/* types_lib_func.c — the library pieces beyond fmt: io.Writer,
  * rand.New(rand.NewSource(n)) and its *rand.Rand, errors.Is,
  * errors.Unwrap and errors.As.  (Package strings, the package-level math/rand functions,
- * strings.Builder and bytes.Buffer are feat-data's: sim/types_lib.c.)
+ * strings.Builder and bytes.Buffer are in sim/lang/types_lib.c.)
  *
  * Each function is a row: its package, name, LibFunc (the VM's OP_LIB B
- * operand, sim/vm_lib.c) and signature in a tiny code — one letter per
+ * operand, sim/lib/vm_lib.c) and signature in a tiny code — one letter per
  * parameter, then '>' and the results: i int, I any integer type, b bool,
  * e error, S rand.Source, R *rand.Rand, w io.Writer, 6 int64.
  */
@@ -34,7 +34,7 @@ static const LibRow rand_methods[] = {
     {NULL, "Int", LIB_R_INT, ">i"},
 };
 
-/* Methods of *bytes.Buffer and *strings.Builder beyond feat-data's. */
+/* Methods of *bytes.Buffer and *strings.Builder beyond those of sim/lang/types_lib.c. */
 static const LibRow buf_methods[] = {
     {NULL, "WriteTo", LIB_BUF_WRITETO, "w>6e"},
 };

@@ -85,7 +85,7 @@ Method *types_find_method(Type *t, const char *name, int len, Type **path, int *
 
 bool types_implements(Type *t, Type *iface, const char **missing, int *missing_len)
 {
-    /* *bytes.Buffer and *strings.Builder (feat-data's TY_STRBUF) are io.Writers */
+    /* *bytes.Buffer and *strings.Builder (TY_STRBUF) are io.Writers */
     if (iface->name && !strcmp(iface->name, "io.Writer") && t->kind == TY_PTR && t->elem->kind == TY_STRBUF)
         return true;
     for (int i = 0; i < iface->nmethods; i++) {

@@ -239,7 +239,7 @@ void types_binary(Checker *c, Expr *e)
     char es[160], ts[64], us[64];
     types_invalid(c, e);
     if (x->mode == MODE_INVALID || y->mode == MODE_INVALID) return;
-    if ((op == TK_SHL || op == TK_SHR) && types_data_shift(c, e)) return;   /* x << uint(n): sim/types_data.c */
+    if ((op == TK_SHL || op == TK_SHR) && types_data_shift(c, e)) return;   /* x << uint(n): sim/lang/types_data.c */
     types_expr_string(e, es, sizeof es);
     Type *xt = x->type, *yt = y->type;
     if ((op == TK_EQ || op == TK_NE) && (types_is_iface(xt) != types_is_iface(yt)) &&

@@ -22,7 +22,7 @@ typedef struct Member {
 static const Member members[] = {
     {"fmt", "Println", BI_PRINTLN, 0, 0, false},
     {"fmt", "Printf", BI_PRINTF, 0, 0, false},
-    /* functions, methods, interfaces, control flow (feat-func) */
+    /* functions, methods, interfaces, control flow */
     {"fmt", "Print", BI_FMT_PRINT, 0, 0, false},
     {"fmt", "Sprintf", BI_SPRINTF, 0, 0, false},
     {"fmt", "Sprint", BI_SPRINT, 0, 0, false},
@@ -77,7 +77,7 @@ static const Member *member(Checker *c, Expr *e, const Import *im)
     return NULL;
 }
 
-/* The library (sim/types_lib.c) before the table: a type or a function. */
+/* The library (sim/lang/types_lib.c) before the table: a type or a function. */
 static bool lib_member(Checker *c, Expr *e, const Import *im, Type **type)
 {
     Type *t = types_lib_type(c, im, e);
@@ -135,10 +135,10 @@ Type *types_package_type(Checker *c, Expr *e, bool report)
         }
         return c->t_invalid;
     }
-    Type *bt = strbuf_type(c, im, e);   /* strings.Builder, bytes.Buffer: sim/strbuf.c */
+    Type *bt = strbuf_type(c, im, e);   /* strings.Builder, bytes.Buffer: sim/lib/strbuf.c */
     if (bt) return bt;
     Type *lt;
-    if (lib_member(c, e, im, &lt)) {     /* io.Writer, rand.Rand ... (feat-func) */
+    if (lib_member(c, e, im, &lt)) {     /* io.Writer, rand.Rand ... */
         if (lt) return lt;
         types_errorf(c, e->line, e->col, "%.*s.%.*s is not a type", im->pathlen, im->path, e->namelen, e->name);
         return c->t_invalid;
@@ -155,11 +155,11 @@ Type *types_package_type(Checker *c, Expr *e, bool report)
 void types_package_member(Checker *c, Expr *e, const Import *im)
 {
     if (types_conc_member(c, e, im, false, NULL)) return;
-    if (strings_member(c, e, im)) return;   /* package strings: sim/strings_pkg.c */
-    if (rand_member(c, e, im)) return;      /* package math/rand: sim/rand_pkg.c */
-    if (strbuf_member(c, e, im)) return;    /* bytes.NewBufferString: sim/strbuf.c */
+    if (strings_member(c, e, im)) return;   /* package strings: sim/lib/strings_pkg.c */
+    if (rand_member(c, e, im)) return;      /* package math/rand: sim/lib/rand_pkg.c */
+    if (strbuf_member(c, e, im)) return;    /* bytes.NewBufferString: sim/lib/strbuf.c */
     Type *lt;
-    if (lib_member(c, e, im, &lt)) {         /* io.Writer, rand.New, errors.Is ... (feat-func) */
+    if (lib_member(c, e, im, &lt)) {         /* io.Writer, rand.New, errors.Is ... */
         if (lt) { e->mode = MODE_TYPE; e->type = lt; }
         return;
     }

@@ -181,7 +181,7 @@ static void struct_v(const Machine *m, const Object *obj, Out o, int depth)
     puts_(o, "}");
 }
 
-/* ---- typed values (feat-func): what an interface value's dynamic type says */
+/* ---- typed values: what an interface value's dynamic type says */
 
 static void typed_v(const Machine *m, Value v, int t, Out o, int depth, bool plus);
 static void quote_byte(Out o, unsigned char c, char q);
@@ -348,7 +348,7 @@ static void value_v(const Machine *m, Value v, Out o, int depth)
         puts_(o, tmp);
         return;
     }
-    if (format_data_v(m, v, o.buf, o.len, o.cap, depth, data_elem)) return;   /* sim/format_data.c */
+    if (format_data_v(m, v, o.buf, o.len, o.cap, depth, data_elem)) return;   /* sim/lib/format_data.c */
     switch ((ValueKind)v.kind) {
     case V_NIL: puts_(o, "<nil>"); return;
     case V_INT: put_int(o, v.i); return;
@@ -749,7 +749,7 @@ static void printf_to(const Machine *m, Out o, const Value *args, int n)
         }
         Value raw = args[next].kind == V_BOX ? vm_unbox(m, args[next]) : args[next];
         if (format_data_float_verb(raw, verb, width, prec, minus, zero && !minus, plus, o.buf, o.len, o.cap)) {
-            next++;   /* %f %.2f %e %g of a float: sim/format_data.c */
+            next++;   /* %f %.2f %e %g of a float: sim/lib/format_data.c */
             continue;
         }
         format_one(m, o, verb, args[next++], width, minus, zero && !minus, plus, prec, sharp, space);

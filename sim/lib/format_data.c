@@ -364,5 +364,5 @@ bool format_data_float_verb(Value v, char verb, int width, int prec, bool minus,
     return true;
 }
 
-/* A panic value that is a float prints as print does (sim/panic.c). */
+/* A panic value that is a float prints as print does (sim/machine/panic.c). */
 void format_data_runtime_float(double v, char *buf) { runtime_float(v, buf); }

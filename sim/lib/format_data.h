@@ -1,5 +1,5 @@
 /* format_data.h — fmt's printing of floats, slices, arrays and maps
- * (sim/format_data.c), called from sim/format.c.  Internal to sim/. */
+ * (sim/lib/format_data.c), called from sim/lib/format.c.  Internal to sim/. */
 #ifndef INTERLEAVE_FORMAT_DATA_H
 #define INTERLEAVE_FORMAT_DATA_H
 

@@ -1,6 +1,6 @@
 /* strings_pkg.c — the functions of Go's package strings that programs use
  * most, sort.Ints / Strings / Float64s and strconv.Itoa / FormatInt / Quote
- * / FormatBool, executed here (checked in sim/types_lib.c).
+ * / FormatBool, executed here (checked in sim/lang/types_lib.c).
  *
  * Each is one instruction, STRFN A B (function A with B arguments): strings
  * are immutable values, so nothing another goroutine can see changes while

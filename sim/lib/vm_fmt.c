@@ -1,5 +1,5 @@
 /* vm_fmt.c — the fmt functions beyond Printf/Println, and the String() and
- * Error() methods fmt calls (feat-func).
+ * Error() methods fmt calls.
  *
  * OP_FMT A B runs fmt function B (FmtFunc) over the top A values, which the
  * compiler made interface values (fmt's ...any), so format.c sees each

@@ -1,5 +1,5 @@
-/* vm_lib.c — OP_LIB: the library calls of feat-func beyond fmt (checked in
- * sim/types_lib_func.c): rand.New(rand.NewSource(n)) with Intn and Int on
+/* vm_lib.c — OP_LIB: the library calls beyond fmt (checked in
+ * sim/lang/types_lib_func.c): rand.New(rand.NewSource(n)) with Intn and Int on
  * the *rand.Rand, errors.Is and errors.Unwrap.  Each is one step.
  *
  * A *rand.Rand is one mem slot holding its splitmix64 state, seeded from n,

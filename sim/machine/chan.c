@@ -232,7 +232,7 @@ static bool try_send(Machine *m, int g, int core, Chan *c, Value v)
 }
 
 /* The zero value a receive from closed c gives: a struct value is the
- * address of a fresh zeroed struct (feat-func's struct values). */
+ * address of a fresh zeroed struct (struct values). */
 static Value chan_zero(Machine *m, const Chan *c)
 {
     int t = c->elem_type;

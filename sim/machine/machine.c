@@ -599,7 +599,7 @@ void machine_fail(Machine *m, MachineStatus st, int g, bool is_panic, const char
     if (m->status != M_RUNNING) return;
     if (st == M_PANIC && is_panic && g > 0 && m->gs[g - 1].unwinding != 2 && m->prog->rt_runtime_error >= 0) {
         /* a runtime error is a panic like any other: deferred calls run and
-         * may recover it (sim/panic.c) */
+         * may recover it (sim/machine/panic.c) */
         Value v = value_make(V_STR, (uint32_t)m->prog->rt_runtime_error + 1,
                              machine_add_string(m, msg, strlen(msg)));
         panic_start(m, &m->gs[g - 1], v);

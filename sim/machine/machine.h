@@ -71,7 +71,7 @@ typedef struct Frame {
     int base;         /* stack index of slot 0                                 */
     int ndefers_at_entry;
     int deferred;     /* 1: a deferred call run by RET; its results are dropped;
-                         2: one run by a panic (feat-func, sim/panic.c)        */
+                         2: one run by a panic (sim/machine/panic.c)        */
     int defer_owner;  /* deferred == 2: depth of the frame that deferred it    */
 } Frame;
 
@@ -101,13 +101,13 @@ typedef struct Goroutine {
     uint64_t steps;         /* instructions executed                           */
     int slice_used;         /* steps in the current time slice                 */
     int created_pc;         /* pc of the go statement (names "created by")     */
-    /* panics (feat-func, sim/panic.c): Go's _panic chain, innermost last */
+    /* panics (sim/machine/panic.c): Go's _panic chain, innermost last */
     int unwinding;          /* 1: the next step runs the panic's next deferred call */
     int npanics;
     int panic_pc;           /* the instruction that raised the latest panic    */
     Value panicv[8];
     uint8_t panic_recovered[8];
-    /* fmt (feat-func, sim/vm_fmt.c): String()/Error() results of struct
+    /* fmt (sim/lib/vm_fmt.c): String()/Error() results of struct
      * fields, by the field's address, for the print instruction running */
     int nfmt;
     int fmt_frame;          /* frame depth of the print that filled the cache:
@@ -182,7 +182,7 @@ typedef struct WaitQ {
 } WaitQ;
 
 /* A channel (Go's hchan, runtime/chan.go): a ring buffer of cap values, the
- * goroutines blocked receiving and sending, closed.  See sim/chan.c. */
+ * goroutines blocked receiving and sending, closed.  See sim/machine/chan.c. */
 typedef struct Chan {
     int id;                 /* 1 + its index in Machine.chans                   */
     int name;               /* string index of what it was made into ("results",
@@ -195,7 +195,7 @@ typedef struct Chan {
     WaitQ recvq, sendq;
     int made_by;            /* goroutine that made it                           */
     int timer;              /* made by time.After / Tick / NewTimer / NewTicker
-                               (1..4, sim/runtime.c), 0 by make               */
+                               (1..4, sim/machine/runtime.c), 0 by make               */
     uint64_t sends, recvs;  /* completed operations                            */
 } Chan;
 
@@ -204,7 +204,7 @@ typedef struct RunQueue {
     int *ids; int head, len, cap;
 } RunQueue;
 
-/* What a core (P) is doing; see the essay atop sim/sched.c. */
+/* What a core (P) is doing; see the essay atop sim/machine/sched.c. */
 typedef enum CoreState {
     CORE_RUNNING,       /* g != 0: executes one instruction per frame          */
     CORE_SPINNING,      /* its M is awake without a G: looks for work at once  */
@@ -280,7 +280,7 @@ typedef enum EventKind {
                         handed over by a timer (time.After, Tick, ...)        */
     EV_CHAN_CLOSE,   /* g closed channel addr                                  */
     EV_SYNC          /* g did something to the RWMutex / Once / Cond at addr:
-                        aux is a SyncOp (see sim/event_text.c)                 */
+                        aux is a SyncOp (see sim/machine/event_text.c)                 */
 } EventKind;
 
 /* Event.aux of an EV_SYNC. */
@@ -356,15 +356,15 @@ typedef struct Machine {
     uint64_t instructions;      /* total instructions executed                 */
 
     Timer *timers; int ntimers, timers_cap;  /* sleep queue: a binary min-heap
-                                                on (when, seq), sim/timer.c   */
+                                                on (when, seq), sim/machine/timer.c   */
     uint64_t timer_seq;         /* next Timer.seq                               */
     uint64_t park_seq;          /* next Core.park_seq                           */
     int fmt_g;                  /* goroutine whose fmt field cache applies while
-                                   formatting (0 none), feat-func              */
+                                   formatting (0 none)              */
     Chan *chans; int nchans, chans_cap;  /* channels, in creation order        */
     int64_t timer_ids;          /* channel timers made so far (Timer.id)        */
     int gomaxprocs;             /* what runtime.GOMAXPROCS reports (the cores
-                                   stay as configured; see sim/runtime.c)      */
+                                   stay as configured; see sim/machine/runtime.c)      */
 } Machine;
 
 /* The virtual clock's epoch: time.Now() at t=0 is 2009-11-10 23:00:00 UTC (the

@@ -71,7 +71,7 @@ bool vm_call(Machine *m, Goroutine *g, int argc, int deferred);
  * instruction is one frame, the caller counts them); returns the count. */
 uint64_t vm_run_plain(Machine *m, Goroutine *g, uint64_t max, int64_t until);
 
-/* ---- feat-func: vm_iface.c, panic.c, vm_fmt.c ---------------------------------- */
+/* ---- vm_iface.c, panic.c, vm_fmt.c ---------------------------------- */
 
 bool vm_values_equal(const Machine *m, Value a, Value b);
 /* A builtin operation (LOCK ... PRINTLN) as DEFER runs it. */
@@ -107,7 +107,7 @@ void panic_start(Machine *m, Goroutine *g, Value v);
  * when a call started, 0 when v has none, -1 when the method is builtin and
  * *done got the text, 2 when it panicked (a nil receiver). */
 int panic_call_method(Machine *m, Goroutine *g, Value v, int how, int slot, Value *done);
-/* OP_LIB (sim/vm_lib.c). */
+/* OP_LIB (sim/lib/vm_lib.c). */
 void lib_op(Machine *m, Goroutine *g, int core, const Instr in);
 /* Library function fnb (LibFunc, maybe | FMT_RESULTS) over args[0..n),
  * popped already; pushes its results when `push` (a deferred call drops them). */

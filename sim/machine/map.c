@@ -22,7 +22,7 @@
  * Iteration order: Go randomises where each range loop starts
  * (runtime/map.go mapiterinit: "decide where to start" with fastrand), so
  * programs cannot rely on it.  MAPITER draws its start from the machine's
- * seeded randomness for the current frame (as sim/sched.c does, with a salt
+ * seeded randomness for the current frame (as sim/machine/sched.c does, with a salt
  * of its own), so a run is reproducible from its seed and different seeds
  * visit entries in different rotations.
  *

@@ -1,4 +1,4 @@
-/* panic.c — panic, recover and os.Exit (feat-func), as Go's runtime/panic.go.
+/* panic.c — panic, recover and os.Exit, as Go's runtime/panic.go.
  *
  * A panic does not pop frames: as in Go, the deferred calls run on top of the
  * panicking stack, newest first across every frame (gopanic walks the

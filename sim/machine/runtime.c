@@ -1,7 +1,7 @@
 /* runtime.c — the instructions of channels, sync.RWMutex/Once/Cond,
  * sync/atomic, package runtime and package time (opcodes.def) that take
  * their operands from the stack; vm.c pops them and calls rt_exec, which
- * works through sim/chan.c, sim/sync_rw.c and sim/timer.c.
+ * works through sim/machine/chan.c, sim/machine/sync_rw.c and sim/machine/timer.c.
  *
  * sync/atomic: each function is one instruction, so one indivisible step,
  * which is all atomicity means on this machine (its memory is sequentially
@@ -20,7 +20,7 @@
  * playground's epoch), so a time.Time is an int on this machine: t.Sub(u)
  * and t.Add(d) are plain arithmetic, and only fmt tells it from an int.
  * time.After / Tick / NewTimer / NewTicker make a channel with a buffer of
- * one and a channel timer (sim/timer.c) that sends the time on it when the
+ * one and a channel timer (sim/machine/timer.c) that sends the time on it when the
  * clock gets there — without blocking: a reader that is not keeping up
  * misses ticks, as in Go.  A *time.Timer (*time.Ticker) is an object of two
  * slots: C, and the id of its timer.

@@ -1,5 +1,5 @@
 /* sync.c — sync.Mutex and sync.WaitGroup (sync.RWMutex, Once and Cond are in
- * sim/sync_rw.c; the invariants of all five are checked here).
+ * sim/machine/sync_rw.c; the invariants of all five are checked here).
  *
  * A sync.Mutex or sync.WaitGroup is a slot in shared memory holding a V_SYNC
  * Value.  Its zero value (i == 0, or an unset V_NIL slot) is usable, as in
@@ -214,7 +214,7 @@ static void check_rw(const Machine *m, const RWMutex *rw, int *waits)
 }
 
 /* Waits that no queue holds: parked forever (nil channels, select {}), or
- * in channel queues (sim/chan.c checks those). */
+ * in channel queues (sim/machine/chan.c checks those). */
 static bool queueless(WaitReason w)
 {
     return w == WAIT_CHAN_RECV || w == WAIT_CHAN_SEND || w == WAIT_CHAN_RECV_NIL ||

@@ -1,6 +1,6 @@
 /* sync_rw.c — sync.RWMutex, sync.Once and sync.Cond.
  *
- * They are sync objects like the Mutex and the WaitGroup of sim/sync.c: a
+ * They are sync objects like the Mutex and the WaitGroup of sim/machine/sync.c: a
  * V_SYNC slot in shared memory, allocated on first use, so the zero value
  * works.  Blocked goroutines show Go 1.19's wait reasons: RWMutex and Once
  * wait in a semaphore ("semacquire"), Cond.Wait in "sync.Cond.Wait".

@@ -221,18 +221,18 @@ static bool exec_builtin(Machine *m, Goroutine *g, int core, int op, const Value
         machine_output(m, g->id, core, from);
         return true;
     }
-    case OP_PANIC:                      /* defer panic(v) (feat-func) */
+    case OP_PANIC:                      /* defer panic(v) */
         panic_start(m, g, n > 0 ? args[0] : value_nil());
         return false;
-    case OP_RTPRINT: case OP_RTPRINTLN:   /* the builtins print and println (sim/format_data.c) */
+    case OP_RTPRINT: case OP_RTPRINTLN:   /* the builtins print and println (sim/lib/format_data.c) */
         format_data_runtime_print(m, args, n, op == OP_RTPRINTLN);
         return true;
     default:
-        if ((op & 0xff) == OP_FMT) {     /* defer fmt.Print(...) and friends (feat-func) */
+        if ((op & 0xff) == OP_FMT) {     /* defer fmt.Print(...) and friends */
             fmt_apply(m, g, core, op >> 8, args, n, false);
             return true;
         }
-        if ((op & 0xff) == OP_LIB) {     /* defer buf.WriteTo(os.Stdout) (feat-func) */
+        if ((op & 0xff) == OP_LIB) {     /* defer buf.WriteTo(os.Stdout) */
             lib_exec(m, g, core, op >> 8, args, n, false);
             return true;
         }
@@ -264,7 +264,7 @@ static void op_defer(Goroutine *g, int nargs, int op)
 
 /* RET a at pc: one pending defer of this frame per step, then the return.
  * vm_run_plain's RET repeats the plain return: keep them in step.  B = 1
- * (feat-func): only run the defers, then go on (named results). */
+ *: only run the defers, then go on (named results). */
 static int op_ret(Machine *m, Goroutine *g, int core, int pc, int a, int b)
 {
     Frame *f = &g->frames[g->nframes - 1];
@@ -485,7 +485,7 @@ int vm_exec(Machine *m, Goroutine *g, int core)
         m->fmt_g = 0;
         if (g->nframes <= g->fmt_frame) g->nfmt = 0;   /* (not a print inside a String method) */
         return cost_of[in.op];
-    /* functions, methods, interfaces, control flow (feat-func) */
+    /* functions, methods, interfaces, control flow */
     case OP_IFACE: case OP_ASSERT: case OP_CALLI: case OP_BIND: case OP_CLONE:
     case OP_STRUCTEQ: case OP_IFACEEQ:
         g->sp = sp;
@@ -507,7 +507,7 @@ int vm_exec(Machine *m, Goroutine *g, int core)
         st[sp - 1] = value_typed_as(st[sp - 1], (uint32_t)in.a);
         break;
     case OP_SEND: case OP_SELECT:
-        if (g->closed_wake) {       /* rewound here by close (sim/chan.c): Go's panic */
+        if (g->closed_wake) {       /* rewound here by close (sim/machine/chan.c): Go's panic */
             g->closed_wake = 0;
             machine_fail(m, M_PANIC, g->id, true, "send on closed channel");
             break;
@@ -771,7 +771,7 @@ uint64_t vm_run_plain(Machine *m, Goroutine *g, uint64_t max, int64_t until)
     L_WGADD: L_WGDONE: L_WGWAIT: L_SLEEP: L_PRINTF: L_PRINTLN:
     L_IFACE: L_ASSERT: L_CALLI: L_BIND: L_CLONE: L_STRUCTEQ: L_IFACEEQ: L_PANIC: L_RECOVER:
     L_EXIT: L_FMT: L_LIB:
-    /* feat-data: every data instruction is vm_exec's (vm_data.c) */
+    /* every data instruction is vm_exec's (vm_data.c) */
     L_NEWSLICE: L_NEWARRAY: L_MAKESLICE: L_STRINDEX: L_SLICE: L_CAP:
     L_APPEND: L_APPENDS: L_COPY: L_ACOPY: L_AEQ: L_MAPNEW: L_MAPGET: L_MAPSET: L_MAPDEL:
     L_MAPITER: L_MAPNEXT: L_RUNE: L_CONVSTR:

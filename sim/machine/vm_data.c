@@ -1,6 +1,6 @@
 /* vm_data.c — the instructions of Go's data: slices, arrays, strings,
- * numeric conversions, floats and unsigned arithmetic (opcodes.def's feat-data
- * block).  Maps are in sim/map.c.
+ * numeric conversions, floats and unsigned arithmetic (opcodes.def's data
+ * block).  Maps are in sim/machine/map.c.
  *
  * vm_exec (vm.c) hands every opcode it does not know to vm_data_exec, with
  * g->sp already stored.  Each call is still one indivisible step.  Element

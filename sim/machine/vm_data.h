@@ -1,5 +1,5 @@
 /* vm_data.h — how the VM, the formatter and the tests reach the data
- * instructions (sim/vm_data.c) and maps (sim/map.c).  Internal to sim/. */
+ * instructions (sim/machine/vm_data.c) and maps (sim/machine/map.c).  Internal to sim/. */
 #ifndef INTERLEAVE_VM_DATA_H
 #define INTERLEAVE_VM_DATA_H
 
@@ -7,7 +7,7 @@
 #include <stdint.h>
 #include "machine.h"
 
-/* Execute a feat-data opcode (g->sp is current); returns 0, or -1 when the
+/* Execute a data opcode (opcodes.def's data block) (g->sp is current); returns 0, or -1 when the
  * opcode is not one of them.  The machine may have failed (a panic). */
 int vm_data_exec(Machine *m, Goroutine *g, int core, int pc, Instr in);
 /* runtime/slice.go growslice: the capacity append gives a slice of capacity
@@ -28,14 +28,14 @@ void vm_data_deepen(Machine *m, int64_t base, int64_t n);
 /* Go's == on two scalar Values (strings by content, floats as doubles). */
 bool vm_data_equal(const Machine *m, Value a, Value b);
 
-/* sim/strings_pkg.c: OP_STRFN. */
+/* sim/lib/strings_pkg.c: OP_STRFN. */
 int strings_exec(Machine *m, Goroutine *g, Instr in);
-/* sim/rand_pkg.c: OP_RANDFN. */
+/* sim/lib/rand_pkg.c: OP_RANDFN. */
 int rand_exec(Machine *m, Goroutine *g, Instr in);
-/* sim/strbuf.c: OP_STRBUF. */
+/* sim/lib/strbuf.c: OP_STRBUF. */
 int strbuf_exec(Machine *m, Goroutine *g, Instr in);
 
-/* ---- sim/map.c ---- */
+/* ---- sim/machine/map.c ---- */
 int map_exec(Machine *m, Goroutine *g, Instr in);
 int64_t map_len(const Machine *m, Value map);
 /* The live entries of a map in storage order: up to max entry addresses

@@ -1,5 +1,5 @@
 /* vm_iface.c — the instructions of interfaces, methods and struct values
- * (feat-func): IFACE, ASSERT, CALLI, BIND, COPY, CLONE, STRUCTEQ.
+ *: IFACE, ASSERT, CALLI, BIND, COPY, CLONE, STRUCTEQ.
  *
  * An interface value is the dynamic value itself with 1 + the index of its
  * dynamic type (a TypeLayout, Program.types) in Value.aux; a nil interface
@@ -37,7 +37,7 @@ int64_t vm_clone(Machine *m, int type, int64_t from)
     int n = m->prog->types[type].nslots;
     int64_t base = machine_alloc(m, n, type, -1);
     memmove(&m->mem[base], &m->mem[from], (size_t)n * sizeof(Value));
-    vm_data_deepen(m, base, n);        /* arrays inside are values too (feat-data) */
+    vm_data_deepen(m, base, n);        /* arrays inside are values too */
     return base;
 }
 
