@@ -1,6 +1,7 @@
 /* util.c — allocation wrappers and growable arrays (see util.h). */
 #include "util.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,4 +59,15 @@ _Noreturn void sim_fatal(const char *func, const char *msg)
 {
     fprintf(stderr, "interleave: internal error: %s: %s\n", func, msg);
     abort();
+}
+
+void textbuf_put(TextBuf *s, const char *fmt, ...)
+{
+    if (s->len + 1 >= s->n) return;
+    va_list ap;
+    va_start(ap, fmt);
+    int k = vsnprintf(s->buf + s->len, s->n - s->len, fmt, ap);
+    va_end(ap);
+    if (k > 0) s->len += (size_t)k;
+    if (s->len >= s->n) s->len = s->n - 1;
 }

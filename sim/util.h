@@ -17,6 +17,11 @@ char *xstrndup(const char *s, size_t n);
 void grow_array(void **pp, int *capp, int need, size_t elem);
 #define GROW(arr, cap, need) grow_array((void **)&(arr), &(cap), (need), sizeof *(arr))
 
+/* A caller's fixed buffer filled by appending, truncating silently (the
+ * text is for a message of bounded size); buf stays NUL-terminated. */
+typedef struct TextBuf { char *buf; size_t n, len; } TextBuf;
+void textbuf_put(TextBuf *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 /* Internal invariant broken: print "func: message" and abort (Go's throw). */
 _Noreturn void sim_fatal(const char *func, const char *msg);
 

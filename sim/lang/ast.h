@@ -234,4 +234,8 @@ typedef struct File {
     const char *pkg_name; int pkg_namelen;
 } File;
 
+/* Go's rendering of an expression in messages: "v1.value + v2.value"
+ * (sim/lang/ast_print.c). */
+void ast_expr_string(const Expr *e, char *buf, size_t n);
+
 #endif

@@ -107,7 +107,7 @@ int compile_conc_hint(Compiler *C, Expr *l, Expr *r)
     l = compile_unparen(l);
     if (l->kind == EX_IDENT && l->namelen == 1 && l->name[0] == '_') return 0;
     char name[96];
-    types_expr_string(l, name, sizeof name);
+    ast_expr_string(l, name, sizeof name);
     return compile_add_string(C, name, (int)strlen(name));
 }
 
@@ -284,7 +284,7 @@ int compile_conc_thunk(Compiler *C, Expr *e, bool go_)
     Instr *last = &C->p->code[compile_here(C) - 1];
     if (last->op != OP_DEFER || last->b == 0) sim_fatal("compile_conc_go", "builtin without a deferred form");
     char name[96];
-    types_expr_string(e->x, name, sizeof name);
+    ast_expr_string(e->x, name, sizeof name);
     FuncInfo fi;
     memset(&fi, 0, sizeof fi);
     fi.name = name;

@@ -11,7 +11,6 @@
 #include "lex.h"
 #include "parse.h"
 #include "parse_internal.h"
-#include "types.h"   /* types_expr_string: how messages print expressions */
 
 /* ---- statements ------------------------------------------------------------------ */
 
@@ -173,7 +172,7 @@ static void expr_list_str(Expr **xs, int n, char *buf, size_t size)
             k += (size_t)snprintf(buf + k, size - k, ", ");
             if (k >= size) break;   /* truncated: snprintf counted what did not fit */
         }
-        types_expr_string(xs[i], buf + k, size - k);
+        ast_expr_string(xs[i], buf + k, size - k);
         k += strlen(buf + k);
     }
 }
@@ -190,7 +189,7 @@ static _Noreturn void not_a_condition(Parser *p, const Stmt *init, const Stmt *s
     if (init->kind == ST_ASSIGN && init->op == TK_ASSIGN)
         parse_fail_at(p, init->op_line, init->op_col, "syntax error: cannot use assignment (%s) = (%s) as value", l, r);
     if (init->kind == ST_INCDEC) {
-        types_expr_string(init->x, l, sizeof l);
+        ast_expr_string(init->x, l, sizeof l);
         parse_fail_at(p, init->op_line, init->op_col, "syntax error: cannot use %s%s as value", l,
                       lex_kind_text(init->op));
     }

@@ -199,7 +199,7 @@ void scope_rhs_values(Checker *c, Stmt *s, int n, Type **types)
         char fs[96];
         if (r->kind == EX_CALL && r->x->type && r->x->type->kind == TY_FUNC) {
             /* Go names the function: "2 variables but answer returns 1 value" */
-            types_expr_string(r->x, fs, sizeof fs);
+            ast_expr_string(r->x, fs, sizeof fs);
             types_errorf(c, r->line, r->col, "assignment mismatch: %d variable%s but %s returns %d value%s",
                          n, n == 1 ? "" : "s", fs, have, have == 1 ? "" : "s");
         } else {
@@ -214,7 +214,7 @@ void scope_rhs_values(Checker *c, Stmt *s, int n, Type **types)
         types_expr(c, r);
         if (r->mode == MODE_VALUE && r->type->kind == TY_TUPLE && r->x->type && r->x->type->kind == TY_FUNC) {
             char fs[96];
-            types_expr_string(r->x, fs, sizeof fs);
+            ast_expr_string(r->x, fs, sizeof fs);
             types_errorf(c, r->line, r->col, "assignment mismatch: 1 variable but %s returns %d values",
                          fs, r->type->nresults);
             r->mode = MODE_INVALID;
@@ -230,7 +230,7 @@ void scope_rhs_values(Checker *c, Stmt *s, int n, Type **types)
         if (s->nrhs == 1 && r->kind == EX_CALL && r->mode == MODE_INVALID && r->type->kind == TY_INVALID) return;
         char fs[96];
         if (s->nrhs == 1 && r->kind == EX_CALL && r->x->type && r->x->type->kind == TY_FUNC) {
-            types_expr_string(r->x, fs, sizeof fs);
+            ast_expr_string(r->x, fs, sizeof fs);
             types_errorf(c, r->line, r->col, "assignment mismatch: %d variable%s but %s returns %d value%s",
                          n, n == 1 ? "" : "s", fs, r->x->type->nresults, r->x->type->nresults == 1 ? "" : "s");
         } else {

@@ -55,7 +55,7 @@ void scope_range(Checker *c, Stmt *s)
         if (s->op == TK_DEFINE) {
             if (l->kind != EX_IDENT) {
                 char ls[96];
-                types_expr_string(l, ls, sizeof ls);
+                ast_expr_string(l, ls, sizeof ls);
                 types_errorf(c, l->line, l->col, "non-name %s on left side of :=", ls);
                 continue;
             }

@@ -61,7 +61,7 @@ static void define(Checker *c, Stmt *s)
         Expr *n = s->lhs[i];
         if (n->kind != EX_IDENT) {
             char ns[96];
-            types_expr_string(n, ns, sizeof ns);
+            ast_expr_string(n, ns, sizeof ns);
             types_errorf(c, n->line, n->col, "non-name %s on left side of :=", ns);
             return;
         }
@@ -203,7 +203,7 @@ static void incdec(Checker *c, Stmt *s)
         types_errorf(c, x->line, x->col, "cannot assign to %s", xs);
     } else if (!types_is_numeric(x->type)) {
         char ts[64];
-        types_expr_string(x, xs, sizeof xs);
+        ast_expr_string(x, xs, sizeof xs);
         types_string(x->type, ts, sizeof ts);
         types_errorf(c, s->line, s->col, "invalid operation: %s%s (non-numeric type %s)",
                      xs, s->op == TK_INC ? "++" : "--", ts);
@@ -253,12 +253,12 @@ static void go_defer(Checker *c, Stmt *s)
     } else if (f->mode == MODE_BUILTIN && (f->builtin == BI_NEW || f->builtin == BI_MAKE ||
                                            f->builtin == BI_LEN || f->builtin == BI_CAP)) {
         char cs[128];
-        types_expr_string(call, cs, sizeof cs);
+        ast_expr_string(call, cs, sizeof cs);
         types_errorf(c, call->line, call->col, "%s discards result of %s", kw, cs);
     } else if (f->mode == MODE_BUILTIN && call->mode != MODE_INVALID && !types_conc_deferrable(f->builtin) &&
                !(s->kind == ST_DEFER && func_deferrable(f->builtin))) {
         char fs[96];
-        types_expr_string(f, fs, sizeof fs);
+        ast_expr_string(f, fs, sizeof fs);
         types_errorf(c, call->line, call->col,
                      "interleave does not support %s %s(...) (write %s func() { %s(...) }())", kw, fs, kw, fs);
     }

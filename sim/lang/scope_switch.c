@@ -146,8 +146,8 @@ static void expr_switch(Checker *c, Stmt *s)
             } else if (!types_convert_untyped(c, v, tag) || (!types_identical(v->type, tag) &&
                        !(types_is_iface(v->type) && !types_is_iface(tag)))) {
                 char vs[128], xs[128], ts[64], us[64];
-                types_expr_string(v, vs, sizeof vs);
-                types_expr_string(x, xs, sizeof xs);
+                ast_expr_string(v, vs, sizeof vs);
+                ast_expr_string(x, xs, sizeof xs);
                 types_string(v->type, ts, sizeof ts);
                 types_string(tag, us, sizeof us);
                 types_errorf(c, v->line, v->col, "invalid case %s in switch on %s (mismatched types %s and %s)",
@@ -208,7 +208,7 @@ static void type_switch(Checker *c, Stmt *s)
                     Expr *u = pc->rhs[pk];
                     if (u->mode == MODE_TYPE && u->type && types_identical(u->type, tt)) {
                         char ts[64];
-                        types_expr_string(t, ts, sizeof ts);
+                        ast_expr_string(t, ts, sizeof ts);
                         types_errorf(c, t->line, t->col, "duplicate case %s in type switch", ts);
                         dup = 1;
                     }
@@ -219,7 +219,7 @@ static void type_switch(Checker *c, Stmt *s)
             if (!types_is_iface(tt) && !types_implements(tt, v->type, &miss, &misslen)) {
                 char ts[64], vs[128], is[64];
                 types_string(tt, ts, sizeof ts);
-                types_expr_string(v, vs, sizeof vs);
+                ast_expr_string(v, vs, sizeof vs);
                 types_string(v->type, is, sizeof is);
                 types_errorf(c, t->line, t->col, "impossible type switch case: %s (type %s) cannot have dynamic type %s (missing %.*s method)",
                              vs, is, ts, misslen, miss);

@@ -268,7 +268,7 @@ Type *types_resolve(Checker *c, Expr *e)
         break;
     default: {
         char x[96];
-        types_expr_string(e, x, sizeof x);
+        ast_expr_string(e, x, sizeof x);
         types_errorf(c, e->line, e->col, "%s is not a type", x);
     }
     }

@@ -220,8 +220,6 @@ bool types_is_string(const Type *t);
 Type *types_default(Checker *c, Type *t);
 /* "int", "*value", "func(int) string", "untyped int". */
 void types_string(const Type *t, char *buf, size_t n);
-/* Go's rendering of an expression: "v1.value + v2.value". */
-void types_expr_string(const Expr *e, char *buf, size_t n);
 /* "x (variable of type int)", "3 (untyped int constant)", "nil". */
 void types_operand_string(const Expr *e, char *buf, size_t n);
 

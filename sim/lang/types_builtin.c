@@ -13,7 +13,7 @@ static bool count(Checker *c, Expr *e, const char *callee, int min, int max)
 {
     if (e->nargs >= min && (max < 0 || e->nargs <= max)) return true;
     char es[128];
-    types_expr_string(e, es, sizeof es);
+    ast_expr_string(e, es, sizeof es);
     if (e->nargs < min)
         types_errorf(c, e->rparen_line, e->rparen_col, "not enough arguments for %s (expected %d, found %d)", es, min, e->nargs);
     else
@@ -109,19 +109,19 @@ static void make_call(Checker *c, Expr *e, const char *callee)
     int max = t->kind == TY_SLICE ? 3 : 2;
     if (t->kind != TY_SLICE && t->kind != TY_MAP) {
         char ts[64];
-        types_expr_string(e->args[0], ts, sizeof ts);
+        ast_expr_string(e->args[0], ts, sizeof ts);
         types_errorf(c, e->args[0]->line, e->args[0]->col, "invalid argument: cannot make %s; type must be slice, map, or channel", ts);
         return;
     }
     if (t->kind == TY_SLICE && e->nargs < 2) {
         char es[128];
-        types_expr_string(e, es, sizeof es);
+        ast_expr_string(e, es, sizeof es);
         types_errorf(c, e->line, e->col, "invalid operation: %s expects 2 or 3 arguments; found %d", es, e->nargs);
         return;
     }
     if (e->nargs > max) {
         char es[128];
-        types_expr_string(e, es, sizeof es);
+        ast_expr_string(e, es, sizeof es);
         types_errorf(c, e->line, e->col, "invalid operation: %s expects %d or %d arguments; found %d", es, max - 1, max, e->nargs);
         return;
     }
@@ -137,7 +137,7 @@ static void make_call(Checker *c, Expr *e, const char *callee)
         }
         if (a->mode == MODE_CONST && a->cv.kind == CV_INT && a->cv.i < 0) {
             char as[64];
-            types_expr_string(a, as, sizeof as);
+            ast_expr_string(a, as, sizeof as);
             types_errorf(c, a->line, a->col, "invalid argument: index %s (constant of type int) must not be negative", as);
             return;
         }
@@ -187,7 +187,7 @@ void types_data_builtin(Checker *c, Expr *e, int bi, const char *callee)
                    (types_is_string(s->type) && d->type->elem->numkind == NK_UINT8 && d->type->elem->kind == TY_INT));
         if (!ok) {
             char es[128];
-            types_expr_string(e, es, sizeof es);
+            ast_expr_string(e, es, sizeof es);
             types_errorf(c, e->line, e->col, "invalid argument: copy expects slice arguments; found %s", es);
             break;
         }

@@ -79,7 +79,7 @@ static void print_args(Checker *c, Expr *e, int from)
 {
     if (e->dots) {                     /* fmt.Println(xs...): xs is the []any itself */
         char fs[96], ctx[128];
-        types_expr_string(e->x, fs, sizeof fs);
+        ast_expr_string(e->x, fs, sizeof fs);
         snprintf(ctx, sizeof ctx, "argument to %s", fs);
         for (int i = 0; i < e->nargs; i++) types_value(c, e->args[i]);
         if (e->nargs != from + 1) {
@@ -98,7 +98,7 @@ static void print_args(Checker *c, Expr *e, int from)
         }
         if (a->mode == MODE_NOVALUE) {
             char es[128];
-            types_expr_string(a, es, sizeof es);
+            ast_expr_string(a, es, sizeof es);
             types_errorf(c, a->line, a->col, "%s (no value) used as value", es);
             return;
         }
@@ -222,7 +222,7 @@ static bool func_builtin(Checker *c, Expr *e, int bi, const char *callee)
 static void builtin_call(Checker *c, Expr *e, int bi)
 {
     char callee[128];
-    types_expr_string(e->x, callee, sizeof callee);
+    ast_expr_string(e->x, callee, sizeof callee);
     e->mode = MODE_NOVALUE;
     Type *params[1];
     switch (bi) {
@@ -362,7 +362,7 @@ void types_call(Checker *c, Expr *e)
     }
     Type *sig = f->type;
     char callee[128];
-    types_expr_string(f, callee, sizeof callee);
+    ast_expr_string(f, callee, sizeof callee);
     if (sig->variadic) variadic_arguments(c, e, sig, callee);
     else if (e->dots) {
         for (int i = 0; i < e->nargs; i++) types_expr(c, e->args[i]);

@@ -269,7 +269,7 @@ static void make_call(Checker *c, Expr *e, const char *callee)
     }
     if (e->nargs > 2) {
         char es[160];
-        types_expr_string(e, es, sizeof es);
+        ast_expr_string(e, es, sizeof es);
         types_errorf(c, e->line, e->col, "invalid operation: %s expects 1 or 2 arguments; found %d", es, e->nargs);
         types_invalid(c, e);
         return;
@@ -531,7 +531,7 @@ void scope_conc_range(Checker *c, Stmt *s)
         if (s->op == TK_DEFINE) {
             if (n->kind != EX_IDENT) {
                 char ns[96];
-                types_expr_string(n, ns, sizeof ns);
+                ast_expr_string(n, ns, sizeof ns);
                 types_errorf(c, n->line, n->col, "non-name %s on left side of :=", ns);
                 continue;
             }

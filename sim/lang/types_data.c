@@ -129,7 +129,7 @@ Type *types_data_type(Checker *c, Expr *e)
     if (e->x->mode == MODE_CONST && e->x->cv.kind == CV_INT) n = e->x->cv.i;
     if (n < 0) {
         char xs[96];
-        types_expr_string(e->x, xs, sizeof xs);
+        ast_expr_string(e->x, xs, sizeof xs);
         if (e->x->mode == MODE_CONST) types_errorf(c, e->x->line, e->x->col, "invalid array length %s", xs);
         else types_errorf(c, e->x->line, e->x->col, "array length %s (value of type %s) must be constant", xs, "int");
         return c->t_invalid;
@@ -166,7 +166,7 @@ static void check_index_const(Checker *c, Expr *y, int64_t len, bool array)
 {
     if (y->mode != MODE_CONST || y->cv.kind != CV_INT) return;
     char ys[64];
-    types_expr_string(y, ys, sizeof ys);
+    ast_expr_string(y, ys, sizeof ys);
     if (y->cv.i < 0)
         types_errorf(c, y->line, y->col, "invalid argument: index %s (constant of type int) must not be negative", ys);
     else if (array && y->cv.i >= len)
@@ -194,7 +194,7 @@ void types_data_composite(Checker *c, Expr *e, Type *t)
                           : o->cv.kind == CV_FLOAT ? o->cv.f == el->x->cv.f : o->cv.i == el->x->cv.i;
                 if (same) {
                     char ks[96];
-                    types_expr_string(el->x, ks, sizeof ks);
+                    ast_expr_string(el->x, ks, sizeof ks);
                     types_errorf(c, el->x->line, el->x->col, "duplicate key %s in map literal", ks);
                     break;
                 }
@@ -382,7 +382,7 @@ bool types_data_convert_const(Checker *c, Expr *x, Type *target)
 {
     if (x->mode != MODE_CONST) return true;
     char xs[96], ts[64];
-    types_expr_string(x, xs, sizeof xs);
+    ast_expr_string(x, xs, sizeof xs);
     /* an operand's message names the basic type underneath: truncated to int64 */
     bool basic = c->assign_ctx == TYPES_OPERAND_CTX && (target->kind == TY_INT || target->kind == TY_FLOAT) &&
                  target->numkind >= 0 && target->numkind <= NK_FLOAT32 && c->t_num[target->numkind];
@@ -581,7 +581,7 @@ bool types_data_map_field(Checker *c, Expr *l)
 {
     if (!map_element_root(l)) return false;
     char ls[128];
-    types_expr_string(l, ls, sizeof ls);
+    ast_expr_string(l, ls, sizeof ls);
     types_errorf(c, l->line, l->col, "cannot assign to struct field %s in map", ls);
     return true;
 }
@@ -604,7 +604,7 @@ bool types_data_const_fits(Checker *c, Expr *e, const ConstVal *r, const Type *t
         t->numkind == NK_UINT || t->numkind == NK_UINT64 || t->numkind == NK_UINTPTR || fits(r->i, t))
         return true;
     char es[128], ts[64];
-    types_expr_string(e, es, sizeof es);
+    ast_expr_string(e, es, sizeof es);
     types_string(t, ts, sizeof ts);
     types_errorf(c, e->line, e->col, "%s (constant %lld of type %s) overflows %s", es, (long long)r->i, ts, ts);
     return false;
@@ -641,7 +641,7 @@ bool types_data_fold_big(Checker *c, Expr *e, const ConstVal *x, const ConstVal 
         break;
     default: {
         char es[96];
-        types_expr_string(e, es, sizeof es);
+        ast_expr_string(e, es, sizeof es);
         types_errorf(c, e->line, e->col, "interleave does not support %s on constants past 64 bits", es);
         return false;
     }
@@ -678,7 +678,7 @@ bool types_data_shift(Checker *c, Expr *e)
     if (types_is_untyped(y->type)) return false;   /* x << 3: the usual rules */
     if (y->mode == MODE_CONST && y->cv.kind == CV_INT && y->cv.i < 0) {
         char ys[64];
-        types_expr_string(y, ys, sizeof ys);
+        ast_expr_string(y, ys, sizeof ys);
         types_errorf(c, y->line, y->col, "invalid shift count %s (negative)", ys);
         return true;
     }

@@ -103,7 +103,7 @@ static void selector(Checker *c, Expr *e)
             if (m->ptr_recv && t->kind != TY_PTR) {
                 if (x->mode != MODE_VAR) {
                     char xs[128], ts[64];
-                    types_expr_string(x, xs, sizeof xs);
+                    ast_expr_string(x, xs, sizeof xs);
                     types_string(t, ts, sizeof ts);
                     types_errorf(c, e->line, e->col, "cannot call pointer method %.*s on %s",
                                  e->namelen, e->name, ts);
@@ -157,7 +157,7 @@ static void selector(Checker *c, Expr *e)
             }
             if (!e->through_ptr && x->mode != MODE_VAR) {
                 char xs[128];
-                types_expr_string(x, xs, sizeof xs);
+                ast_expr_string(x, xs, sizeof xs);
                 types_errorf(c, e->line, e->col, "cannot call pointer method %.*s on %s",
                              e->namelen, e->name, t->name);
                 return;
@@ -168,7 +168,7 @@ static void selector(Checker *c, Expr *e)
         }
     }
     char es[128], ts[96];
-    types_expr_string(e, es, sizeof es);
+    ast_expr_string(e, es, sizeof es);
     types_string(x->type, ts, sizeof ts);
     types_errorf(c, e->op_line, e->op_col, "%s undefined (type %s has no field or method %.*s)",
                  es, ts, e->namelen, e->name);
@@ -217,7 +217,7 @@ static void composite(Checker *c, Expr *e)
             }
             if (!f) {
                 char ks[64];
-                types_expr_string(el->x, ks, sizeof ks);
+                ast_expr_string(el->x, ks, sizeof ks);
                 char ts[64];
                 types_string(t, ts, sizeof ts);
                 types_errorf(c, el->x->line, el->x->col, "unknown field '%s' in struct literal of type %s", ks, ts);
@@ -231,7 +231,7 @@ static void composite(Checker *c, Expr *e)
             f = &t->fields[i];
         } else {
             char bs[64];
-            types_expr_string(e->x, bs, sizeof bs);
+            ast_expr_string(e->x, bs, sizeof bs);
             types_errorf(c, el->line, el->col, "too many values in %s{…}", bs);
             return;
         }
@@ -247,7 +247,7 @@ static void composite(Checker *c, Expr *e)
     }
     if (!keyed && e->nargs > 0 && e->nargs < t->nfields) {
         char bs[64];
-        types_expr_string(e->x, bs, sizeof bs);
+        ast_expr_string(e->x, bs, sizeof bs);
         types_errorf(c, e->rparen_line, e->rparen_col, "too few values in %s{…}", bs);
         return;
     }
@@ -371,15 +371,15 @@ void types_check_value(Checker *c, Expr *e)
     char es[160];
     switch (e->mode) {
     case MODE_NOVALUE:
-        types_expr_string(e, es, sizeof es);
+        ast_expr_string(e, es, sizeof es);
         types_errorf(c, e->line, e->col, "%s (no value) used as value", es);
         break;
     case MODE_TYPE:
-        types_expr_string(e, es, sizeof es);
+        ast_expr_string(e, es, sizeof es);
         types_errorf(c, e->line, e->col, "%s (type) is not an expression", es);
         break;
     case MODE_BUILTIN:
-        types_expr_string(e, es, sizeof es);
+        ast_expr_string(e, es, sizeof es);
         if (e->kind == EX_SELECTOR)
             types_errorf(c, e->line, e->col, "interleave does not support %s as a value (call it: %s(...))", es, es);
         else
@@ -388,7 +388,7 @@ void types_check_value(Checker *c, Expr *e)
     case MODE_VALUE:
         if (e->type->kind == TY_TUPLE) {
             char ts[96];
-            types_expr_string(e, es, sizeof es);
+            ast_expr_string(e, es, sizeof es);
             types_string(e->type, ts, sizeof ts);
             types_errorf(c, e->line, e->col, "multiple-value %s (value of type %s) in single-value context", es, ts);
             break;
@@ -430,7 +430,7 @@ static void type_assert(Checker *c, Expr *e)
     int misslen = 0;
     if (!types_is_iface(t) && !types_implements(t, x->type, &miss, &misslen)) {
         char ts[64], is[64];
-        types_expr_string(e, xs, sizeof xs);
+        ast_expr_string(e, xs, sizeof xs);
         types_string(t, ts, sizeof ts);
         types_string(x->type, is, sizeof is);
         types_errorf(c, e->y->line, e->y->col, "impossible type assertion: %s\n\t%s does not implement %s (missing %.*s method)",

@@ -181,7 +181,7 @@ void scope_bind_method(Checker *c, Sym *fs)
         }
     } else {
         char xs[96];
-        types_expr_string(recv->type, xs, sizeof xs);
+        ast_expr_string(recv->type, xs, sizeof xs);
         types_errorf(c, recv->type->line, recv->type->col, "invalid receiver type %s", xs);
     }
     Type *sig = types_signature(c, fn);

@@ -105,7 +105,7 @@ static bool fold(Checker *c, Expr *e, const ConstVal *x, const ConstVal *y, Cons
         return types_data_fold_big(c, e, x, y, out);   /* 1 << 100: Go's constants are exact */
     if (ovf) {
         char es[96];
-        types_expr_string(e, es, sizeof es);
+        ast_expr_string(e, es, sizeof es);
         types_errorf(c, e->line, e->col, "constant %s overflows int", es);
         return false;
     }
@@ -125,7 +125,7 @@ void types_unary(Checker *c, Expr *e)
         types_expr(c, x);
         if (x->mode == MODE_INVALID) return;
         if (inner->kind == EX_INDEX && inner->x->type && inner->x->type->kind == TY_MAP) {
-            types_expr_string(x, xs, sizeof xs);
+            ast_expr_string(x, xs, sizeof xs);
             char ts[64];
             types_string(x->type, ts, sizeof ts);
             types_errorf(c, x->line, x->col, "invalid operation: cannot take address of %s (map index expression of type %s)", xs, ts);
@@ -240,7 +240,7 @@ void types_binary(Checker *c, Expr *e)
     types_invalid(c, e);
     if (x->mode == MODE_INVALID || y->mode == MODE_INVALID) return;
     if ((op == TK_SHL || op == TK_SHR) && types_data_shift(c, e)) return;   /* x << uint(n): sim/lang/types_data.c */
-    types_expr_string(e, es, sizeof es);
+    ast_expr_string(e, es, sizeof es);
     Type *xt = x->type, *yt = y->type;
     if ((op == TK_EQ || op == TK_NE) && (types_is_iface(xt) != types_is_iface(yt)) &&
         x->mode != MODE_NIL && y->mode != MODE_NIL) {

@@ -130,7 +130,7 @@ Type *types_package_type(Checker *c, Expr *e, bool report)
             types_errorf(c, e->x->line, e->x->col, "undefined: %.*s", e->x->namelen, e->x->name);
         } else if (report) {
             char x[96];
-            types_expr_string(e, x, sizeof x);
+            ast_expr_string(e, x, sizeof x);
             types_errorf(c, e->line, e->col, "%s is not a type", x);
         }
         return c->t_invalid;
