@@ -66,7 +66,7 @@ static Role state_role(GState s)
     case G_RUNNING: return ROLE_RUNNING;
     case G_RUNNABLE: return ROLE_RUNNABLE;
     case G_BLOCKED: return ROLE_BLOCKED;
-    case G_SLEEPING: return ROLE_SLEEPING;
+    case G_SLEEPING: case G_SYSCALL: return ROLE_SLEEPING;
     case G_DONE: return ROLE_DONE;
     }
     return ROLE_NORMAL;
@@ -85,6 +85,9 @@ static void waits_text(const Machine *m, const Goroutine *g, char *buf, size_t n
     case G_SLEEPING:
         duration_format(g->wake_time, d, sizeof d);
         snprintf(buf, n, "sleeps until t=%s", d);
+        return;
+    case G_SYSCALL:
+        snprintf(buf, n, "in a system call, with its thread");
         return;
     case G_BLOCKED:
         break;

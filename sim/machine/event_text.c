@@ -80,6 +80,8 @@ static size_t blocks(const Machine *m, const Event *e, const char *obj, char *bu
         return (size_t)snprintf(buf, n, "G%d waits for %s's function to return", e->g, obj);
     case WAIT_COND:
         return (size_t)snprintf(buf, n, "G%d waits on %s", e->g, obj);
+    case WAIT_IO:
+        return (size_t)snprintf(buf, n, "G%d waits for the network (its thread goes on)", e->g);
     case WAIT_NONE:
         break;
     }

@@ -502,6 +502,7 @@ const char *state_name(GState s)
     case G_RUNNING: return "running";
     case G_BLOCKED: return "waiting";
     case G_SLEEPING: return "sleeping";
+    case G_SYSCALL: return "syscall";
     case G_DONE: return "done";
     }
     return "?";
@@ -522,6 +523,7 @@ const char *wait_reason_name(WaitReason w)
     case WAIT_SELECT_EMPTY: return "select (no cases)";
     case WAIT_RWMUTEX_R: case WAIT_RWMUTEX_W: case WAIT_ONCE: return "semacquire";
     case WAIT_COND: return "sync.Cond.Wait";
+    case WAIT_IO: return "IO wait";
     }
     return "?";
 }

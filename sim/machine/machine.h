@@ -44,6 +44,7 @@ typedef enum GState {
     G_RUNNING,    /* executing on core `core`                                  */
     G_BLOCKED,    /* parked: see wait / wait_addr                              */
     G_SLEEPING,   /* parked on a timer until wake_time                         */
+    G_SYSCALL,    /* in a blocking system call: its M is blocked with it        */
     G_DONE        /* returned                                                   */
 } GState;
 
@@ -62,7 +63,9 @@ typedef enum WaitReason {
     WAIT_RWMUTEX_R,   /* RWMutex.RLock: wait_addr is the RWMutex's address     */
     WAIT_RWMUTEX_W,   /* RWMutex.Lock (another writer, or readers to leave)    */
     WAIT_ONCE,        /* Once.Do while another goroutine runs f                */
-    WAIT_COND         /* Cond.Wait: wait_addr is the Cond's address            */
+    WAIT_COND,        /* Cond.Wait: wait_addr is the Cond's address            */
+    WAIT_IO           /* parked on the network poller: wait_addr is the poll
+                         key (sim/machine/netpoll.c); it holds no M            */
 } WaitReason;
 
 typedef struct Frame {
@@ -256,6 +259,7 @@ typedef struct Timer {
     int chan;           /* channel id to send on, 0 for a sleep                 */
     int64_t period;     /* ticker period, 0 one-shot                            */
     int64_t id;         /* channel timer's id (time.Timer.Stop finds it)        */
+    int64_t net;        /* a network event's token (netpoll_at), 0 none         */
 } Timer;
 
 typedef enum EventKind {

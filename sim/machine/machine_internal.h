@@ -220,6 +220,8 @@ void timer_add(Machine *m, int g, int64_t when);
 int64_t timer_add_chan(Machine *m, int chan, int64_t when, int64_t period);
 /* Re-arm a channel timer under the same id. */
 void timer_add_chan_id(Machine *m, int64_t id, int chan, int64_t when, int64_t period);
+/* A network event: at `when` the machine calls net_deliver(m, token). */
+void timer_add_net(Machine *m, int64_t when, int64_t token);
 /* Remove the channel timer with this id; false when it is not pending. */
 bool timer_stop(Machine *m, int64_t id);
 /* The earliest wake time, INT64_MAX when no timer is pending. */
@@ -230,6 +232,26 @@ bool timer_pop(Machine *m, int64_t now, Timer *out);
  * (or a channel timer's 0). */
 int timer_pop_due(Machine *m, int64_t now);
 void timer_check_invariants(const Machine *m);
+
+/* ---- syscall.c, netpoll.c: system calls and the network poller ---------------- */
+
+/* Running goroutine g enters a blocking system call (a file read, a write)
+ * that takes `ns` of virtual time; whatever it returns must be on its stack
+ * already.  Its M blocks with it (Go's entersyscall); the call returns at
+ * now + ns (exitsyscall).  Returns false: g does not go on in this step. */
+bool syscall_block(Machine *m, Goroutine *g, int core, int64_t ns);
+/* Running goroutine g parks on the network poller until netpoll_wake(key):
+ * G_BLOCKED, WAIT_IO, holding no M (Go's netpollblock / gopark).  `key`
+ * names what it waits for (a socket and a direction), chosen by the caller. */
+void netpoll_wait(Machine *m, Goroutine *g, int core, int64_t key);
+/* Every goroutine parked on `key` becomes runnable (the poller found the
+ * socket ready); returns how many. */
+int netpoll_wake(Machine *m, int64_t key);
+/* At virtual time `when`, the machine calls net_deliver(m, token): how the
+ * simulated network delivers what was sent (token != 0, the caller's). */
+void netpoll_at(Machine *m, int64_t when, int64_t token);
+/* Provided by the network (sim/lib/net.c): a netpoll_at event is due. */
+void net_deliver(Machine *m, int64_t token);
 
 /* ---- runtime.c: runtime, sync/atomic and time builtins ------------------------- */
 

@@ -436,6 +436,10 @@ static void fire_timers(Machine *m)
             sched_ready(m, t.g, 0, -1);
             continue;
         }
+        if (t.net) {
+            net_deliver(m, t.net);
+            continue;
+        }
         if (t.period > 0) {
             int64_t next = t.when + t.period * (1 + (m->now - t.when) / t.period);
             timer_add_chan_id(m, t.id, t.chan, next, t.period);

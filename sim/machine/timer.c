@@ -13,6 +13,9 @@
  * machine, checked at the start of every frame and when the clock jumps (see
  * the essay in sched.c).
  *
+ * A network event (timer_add_net) carries a token for the simulated network
+ * (netpoll_at): at its time the network delivers what was sent.
+ *
  * A channel timer has an id (Machine.timer_ids counts them) that a
  * time.Timer or time.Ticker object keeps, so Stop and Reset find it; a ticker
  * is put back under the same id each time it fires.  A stopped timer leaves
@@ -101,6 +104,17 @@ void timer_add_chan_id(Machine *m, int64_t id, int chan, int64_t when, int64_t p
     add(m, 0, chan, when, period, id);
 }
 
+void timer_add_net(Machine *m, int64_t when, int64_t token)
+{
+    GROW(m->timers, m->timers_cap, m->ntimers + 1);
+    Timer *t = &m->timers[m->ntimers];
+    memset(t, 0, sizeof *t);
+    t->when = when;
+    t->seq = m->timer_seq++;
+    t->net = token;
+    sift_up(m->timers, m->ntimers++);
+}
+
 /* Remove heap entry i, keeping the heap ordered. */
 static void remove_at(Machine *m, int i)
 {
@@ -114,7 +128,7 @@ static void remove_at(Machine *m, int i)
 bool timer_stop(Machine *m, int64_t id)
 {
     for (int i = 0; i < m->ntimers; i++) {
-        if (m->timers[i].g == 0 && m->timers[i].id == id) {
+        if (m->timers[i].g == 0 && !m->timers[i].net && m->timers[i].id == id) {
             remove_at(m, i);
             return true;
         }
@@ -150,11 +164,16 @@ void timer_check_invariants(const Machine *m)
         if (i > 0 && before(t, &m->timers[(i - 1) / 2]))
             sim_fatal(__func__, "timer heap out of order");
         if (t->seq >= m->timer_seq) sim_fatal(__func__, "timer seq from the future");
+        if (t->net) {
+            if (t->g || t->chan) sim_fatal(__func__, "a network event that is also another timer");
+            continue;
+        }
         if (t->g == 0) {
             if (t->chan < 1 || t->chan > m->nchans || t->id < 1)
                 sim_fatal(__func__, "channel timer for no channel");
             for (int j = i + 1; j < m->ntimers; j++)
-                if (m->timers[j].g == 0 && m->timers[j].id == t->id) sim_fatal(__func__, "duplicate timer id");
+                if (m->timers[j].g == 0 && !m->timers[j].net && m->timers[j].id == t->id)
+                    sim_fatal(__func__, "duplicate timer id");
             continue;
         }
         if (t->g < 1 || t->g > m->ngs) sim_fatal(__func__, "timer for no goroutine");
