@@ -67,3 +67,35 @@ size_t duration_format(int64_t ns, char *buf, size_t n)
     }
     return (size_t)pos;
 }
+
+int duration_parse(const char *s, int64_t *ns)
+{
+    static const struct { const char *name; int64_t ns; } units[] = {
+        {"ns", 1}, {"us", 1000}, {"\xc2\xb5s", 1000}, {"\xce\xbcs", 1000}, {"ms", 1000000},
+        {"s", 1000000000LL}, {"m", 60000000000LL}, {"h", 3600000000000LL},
+    };
+    if (s[0] == '+') s++;
+    if (!*s) return -1;
+    if (!strcmp(s, "0")) { *ns = 0; return 0; }
+    long double total = 0;
+    while (*s) {
+        long double v = 0, scale = 1;
+        int digits = 0;
+        for (; *s >= '0' && *s <= '9'; s++, digits++) v = v * 10 + (*s - '0');
+        if (*s == '.')
+            for (s++; *s >= '0' && *s <= '9'; s++, digits++) v += (*s - '0') * (scale /= 10);
+        if (!digits) return -1;
+        size_t k = 0, best = 0;
+        int64_t unit = 0;
+        for (size_t u = 0; u < sizeof units / sizeof units[0]; u++) {
+            k = strlen(units[u].name);
+            if (!strncmp(s, units[u].name, k) && k > best) best = k, unit = units[u].ns;
+        }
+        if (!best) return -1;
+        s += best;
+        total += v * (long double)unit;
+        if (total > 9.2e18L) return -1;
+    }
+    *ns = (int64_t)(total + 0.5L);
+    return 0;
+}

@@ -21,7 +21,7 @@ const uint8_t opcode_operands[OP__COUNT] = {
 #undef OP
 };
 
-const uint16_t opcode_costs[OP__COUNT] = {
+const uint32_t opcode_costs[OP__COUNT] = {
 #define OP(name, opnd, cost, meaning) cost,
 #include "opcodes.def"
 #undef OP

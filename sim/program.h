@@ -22,7 +22,7 @@ typedef enum OperandKind { OPND_NONE, OPND_A, OPND_AB, OPND_AC, OPND_ABC } Opera
 
 extern const char *const opcode_names[OP__COUNT];
 extern const uint8_t opcode_operands[OP__COUNT];   /* OperandKind */
-extern const uint16_t opcode_costs[OP__COUNT];     /* virtual ns */
+extern const uint32_t opcode_costs[OP__COUNT];     /* virtual ps at nominal speed */
 extern const char *const opcode_meanings[OP__COUNT];
 
 typedef struct Instr {

@@ -86,7 +86,7 @@ static inline void assert_same_machine(const Machine *a, const Machine *b)
         assert_int_equal(x->wake_time, y->wake_time);
         assert_int_equal(x->core, y->core);
         assert_int_equal(x->steps, y->steps);
-        assert_int_equal(x->slice_used, y->slice_used);
+        assert_int_equal(x->thread, y->thread);
         assert_int_equal(x->sp, y->sp);
         if (x->sp) assert_memory_equal(x->stack, y->stack, (size_t)x->sp * sizeof(Value));
         assert_int_equal(x->nframes, y->nframes);
@@ -119,8 +119,9 @@ static inline void assert_same_machine(const Machine *a, const Machine *b)
         assert_int_equal(x->runnext, y->runnext);
         assert_int_equal(x->state, y->state);
         assert_int_equal(x->schedtick, y->schedtick);
-        assert_int_equal(x->slice, y->slice);
-        assert_int_equal(a->threads[x->thread].g, b->threads[y->thread].g);
+        assert_int_equal(x->slice_start, y->slice_start);
+        assert_int_equal(x->thread, y->thread);
+        assert_int_equal(x->preempt, y->preempt);
         assert_int_equal(x->local.len, y->local.len);
         for (int k = 0; k < x->local.len; k++)
             assert_int_equal(x->local.ids[(x->local.head + k) % x->local.cap],
@@ -128,6 +129,17 @@ static inline void assert_same_machine(const Machine *a, const Machine *b)
         assert_int_equal(a->last[c].g, b->last[c].g);
         assert_int_equal(a->last[c].pc, b->last[c].pc);
     }
+    assert_int_equal(a->nthreads, b->nthreads);
+    for (int i = 0; i < a->nthreads; i++) {
+        const Thread *x = &a->threads[i], *y = &b->threads[i];
+        assert_int_equal(x->state, y->state);
+        assert_int_equal(x->core, y->core);
+        assert_int_equal(x->g, y->g);
+        assert_int_equal(x->spinning, y->spinning);
+        assert_int_equal(x->clock, y->clock);
+    }
+    assert_int_equal(a->now_ps, b->now_ps);
+    assert_int_equal(a->nmspinning, b->nmspinning);
     assert_int_equal(a->global.len, b->global.len);
     assert_int_equal(a->ntimers, b->ntimers);
     assert_int_equal(a->nevents, b->nevents);

@@ -387,7 +387,8 @@ static void test_range_and_timers(void **state)
         "    }\n"
         "    tick.Stop()\n"
         "    tick.Stop()\n"
-        "    fmt.Println(time.Since(start).Round(time.Millisecond))\n"
+        "    d := time.Since(start)\n"
+        "    fmt.Println(d >= 30*time.Millisecond && d < 32*time.Millisecond)\n"
         "    t := time.NewTimer(time.Hour)\n"
         "    select {\n"
         "    case <-t.C:\n"
@@ -399,7 +400,9 @@ static void test_range_and_timers(void **state)
         "    <-t.C\n"
         "    fmt.Println(time.Since(start) > time.Second)\n"
         "}\n");
-    expect_output(p, "30ms\nafter true false\nfalse\ntrue\n", 3, 3);
+    /* (three ticks of 10 ms take 30.5 to 31.1 ms in Go 1.19: its poller
+     * sleeps in whole milliseconds and wakes late) */
+    expect_output(p, "true\nafter true false\nfalse\ntrue\n", 3, 3);
     program_free(p);
 }
 

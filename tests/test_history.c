@@ -66,7 +66,8 @@ static void check_program(const Program *p, int cores, uint64_t seed, int interv
     Machine *m = machine_new(p, &c);
     for (uint64_t f = 1; f <= end; f++) {
         machine_step(m);
-        for (int k = 0; k < m->ncores; k++) assert_int_equal(history_lane(h, f, k), m->last[k].g);
+        for (int k = 0; k < m->ncores; k++)
+            assert_int_equal(history_lane(h, f, k), m->last[k].g ? m->last[k].g : m->cores[k].g);
     }
     assert_int_equal(history_lane(h, end + 1, 0), -1);
     assert_int_equal(history_lane(h, 0, 0), -1);
@@ -101,7 +102,7 @@ static void check_program(const Program *p, int cores, uint64_t seed, int interv
     assert_int_equal(history_back(h), M_RUNNING);
     assert_int_equal(history_frame(h), 0);
 
-    /* the recorded picks replay the run */
+    /* the recorded goroutine steps replay the run */
     Machine *r = machine_new(p, &c);
     machine_set_schedule(r, history_schedule(h));
     machine_run(r, end + 10);

@@ -43,10 +43,18 @@ static void test_deadlock_scenario(void **state)
             assert_string_equal(m->stdout_buf, "");
             assert_int_equal(m->events[m->nevents - 1].kind, EV_FATAL);
             /* Go's checkdead: the verdict comes in the frame in which the last
-             * goroutine blocks, so one step back shows the world before it. */
-            bool blocked_now = false;
-            for (int i = 0; i < m->nevents; i++) blocked_now |= m->events[i].kind == EV_GO_BLOCK;
-            assert_true(blocked_now);
+             * thread gives up looking for work and parks; one step back every
+             * goroutine is already blocked and a thread is still looking. */
+            Machine *before = start(p, cores, seed % 2 ? POLICY_GO : POLICY_SINGLE, seed);
+            machine_run(before, m->frame - 1);
+            assert_int_equal(before->status, M_RUNNING);
+            for (int i = 0; i < before->ngs; i++)
+                assert_true(before->gs[i].state == G_BLOCKED || before->gs[i].state == G_DONE);
+            bool looking = false;
+            for (int i = 0; i < before->nthreads; i++)
+                looking |= before->threads[i].state == TH_SCHED || before->threads[i].state == TH_WAKING;
+            assert_true(looking);
+            machine_free(before);
             WaitGraph g;
             waitfor_build(m, &g);
             assert_int_equal(g.nedges, 2);

@@ -7,6 +7,7 @@
 
 #include "app.h"
 #include "commands.h"
+#include "duration.h"
 #include "machine.h"
 #include "scenario.h"
 
@@ -16,7 +17,8 @@ static void usage(FILE *out)
 {
     fputs("Usage: interleave [OPTIONS] [SCENARIO | FILE.go]\n"
           "       interleave run SCENARIO|FILE.go [OPTIONS] [--max-steps N] [--trace]\n"
-          "                                       [--schedule PICKS] [--print-schedule]\n"
+          "                                       [--schedule STEPS] [--print-schedule]\n"
+          "                                       [--schedtrace MS]\n"
           "       interleave check SCENARIO|FILE.go\n"
           "       interleave list\n"
           "\n"
@@ -28,7 +30,8 @@ static void usage(FILE *out)
           "  --cores N        simulated cores (GOMAXPROCS), 1-16        [scenario's, else 2]\n"
           "  --policy P       scheduler: go (Go's G-M-P) or single (one core, time-sliced)\n"
           "  --seed S         seed of every scheduling choice             [1]\n"
-          "  --quantum STEPS  steps a goroutine runs before preemption    [10]\n"
+          "  --time-slice D   how long a goroutine runs before it is preempted, as a\n"
+          "                   Go duration (200ns, 5us, 1ms)          [Go's: 10ms]\n"
           "  -h, --help       show this help and exit\n"
           "  -V, --version    show the version and exit\n"
           "\n"
@@ -36,8 +39,11 @@ static void usage(FILE *out)
           "  --max-steps N    stop after N frames (exit 3)                 [1000000000]\n"
           "  --trace          print one line per instruction executed:\n"
           "                   frame, core, goroutine, line, instruction, events\n"
-          "  --schedule PICKS force the goroutine taken at each pick, e.g. 1.2.2.1\n"
-          "  --print-schedule print the run's picks on stderr when it ends\n"
+          "  --schedule STEPS force the goroutine of each goroutine step, e.g. 1x12.2x3.1\n"
+          "                   (G1 twelve steps, G2 three, then G1)\n"
+          "  --print-schedule print the run's goroutine steps on stderr when it ends\n"
+          "  --schedtrace MS  every MS ms of virtual time, print Go's SCHED line on stderr\n"
+          "                   (GODEBUG=schedtrace=MS in the environment does the same)\n"
           "\n"
           "check:\n"
           "  compiles without running and prints each error (the first 10) as\n"
@@ -56,6 +62,22 @@ static int usage_error(const char *fmt, const char *arg)
     return EXIT_USAGE;
 }
 
+/* GODEBUG's schedtrace=MS, as Go reads it (a comma-separated list of
+ * name=value); 0 when absent or not a positive number. */
+static int godebug_schedtrace(const char *godebug)
+{
+    for (const char *p = godebug; p && *p;) {
+        const char *end = strchr(p, ',');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        if (len > 11 && !strncmp(p, "schedtrace=", 11)) {
+            int v = atoi(p + 11);
+            return v > 0 && v <= 1000000 ? v : 0;
+        }
+        p = end ? end + 1 : p + len;
+    }
+    return 0;
+}
+
 /* Parse a whole decimal number in [lo, hi]. */
 static int parse_number(const char *s, long long lo, long long hi, long long *out)
 {
@@ -67,14 +89,15 @@ static int parse_number(const char *s, long long lo, long long hi, long long *ou
     return 0;
 }
 
-enum { OPT_CORES = 256, OPT_POLICY, OPT_SEED, OPT_QUANTUM, OPT_MAX_STEPS, OPT_TRACE,
-       OPT_SCHEDULE, OPT_PRINT_SCHEDULE };
+enum { OPT_CORES = 256, OPT_POLICY, OPT_SEED, OPT_TIME_SLICE, OPT_MAX_STEPS, OPT_TRACE,
+       OPT_SCHEDULE, OPT_PRINT_SCHEDULE, OPT_SCHEDTRACE };
 
 static const struct option long_options[] = {
     {"cores", required_argument, NULL, OPT_CORES},
     {"policy", required_argument, NULL, OPT_POLICY},
     {"seed", required_argument, NULL, OPT_SEED},
-    {"quantum", required_argument, NULL, OPT_QUANTUM},
+    {"time-slice", required_argument, NULL, OPT_TIME_SLICE},
+    {"schedtrace", required_argument, NULL, OPT_SCHEDTRACE},
     {"max-steps", required_argument, NULL, OPT_MAX_STEPS},
     {"trace", no_argument, NULL, OPT_TRACE},
     {"schedule", required_argument, NULL, OPT_SCHEDULE},
@@ -114,10 +137,17 @@ static int parse_options(int argc, char **argv, int is_run, CommandLine *cl, int
             if (parse_number(arg, 0, 0x7fffffffffffffffLL, &v))
                 return usage_error("--seed wants a non-negative number, not '%s'", arg);
             o->cfg.seed = (uint64_t)v; o->user_set |= CFG_SET_SEED; break;
-        case OPT_QUANTUM:
+        case OPT_TIME_SLICE: {
+            int64_t ns;
+            if (duration_parse(arg, &ns) || ns < 1 || ns > 3600000000000LL)
+                return usage_error("--time-slice wants a duration from 1ns to 1h, such as 200ns or 10ms, not '%s'", arg);
+            o->cfg.time_slice = ns; o->user_set |= CFG_SET_TIME_SLICE; break;
+        }
+        case OPT_SCHEDTRACE:
+            if (!is_run) return usage_error("%s is an option of 'interleave run'", argv[optind - 1]);
             if (parse_number(arg, 1, 1000000, &v))
-                return usage_error("--quantum wants a number of steps from 1 to 1000000, not '%s'", arg);
-            o->cfg.quantum = (int)v; o->user_set |= CFG_SET_QUANTUM; break;
+                return usage_error("--schedtrace wants a number of milliseconds from 1 to 1000000, not '%s'", arg);
+            o->cfg.schedtrace_ms = (int)v; break;
         case OPT_MAX_STEPS:
         case OPT_TRACE:
         case OPT_SCHEDULE:
@@ -142,6 +172,7 @@ int main(int argc, char **argv)
 {
     CommandLine cl = {0};
     cl.run.cfg = machine_config_default();
+    cl.run.cfg.schedtrace_ms = godebug_schedtrace(getenv("GODEBUG"));
 
     const char *sub = argc > 1 ? argv[1] : NULL;
     int is_run = sub && strcmp(sub, "run") == 0;

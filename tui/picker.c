@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "duration.h"
 #include "layout.h"
 #include "util.h"
 #include "views.h"
@@ -64,8 +65,11 @@ static void draw_details(const Pane *d, const Picker *p)
                                 m->cores, m->cores == 1 ? "" : "s");
     if (m->has_policy) k += snprintf(sugg + k, sizeof sugg - (size_t)k, "  %s  %s policy",
                                      theme_glyph(GLYPH_DOT), policy_name(m->policy));
-    if (m->quantum) snprintf(sugg + k, sizeof sugg - (size_t)k, "  %s  quantum %d", theme_glyph(GLYPH_DOT),
-                             m->quantum);
+    if (m->time_slice) {
+        char slice[32];
+        duration_format(m->time_slice, slice, sizeof slice);
+        snprintf(sugg + k, sizeof sugg - (size_t)k, "  %s  time slice %s", theme_glyph(GLYPH_DOT), slice);
+    }
     pane_put_trunc(d, row++, 0, d->w, theme_attr(ROLE_DIM), sugg);
     row++;
     if (m->summary[0] && row < budget) {

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "duration.h"
 #include "util.h"
 
 const Scenario *scenario_find(const char *name)
@@ -112,7 +113,8 @@ void scenario_meta(const Scenario *s, ScenarioMeta *m)
             else if (kl == 5 && !strncmp(k, "notes", 5)) append_field(m->notes, sizeof m->notes, v, vl);
             else if (kl == 4 && !strncmp(k, "look", 4)) append_field(m->look, sizeof m->look, v, vl);
             else if (kl == 5 && !strncmp(k, "cores", 5)) m->cores = atoi(num);
-            else if (kl == 7 && !strncmp(k, "quantum", 7)) m->quantum = atoi(num);
+            else if (kl == 10 && !strncmp(k, "time slice", 10) && duration_parse(num, &m->time_slice))
+                m->time_slice = 0;
             else if (kl == 6 && !strncmp(k, "policy", 6)) m->has_policy = policy_parse(num, &m->policy) == 0;
         }
         p = eol + 1;
@@ -125,5 +127,5 @@ void scenario_apply_meta(const ScenarioMeta *meta, int user_set, MachineConfig *
     if (!(user_set & CFG_SET_CORES) && meta->cores > 0 && meta->cores <= MACHINE_MAX_CORES)
         cfg->cores = meta->cores;
     if (!(user_set & CFG_SET_POLICY) && meta->has_policy) cfg->policy = meta->policy;
-    if (!(user_set & CFG_SET_QUANTUM) && meta->quantum > 0) cfg->quantum = meta->quantum;
+    if (!(user_set & CFG_SET_TIME_SLICE) && meta->time_slice > 0) cfg->time_slice = meta->time_slice;
 }

@@ -1,7 +1,7 @@
 /* scenario.h — the built-in scenarios and user files, with their header comments.
  *
  * A scenario is a Go source file whose leading `// key: text` comment lines carry
- * its metadata (title, summary, notes, look, cores, policy, quantum).  The
+ * its metadata (title, summary, notes, look, cores, policy, time slice).  The
  * scenarios/ folder is compiled into the binary (build/gen/scenarios_embedded.c).
  */
 #ifndef INTERLEAVE_SCENARIO_H
@@ -24,7 +24,7 @@ typedef struct ScenarioMeta {
     char look[1200];       /* what to look for                                  */
     int cores;             /* suggested; 0 = no suggestion                      */
     int has_policy; Policy policy;
-    int quantum;           /* 0 = no suggestion                                 */
+    int64_t time_slice;    /* ns, 0 = no suggestion (Go's 10 ms)               */
 } ScenarioMeta;
 
 extern const Scenario scenarios_builtin[];
@@ -43,7 +43,7 @@ void scenario_meta(const Scenario *s, ScenarioMeta *out);
 
 /* Apply the scenario's suggestions to cfg for the fields the user did not set
  * on the command line (bit flags below). */
-enum { CFG_SET_CORES = 1, CFG_SET_POLICY = 2, CFG_SET_QUANTUM = 4, CFG_SET_SEED = 8 };
+enum { CFG_SET_CORES = 1, CFG_SET_POLICY = 2, CFG_SET_TIME_SLICE = 4, CFG_SET_SEED = 8 };
 void scenario_apply_meta(const ScenarioMeta *meta, int user_set, MachineConfig *cfg);
 
 #endif

@@ -39,6 +39,6 @@ void view_notes_draw(int rows, int cols, const ScenarioMeta *meta, const char *f
         pane_wrap(&in, row, 0, budget - row, theme_attr(ROLE_DIM),
                   "This file has no header notes. A scenario's header is a run of comment "
                   "lines before the package clause: // title: ..., // summary: ..., "
-                  "// notes: ..., // look: ..., // cores: 2, // policy: go, // quantum: 10.");
+                  "// notes: ..., // look: ..., // cores: 2, // policy: go, // time slice: 200ns.");
     pane_put(&in, in.h - 1, 0, theme_attr(ROLE_DIM), "any key closes the notes");
 }

@@ -151,6 +151,16 @@ static const char *run_state(const ViewCtx *c, char *buf, size_t n)
     return buf;
 }
 
+/* "time slice 200ns (Go: 10ms)", or "time slice 10ms" when it is Go's. */
+static void time_slice_text(int64_t slice, char *buf, size_t n)
+{
+    char d[24], go[16];
+    duration_format(slice, d, sizeof d);
+    duration_format(MACHINE_GO_TIME_SLICE, go, sizeof go);
+    if (slice == MACHINE_GO_TIME_SLICE) snprintf(buf, n, "time slice %s", d);
+    else snprintf(buf, n, "time slice %s (Go: %s)", d, go);
+}
+
 void view_status_draw(const Pane *p, const ViewCtx *c)
 {
     const Machine *m = c->m;
@@ -158,10 +168,11 @@ void view_status_draw(const Pane *p, const ViewCtx *c)
     const char *sep = theme_glyph(GLYPH_VLINE), *dot = theme_glyph(GLYPH_DOT);
     pane_fill(p, 0, 0, p->w, a);
 
-    char cfg[128], frame[64], tm[48], state[48], speed[32];
-    snprintf(cfg, sizeof cfg, "%d core%s %s %s %s seed %llu %s quantum %d", m->ncores,
+    char cfg[192], frame[64], tm[48], state[48], speed[32], slice[64];
+    time_slice_text(m->cfg.time_slice, slice, sizeof slice);
+    snprintf(cfg, sizeof cfg, "%d core%s %s %s %s seed %llu %s %s", m->ncores,
              m->ncores == 1 ? "" : "s", dot, policy_name(m->cfg.policy), dot,
-             (unsigned long long)m->cfg.seed, dot, m->cfg.quantum);
+             (unsigned long long)m->cfg.seed, dot, slice);
     if (c->max_frame > c->frame)
         snprintf(frame, sizeof frame, "frame %llu/%llu", (unsigned long long)c->frame,
                  (unsigned long long)c->max_frame);
@@ -185,7 +196,7 @@ void view_status_draw(const Pane *p, const ViewCtx *c)
     pane_put(p, 0, x, a, speed);
 
     /* Left: the scenario's title and the configuration; when narrow the
-     * quantum goes first, then the title. */
+     * time slice goes first, then the title. */
     int room = p->w - rw - 2;
     const char *title = c->meta && c->meta->title[0] ? c->meta->title : c->filename;
     char shortcfg[96];

@@ -9,8 +9,9 @@
  * steps.  history_back is a seek to frame - 1.
  *
  * Besides the checkpoints the history keeps, for every frame reached, which
- * goroutine each core ran (from Machine.last) — the timeline lanes, readable
- * without replay — and the picks of the run as a Schedule, so the run can be
+ * goroutine each core was running (the one that executed in the frame, or
+ * the one its thread holds) — the timeline lanes, readable without replay —
+ * and the goroutine of each goroutine step as a Schedule, so the run can be
  * shared as text and replayed with --schedule.
  *
  * Memory: a checkpoint costs about one machine; with the default interval of
@@ -75,9 +76,10 @@ static void record(History *h)
         h->lanes = xrealloc(h->lanes, (size_t)cap * sizeof *h->lanes);
         h->lanes_cap = cap;
     }
-    for (int c = 0; c < h->ncores; c++) h->lanes[h->lanes_len++] = m->last[c].g;
-    for (int i = 0; i < m->nevents; i++)
-        if (m->events[i].kind == EV_GO_START) schedule_push(&h->picks, m->events[i].g);
+    for (int c = 0; c < h->ncores; c++) {
+        h->lanes[h->lanes_len++] = m->last[c].g ? m->last[c].g : m->cores[c].g;
+        if (m->last[c].g) schedule_push(&h->picks, m->last[c].g);
+    }
     h->max_frame = m->frame;
     if (m->frame % (uint64_t)h->interval == 0 && m->frame / (uint64_t)h->interval == (uint64_t)h->nckpt) {
         GROW(h->ckpt, h->ckpt_cap, h->nckpt + 1);

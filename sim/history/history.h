@@ -32,11 +32,13 @@ MachineStatus history_seek(History *h, uint64_t f);
 /* One frame back; does nothing at frame 0. */
 MachineStatus history_back(History *h);
 
-/* Which goroutine core `core` ran in frame f (1-based: frame 1 is the first
- * step), 0 idle, -1 unknown (f not yet run). */
+/* Which goroutine core `core` was running in frame f (1-based: frame 1 is
+ * the first step): the one that executed an instruction there in that
+ * frame, else the one its thread held; 0 idle, -1 unknown (f not yet run). */
 int history_lane(const History *h, uint64_t f, int core);
 
-/* The picks so far, as a schedule (the run can be replayed from it). */
+/* The goroutine of each goroutine step so far, as a schedule (the run can be
+ * replayed from it). */
 const Schedule *history_schedule(const History *h);
 
 #endif

@@ -434,13 +434,13 @@ bool chan_select(Machine *m, Goroutine *g, int core, int pc, const Value *ops, i
 
 /* ---- timers ------------------------------------------------------------------------------ */
 
-void chan_timer_send(Machine *m, int chan, int64_t when)
+void chan_timer_send(Machine *m, int chan, int64_t when, int core)
 {
     Chan *c = chan_of(m, value_make(V_CHAN, 0, chan));
     if (!c || c->closed) return;
     /* Go's sendTime: select { case c <- Now(): default: } — a slow reader
      * misses ticks. */
-    try_send(m, 0, -1, c, value_int(MACHINE_EPOCH_UNIX_NS + when));
+    try_send(m, 0, core, c, value_int(MACHINE_EPOCH_UNIX_NS + when));
 }
 
 /* ---- copying, freeing, invariants ---------------------------------------------------------- */

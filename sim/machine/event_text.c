@@ -82,6 +82,8 @@ static size_t blocks(const Machine *m, const Event *e, const char *obj, char *bu
         return (size_t)snprintf(buf, n, "G%d waits on %s", e->g, obj);
     case WAIT_IO:
         return (size_t)snprintf(buf, n, "G%d waits for the network (its thread goes on)", e->g);
+    case WAIT_SYSCALL:
+        return (size_t)snprintf(buf, n, "G%d is in a system call", e->g);
     case WAIT_NONE:
         break;
     }
@@ -106,7 +108,7 @@ size_t event_describe(const Machine *m, const Event *e, char *buf, size_t n)
         return (size_t)snprintf(buf, n, "G%d starts goroutine G%d (go statement, line %d)",
                                 e->g, e->other_g, e->line);
     case EV_GO_START:
-        return (size_t)snprintf(buf, n, "core %d picks G%d", e->core, e->g);
+        return (size_t)snprintf(buf, n, "core %d picks G%d (thread M%d)", e->core, e->g, e->aux);
     case EV_GO_PREEMPT:
         if (e->aux)
             return (size_t)snprintf(buf, n, "G%d yields core %d (runtime.Gosched)", e->g, e->core);
@@ -133,9 +135,6 @@ size_t event_describe(const Machine *m, const Event *e, char *buf, size_t n)
     case EV_OUTPUT:
         quote_output(m, e, extra, sizeof extra);
         return (size_t)snprintf(buf, n, "G%d prints %s", e->g, extra);
-    case EV_TIME_JUMP:
-        duration_format(m->now, extra, sizeof extra);
-        return (size_t)snprintf(buf, n, "every core idle: the clock jumps to t=%s", extra);
     case EV_FATAL:
         return (size_t)snprintf(buf, n, "%s", m->fatal_msg[0] ? m->fatal_msg : "fatal error");
     case EV_EXIT:
@@ -153,6 +152,14 @@ size_t event_describe(const Machine *m, const Event *e, char *buf, size_t n)
         return (size_t)snprintf(buf, n, "G%d closes %s", e->g, obj);
     case EV_SYNC:
         return sync_op(e, obj, buf, n);
+    case EV_SYSCALL:
+        if (e->aux) return (size_t)snprintf(buf, n, "G%d returns from its system call", e->g);
+        return (size_t)snprintf(buf, n, "G%d enters a system call: its thread blocks with it", e->g);
+    case EV_HANDOFF:
+        return (size_t)snprintf(buf, n, "sysmon takes core %d from M%d, blocked in a system call", e->core,
+                                e->aux);
+    case EV_THREAD_NEW:
+        return (size_t)snprintf(buf, n, "a new thread, M%d, starts for core %d", e->aux, e->core);
     }
     return (size_t)snprintf(buf, n, "event %d", (int)e->kind);
 }

@@ -25,7 +25,7 @@
 
 MachineConfig machine_config_default(void)
 {
-    MachineConfig c = {2, POLICY_GO, 1, 10};
+    MachineConfig c = {2, POLICY_GO, 1, MACHINE_GO_TIME_SLICE, 0};
     return c;
 }
 
@@ -161,13 +161,15 @@ static uint64_t splitmix64(uint64_t *x)
 Machine *machine_new(const Program *p, const MachineConfig *cfg)
 {
     if (!p || !cfg || p->ndiags || p->main_proto < 0) return NULL;
-    if (cfg->cores < 1 || cfg->cores > MACHINE_MAX_CORES || cfg->quantum < 1) return NULL;
+    if (cfg->cores < 1 || cfg->cores > MACHINE_MAX_CORES || cfg->time_slice < 1 || cfg->schedtrace_ms < 0)
+        return NULL;
     if (cfg->policy != POLICY_GO && cfg->policy != POLICY_SINGLE) return NULL;
     Machine *m = xcalloc(1, sizeof *m);
     m->prog = p;
     m->cfg = *cfg;
     if (cfg->policy == POLICY_SINGLE) m->cfg.cores = 1;
-    m->ncores = m->nthreads = m->cfg.cores;
+    m->ncores = m->cfg.cores;
+    m->acted = -1;
     uint64_t s = cfg->seed;
     m->rng[0] = splitmix64(&s);
     m->rng[1] = splitmix64(&s);
@@ -234,6 +236,9 @@ void machine_free(Machine *m)
     chan_free_all(m);
     for (int i = 0; i < MACHINE_MAX_CORES; i++) free(m->cores[i].local.ids);
     free(m->global.ids);
+    free(m->pollready.ids);
+    free(m->threads);
+    free(m->netevs);
     free(m->mem); free(m->objects); free(m->strdata); free(m->strings);
     free(m->gs); free(m->syncs); free(m->events);
     free(m->stdout_buf); free(m->stderr_buf); free(m->timers);
@@ -271,10 +276,13 @@ void machine_copy(Machine *dst, const Machine *src)
     REUSE(stdout_buf, stdout_cap, src->stdout_len + 1);
     REUSE(stderr_buf, stderr_cap, src->stderr_len + 1);
     REUSE(timers, timers_cap, src->ntimers);
+    REUSE(netevs, netevs_cap, src->nnetevs);
+    REUSE(threads, threads_cap, src->nthreads);
 #undef REUSE
     for (int i = 0; i < MACHINE_MAX_CORES; i++)
         copy_ring(&dst->cores[i].local, &old.cores[i].local, &src->cores[i].local);
     copy_ring(&dst->global, &old.global, &src->global);
+    copy_ring(&dst->pollready, &old.pollready, &src->pollready);
 
     /* Goroutines: free the surplus, then reuse each slot's buffers. */
     for (int i = src->ngs; i < old.ngs; i++) free_goroutine(&old.gs[i]);
@@ -353,7 +361,7 @@ static void paranoid_check(const Machine *m)
 MachineStatus machine_step(Machine *m)
 {
     if (m->status != M_RUNNING) return m->status;
-    sched_frame(m);
+    sched_step(m);
     paranoid_check(m);
     return m->status;
 }
@@ -368,14 +376,8 @@ MachineStatus machine_run(Machine *m, uint64_t max_frames)
     uint64_t done = 0;
     while (done < max_frames && m->status == M_RUNNING) {
         uint64_t left = max_frames - done;
-        uint64_t n = sched_run_solo(m, left < chunk ? left : chunk);
-        if (n) {
-            paranoid_check(m);
-            done += n;
-            continue;
-        }
-        machine_step(m);
-        done++;
+        done += sched_run(m, left < chunk ? left : chunk);
+        paranoid_check(m);
     }
     return m->status;
 }
@@ -524,6 +526,7 @@ const char *wait_reason_name(WaitReason w)
     case WAIT_RWMUTEX_R: case WAIT_RWMUTEX_W: case WAIT_ONCE: return "semacquire";
     case WAIT_COND: return "sync.Cond.Wait";
     case WAIT_IO: return "IO wait";
+    case WAIT_SYSCALL: return "syscall";
     }
     return "?";
 }
@@ -536,9 +539,10 @@ const char *event_kind_name(EventKind k)
         [EV_GO_WAKE] = "go-wake", [EV_GO_DONE] = "go-done",
         [EV_LOCK_ACQUIRE] = "lock-acquire", [EV_LOCK_RELEASE] = "lock-release",
         [EV_LOCK_CONTEND] = "lock-contend", [EV_OUTPUT] = "output",
-        [EV_TIME_JUMP] = "time-jump", [EV_FATAL] = "fatal", [EV_EXIT] = "exit",
+        [EV_FATAL] = "fatal", [EV_EXIT] = "exit",
         [EV_CHAN_SEND] = "chan-send", [EV_CHAN_RECV] = "chan-recv",
-        [EV_CHAN_CLOSE] = "chan-close", [EV_SYNC] = "sync",
+        [EV_CHAN_CLOSE] = "chan-close", [EV_SYNC] = "sync", [EV_SYSCALL] = "syscall",
+        [EV_HANDOFF] = "handoff", [EV_THREAD_NEW] = "thread-new",
     };
     return (unsigned)k < sizeof names / sizeof names[0] && names[k] ? names[k] : "?";
 }

@@ -23,18 +23,25 @@
 
 typedef enum Policy {
     POLICY_GO,      /* Go's scheduler: per-P run queues, runnext, global queue,
-                       work stealing, preemption after the quantum            */
+                       work stealing, threads (M) handed between Ps          */
     POLICY_SINGLE   /* one core, time-sliced (cores forced to 1)              */
 } Policy;
 
+/* Go's time slice: sysmon preempts a goroutine that has run this long
+ * (runtime/proc.go forcePreemptNS, 10 ms). */
+#define MACHINE_GO_TIME_SLICE 10000000
+
 typedef struct MachineConfig {
-    int cores;          /* 1..MACHINE_MAX_CORES                                */
+    int cores;          /* GOMAXPROCS: 1..MACHINE_MAX_CORES                    */
     Policy policy;
     uint64_t seed;
-    int quantum;        /* steps a goroutine runs before it is preempted       */
+    int64_t time_slice; /* virtual ns a goroutine runs before it is preempted:
+                           Go's 10 ms unless a lesson shortens it             */
+    int schedtrace_ms;  /* GODEBUG=schedtrace: sysmon writes Go's SCHED line
+                           to stderr every this many ms of virtual time, 0 off */
 } MachineConfig;
 
-/* Defaults used by every front end: 2 cores, go policy, seed 1, quantum 10. */
+/* Defaults used by every front end: 2 cores, go policy, seed 1, Go's slice. */
 MachineConfig machine_config_default(void);
 const char *policy_name(Policy p);
 int policy_parse(const char *s, Policy *out);   /* 0 ok, -1 unknown */
@@ -64,8 +71,9 @@ typedef enum WaitReason {
     WAIT_RWMUTEX_W,   /* RWMutex.Lock (another writer, or readers to leave)    */
     WAIT_ONCE,        /* Once.Do while another goroutine runs f                */
     WAIT_COND,        /* Cond.Wait: wait_addr is the Cond's address            */
-    WAIT_IO           /* parked on the network poller: wait_addr is the poll
+    WAIT_IO,          /* parked on the network poller: wait_addr is the poll
                          key (sim/machine/netpoll.c); it holds no M            */
+    WAIT_SYSCALL      /* G_SYSCALL: in a blocking system call with its M      */
 } WaitReason;
 
 typedef struct Frame {
@@ -102,7 +110,7 @@ typedef struct Goroutine {
     Value *defer_vals; int ndefer_vals, defer_vals_cap;
 
     uint64_t steps;         /* instructions executed                           */
-    int slice_used;         /* steps in the current time slice                 */
+    int thread;             /* G_RUNNING or G_SYSCALL: the M it is on, else -1 */
     int created_pc;         /* pc of the go statement (names "created by")     */
     /* panics (sim/machine/panic.c): Go's _panic chain, innermost last */
     int unwinding;          /* 1: the next step runs the panic's next deferred call */
@@ -209,33 +217,54 @@ typedef struct RunQueue {
 
 /* What a core (P) is doing; see the essay atop sim/machine/sched.c. */
 typedef enum CoreState {
-    CORE_RUNNING,       /* g != 0: executes one instruction per frame          */
-    CORE_SPINNING,      /* its M is awake without a G: looks for work at once  */
-    CORE_WAKING,        /* woken for the G in runnext; its M runs it after
-                           wake_frames more frames                             */
-    CORE_PARKED         /* idle, its M asleep until wakep() hands it a G       */
+    CORE_IDLE,          /* on the idle list (Go's pidle), no M                 */
+    CORE_RUNNING,       /* held by an M that runs a G or looks for one         */
+    CORE_SYSCALL        /* its M is in a system call; sysmon may take it back
+                           and hand it to another M (Go's _Psyscall)           */
 } CoreState;
 
 typedef struct Core {
     int id;
-    int g;              /* running goroutine id, 0 when idle                   */
+    CoreState state;
+    int thread;         /* the M that holds it (or is waking with it, or is in
+                           a system call that left it), -1 none               */
+    int g;              /* goroutine its M runs, 0 none                         */
     int runnext;        /* goroutine id to run next, 0 none (Go's p.runnext)   */
     RunQueue local;     /* Go's p.runq                                         */
-    int thread;         /* the Thread (M) bound to this core                   */
-    CoreState state;
-    int wake_frames;    /* CORE_WAKING: busy frames until its M runs           */
-    uint64_t woken_frame; /* CORE_WAKING: the frame wakep() woke it in         */
-    int64_t wake_at;    /* CORE_WAKING: when its M would be up were the machine
-                           idle (decides a race with a timer)                  */
     uint32_t schedtick; /* Go's p.schedtick: picks that started a new slice    */
-    int slice;          /* steps run in the current time slice                 */
-    uint64_t park_seq;  /* when it parked: the latest is woken first           */
+    uint32_t syscalltick; /* Go's p.syscalltick: system calls begun on it      */
+    int64_t slice_start;/* virtual ns the running goroutine's slice began      */
+    uint64_t idle_seq;  /* when it went idle: the latest is taken first        */
+    /* sysmon's last look at it (Go's p.sysmontick) */
+    uint32_t seen_schedtick, seen_syscalltick;
+    int64_t seen_schedwhen, seen_syscallwhen;
+    bool preempt;       /* sysmon asked its goroutine to stop (preemptone)     */
 } Core;
 
+/* What an OS thread (M) is doing.  Every state but TH_IDLE has a time at
+ * which the thread acts next (Thread.clock); see sim/machine/sched.c. */
+typedef enum ThreadState {
+    TH_IDLE,            /* parked on the idle list (Go's stopm): no P, no G    */
+    TH_WAKING,          /* woken (or just created) to take P `core`            */
+    TH_SCHED,           /* holds a P, looks for a goroutine (findRunnable)     */
+    TH_RUNNING,         /* holds a P, runs goroutine g                          */
+    TH_SYSCALL,         /* in a system call with g; returns at clock           */
+    TH_POLLING,         /* blocked in the network poller, no P, until clock or
+                           a network event (Go's netpoll(delay))               */
+    TH_SYSMON           /* the system monitor: no P, wakes at clock            */
+} ThreadState;
+
 typedef struct Thread {
-    int id;             /* M1, M2, ...                                          */
-    int core;           /* bound core, -1 none                                  */
-    int g;              /* goroutine it runs, 0 none                            */
+    int id;             /* M0 is the main thread, then M1, M2 ... by creation  */
+    ThreadState state;
+    int core;           /* the P it holds, takes (TH_WAKING) or left in a
+                           system call (TH_SYSCALL); -1 none                   */
+    int g;              /* goroutine it runs or is in a system call with       */
+    bool spinning;      /* looking for work to steal (Go's m.spinning)          */
+    int steal_from;     /* TH_SCHED after backing off from a running P's
+                           runnext: that P, -1 none                            */
+    int64_t clock;      /* picoseconds: when it acts next                       */
+    uint64_t idle_seq;  /* when it went idle: the latest is woken first        */
 } Thread;
 
 /* A heap object: a named run of slots in mem (a variable, a struct, a closure). */
@@ -264,7 +293,7 @@ typedef struct Timer {
 
 typedef enum EventKind {
     EV_GO_CREATE,    /* g created other_g (at line)                           */
-    EV_GO_START,     /* g starts running on core                              */
+    EV_GO_START,     /* g starts running on core, on thread aux               */
     EV_GO_PREEMPT,   /* g's time slice ran out on core                         */
     EV_GO_BLOCK,     /* g blocked (wait reason, addr)                          */
     EV_GO_WAKE,      /* g became runnable again (woken by other_g, 0 = timer)  */
@@ -273,7 +302,6 @@ typedef enum EventKind {
     EV_LOCK_RELEASE, /* g released mutex addr (handed to other_g, 0 = nobody)  */
     EV_LOCK_CONTEND, /* g found mutex addr held by other_g and queued          */
     EV_OUTPUT,       /* g wrote text: out_off/out_len into stdout_buf          */
-    EV_TIME_JUMP,    /* every core idle: clock jumped to the next timer        */
     EV_FATAL,        /* the program ended with a fatal error or panic          */
     EV_EXIT,         /* main returned: the program ended                       */
     EV_CHAN_SEND,    /* g sent on channel addr (an id): into the buffer, or
@@ -283,8 +311,13 @@ typedef enum EventKind {
                         was closed and empty (zero value, ok false); aux 2:
                         handed over by a timer (time.After, Tick, ...)        */
     EV_CHAN_CLOSE,   /* g closed channel addr                                  */
-    EV_SYNC          /* g did something to the RWMutex / Once / Cond at addr:
+    EV_SYNC,         /* g did something to the RWMutex / Once / Cond at addr:
                         aux is a SyncOp (see sim/machine/event_text.c)                 */
+    EV_SYSCALL,      /* g entered (aux 0) or returned from (aux 1) a system
+                        call, on core (the P its thread left or takes)      */
+    EV_HANDOFF,      /* sysmon took core from thread aux, blocked in a
+                        system call, for another thread (or the idle list)  */
+    EV_THREAD_NEW    /* a new OS thread, aux (its id), to run on core       */
 } EventKind;
 
 /* Event.aux of an EV_SYNC. */
@@ -303,7 +336,7 @@ typedef struct Event {
     int aux;
 } Event;
 
-/* What one core did in the last frame. */
+/* What one core did in the last frame (the one that acted; the others' g is 0). */
 typedef struct CoreStep {
     int g;              /* goroutine that executed, 0 = the core was idle      */
     int pc;             /* the instruction executed                             */
@@ -314,14 +347,16 @@ typedef enum MachineStatus {
     M_EXITED,           /* main returned: exit_code 0                           */
     M_DEADLOCK,         /* all goroutines asleep: exit_code 2                   */
     M_PANIC,            /* runtime panic or fatal error: exit_code 2            */
-    M_SCHEDULE_ERROR    /* a forced pick named a goroutine that cannot run      */
+    M_SCHEDULE_ERROR    /* a forced step named a goroutine that cannot run      */
 } MachineStatus;
 
-/* A schedule: the goroutine chosen at each pick (each time a core takes a
- * goroutine to run), in order.  Picks past the end follow the policy.
- * Text form: goroutine ids separated by '.', e.g. "1.2.1.3". */
+/* A schedule: the goroutine that executes at each goroutine step (each frame
+ * in which some goroutine runs an instruction), in order; steps past the end
+ * follow the machine's own timing.  Text form: runs of goroutine ids
+ * separated by '.', a run of k steps of G written "GxK": "1x12.2x3.1" is
+ * twelve steps of G1, three of G2, one of G1 (see sim/machine/schedule.c). */
 typedef struct Schedule {
-    int32_t *picks; int n, cap;
+    int32_t *picks; int n, cap;     /* picks[i]: the goroutine of step i        */
 } Schedule;
 
 typedef struct Machine {
@@ -331,9 +366,12 @@ typedef struct Machine {
     uint64_t rng[2];            /* seeded PRNG key: frame f draws splitmix64 of
                                    (rng, f) — see sched.c                      */
 
-    uint64_t frame;             /* frames executed                             */
-    int64_t now;                /* virtual time, ns                            */
+    uint64_t frame;             /* frames executed: one per step of one thread */
+    int64_t now;                /* virtual time of the last frame, ns          */
+    int64_t now_ps;             /* ... in picoseconds (the threads' clocks)    */
     uint64_t npicks;            /* picks made so far                           */
+    uint64_t nforced;           /* schedule entries used so far                */
+    int acted;                  /* the thread that acted in the last frame, -1 */
     MachineStatus status;
     int exit_code;
 
@@ -344,8 +382,26 @@ typedef struct Machine {
 
     Goroutine *gs; int ngs, gs_cap;   /* gs[id-1] is goroutine id              */
     Core cores[MACHINE_MAX_CORES]; int ncores;
-    Thread threads[MACHINE_MAX_CORES]; int nthreads;
+    Thread *threads; int nthreads, threads_cap;   /* every M ever made         */
     RunQueue global;
+    int nmspinning;             /* threads spinning (Go's sched.nmspinning)    */
+    uint64_t idle_seq;          /* next Core/Thread.idle_seq                   */
+    int poller;                 /* the thread in TH_POLLING, -1 none           */
+    int sysmon;                 /* the sysmon thread                            */
+    int sysmon_idle;            /* sysmon's cycles without a retake            */
+    int64_t sysmon_delay;       /* its sleep, µs (20 .. 10,000)                 */
+    int64_t lastpoll;           /* ns the network was last polled, 0: a thread
+                                   is blocked in the poller (sched.lastpoll)  */
+    int64_t poll_until;         /* the blocked poller's timer, ns, 0 none      */
+    RunQueue pollready;         /* goroutines the network made ready that no
+                                   thread has polled yet (still G_BLOCKED)    */
+    int64_t charge_ps;          /* what waking another thread cost the thread
+                                   acting now (a futex wake), added to its clock */
+    bool netpoll_inited;        /* the first timer set the poller up          */
+    bool sysmon_waiting;        /* sysmon sleeps while every P is idle        */
+    bool sysmon_woken;          /* ... and a system call woke it early        */
+    int64_t trace_start;        /* ns of the first SCHED line, -1 none yet     */
+    int64_t lasttrace;          /* ns of the last SCHED line                   */
     SyncObj *syncs; int nsyncs, syncs_cap;
 
     CoreStep last[MACHINE_MAX_CORES];  /* what each core did in the last frame */
@@ -361,8 +417,9 @@ typedef struct Machine {
 
     Timer *timers; int ntimers, timers_cap;  /* sleep queue: a binary min-heap
                                                 on (when, seq), sim/machine/timer.c   */
+    Timer *netevs; int nnetevs, netevs_cap;  /* the network's deliveries, the
+                                                same kind of heap            */
     uint64_t timer_seq;         /* next Timer.seq                               */
-    uint64_t park_seq;          /* next Core.park_seq                           */
     int fmt_g;                  /* goroutine whose fmt field cache applies while
                                    formatting (0 none)              */
     Chan *chans; int nchans, chans_cap;  /* channels, in creation order        */

@@ -1,7 +1,8 @@
 /* machine_internal.h — what the parts of the simulated machine share.
  *
  * machine.h is the public face (clients read the structs); this header is how
- * the VM (vm.c), the scheduler (sched.c), the sync objects (sync.c,
+ * the VM (vm.c), the scheduler (sched.c, runq.c, syscall.c, sysmon.c,
+ * netpoll.c), the sync objects (sync.c,
  * sync_rw.c), the channels (chan.c), the timer queue (timer.c), the runtime,
  * atomic and time instructions (runtime.c), the formatter (format.c) and
  * machine.c call each other.
@@ -49,7 +50,7 @@ void machine_exit(Machine *m, int g, int core);
 /* ---- vm.c: one instruction ---------------------------------------------------- */
 
 /* Execute the next instruction of running goroutine g on core `core`; returns
- * its cost in virtual ns.  g may leave G_RUNNING (blocked, sleeping, done) and
+ * its cost in virtual ps (opcodes.def).  g may leave G_RUNNING (blocked, sleeping, done) and
  * the machine may stop (exit, panic). */
 int vm_exec(Machine *m, Goroutine *g, int core);
 
@@ -64,12 +65,16 @@ bool vm_call(Machine *m, Goroutine *g, int argc, int deferred);
 
 /* Execute up to `max` plain instructions of running goroutine g (no events,
  * no scheduling effect: arithmetic, locals, loads and stores, jumps) as
- * consecutive frames of a machine where g's core is the only one active,
- * stopping at any other instruction, at a failure to come (it is left to
- * vm_exec), and before a frame starting at or after `until` (a timer).
- * Updates pc, stack, clock and step counters (not Machine.frame: each
- * instruction is one frame, the caller counts them); returns the count. */
-uint64_t vm_run_plain(Machine *m, Goroutine *g, uint64_t max, int64_t until);
+ * consecutive frames of its thread, whose clock (ps) is *clock: each costs
+ * its opcodes.def cost at `speed` (timing.h).  Stops at any other
+ * instruction, at a failure to come (it is left to vm_exec), before an
+ * instruction that would start at or after `until` or end at or after
+ * `slice_end` (its time slice: the preemption is vm_exec's caller's).
+ * Updates pc, stack, *clock, *last (the start of the last instruction run)
+ * and step counters (not Machine.frame: each instruction is one frame, the
+ * caller counts them); returns the count. */
+uint64_t vm_run_plain(Machine *m, Goroutine *g, uint64_t max, int64_t *clock, int64_t until,
+                      int64_t slice_end, uint32_t speed, int64_t *last);
 
 /* ---- vm_iface.c, panic.c, vm_fmt.c ---------------------------------- */
 
@@ -125,20 +130,20 @@ bool fmt_call_methods(Machine *m, Goroutine *g, int pc, int n, bool printf);
  * goroutine the results of its receive or select. */
 void vm_push(Goroutine *g, Value v);
 
-/* ---- sched.c: the G-M-P scheduler -------------------------------------------- */
+/* ---- sched.c: goroutines on threads on cores ------------------------------- */
 
-/* Go's ready(): g becomes runnable, woken by goroutine `waker` running on core
- * `core` (waker 0, core -1: a timer).  See the essay in sched.c for where it
- * goes. */
+/* Go's ready(): g becomes runnable, woken by goroutine `waker` (0: a timer or
+ * the network) on core `core` (-1: none, then the global queue).  See the
+ * essay in sched.c for where it goes. */
 void sched_ready(Machine *m, int g, int waker, int core);
 /* A new goroutine from a go statement on core `core` (Go's newproc). */
 void sched_newproc(Machine *m, int g, int core);
-/* One frame: timers, every core in arbiter order, the clock. */
-void sched_frame(Machine *m);
-/* machine_run's fast path: frames while only one core is active; returns
- * how many ran (0: take the general path). */
-uint64_t sched_run_solo(Machine *m, uint64_t max);
-/* Run queues as machine.c builds them. */
+/* One frame: the thread whose clock is earliest acts (or the network). */
+void sched_step(Machine *m);
+/* machine_run's fast path: frames of plain instructions back to back, the
+ * rest by sched_step; returns how many ran. */
+uint64_t sched_run(Machine *m, uint64_t max);
+/* Threads, Ps and queues as machine_new builds them. */
 void sched_init(Machine *m);
 void sched_check_invariants(const Machine *m);
 /* Frame-seeded randomness for decisions outside the scheduler (select's
@@ -149,6 +154,70 @@ uint64_t sched_random(const Machine *m, uint64_t salt);
 /* runtime.Gosched: running goroutine g on core `core` yields; it goes to the
  * global run queue tail (Go's goschedImpl). */
 void sched_gosched(Machine *m, Goroutine *g, int core);
+/* The pieces of Go's scheduler that syscall.c, netpoll.c and sysmon.c use:
+ * idle Ps, starting and parking threads, handing a P off, running a G. */
+int sched_npidle(const Machine *m);
+Core *sched_pidleget(Machine *m);
+void sched_acquire(Machine *m, Thread *t, Core *c);
+void sched_stopm(Machine *m, Thread *t);
+void sched_startm(Machine *m, Core *c, bool spinning);
+void sched_wakep(Machine *m);
+void sched_handoffp(Machine *m, Core *c);
+void sched_execute(Machine *m, Thread *t, int g, bool inherit);
+Thread *sched_newm(Machine *m);
+/* Go's time slice is sysmon's to end (every look, once forcePreemptNS has
+ * passed since it saw the P's schedtick change); a lesson's shorter slice
+ * ends exactly, checked after each instruction. */
+bool sched_sysmon_preempts(const Machine *m);
+
+/* ---- runq.c: run queues ------------------------------------------------------- */
+
+int runq_at(const RunQueue *q, int k);
+void runq_grow(RunQueue *q);
+void runq_push_tail(RunQueue *q, int g);
+void runq_push_head(RunQueue *q, int g);
+int runq_pop_head(RunQueue *q);
+bool runq_remove(RunQueue *q, int g);
+bool runq_has(const RunQueue *q, int g);
+void runq_init_local(Core *c);
+/* Go's runqput (next: into runnext, kicking the old one to the tail). */
+void runqput(Machine *m, Core *c, int g, bool next);
+/* Go's runqget: runnext (*inherit: the slice goes on) or the queue head. */
+int runqget(Core *c, bool *inherit);
+bool runq_empty(const Core *c);
+/* Go's globrunqget: one G, and a fair batch (at most max, 0 any) to c. */
+int globrunqget(Machine *m, Core *c, int max);
+/* Go's runqsteal: half of victim's local queue; one returned, the rest to
+ * thief's queue. */
+int runqsteal(Core *thief, Core *victim);
+
+/* ---- syscall.c, sysmon.c, netpoll.c (the runtime's side) -------------------------- */
+
+/* Thread t's goroutine has just entered a system call (syscall_block):
+ * the thread blocks with it, its P is left for sysmon. */
+void syscall_enter(Machine *m, Thread *t);
+/* Thread t's system call returns. */
+void syscall_exit(Machine *m, Thread *t);
+/* A look of sysmon's (thread t). */
+void sysmon_tick(Machine *m, Thread *t);
+/* A system call started or ended: wake sysmon if it sleeps for idleness. */
+void sysmon_wake(Machine *m);
+/* The kernel's event: every network delivery due now. */
+void netpoll_deliver_due(Machine *m);
+/* Goroutines parked on the poller (Go's netpollWaiters). */
+int netpoll_waiters(const Machine *m);
+/* netpoll(0) by a thread on P c: one ready goroutine to run (0 none), the
+ * others queued (injectglist). */
+int netpoll_take(Machine *m, Core *c);
+/* sysmon's netpoll(0): every ready goroutine queued, no P at hand. */
+void netpoll_inject(Machine *m);
+/* Thread t blocks in the poller until deadline_ps (INT64_MAX: until a
+ * delivery). */
+void netpoll_block(Machine *m, Thread *t, int64_t deadline_ps);
+/* The polling thread t returns from epoll_wait. */
+void netpoll_wakeup(Machine *m, Thread *t);
+/* A timer due at `when` was added (Go's wakeNetPoller). */
+void netpoll_timer_added(Machine *m, int64_t when);
 
 /* ---- sync.c: sync.Mutex and sync.WaitGroup ------------------------------------ */
 
@@ -205,8 +274,9 @@ enum { CHAN_TIMER_AFTER = 1, CHAN_TIMER_TICK, CHAN_TIMER_TIMER, CHAN_TIMER_TICKE
  * default. */
 bool chan_select(Machine *m, Goroutine *g, int core, int pc, const Value *ops, int ncases,
                  uint32_t send_mask, bool has_default);
-/* A channel timer fires: send the time (a Unix-ns V_INT) without blocking. */
-void chan_timer_send(Machine *m, int chan, int64_t when);
+/* A channel timer fires, run by a thread on P `core`: send the time (a
+ * Unix-ns V_INT) without blocking. */
+void chan_timer_send(Machine *m, int chan, int64_t when, int core);
 void chan_check_invariants(const Machine *m);
 /* The channel wait queues a blocked goroutine is in (for the invariants). */
 int chan_queues_holding(const Machine *m, int g);
@@ -220,8 +290,12 @@ void timer_add(Machine *m, int g, int64_t when);
 int64_t timer_add_chan(Machine *m, int chan, int64_t when, int64_t period);
 /* Re-arm a channel timer under the same id. */
 void timer_add_chan_id(Machine *m, int64_t id, int chan, int64_t when, int64_t period);
-/* A network event: at `when` the machine calls net_deliver(m, token). */
+/* A network delivery: at `when` the machine calls net_deliver(m, token). */
 void timer_add_net(Machine *m, int64_t when, int64_t token);
+/* The earliest delivery's time, INT64_MAX none; pop one due at `now` (its
+ * token, 0 none). */
+int64_t timer_next_net(const Machine *m);
+int64_t timer_pop_net(Machine *m, int64_t now);
 /* Remove the channel timer with this id; false when it is not pending. */
 bool timer_stop(Machine *m, int64_t id);
 /* The earliest wake time, INT64_MAX when no timer is pending. */

@@ -1,127 +1,109 @@
-/* sched.c — the goroutine scheduler, after Go's runtime/proc.go.
+/* sched.c — goroutines on threads on cores, in virtual time, after Go's
+ * runtime/proc.go (Go 1.19).
  *
  * Concepts (Go's names, runtime2.go):
- *   G  a goroutine: a stack of frames and a pc.              (Goroutine)
- *   M  an OS thread that executes Gs.                          (Thread)
- *   P  a processor: the context an M needs to run Gs — its run queues.
- *      GOMAXPROCS of them; here one per simulated core.        (Core)
- * Every M holds a P while it runs Go code; a G runs on an M.  This machine
- * binds one M to each P for now (no syscalls yet, so no M ever has to leave
- * its P behind), which makes "core" and "P" the same thing.
+ *   G  a goroutine: a stack of frames and a pc.                (Goroutine)
+ *   M  an OS thread.  It runs Go code only while it holds a P. (Thread)
+ *   P  a processor: the right to run Go code, with its run queues;
+ *      GOMAXPROCS of them, one per simulated core.             (Core)
+ * A G runs on an M that holds a P.  An M that enters a blocking system call
+ * keeps its G and lets its P go (another M may take it); an M with nothing to
+ * do gives its P back and parks.  So there are usually more Ms than Ps, and
+ * the number of Ms grows when system calls block: that is how Go keeps
+ * GOMAXPROCS cores busy while threads wait in the kernel.
  *
- * The problem.  In one frame every busy core executes one instruction of its
- * G.  The scheduler decides which G each core runs, when a G gives its core
- * up, and where a G goes when it becomes runnable, so that (1) the machine
- * shows what Go's scheduler does — runnext, local queues, the global queue,
- * stealing, preemption, idle Ps being woken; (2) a run is a pure function of
- * (program, config, seed, schedule); (3) different seeds give the different
- * interleavings a real machine would.
+ * The problem.  Show what Go's scheduler does — who runs where, when a new
+ * or woken G starts, what a blocked thread costs — so that a program's
+ * default run is what a learner would see on their own machine, while
+ * (1) a run stays a pure function of (program, config, seed, schedule) and
+ * (2) every interleaving stays reachable by a schedule.
  *
  * Rejected approaches.
- *   a. One global FIFO of runnable Gs served round-robin (a textbook OS
- *      scheduler).  Simple, but it is not Go: it hides runnext (a woken G runs
- *      next on the waker's P), the local queues and stealing, which are what
- *      the article is about; Go abandoned it in 1.1 for contention reasons.
- *   b. Picking uniformly at random among runnable Gs each frame.  It produces
- *      interleavings, but ones Go would almost never produce (a G is switched
- *      out after one instruction), and seeds would say nothing about Go.
- *   c. Modelling host timing (cache misses, OS thread scheduling) in detail.
- *      Faithful in spirit, but huge and still a guess; the results would hinge
- *      on made-up constants.
- * Chosen: Go's data structures and algorithms, with the nondeterminism of a
- * real machine concentrated in two seeded places.  Both draw on the frame's
- * random words, splitmix64 over (frame number, purpose) keyed by the seed in
- * Machine.rng — a counter-based PRNG, so the randomness of frame f never
- * depends on the path taken to it (a forced pick, a fast path that skips
- * frames without decisions) and costs nothing when no decision is made:
- *   - the memory-bus arbiter: the order in which the cores execute their
- *     instructions within a frame (which of two same-frame stores lands last);
- *   - the wake-up latency of an idle P's M (protocol 2): 0..7 extra frames
- *     while other cores keep the machine busy, 0..5 µs of virtual time when
- *     nothing else runs — which decides whether it or a timer comes first.
+ *   a. Lock-step cores: every busy core executes one instruction per frame.
+ *      Simple and parallel-looking, but identical loops never drift, a woken
+ *      core starts within a few instructions where a real thread needs
+ *      microseconds, and rare outcomes become common (the race without a
+ *      sleep printed "the value is 1." in a third of the seeds; real Go:
+ *      never).
+ *   b. Picking uniformly at random among runnable goroutines.  It produces
+ *      interleavings, but ones Go would almost never produce, and seeds say
+ *      nothing about Go.
+ *   c. Modelling the host (caches, the OS scheduler) in detail: huge, and
+ *      still a guess.
+ * Chosen: Go's own data structures and protocols, in a discrete-event
+ * simulation with one clock per thread.  Each thread that is doing
+ * something has a time at which it acts next (Thread.clock, picoseconds).
+ * A step (a frame) is the action of the thread whose clock is earliest
+ * (ties: the lower thread id): one instruction of its goroutine, one look
+ * for work, a wake-up, a system call's return, a poller's wake-up, a tick
+ * of sysmon — or a network delivery, the kernel's own event.  The action
+ * moves the thread's clock on by what it costs: an instruction's cost
+ * (opcodes.def, scaled by the thread's speed of the moment, timing.h), a
+ * goroutine switch, a futex wake-up of a parked thread (microseconds),
+ * Go's 3 µs back-off before stealing a running P's runnext (which Linux
+ * stretches to ~55 µs).  The figures are Go 1.19's on Linux, measured
+ * (tests/fidelity/, timing.h).  Parallelism is two threads whose busy
+ * intervals overlap on the clock; concurrency on one core is one thread
+ * alternating goroutines.  The seed acts in two places only, both drawn
+ * from the frame number (counter-based: independent of how the frame was
+ * reached): the threads' speeds, which drift per microsecond, and the
+ * wake-up latency of each parked thread.
  *
- * Protocols.
- * 1. A frame (sched_frame): fire every timer due at `now`;
- *    then for each core in arbiter order: a core without a G tries to pick
- *    one (protocol 3), a core with a G executes one instruction (vm_exec),
- *    after which the G may have blocked, slept or exited (the core's M spins:
- *    it looks for work in its next turn) or used up its time slice
- *    (protocol 5).  The clock advances by the largest instruction cost.  A
- *    frame in which no core executed anything is an idle frame (protocol 6).
- * 2. Making a G runnable (Go's ready() and newproc()).  If some P is parked
- *    and none is spinning, the G is handed to the most recently parked P
- *    (Go's pidle list is a stack, pidleget pops the top), whose M wakes up
- *    (CORE_WAKING) and starts it (a pick, protocol 3) at its first turn
- *      - at least one frame later (it was asleep when this frame began),
- *      - after 0..7 further frames in which some core is running a G — an M
- *        waking up takes microseconds, far more than an instruction, but a
- *        timeline where new goroutines idle for thousands of frames would
- *        show nothing; so while the machine is busy, frames measure it.
- *        One wake-up in four is slow (8..47 more frames), as an OS thread
- *        sometimes is: then a goroutine made in a loop may still be waiting
- *        for its M when the next one is made, and two goroutines started
- *        one after the other can run their bodies at the same time (the
- *        lost update of tests/go/sched_lost_update.go) —
- *      - or as soon as `now` reaches Core.wake_at, now + 0..5 µs drawn at the
- *        wake-up: while nothing else runs, idle frames jump the clock to the
- *        earliest of the wake-ups and the timers (protocol 6), so a timer due
- *        sooner than the M overtakes it.
- *    Go's wakep() only wakes that M, which then steals the G; handing it the
- *    G at once is as if the steal won its race against the G's own P.  The
- *    wake-up delay then shows, and it is what makes racy programs such as
- *    scenarios/race.go come out differently with different seeds: main's
- *    1 µs sleep ends before or after the new goroutine's M is up.  Otherwise
- *    (no parked P, or one spinning that will find the G itself):
- *      - a new goroutine (go statement) goes into its creator's P's runnext,
- *        kicking the previous runnext to the local queue tail (runqput with
- *        next = true);
- *      - a G woken by Unlock, Add or Done goes into the waker's P's runnext
- *        (Go's goready → ready(next=true));
- *      - a G woken by its timer goes to the global queue (Go runs timers on
- *        per-P heaps and readies the G into that P's runnext; our one sleep
- *        queue belongs to no P, so the global queue is the neutral place).
- *    A local queue holds 256 Gs (runtime2.go p.runq); when full, half of it
- *    plus the new G move to the global queue (runqputslow).
- * 3. Picking (findRunnable in proc.go), for a spinning core or a waking one
- *    whose frames are up:
- *      a. every 61st schedtick the global queue first (fairness: two Gs that
- *         keep readying each other through runnext must not starve the
- *         global queue — proc.go's schedtick%61);
- *      b. runnext (the G inherits the current time slice, so a ping-pong pair
- *         cannot hog the P: runqget's inheritTime; after a preemption the
- *         slice is over and the next one starts afresh);
- *      c. the local queue head;
- *      d. the global queue: a batch of min(len/GOMAXPROCS+1, 128) moves to
- *         the local queue (globrunqget);
- *      e. stealing: victims in a random order (proc.go randomOrder: a random
- *         start and a stride coprime to GOMAXPROCS); take half of the first
- *         non-empty local queue (runqsteal/runqgrab, n - n/2); if every local
- *         queue is empty, take a running P's runnext (Go's last steal try,
- *         stealRunNextG; Go first backs off 3 µs, which we leave out).
- *    Nothing found: the core parks (CORE_PARKED) until protocol 2 wakes it.
- *    A pick sets the G running, emits EV_GO_START and counts in npicks; if the
- *    schedule (Machine.schedule) names a G for this pick number, that G is
- *    taken from whichever queue holds it instead, and the policy's choice is
- *    put back where it came from (M_SCHEDULE_ERROR if the named G is not
- *    runnable).  Randomness never depends on the choice, so replaying a run's
- *    own picks reproduces it frame for frame.
- * 4. Blocking: sync.c and vm.c set the G's state; the core lets it go.
- * 5. Preemption: after cfg.quantum steps in one time slice (Go: sysmon's
- *    forcePreemptNS, 10 ms) the G goes to the global queue tail (Go's
- *    gopreempt_m → goschedImpl → globrunqput) and the core picks again in
- *    its next turn — often the same G if nothing else waits.
- * 6. An idle frame (no core executed anything): the clock jumps
- *    (EV_TIME_JUMP) to the earliest of the pending timers and the waking Ms'
- *    wake_at, and every timer due then fires; the next frame starts the Ms
- *    that are up.  With nothing running, runnable, waking or sleeping, every
- *    goroutine is blocked for good: Go's "all goroutines are asleep -
- *    deadlock!" (proc.go checkdead).
+ * Protocols (proc.go's function names in brackets).
+ * 1. Making a G runnable [newproc, ready].  It goes into the runnext of the
+ *    P whose thread made or woke it, kicking the previous runnext to the
+ *    local queue's tail (a full queue spills half to the global queue,
+ *    runq.c); then [wakep]: if some P is idle and no M is spinning, one M
+ *    is started spinning on an idle P [startm]: the most recently parked M
+ *    (or a new one) wakes after a futex wake-up's latency, to go and steal.
+ *    A G woken by a timer goes to the runnext of the P whose thread ran the
+ *    timer; goroutines the network poller finds go to the global queue
+ *    [injectglist].
+ * 2. Looking for work [findRunnable], one step of a thread holding a P:
+ *    run the timers that are due [checkTimers]; every 61st schedtick the
+ *    global queue first; runnext; the local queue; the global queue (a fair
+ *    batch moves to the local queue, globrunqget); the goroutines the
+ *    network poller has ready; then, if this M is spinning or fewer than
+ *    half of the busy Ps have a spinning M, steal [stealWork]: the victims
+ *    in a random order, half of the first non-empty local queue, and only
+ *    then a victim's runnext — from a running P only after backing off
+ *    [runqgrab's usleep(3)], which is why a G made by a goroutine that
+ *    keeps running is seldom stolen before its maker blocks.  A spinning M
+ *    that finds work stops spinning and wakes another [resetspinning].
+ *    Finding nothing, the M releases its P [pidleput] and, if some queue
+ *    has work after all, takes an idle P and looks again; else it blocks
+ *    in the network poller if timers or network waits are pending and no
+ *    other M polls [netpoll(delay): a timeout in whole milliseconds], or
+ *    parks [stopm].
+ * 3. Running [execute]: a G picked without inheriting starts a new time
+ *    slice (schedtick++).  After each instruction: a G that blocked, slept
+ *    or exited leaves its thread looking for work (protocol 2) after a
+ *    goroutine switch; a G that ran for the time slice (Go: 10 ms,
+ *    sysmon's forcePreemptNS) is preempted to the global queue's tail
+ *    [gopreempt_m]; a G that entered a system call takes its thread into
+ *    the kernel (syscall.c).
+ * 4. System calls [entersyscall, retake, handoffp, exitsyscall]: see
+ *    syscall.c and sysmon.c.  The network poller: netpoll.c.
+ * 5. The end [checkdead]: when the last thread parks with no timer
+ *    pending, every goroutine is blocked for good: "all goroutines are
+ *    asleep - deadlock!".
  *
- * machine_run's fast path (sched_run_solo) is this protocol specialised to
- * one active core with every other one parked; it must stay frame-for-frame
- * identical to sched_frame (tests/test_sched.c checks it).
+ * Forced steps.  A schedule (schedule.c) names the goroutine of each
+ * goroutine step.  At a step where the earliest action is some goroutine's
+ * instruction, the named goroutine runs its next instruction instead, at
+ * the later of now and its thread's clock: as if the OS had stalled every
+ * other thread.  A named goroutine that is runnable but on no thread is
+ * started at once: by a thread that holds a P without a G, or on an idle P
+ * with a thread woken instantly, or in place of the goroutine running on
+ * its own P (which goes back to the head of that P's queue).  One that
+ * sleeps or waits in a system call lets the machine's other events happen
+ * first; one that is blocked is a schedule error.
  *
- * POLICY_SINGLE is the same machinery with one core: time-slicing by quantum.
+ * machine_run's fast path (sched_run) runs a thread's plain instructions
+ * (vm_run_plain) back to back while its clock stays before every other
+ * thread's, with exactly the effects of stepping them one by one.
+ *
+ * POLICY_SINGLE is the same machinery with one P.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -129,13 +111,12 @@
 #include <string.h>
 
 #include "machine_internal.h"
+#include "timing.h"
 #include "util.h"
 
-#define RUNQ_SIZE 256       /* runtime2.go: p.runq [256]guintptr               */
-#define GLOBAL_EVERY 61     /* proc.go findRunnable: pp.schedtick%61 == 0      */
-#define WAKE_FRAMES 8       /* a woken P's M runs after 0..7 extra busy frames */
-#define WAKE_SLOW_FRAMES 40 /* ...one wake-up in four is slow: 8..47 frames     */
-#define WAKE_NS 5001        /* ...or 0..5 µs of virtual time, if that is sooner */
+#define GLOBAL_EVERY 61     /* proc.go findRunnable: pp.schedtick%61 == 0 */
+
+/* ---- randomness --------------------------------------------------------------- */
 
 /* splitmix64's mixing function (Steele, Lea, Flood 2014). */
 static uint64_t mix(uint64_t x)
@@ -146,7 +127,7 @@ static uint64_t mix(uint64_t x)
     return x ^ (x >> 31);
 }
 
-enum { SALT_ORDER = 1, SALT_WAKE = 0x100, SALT_STEAL = 0x200 };
+enum { SALT_STEAL = 0x200, SALT_WAKE = 0x300 };
 
 /* Frame f's random word for one purpose: splitmix64 over (frame, salt),
  * keyed by the seed — computed only when a decision needs it. */
@@ -155,89 +136,178 @@ static uint64_t frame_random(const Machine *m, uint64_t salt)
     return mix(m->rng[0] ^ mix(m->frame ^ m->rng[1]) ^ (salt * 0xd1b54a32d192ed03ULL));
 }
 
-/* ---- run queues (rings of goroutine ids) ------------------------------------ */
-
-static int rq_at(const RunQueue *q, int k) { return q->ids[(q->head + k) % q->cap]; }
-
-static void rq_grow(RunQueue *q)
+uint64_t sched_random(const Machine *m, uint64_t salt)
 {
-    int cap = q->cap ? q->cap * 2 : 64;
-    int *ids = xmalloc((size_t)cap * sizeof *ids);
-    for (int k = 0; k < q->len; k++) ids[k] = rq_at(q, k);
-    free(q->ids);
-    q->ids = ids;
-    q->cap = cap;
-    q->head = 0;
+    return frame_random(m, salt);
 }
 
-static void rq_push_tail(RunQueue *q, int g)
+uint32_t timing_speed(const Machine *m, int thread, int64_t clock_ps)
 {
-    if (q->len == q->cap) rq_grow(q);
-    q->ids[(q->head + q->len++) % q->cap] = g;
+    uint64_t epoch = (uint64_t)(clock_ps >> TIMING_EPOCH_SHIFT);
+    uint64_t r = mix(m->rng[1] ^ mix(epoch ^ m->rng[0]) ^ ((uint64_t)(thread + 1) * 0x9e3779b97f4a7c15ULL));
+    return 56 + (uint32_t)(r % 17);             /* 56..72: ±12% around 64 */
 }
 
-static void rq_push_head(RunQueue *q, int g)
+int64_t timing_wake(const Machine *m, uint64_t salt)
 {
-    if (q->len == q->cap) rq_grow(q);
-    q->head = (q->head + q->cap - 1) % q->cap;
-    q->ids[q->head] = g;
-    q->len++;
+    uint64_t r = frame_random(m, SALT_WAKE + salt);
+    /* the smaller of two uniform draws: short wake-ups are the common ones */
+    uint64_t a = r % TIMING_WAKE_SPREAD_NS, b = (r >> 32) % TIMING_WAKE_SPREAD_NS;
+    return TIMING_WAKE_MIN_NS + (int64_t)(a < b ? a : b);
 }
 
-static int rq_pop_head(RunQueue *q)
+static int64_t ps(int64_t ns) { return ns * PS_PER_NS; }
+
+/* ---- idle lists: Ps and Ms ------------------------------------------------------- */
+
+int sched_npidle(const Machine *m)
 {
-    if (!q->len) return 0;
-    int g = q->ids[q->head];
-    q->head = (q->head + 1) % q->cap;
-    q->len--;
-    return g;
+    int n = 0;
+    for (int i = 0; i < m->ncores; i++) n += m->cores[i].state == CORE_IDLE;
+    return n;
 }
 
-static bool rq_remove(RunQueue *q, int g)
+/* pidleget: the most recently idled P, or NULL. */
+Core *sched_pidleget(Machine *m)
 {
-    for (int k = 0; k < q->len; k++) {
-        if (rq_at(q, k) != g) continue;
-        for (; k + 1 < q->len; k++) q->ids[(q->head + k) % q->cap] = rq_at(q, k + 1);
-        q->len--;
-        return true;
+    Core *best = NULL;
+    for (int i = 0; i < m->ncores; i++) {
+        Core *c = &m->cores[i];
+        if (c->state == CORE_IDLE && (!best || c->idle_seq > best->idle_seq)) best = c;
     }
-    return false;
+    return best;
 }
 
-/* Go's runqput: next puts g in runnext and kicks the old one to the tail. */
-static void runqput(Machine *m, Core *c, int g, bool next)
+static void pidleput(Machine *m, Core *c)
 {
-    if (next) {
-        int old = c->runnext;
-        c->runnext = g;
-        if (!old) return;
-        g = old;
+    c->state = CORE_IDLE;
+    c->thread = -1;
+    c->g = 0;
+    c->idle_seq = ++m->idle_seq;
+}
+
+Thread *sched_newm(Machine *m)
+{
+    GROW(m->threads, m->threads_cap, m->nthreads + 1);
+    Thread *t = &m->threads[m->nthreads];
+    memset(t, 0, sizeof *t);
+    t->id = m->nthreads++;
+    t->state = TH_IDLE;
+    t->core = -1;
+    t->steal_from = -1;
+    return t;
+}
+
+/* mget: the most recently parked M, or NULL. */
+static Thread *mget(Machine *m)
+{
+    Thread *best = NULL;
+    for (int i = 0; i < m->nthreads; i++) {
+        Thread *t = &m->threads[i];
+        if (t->state == TH_IDLE && (!best || t->idle_seq > best->idle_seq)) best = t;
     }
-    if (c->local.len < RUNQ_SIZE) {
-        rq_push_tail(&c->local, g);
+    return best;
+}
+
+/* Go's checkdead, run when a thread parks: with no thread left doing
+ * anything (sysmon aside) and no timer pending, nothing can ever wake a
+ * goroutine again. */
+static void checkdead(Machine *m)
+{
+    for (int i = 0; i < m->nthreads; i++)
+        if (m->threads[i].state != TH_IDLE && m->threads[i].state != TH_SYSMON) return;
+    for (int i = 0; i < m->ngs; i++) {
+        GState s = m->gs[i].state;
+        if (s == G_RUNNABLE || s == G_RUNNING || s == G_SYSCALL) sim_fatal("checkdead", "runnable g");
+    }
+    if (timer_next(m) != INT64_MAX) return;
+    machine_fail(m, M_DEADLOCK, 0, false, "all goroutines are asleep - deadlock!");
+}
+
+/* stopm: t parks on the idle list. */
+void sched_stopm(Machine *m, Thread *t)
+{
+    t->state = TH_IDLE;
+    t->core = -1;
+    t->g = 0;
+    t->spinning = false;
+    t->steal_from = -1;
+    t->idle_seq = ++m->idle_seq;
+    if (m->status == M_RUNNING) checkdead(m);
+}
+
+/* startm: an M (the latest parked, or a new one) wakes to take P c (an idle
+ * one when c is NULL).  A spinning start was counted in nmspinning by the
+ * caller, as in Go. */
+void sched_startm(Machine *m, Core *c, bool spinning)
+{
+    if (!c) c = sched_pidleget(m);
+    if (!c) {
+        if (spinning) m->nmspinning--;
         return;
     }
-    /* runqputslow: half of the full local queue and g go to the global one. */
-    for (int k = 0; k < RUNQ_SIZE / 2; k++) rq_push_tail(&m->global, rq_pop_head(&c->local));
-    rq_push_tail(&m->global, g);
+    int64_t delay = timing_wake(m, (uint64_t)m->nthreads);
+    Thread *t = mget(m);
+    m->charge_ps += ps(TIMING_FUTEX_WAKE_NS);
+    if (!t) {
+        t = sched_newm(m);
+        delay += TIMING_NEWM_NS;
+        machine_emit(m, EV_THREAD_NEW, 0, c->id)->aux = t->id;
+    }
+    c->state = CORE_RUNNING;
+    c->thread = t->id;
+    c->g = 0;
+    t->state = TH_WAKING;
+    t->core = c->id;
+    t->spinning = spinning;
+    t->steal_from = -1;
+    t->clock = m->now_ps + ps(delay);
 }
 
-/* Go's globrunqget: take one G and move a fair batch to the local queue. */
-static int globrunqget(Machine *m, Core *c, int max)
+/* wakep: start a spinning M if some P is idle and no M spins already. */
+void sched_wakep(Machine *m)
 {
-    int n = m->global.len;
-    if (n <= 1) return rq_pop_head(&m->global);
-    int want = n / m->ncores + 1;
-    if (want > n) want = n;
-    if (max > 0 && want > max) want = max;
-    if (want > RUNQ_SIZE / 2) want = RUNQ_SIZE / 2;
-    int g = rq_pop_head(&m->global);
-    while (--want > 0) runqput(m, c, rq_pop_head(&m->global), false);
-    return g;
+    if (!sched_npidle(m) || m->nmspinning) return;
+    m->nmspinning = 1;
+    sched_startm(m, NULL, true);
 }
 
-/* The line a goroutine that is about to run (or was just stopped by the
- * scheduler) is at, for its events: machine_goroutine_line, cheaply. */
+/* handoffp: P c, taken from a thread in a system call, goes to a new M if
+ * there is work for it or nobody else could look; else it goes idle. */
+void sched_handoffp(Machine *m, Core *c)
+{
+    if (!runq_empty(c) || m->global.len) {
+        sched_startm(m, c, false);
+        return;
+    }
+    if (m->nmspinning + sched_npidle(m) == 0) {
+        m->nmspinning++;
+        sched_startm(m, c, true);
+        return;
+    }
+    /* The last running P with nobody polling the network: a thread must. */
+    if (sched_npidle(m) == m->ncores - 1 && m->lastpoll != 0 &&
+        (timer_next(m) != INT64_MAX || netpoll_waiters(m))) {
+        sched_startm(m, c, false);
+        return;
+    }
+    pidleput(m, c);
+}
+
+/* acquirep: thread t takes idle P c. */
+void sched_acquire(Machine *m, Thread *t, Core *c)
+{
+    (void)m;
+    c->state = CORE_RUNNING;
+    c->thread = t->id;
+    c->g = 0;
+    t->core = c->id;
+    t->state = TH_SCHED;
+}
+
+/* ---- running goroutines ------------------------------------------------------------ */
+
+/* The line a goroutine that is about to run is at, for its events. */
 static int run_line(const Machine *m, const Goroutine *g)
 {
     const Frame *f = &g->frames[g->nframes - 1];
@@ -246,164 +316,45 @@ static int run_line(const Machine *m, const Goroutine *g)
     return f->pc == pr->code_start && !begun && pr->line > 0 ? pr->line : m->prog->code_line[f->pc];
 }
 
-/* ---- picking ------------------------------------------------------------------ */
-
-static int gcd(int a, int b) { while (b) { int t = a % b; a = b; b = t; } return a; }
-
-static int steal(Machine *m, Core *c)
+/* execute: thread t runs g on its P from its next action on. */
+void sched_execute(Machine *m, Thread *t, int gid, bool inherit)
 {
-    int n = m->ncores;
-    if (n < 2) return 0;
-    uint64_t r = frame_random(m, SALT_STEAL + (uint64_t)c->id);
-    int start = (int)(r % (uint64_t)n), stride = 1;
-    int ncop = 0, coprimes[MACHINE_MAX_CORES];
-    for (int k = 1; k <= n; k++)
-        if (gcd(k, n) == 1) coprimes[ncop++] = k;
-    stride = coprimes[(r >> 32) % (uint64_t)ncop];
-    for (int pass = 0; pass < 2; pass++) {
-        for (int k = 0; k < n; k++) {
-            Core *v = &m->cores[(start + k * stride) % n];
-            if (v == c) continue;
-            if (pass == 0 && v->local.len) {
-                int take = v->local.len - v->local.len / 2;
-                for (int i = 0; i < take - 1; i++) rq_push_tail(&c->local, rq_pop_head(&v->local));
-                return rq_pop_head(&v->local);
-            }
-            if (pass == 1 && v->state == CORE_RUNNING && v->runnext) {
-                int g = v->runnext;
-                v->runnext = 0;
-                return g;
-            }
-        }
-    }
-    return 0;
-}
-
-static int findrunnable(Machine *m, Core *c, bool *inherit)
-{
-    *inherit = false;
-    if (c->schedtick % GLOBAL_EVERY == 0 && m->global.len) return globrunqget(m, c, 1);
-    if (c->runnext) {
-        int g = c->runnext;
-        c->runnext = 0;
-        *inherit = true;
-        return g;
-    }
-    if (c->local.len) return rq_pop_head(&c->local);
-    if (m->global.len) return globrunqget(m, c, 0);
-    return steal(m, c);
-}
-
-/* The schedule's G for this pick, taken from whichever queue holds it. */
-static bool take(Machine *m, int g)
-{
-    if (g < 1 || g > m->ngs || m->gs[g - 1].state != G_RUNNABLE) return false;
-    for (int i = 0; i < m->ncores; i++) {
-        if (m->cores[i].runnext == g) { m->cores[i].runnext = 0; return true; }
-        if (rq_remove(&m->cores[i].local, g)) return true;
-    }
-    return rq_remove(&m->global, g);
-}
-
-static void park(Machine *m, Core *c)
-{
-    c->state = CORE_PARKED;
-    c->park_seq = ++m->park_seq;
-    c->slice = 0;
-    m->threads[c->thread].g = 0;
-}
-
-/* Start g (the policy's choice, or the schedule's) on core c. */
-static bool start(Machine *m, Core *c, int g, bool inherit)
-{
-    if (m->schedule && m->npicks < (uint64_t)m->schedule->n) {
-        int forced = m->schedule->picks[m->npicks];
-        if (forced != g) {
-            if (inherit) c->runnext = g;
-            else if (c->local.len < RUNQ_SIZE) rq_push_head(&c->local, g);
-            else rq_push_head(&m->global, g);
-            if (!take(m, forced)) {
-                m->status = M_SCHEDULE_ERROR;
-                m->exit_code = 2;
-                snprintf(m->fatal_msg, sizeof m->fatal_msg,
-                         "schedule: pick %llu names G%d, which is not runnable",
-                         (unsigned long long)m->npicks + 1, forced);
-                return false;
-            }
-            g = forced;
-            inherit = false;
-        }
-    }
-    Goroutine *gp = machine_g(m, g);
-    gp->state = G_RUNNING;
-    gp->core = gp->last_core = c->id;
+    Core *c = &m->cores[t->core];
+    Goroutine *g = machine_g(m, gid);
+    g->state = G_RUNNING;
+    g->core = g->last_core = c->id;
+    g->thread = t->id;
     if (!inherit) {
         c->schedtick++;
-        c->slice = 0;
+        c->slice_start = m->now;
     }
-    gp->slice_used = c->slice;
-    c->g = g;
-    c->state = CORE_RUNNING;
-    m->threads[c->thread].g = g;
+    c->g = gid;
+    t->g = gid;
+    t->state = TH_RUNNING;
     m->npicks++;
-    machine_emit(m, EV_GO_START, g, c->id)->line = run_line(m, gp);
-    return true;
+    Event *e = machine_emit(m, EV_GO_START, gid, c->id);
+    e->line = run_line(m, g);
+    e->aux = t->id;
 }
 
-/* A core without a G in its turn: true when it now runs one.  `busy`: some
- * core was running a goroutine when the frame began (protocol 2's rule for
- * when a waking M's frames count). */
-static bool pick(Machine *m, Core *c, bool busy)
+bool sched_sysmon_preempts(const Machine *m)
 {
-    switch (c->state) {
-    case CORE_RUNNING:
-        return true;
-    case CORE_PARKED:
-        return false;
-    case CORE_WAKING:
-        if (m->frame == c->woken_frame) return false;   /* asleep when its turn began */
-        if (m->now < c->wake_at) {
-            if (!busy) return false;
-            if (c->wake_frames > 0) {
-                c->wake_frames--;
-                return false;
-            }
-        }
-        break;
-    case CORE_SPINNING:
-        break;
-    }
-    bool inherit;
-    int g = findrunnable(m, c, &inherit);
-    if (!g) {
-        park(m, c);
-        return false;
-    }
-    return start(m, c, g, inherit);
+    return m->cfg.time_slice == MACHINE_GO_TIME_SLICE;
 }
 
-/* ---- making goroutines runnable -------------------------------------------------- */
-
-/* Protocol 2: hand g to the most recently parked P, if no M is spinning. */
-static bool wakep(Machine *m, int g)
+/* G gid leaves its thread (it blocked, slept, exited or was preempted). */
+static void drop(Machine *m, Thread *t)
 {
-    Core *best = NULL;
-    for (int i = 0; i < m->ncores; i++) {
-        Core *c = &m->cores[i];
-        if (c->state == CORE_SPINNING) return false;
-        if (c->state == CORE_PARKED && (!best || c->park_seq > best->park_seq)) best = c;
-    }
-    if (!best) return false;
-    uint64_t r = frame_random(m, SALT_WAKE + (uint64_t)best->id);
-    best->state = CORE_WAKING;
-    best->runnext = g;
-    best->wake_frames = (int)(r % WAKE_FRAMES);
-    if (((r >> 40) & 3) == 0)                   /* the OS was slow to run the M */
-        best->wake_frames += WAKE_FRAMES + (int)((r >> 42) % WAKE_SLOW_FRAMES);
-    best->woken_frame = m->frame;
-    best->wake_at = m->now + (int64_t)((r >> 16) % WAKE_NS);
-    return true;
+    Core *c = &m->cores[t->core];
+    Goroutine *g = machine_g(m, t->g);
+    g->core = -1;
+    if (g->state != G_SYSCALL) g->thread = -1;
+    c->g = 0;
+    c->preempt = false;
+    t->g = 0;
 }
+
+/* ---- making goroutines runnable (protocol 1) ------------------------------------------ */
 
 void sched_ready(Machine *m, int g, int waker, int core)
 {
@@ -412,358 +363,520 @@ void sched_ready(Machine *m, int g, int waker, int core)
     gp->wait = WAIT_NONE;
     gp->wait_addr = 0;
     gp->core = -1;
+    gp->thread = -1;
     Event *e = machine_emit(m, EV_GO_WAKE, g, core);
     e->other_g = waker;
     e->line = machine_goroutine_line(m, gp);
-    if (wakep(m, g)) return;
     if (core >= 0) runqput(m, &m->cores[core], g, true);
-    else rq_push_tail(&m->global, g);
+    else runq_push_tail(&m->global, g);
+    sched_wakep(m);
 }
 
 void sched_newproc(Machine *m, int g, int core)
 {
-    if (!wakep(m, g)) runqput(m, &m->cores[core], g, true);
+    runqput(m, &m->cores[core], g, true);
+    sched_wakep(m);
 }
 
-/* Every timer due now: a sleeper wakes; a channel timer sends the time on
- * its channel without blocking (a ticker first re-arms, as Go's runOneTimer:
- * at the next multiple of its period after now). */
-static void fire_timers(Machine *m)
+void sched_gosched(Machine *m, Goroutine *g, int core)
+{
+    g->state = G_RUNNABLE;
+    runq_push_tail(&m->global, g->id);
+    Event *e = machine_emit(m, EV_GO_PREEMPT, g->id, core);
+    e->line = m->prog->code_line[g->last_pc];
+    e->aux = 1;                                 /* yielded, not preempted */
+}
+
+/* Every timer due now, run by a thread on P c [checkTimers]: a sleeper
+ * wakes into c's runnext; a channel timer sends the time on its channel
+ * without blocking (a ticker first re-arms at the next multiple of its
+ * period, as Go's runOneTimer). */
+static void run_timers(Machine *m, int core)
 {
     Timer t;
     while (timer_pop(m, m->now, &t)) {
         if (t.g) {
-            sched_ready(m, t.g, 0, -1);
-            continue;
-        }
-        if (t.net) {
-            net_deliver(m, t.net);
+            sched_ready(m, t.g, 0, core);
             continue;
         }
         if (t.period > 0) {
             int64_t next = t.when + t.period * (1 + (m->now - t.when) / t.period);
             timer_add_chan_id(m, t.id, t.chan, next, t.period);
         }
-        chan_timer_send(m, t.chan, m->now);
+        chan_timer_send(m, t.chan, m->now, core);
     }
 }
 
-uint64_t sched_random(const Machine *m, uint64_t salt)
-{
-    return frame_random(m, salt);
-}
+/* ---- looking for work (protocol 2) ------------------------------------------------------ */
 
-void sched_gosched(Machine *m, Goroutine *g, int core)
-{
-    g->state = G_RUNNABLE;
-    rq_push_tail(&m->global, g->id);
-    Event *e = machine_emit(m, EV_GO_PREEMPT, g->id, core);
-    e->line = m->prog->code_line[g->last_pc];
-    e->aux = 1;                                 /* yielded, not preempted */
-}
+static int gcd(int a, int b) { while (b) { int t = a % b; a = b; b = t; } return a; }
 
-/* ---- frames ---------------------------------------------------------------------- */
-
-void sched_init(Machine *m)
+/* stealWork: half of a victim's local queue, else (unless `no_runnext`) a
+ * victim's runnext: at once from a P that is not running Go code, after the
+ * back-off from one that is (then t->steal_from names it and -1 returns:
+ * the thread sleeps and comes back). */
+static int steal(Machine *m, Thread *t, Core *c, bool no_runnext)
 {
-    for (int i = 0; i < m->ncores; i++) {
-        Core *c = &m->cores[i];
-        c->id = i;
-        c->thread = i;
-        c->local.ids = xmalloc(RUNQ_SIZE * sizeof(int));
-        c->local.cap = RUNQ_SIZE;
-        c->state = CORE_PARKED;
-        /* procresize pushes P(n-1) .. P1 on the idle stack: P1 is woken first. */
-        c->park_seq = (uint64_t)(m->ncores - i);
-        m->threads[i].id = i + 1;
-        m->threads[i].core = i;
+    int n = m->ncores;
+    if (n < 2) return 0;
+    uint64_t r = frame_random(m, SALT_STEAL + (uint64_t)t->id);
+    int start = (int)(r % (uint64_t)n), ncop = 0, coprimes[MACHINE_MAX_CORES];
+    for (int k = 1; k <= n; k++)
+        if (gcd(k, n) == 1) coprimes[ncop++] = k;
+    int stride = coprimes[(r >> 32) % (uint64_t)ncop];
+    for (int k = 0; k < n; k++) {
+        Core *v = &m->cores[(start + k * stride) % n];
+        if (v == c || v->state == CORE_IDLE) continue;
+        int g = runqsteal(c, v);
+        if (g) return g;
     }
-    m->park_seq = (uint64_t)m->ncores;
-    rq_grow(&m->global);
-    m->cores[0].state = CORE_SPINNING;  /* M0 runs runtime.main's G on P0 */
-    m->cores[0].runnext = 1;
-}
-
-/* Go's checkdead runs when the last M goes idle: the frame in which the last
- * goroutine blocks is the frame of the deadlock, so stepping back one frame
- * shows the world just before it.  Nothing can wake a goroutine blocked on a
- * mutex or WaitGroup when every other one is blocked too and no timer is
- * pending (a timer could wake a sleeper, which could release something). */
-static bool all_blocked_for_good(const Machine *m)
-{
-    for (int i = 0; i < m->ngs; i++)
-        if (m->gs[i].state != G_DONE && m->gs[i].state != G_BLOCKED) return false;
-    return timer_next(m) == INT64_MAX;
-}
-
-static void after_exec(Machine *m, Core *c, int gid)
-{
-    Goroutine *g = machine_g(m, gid);
-    if (g->state == G_BLOCKED && m->status == M_RUNNING && all_blocked_for_good(m))
-        machine_fail(m, M_DEADLOCK, 0, false, "all goroutines are asleep - deadlock!");
-    if (g->state == G_RUNNING) {
-        if (m->status != M_RUNNING) return;     /* it failed: it stays where it is */
-        g->slice_used = ++c->slice;
-        if (c->slice < m->cfg.quantum) return;
-        g->state = G_RUNNABLE;                  /* protocol 5 */
-        c->slice = 0;                           /* the slice is over: none to inherit */
-        rq_push_tail(&m->global, gid);
-        machine_emit(m, EV_GO_PREEMPT, gid, c->id)->line = run_line(m, g);
+    if (no_runnext) return 0;
+    for (int k = 0; k < n; k++) {
+        Core *v = &m->cores[(start + k * stride) % n];
+        if (v == c || v->state == CORE_IDLE || !v->runnext) continue;
+        if (v->state == CORE_RUNNING && v->g) {
+            t->steal_from = v->id;
+            return -1;
+        }
+        int g = v->runnext;
+        v->runnext = 0;
+        return g;
     }
-    g->core = -1;
-    c->g = 0;
-    c->state = CORE_SPINNING;
-    m->threads[c->thread].g = 0;
+    return 0;
 }
 
-static bool any_runnable(const Machine *m)
+static bool any_runq(const Machine *m)
 {
-    if (m->global.len) return true;
     for (int i = 0; i < m->ncores; i++)
-        if (m->cores[i].runnext || m->cores[i].local.len) return true;
+        if (!runq_empty(&m->cores[i])) return true;
     return false;
 }
 
-/* Protocol 6. */
-static void idle_frame(Machine *m)
+/* What a poller that blocks now would wait for: the next timer, on
+ * epoll's millisecond clock (a wait under 1 ms is 1 ms; longer ones are
+ * floored), plus how late epoll_wait returns.  INT64_MAX: no timer. */
+static int64_t poll_deadline_ps(const Machine *m)
 {
-    int64_t wake = INT64_MAX;
-    for (int i = 0; i < m->ncores; i++) {
-        const Core *c = &m->cores[i];
-        if (c->state == CORE_SPINNING || c->state == CORE_RUNNING) return;
-        if (c->state == CORE_WAKING && c->wake_at < wake) wake = c->wake_at;
-    }
-    int64_t t = timer_next(m);
-    if (t != INT64_MAX || wake != INT64_MAX) {
-        int64_t to = t < wake ? t : wake;
-        if (to > m->now) {
-            m->now = to;
-            machine_emit(m, EV_TIME_JUMP, 0, -1);
+    int64_t next = timer_next(m);
+    if (next == INT64_MAX) return INT64_MAX;
+    int64_t delay = next - m->now, waitms;
+    if (delay <= 0) waitms = 0;
+    else if (delay < 1000000) waitms = 1;
+    else waitms = delay / 1000000;
+    return ps(m->now + waitms * 1000000 + TIMING_EPOLL_LATE_NS);
+}
+
+/* One look for work by thread t, which holds a P (findRunnable). */
+static void findrunnable(Machine *m, Thread *t)
+{
+    Core *c = &m->cores[t->core];
+    bool inherit = false, no_runnext = false;
+    int g = 0;
+    if (t->steal_from >= 0) {                   /* back from the back-off */
+        Core *v = &m->cores[t->steal_from];
+        t->steal_from = -1;
+        no_runnext = true;
+        if (v->runnext && v->state != CORE_IDLE) {
+            g = v->runnext;
+            v->runnext = 0;
+            goto found;
         }
-        fire_timers(m);
+    }
+    run_timers(m, c->id);
+    if (c->schedtick % GLOBAL_EVERY == 0 && m->global.len && (g = globrunqget(m, c, 1))) goto found;
+    if ((g = runqget(c, &inherit))) goto found;
+    if (m->global.len && (g = globrunqget(m, c, 0))) goto found;
+    if (m->lastpoll != 0 && (g = netpoll_take(m, c))) goto found;
+    if (t->spinning || 2 * m->nmspinning < m->ncores - sched_npidle(m)) {
+        if (!t->spinning) {
+            t->spinning = true;
+            m->nmspinning++;
+        }
+        g = steal(m, t, c, no_runnext);
+        if (g < 0) {                            /* usleep(3) before taking runnext */
+            t->clock += ps(TIMING_BACKOFF_NS);
+            return;
+        }
+        if (g) goto found;
+    }
+    if (m->global.len && (g = globrunqget(m, c, 0))) goto found;
+
+    /* Nothing: give the P back. */
+    pidleput(m, c);
+    t->core = -1;
+    t->clock += ps(TIMING_LOOK_NS);
+    if (t->spinning) {
+        t->spinning = false;
+        m->nmspinning--;
+        Core *p;
+        if (any_runq(m) && (p = sched_pidleget(m))) {     /* checkRunqsNoP: look again */
+            sched_acquire(m, t, p);
+            t->spinning = true;
+            m->nmspinning++;
+            return;
+        }
+    }
+    int64_t deadline = poll_deadline_ps(m);
+    if (m->poller < 0 && m->lastpoll != 0 && (deadline != INT64_MAX || netpoll_waiters(m))) {
+        netpoll_block(m, t, deadline);
         return;
     }
-    if (any_runnable(m)) sim_fatal("idle_frame", "runnable goroutines but every P parked");
-    machine_fail(m, M_DEADLOCK, 0, false, "all goroutines are asleep - deadlock!");
+    sched_stopm(m, t);
+    return;
+
+found:
+    if (t->spinning) {                          /* resetspinning */
+        t->spinning = false;
+        m->nmspinning--;
+        sched_wakep(m);
+    }
+    sched_execute(m, t, g, inherit);
+    t->clock += ps(TIMING_SWITCH_NS);
+}
+
+/* ---- after an instruction (protocol 3) ----------------------------------------------------- */
+
+/* Thread t's goroutine executed an instruction that cost cost_ps. */
+static void after_exec(Machine *m, Thread *t, int64_t cost_ps)
+{
+    t->clock += cost_ps;
+    if (m->status != M_RUNNING) return;         /* it failed: it stays where it is */
+    Goroutine *g = machine_g(m, t->g);
+    switch (g->state) {
+    case G_RUNNING: {
+        Core *c = &m->cores[t->core];
+        if (!c->preempt && (sched_sysmon_preempts(m) || t->clock < ps(c->slice_start + m->cfg.time_slice)))
+            return;
+        c->preempt = false;
+        g->state = G_RUNNABLE;                  /* preempted [gopreempt_m] */
+        runq_push_tail(&m->global, g->id);
+        machine_emit(m, EV_GO_PREEMPT, g->id, c->id)->line = run_line(m, g);
+        drop(m, t);
+        t->state = TH_SCHED;
+        t->clock += ps(TIMING_SWITCH_NS);
+        return;
+    }
+    case G_SYSCALL:
+        syscall_enter(m, t);
+        return;
+    default:                                    /* blocked, asleep, done */
+        drop(m, t);
+        t->state = TH_SCHED;
+        t->clock += ps(TIMING_SWITCH_NS);
+        return;
+    }
+}
+
+/* Thread t runs one instruction of its goroutine at t's time. */
+static void exec_step(Machine *m, Thread *t)
+{
+    Goroutine *g = machine_g(m, t->g);
+    int core = t->core;
+    m->last[core].g = g->id;
+    m->last[core].pc = g->frames[g->nframes - 1].pc;
+    int64_t cost = vm_exec(m, g, core);
+    after_exec(m, t, timing_scale(cost, timing_speed(m, t->id, t->clock)));
+}
+
+/* ---- forced steps ----------------------------------------------------------------------------- */
+
+static Thread *thread_of(Machine *m, int gid)
+{
+    const Goroutine *g = machine_g(m, gid);
+    return g->thread >= 0 ? &m->threads[g->thread] : NULL;
+}
+
+/* Take runnable G gid out of whichever queue holds it. */
+static bool unqueue(Machine *m, int gid)
+{
+    for (int i = 0; i < m->ncores; i++) {
+        if (m->cores[i].runnext == gid) { m->cores[i].runnext = 0; return true; }
+        if (runq_remove(&m->cores[i].local, gid)) return true;
+    }
+    return runq_remove(&m->global, gid);
+}
+
+/* Put runnable G gid on a thread at once (the schedule wants it to run now):
+ * a thread that holds a P without a goroutine, else an idle P with a thread
+ * woken instantly, else the P that had it queued (or P0), whose goroutine
+ * goes back to the head of that P's queue. */
+static Thread *force_start(Machine *m, int gid)
+{
+    Core *home = NULL;
+    for (int i = 0; i < m->ncores && !home; i++)
+        if (m->cores[i].runnext == gid || runq_has(&m->cores[i].local, gid)) home = &m->cores[i];
+    if (!unqueue(m, gid)) return NULL;
+    Thread *t = NULL;
+    for (int i = 0; i < m->nthreads && !t; i++) {
+        Thread *x = &m->threads[i];
+        if ((x->state == TH_SCHED || x->state == TH_WAKING) && x->core >= 0) t = x;
+    }
+    Core *c;
+    if (!t && (c = sched_pidleget(m))) {
+        sched_startm(m, c, false);
+        t = &m->threads[c->thread];
+    }
+    if (!t) {
+        c = home && home->g ? home : &m->cores[0];
+        for (int i = 0; i < m->ncores && !c->g; i++) c = &m->cores[i];
+        t = &m->threads[c->thread];
+        Goroutine *old = machine_g(m, c->g);
+        old->state = G_RUNNABLE;
+        runq_push_head(&c->local, old->id);
+        machine_emit(m, EV_GO_PREEMPT, old->id, c->id)->line = run_line(m, old);
+        drop(m, t);
+    }
+    if (t->spinning) {
+        t->spinning = false;
+        m->nmspinning--;
+    }
+    t->steal_from = -1;
+    if (t->clock < m->now_ps) t->clock = m->now_ps;
+    sched_execute(m, t, gid, false);
+    return t;
+}
+
+/* ---- the step ------------------------------------------------------------------------------- */
+
+/* The thread that acts next: the earliest clock, ties to the lower id;
+ * `skip_running`: among those not running a goroutine. */
+static Thread *earliest(Machine *m, bool skip_running)
+{
+    Thread *best = NULL;
+    for (int i = 0; i < m->nthreads; i++) {
+        Thread *t = &m->threads[i];
+        if (t->state == TH_IDLE || t->clock == INT64_MAX) continue;
+        if (skip_running && t->state == TH_RUNNING) continue;
+        if (!best || t->clock < best->clock) best = t;
+    }
+    return best;
 }
 
 static void begin_frame(Machine *m)
 {
     m->nevents = 0;
     m->frame++;
+    m->acted = -1;
     for (int i = 0; i < m->ncores; i++) m->last[i].g = m->last[i].pc = 0;
 }
 
-/* Core c executes one instruction of its goroutine in this frame. */
-static int exec_on(Machine *m, Core *c)
+static void set_time(Machine *m, int64_t at_ps)
 {
-    int gid = c->g;
-    Goroutine *g = machine_g(m, gid);
-    m->last[c->id].g = gid;
-    m->last[c->id].pc = g->frames[g->nframes - 1].pc;
-    int cost = vm_exec(m, g, c->id);
-    after_exec(m, c, gid);
-    return cost;
+    if (at_ps > m->now_ps) m->now_ps = at_ps;
+    m->now = m->now_ps / PS_PER_NS;
 }
 
-/* The arbiter: this frame's order of the cores, a permutation decoded from
- * one random word. */
-static void arbiter_order(const Machine *m, int *order)
-{
-    int n = m->ncores;
-    for (int i = 0; i < n; i++) order[i] = i;
-    if (n < 2) return;
-    uint64_t r = frame_random(m, SALT_ORDER);
-    for (int i = n - 1; i > 0; i--) {
-        int j = (int)(r % (uint64_t)(i + 1));
-        r /= (uint64_t)(i + 1);
-        int t = order[i]; order[i] = order[j]; order[j] = t;
-    }
-}
+/* The thread acting at this step, the schedule's choice applied. */
+static void act_state(Machine *m, Thread *t);
 
-void sched_frame(Machine *m)
+static Thread *choose(Machine *m)
 {
-    begin_frame(m);
-    fire_timers(m);
-    int n = m->ncores, order[MACHINE_MAX_CORES];
-    arbiter_order(m, order);
-    bool busy = false;
-    for (int i = 0; i < n; i++) busy |= m->cores[i].g != 0;
-    int maxcost = 0;
-    bool executed = false;
-    for (int k = 0; k < n && m->status == M_RUNNING; k++) {
-        Core *c = &m->cores[order[k]];
-        if (!c->g && !pick(m, c, busy)) continue;
-        int cost = exec_on(m, c);
-        if (cost > maxcost) maxcost = cost;
-        executed = true;
-    }
-    m->now += maxcost;
-    if (!executed && m->status == M_RUNNING) idle_frame(m);
-}
-
-/* ---- machine_run's fast path ---------------------------------------------------- */
-
-/* The one core that is not parked, if it runs or is about to pick. */
-static Core *sole_core(Machine *m)
-{
-    Core *c = NULL;
-    for (int i = 0; i < m->ncores; i++) {
-        if (m->cores[i].state == CORE_PARKED) continue;
-        if (c) return NULL;
-        c = &m->cores[i];
-    }
-    return c && (c->state == CORE_RUNNING || c->state == CORE_SPINNING) ? c : NULL;
-}
-
-/* A frame in which only core c is active (every other core parked at its
- * start, no timer due): sched_frame's effects without its loop.  Should c's
- * instruction wake a parked P, the cores after c in the arbiter order get
- * their turn, as in sched_frame (those before c were parked at theirs). */
-static void solo_frame(Machine *m, Core *c)
-{
-    begin_frame(m);
-    bool busy = c->g != 0;
-    if (!c->g && !pick(m, c, false)) return;        /* a schedule error */
-    Goroutine *g = machine_g(m, c->g);
-    int pc = g->frames[g->nframes - 1].pc;
-    if (vm_run_plain(m, g, 1, INT64_MAX)) {         /* no events, nobody woken */
-        m->last[c->id].g = g->id;
-        m->last[c->id].pc = pc;
-        after_exec(m, c, g->id);
-        return;
-    }
-    int cost = exec_on(m, c);
-    bool woke = false;
-    for (int i = 0; i < m->ncores; i++) woke |= &m->cores[i] != c && m->cores[i].state != CORE_PARKED;
-    if (woke && m->status == M_RUNNING) {
-        int order[MACHINE_MAX_CORES], k = 0;
-        arbiter_order(m, order);
-        while (order[k] != c->id) k++;
-        for (k++; k < m->ncores && m->status == M_RUNNING; k++) {
-            Core *o = &m->cores[order[k]];
-            if (!o->g && !pick(m, o, busy)) continue;
-            int more = exec_on(m, o);
-            if (more > cost) cost = more;
+    Thread *t = earliest(m, false);
+    if (!t || t->state != TH_RUNNING || !m->schedule || m->nforced >= (uint64_t)m->schedule->n) return t;
+    int gid = m->schedule->picks[m->nforced];
+    if (gid >= 1 && gid <= m->ngs) {
+        const Goroutine *g = machine_g(m, gid);
+        if (g->state == G_RUNNING) {
+            m->nforced++;
+            return thread_of(m, gid);
+        }
+        if (g->state == G_RUNNABLE) {
+            set_time(m, t->clock);
+            Thread *f = force_start(m, gid);
+            if (f) {
+                m->nforced++;
+                return f;
+            }
+        }
+        if (g->state == G_SLEEPING || g->state == G_SYSCALL) {
+            Thread *o = earliest(m, true);      /* let the world move on first */
+            if (o) return o;
         }
     }
-    m->now += cost;
+    m->status = M_SCHEDULE_ERROR;
+    m->exit_code = 2;
+    snprintf(m->fatal_msg, sizeof m->fatal_msg, "schedule: step %llu names G%d, which cannot run",
+             (unsigned long long)m->nforced + 1, gid);
+    return NULL;
 }
 
-/* A lone goroutine's time slices, many at once.  With every run queue empty
- * and no forced pick ahead, ending a slice only preempts g to the global
- * queue (frame A, protocol 5), and the next frame's pick takes it straight
- * back (frame B, protocol 3: findrunnable finds nothing but g, whether or not
- * schedtick%61 sends it to the global queue first), to start a fresh slice.
- * So vm_run_plain may run across slice ends, and their bookkeeping is
- * settled afterwards: instruction j of the run leaves the slice at
- * (slice + j) mod quantum, 0 meaning it ended the slice.  Only the last
- * frame's events survive a run, so only they are written.  A quantum of 1
- * (every frame both A and B) is left to the general path. */
-static uint64_t solo_slices(Machine *m, Core *c, Goroutine *g, uint64_t room, int64_t next_timer)
+/* Thread t acts at its clock; what it spent waking other threads is added
+ * to its clock afterwards. */
+static void act(Machine *m, Thread *t)
 {
-    const uint64_t q = (uint64_t)m->cfg.quantum, s0 = (uint64_t)c->slice;
-    uint64_t k = vm_run_plain(m, g, room, next_timer);
-    if (!k) return 0;
-    /* (divisions only when a slice did end: a run cut short by a call is common) */
-    uint64_t t = s0 + k, nA = t < q ? 0 : t / q;         /* slices ended           */
-    uint64_t slice = t < q ? t : t % q;
-    bool ends_on_A = nA && slice == 0;
-    uint64_t nB = nA - ends_on_A;                       /* picks of g again       */
-    m->frame += k;
-    if (nA) {
-        c->schedtick += (uint32_t)nB;
-        m->npicks += nB;
-        /* nA pushes onto the empty global queue, each but the last popped again */
-        RunQueue *gq = &m->global;
-        uint64_t cap = (uint64_t)gq->cap, from = nA > cap ? nA - cap : 0;
-        for (uint64_t j = from; j < nA; j++) gq->ids[((uint64_t)gq->head + j) % cap] = g->id;
-        gq->head = (int)(((uint64_t)gq->head + nB) % cap);
-        gq->len = (int)(nA - nB);
-    }
-    m->nevents = 0;
-    for (int i = 0; i < m->ncores; i++) m->last[i].g = m->last[i].pc = 0;
-    m->last[c->id].g = g->id;
-    m->last[c->id].pc = g->last_pc;
-    if (ends_on_A) {                                    /* after_exec's preemption */
-        g->slice_used = (int)q;
-        c->slice = 0;
-        g->state = G_RUNNABLE;
-        g->core = -1;
-        c->g = 0;
-        c->state = CORE_SPINNING;
-        m->threads[c->thread].g = 0;
-        machine_emit(m, EV_GO_PREEMPT, g->id, c->id)->line = run_line(m, g);
-        return k;
-    }
-    c->slice = g->slice_used = (int)slice;
-    if (nA && c->slice == 1)                            /* the last frame was a B: */
-        machine_emit(m, EV_GO_START, g->id, c->id)->line = m->prog->code_line[g->last_pc];
-    return k;                                           /* g had begun: run_line   */
+    m->acted = t->id;
+    m->charge_ps = 0;
+    act_state(m, t);
+    t->clock += m->charge_ps;
+    m->charge_ps = 0;
 }
 
-/* While one core is active and every other one is parked, a frame is that
- * core's work and nothing else: no arbiter to consult, no other core asking
- * for work.  Frames run here back to back with sched_frame's exact effects:
- * runs of plain instructions (vm_run_plain: no events, no scheduling) with no
- * per-frame bookkeeping at all, anything else as a solo_frame.  Stops where
- * the general path is needed (a timer due, a core to park or wake); returns
- * the frames executed. */
-uint64_t sched_run_solo(Machine *m, uint64_t max)
+static void act_state(Machine *m, Thread *t)
+{
+    switch (t->state) {
+    case TH_RUNNING:
+        exec_step(m, t);
+        return;
+    case TH_SCHED:
+        findrunnable(m, t);
+        return;
+    case TH_WAKING:                             /* acquirep(nextp), then look */
+        t->state = TH_SCHED;
+        findrunnable(m, t);
+        return;
+    case TH_SYSCALL:
+        syscall_exit(m, t);
+        return;
+    case TH_POLLING:
+        netpoll_wakeup(m, t);
+        return;
+    case TH_SYSMON:
+        sysmon_tick(m, t);
+        return;
+    case TH_IDLE:
+        break;
+    }
+    sim_fatal("act", "an idle thread acts");
+}
+
+void sched_step(Machine *m)
+{
+    begin_frame(m);
+    int64_t net = timer_next_net(m);
+    Thread *t = choose(m);
+    if (m->status != M_RUNNING) return;
+    if (net != INT64_MAX && (!t || ps(net) <= t->clock)) {   /* the kernel's event */
+        set_time(m, ps(net));
+        netpoll_deliver_due(m);
+        return;
+    }
+    if (!t) {
+        machine_fail(m, M_DEADLOCK, 0, false, "all goroutines are asleep - deadlock!");
+        return;
+    }
+    set_time(m, t->clock);
+    act(m, t);
+}
+
+/* ---- machine_run's fast path ------------------------------------------------------------------ */
+
+/* Runs of plain instructions: while the earliest thread runs a goroutine
+ * whose next instructions are plain (no events, no scheduling), they are
+ * executed back to back (vm_run_plain) until its clock reaches the next
+ * other event, the end of its speed epoch or its time slice — each one a
+ * frame, exactly as sched_step would have run it.  Anything else is a
+ * sched_step.  Returns the frames executed. */
+uint64_t sched_run(Machine *m, uint64_t max)
 {
     uint64_t done = 0;
     while (done < max && m->status == M_RUNNING) {
-        Core *c = sole_core(m);
-        if (!c) break;
-        int64_t next_timer = timer_next(m);
-        if (next_timer <= m->now) break;                /* a timer fires first */
-        if (c->g) {
-            Goroutine *g = machine_g(m, c->g);
-            uint64_t q = (uint64_t)(m->cfg.quantum - 1 - c->slice), room = max - done;
-            if (!m->global.len && !c->runnext && !c->local.len && m->cfg.quantum >= 2 &&
-                (!m->schedule || m->npicks >= (uint64_t)m->schedule->n)) {
-                uint64_t k = solo_slices(m, c, g, room, next_timer);
-                done += k;
-                if (k) continue;
-                solo_frame(m, c);                       /* not a plain instruction */
-                done++;
-                continue;
+        Thread *t = earliest(m, false);
+        bool forced = m->schedule && m->nforced < (uint64_t)m->schedule->n;
+        if (t && t->state == TH_RUNNING && !forced) {
+            int64_t until = INT64_MAX;
+            for (int i = 0; i < m->nthreads; i++) {
+                const Thread *o = &m->threads[i];
+                if (o != t && o->state != TH_IDLE && o->clock < until) until = o->clock;
             }
-            uint64_t k = q ? vm_run_plain(m, g, q < room ? q : room, next_timer) : 0;
-            if (k) {
-                m->frame += k;
-                c->slice += (int)k;
-                g->slice_used = c->slice;
-                m->nevents = 0;
-                for (int i = 0; i < m->ncores; i++) m->last[i].g = m->last[i].pc = 0;
-                m->last[c->id].g = g->id;
-                m->last[c->id].pc = g->last_pc;
-                done += k;
-                continue;
+            int64_t net = timer_next_net(m);
+            if (net != INT64_MAX && ps(net) < until) until = ps(net);
+            int64_t epoch_end = ((t->clock >> TIMING_EPOCH_SHIFT) + 1) << TIMING_EPOCH_SHIFT;
+            if (epoch_end < until) until = epoch_end;
+            const Core *c = &m->cores[t->core];
+            int64_t slice_end = c->preempt ? INT64_MIN
+                              : sched_sysmon_preempts(m) ? INT64_MAX : ps(c->slice_start + m->cfg.time_slice);
+            Goroutine *g = machine_g(m, t->g);
+            if (t->clock < until) {
+                int64_t last = t->clock;
+                uint64_t k = vm_run_plain(m, g, max - done, &t->clock, until, slice_end,
+                                          timing_speed(m, t->id, t->clock), &last);
+                if (k) {
+                    m->frame += k;
+                    m->nevents = 0;
+                    m->acted = t->id;
+                    for (int i = 0; i < m->ncores; i++) m->last[i].g = m->last[i].pc = 0;
+                    m->last[c->id].g = g->id;
+                    m->last[c->id].pc = g->last_pc;
+                    set_time(m, last);
+                    done += k;
+                    continue;
+                }
             }
-        } else if (!c->runnext && !c->local.len && !m->global.len) {
-            break;                                      /* c would park */
         }
-        solo_frame(m, c);
+        sched_step(m);
         done++;
     }
     return done;
 }
 
+/* ---- set-up and invariants -------------------------------------------------------------------- */
+
+/* The runtime as main.main finds it (Go 1.19 on Linux, schedtrace_format.txt):
+ * M0 runs main's goroutine on P0; sysmon runs on its own M; the runtime's
+ * start-up goroutines have left one idle M behind (two with GOMAXPROCS ≥ 2);
+ * the other Ps are idle, P1 first. */
+void sched_init(Machine *m)
+{
+    for (int i = m->ncores - 1; i >= 0; i--) {
+        Core *c = &m->cores[i];
+        c->id = i;
+        runq_init_local(c);
+        if (i > 0) pidleput(m, c);
+    }
+    runq_grow(&m->global);
+    m->poller = -1;
+    m->lastpoll = 1;                            /* nobody polls yet */
+    m->trace_start = -1;
+    m->lasttrace = INT64_MIN / 2;               /* the first look writes a line */
+    runq_grow(&m->pollready);
+    Thread *m0 = sched_newm(m);
+    Thread *mon = sched_newm(m);
+    mon->state = TH_SYSMON;
+    mon->clock = ps(TIMING_SYSMON_MIN_US * 1000);
+    m->sysmon = mon->id;
+    m->sysmon_delay = TIMING_SYSMON_MIN_US;
+    Core *p0 = &m->cores[0];
+    p0->state = CORE_RUNNING;
+    p0->thread = m0->id;
+    m0->core = 0;
+    m0->state = TH_SCHED;
+    runq_push_tail(&p0->local, 1);      /* a slice of its own: the runtime's start-up
+                                           has blocked main already (schedtick > 0) */
+    int spare = m->ncores >= 2 ? 2 : 1;
+    for (int i = 0; i < spare; i++) sched_stopm(m, sched_newm(m));
+}
+
 void sched_check_invariants(const Machine *m)
 {
     int *seen = xcalloc((size_t)m->ngs + 1, sizeof *seen);
+    int spinning = 0;
+    for (int i = 0; i < m->nthreads; i++) {
+        const Thread *t = &m->threads[i];
+        spinning += t->spinning;
+        bool holds = t->state == TH_WAKING || t->state == TH_SCHED || t->state == TH_RUNNING;
+        if (holds && (t->core < 0 || m->cores[t->core].thread != t->id || m->cores[t->core].state != CORE_RUNNING))
+            sim_fatal(__func__, "a thread that holds a P is not that P's");
+        if (!holds && t->state != TH_SYSCALL && t->core >= 0) sim_fatal(__func__, "a thread holds a P it should not");
+        if ((t->state == TH_RUNNING || t->state == TH_SYSCALL) != (t->g != 0))
+            sim_fatal(__func__, "thread state vs g");
+        if (t->state == TH_RUNNING) {
+            const Goroutine *g = &m->gs[t->g - 1];
+            if (g->state != G_RUNNING || g->thread != t->id || m->cores[t->core].g != t->g)
+                sim_fatal(__func__, "a running thread's goroutine is not running there");
+        }
+        if (t->state == TH_SYSCALL && m->gs[t->g - 1].state != G_SYSCALL)
+            sim_fatal(__func__, "a thread in a system call without its goroutine in one");
+    }
+    if (spinning != m->nmspinning) sim_fatal(__func__, "nmspinning");
     for (int i = 0; i < m->ncores; i++) {
         const Core *c = &m->cores[i];
-        if ((c->g != 0) != (c->state == CORE_RUNNING)) sim_fatal(__func__, "core state vs g");
+        if (c->state == CORE_IDLE && (c->thread >= 0 || c->g)) sim_fatal(__func__, "an idle P with an M or a G");
         if (c->g && (m->gs[c->g - 1].state != G_RUNNING || m->gs[c->g - 1].core != i))
-            sim_fatal(__func__, "core runs a goroutine that is not running there");
-        if (c->state == CORE_PARKED && (c->runnext || c->local.len))
-            sim_fatal(__func__, "parked P with work");
+            sim_fatal(__func__, "a P runs a goroutine that is not running there");
         if (c->runnext) seen[c->runnext]++;
-        for (int k = 0; k < c->local.len; k++) seen[rq_at(&c->local, k)]++;
+        for (int k = 0; k < c->local.len; k++) seen[runq_at(&c->local, k)]++;
     }
-    for (int k = 0; k < m->global.len; k++) seen[rq_at(&m->global, k)]++;
+    for (int k = 0; k < m->global.len; k++) seen[runq_at(&m->global, k)]++;
     for (int i = 0; i < m->ngs; i++) {
         const Goroutine *g = &m->gs[i];
         if (seen[g->id] != (g->state == G_RUNNABLE))

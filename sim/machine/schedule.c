@@ -1,14 +1,19 @@
-/* schedule.c — a run's scheduling decisions as data.
+/* schedule.c — a run's order of goroutine steps as data.
  *
- * A Schedule lists the goroutine taken at each pick (each time a core takes a
- * goroutine to run, EV_GO_START), in order.  Given to a Machine it overrides
- * the policy pick by pick (see protocol 3 in sched.c); the picks a run made,
- * replayed on the same program, config and seed, reproduce it frame for frame,
- * and on another seed they still force the same order of goroutine starts.
+ * A Schedule lists the goroutine that executes at each goroutine step: each
+ * frame in which some goroutine runs an instruction (frames in which only a
+ * thread's scheduling, a timer or sysmon acts are not decisions).  Given to
+ * a Machine it overrides the machine's timing step by step (see "Forced
+ * steps" in sched.c): the named goroutine runs next whatever the threads'
+ * clocks say, as if the OS had stalled every other thread.  So any
+ * interleaving of the goroutines' instructions can be forced, including the
+ * rare ones that seeds almost never produce.
  *
- * Text form (for `--schedule`, sharing and the explorer's witnesses): the ids
- * in decimal separated by '.', e.g. "1.2.1.3"; the empty string is the empty
- * schedule.  Surrounding whitespace is ignored; anything else is an error.
+ * Text form (for `--schedule`, sharing and the explorer's witnesses): runs
+ * separated by '.', each a goroutine id in decimal, optionally followed by
+ * 'x' and a repeat count: "1x12.2x3.1" = G1 twelve steps, G2 three, G1 one.
+ * The empty string is the empty schedule.  Surrounding whitespace is
+ * ignored; anything else is an error.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -17,6 +22,11 @@
 
 #include "machine.h"
 #include "util.h"
+
+/* The longest run one entry may write and the most steps a schedule may
+ * force: enough for any run a person or a test writes down. */
+#define MAX_REPEAT 100000000L
+#define MAX_STEPS 100000000
 
 void schedule_init(Schedule *s)
 {
@@ -36,6 +46,18 @@ void schedule_push(Schedule *s, int g)
     s->picks[s->n++] = g;
 }
 
+static const char *number(const char *p, const char *end, long *out)
+{
+    if (p == end || !isdigit((unsigned char)*p)) return NULL;
+    long v = 0;
+    while (p < end && isdigit((unsigned char)*p)) {
+        v = v * 10 + (*p++ - '0');
+        if (v > MAX_REPEAT) return NULL;
+    }
+    *out = v;
+    return p;
+}
+
 int schedule_parse(Schedule *s, const char *text)
 {
     const char *p = text;
@@ -45,14 +67,11 @@ int schedule_parse(Schedule *s, const char *text)
     while (end > p && isspace((unsigned char)end[-1])) end--;
     if (p == end) return 0;
     for (;;) {
-        if (p == end || !isdigit((unsigned char)*p)) goto bad;
-        long v = 0;
-        while (p < end && isdigit((unsigned char)*p)) {
-            v = v * 10 + (*p++ - '0');
-            if (v > 1000000000L) goto bad;
-        }
-        if (v < 1) goto bad;
-        schedule_push(s, (int)v);
+        long g, k = 1;
+        if (!(p = number(p, end, &g)) || g < 1 || g > 1000000000L) goto bad;
+        if (p < end && *p == 'x' && (!(p = number(p + 1, end, &k)) || k < 1)) goto bad;
+        if ((long)s->n + k > MAX_STEPS) goto bad;
+        while (k-- > 0) schedule_push(s, (int)g);
         if (p == end) return 0;
         if (*p++ != '.') goto bad;
     }
@@ -65,12 +84,16 @@ size_t schedule_format(const Schedule *s, char *buf, size_t n)
 {
     size_t len = 0;
     if (n) buf[0] = '\0';
-    for (int i = 0; i < s->n; i++) {
-        char tmp[16];
-        int k = snprintf(tmp, sizeof tmp, "%s%d", i ? "." : "", (int)s->picks[i]);
+    for (int i = 0; i < s->n;) {
+        int j = i;
+        while (j < s->n && s->picks[j] == s->picks[i]) j++;
+        char tmp[40];
+        int k = j - i > 1 ? snprintf(tmp, sizeof tmp, "%s%dx%d", i ? "." : "", (int)s->picks[i], j - i)
+                          : snprintf(tmp, sizeof tmp, "%s%d", i ? "." : "", (int)s->picks[i]);
         if (len + (size_t)k < n) memcpy(buf + len, tmp, (size_t)k + 1);
         else if (len < n) buf[len] = '\0';
         len += (size_t)k;
+        i = j;
     }
     return len;
 }

@@ -9,12 +9,13 @@
  * memcpy and a copy pops in the same order.
  *
  * Go keeps a 4-ary heap of timers per P (runtime/time.go) and runs due timers
- * when a P looks for work; the simulated machine has one queue for the whole
- * machine, checked at the start of every frame and when the clock jumps (see
- * the essay in sched.c).
+ * when a P looks for work, stealing other Ps' timers when it has none; the
+ * simulated machine has one queue for the whole machine, run by whichever
+ * thread looks for work first once they are due (sched.c, protocol 2).
  *
- * A network event (timer_add_net) carries a token for the simulated network
- * (netpoll_at): at its time the network delivers what was sent.
+ * The network's deliveries (timer_add_net, for netpoll_at) wait in a heap of
+ * their own: they are the kernel's events, due at their time whatever the
+ * threads do, while Go's timers run only when a thread looks at them.
  *
  * A channel timer has an id (Machine.timer_ids counts them) that a
  * time.Timer or time.Ticker object keeps, so Stop and Reset find it; a ticker
@@ -90,29 +91,20 @@ static void add(Machine *m, int g, int chan, int64_t when, int64_t period, int64
 void timer_add(Machine *m, int g, int64_t when)
 {
     add(m, g, 0, when, 0, 0);
+    netpoll_timer_added(m, when);
 }
 
 int64_t timer_add_chan(Machine *m, int chan, int64_t when, int64_t period)
 {
     int64_t id = ++m->timer_ids;
     add(m, 0, chan, when, period, id);
+    netpoll_timer_added(m, when);
     return id;
 }
 
 void timer_add_chan_id(Machine *m, int64_t id, int chan, int64_t when, int64_t period)
 {
     add(m, 0, chan, when, period, id);
-}
-
-void timer_add_net(Machine *m, int64_t when, int64_t token)
-{
-    GROW(m->timers, m->timers_cap, m->ntimers + 1);
-    Timer *t = &m->timers[m->ntimers];
-    memset(t, 0, sizeof *t);
-    t->when = when;
-    t->seq = m->timer_seq++;
-    t->net = token;
-    sift_up(m->timers, m->ntimers++);
 }
 
 /* Remove heap entry i, keeping the heap ordered. */
@@ -128,7 +120,7 @@ static void remove_at(Machine *m, int i)
 bool timer_stop(Machine *m, int64_t id)
 {
     for (int i = 0; i < m->ntimers; i++) {
-        if (m->timers[i].g == 0 && !m->timers[i].net && m->timers[i].id == id) {
+        if (m->timers[i].g == 0 && m->timers[i].id == id) {
             remove_at(m, i);
             return true;
         }
@@ -156,6 +148,33 @@ int timer_pop_due(Machine *m, int64_t now)
     return timer_pop(m, now, &t) ? t.g : 0;
 }
 
+/* ---- the network's deliveries: a heap of their own, on (when, seq) ---- */
+
+void timer_add_net(Machine *m, int64_t when, int64_t token)
+{
+    GROW(m->netevs, m->netevs_cap, m->nnetevs + 1);
+    Timer *t = &m->netevs[m->nnetevs];
+    memset(t, 0, sizeof *t);
+    t->when = when;
+    t->seq = m->timer_seq++;
+    t->net = token;
+    sift_up(m->netevs, m->nnetevs++);
+}
+
+int64_t timer_next_net(const Machine *m)
+{
+    return m->nnetevs ? m->netevs[0].when : INT64_MAX;
+}
+
+int64_t timer_pop_net(Machine *m, int64_t now)
+{
+    if (!m->nnetevs || m->netevs[0].when > now) return 0;
+    int64_t token = m->netevs[0].net;
+    m->netevs[0] = m->netevs[--m->nnetevs];
+    sift_down(m->netevs, m->nnetevs, 0);
+    return token;
+}
+
 void timer_check_invariants(const Machine *m)
 {
     int *count = xcalloc((size_t)m->ngs + 1, sizeof *count);
@@ -164,16 +183,11 @@ void timer_check_invariants(const Machine *m)
         if (i > 0 && before(t, &m->timers[(i - 1) / 2]))
             sim_fatal(__func__, "timer heap out of order");
         if (t->seq >= m->timer_seq) sim_fatal(__func__, "timer seq from the future");
-        if (t->net) {
-            if (t->g || t->chan) sim_fatal(__func__, "a network event that is also another timer");
-            continue;
-        }
         if (t->g == 0) {
             if (t->chan < 1 || t->chan > m->nchans || t->id < 1)
                 sim_fatal(__func__, "channel timer for no channel");
             for (int j = i + 1; j < m->ntimers; j++)
-                if (m->timers[j].g == 0 && !m->timers[j].net && m->timers[j].id == t->id)
-                    sim_fatal(__func__, "duplicate timer id");
+                if (m->timers[j].g == 0 && m->timers[j].id == t->id) sim_fatal(__func__, "duplicate timer id");
             continue;
         }
         if (t->g < 1 || t->g > m->ngs) sim_fatal(__func__, "timer for no goroutine");
@@ -188,5 +202,7 @@ void timer_check_invariants(const Machine *m)
     for (int i = 0; i < m->ntimers; i++)
         for (int j = i + 1; j < m->ntimers; j++)
             if (m->timers[i].seq == m->timers[j].seq) sim_fatal(__func__, "duplicate timer seq");
+    for (int i = 1; i < m->nnetevs; i++)
+        if (before(&m->netevs[i], &m->netevs[(i - 1) / 2])) sim_fatal(__func__, "network event heap out of order");
     free(count);
 }

@@ -40,7 +40,7 @@
 #include "format_data.h"
 #include "vm_data.h"
 
-static const uint16_t cost_of[OP__COUNT] = {
+static const uint32_t cost_of[OP__COUNT] = {
 #define OP(name, opnd, cost, meaning) [OP_##name] = (cost),
 #include "opcodes.def"
 #undef OP
@@ -118,7 +118,7 @@ int vm_new_goroutine(Machine *m, Value fn, const Value *args, int nargs)
     memset(g, 0, sizeof *g);
     g->id = ++m->ngs;
     g->state = G_RUNNABLE;
-    g->core = g->last_core = -1;
+    g->core = g->last_core = g->thread = -1;
     ensure_stack(g, nargs + 1 + STACK_SLACK);
     g->stack[0] = fn;
     if (nargs) memcpy(&g->stack[1], args, (size_t)nargs * sizeof *args);
@@ -560,6 +560,8 @@ int vm_exec(Machine *m, Goroutine *g, int core)
     do {                                                                        \
         if (n >= max || now >= until || sp + 2 > cap) goto out;                 \
         ip = &code[pc];                                                         \
+        cost = ((int64_t)cost_of[in.op] * speed) >> 6;                          \
+        if (now + cost >= slice_end) goto out;                                  \
         goto *labels[in.op];                                                    \
     } while (0)
 #define PLAIN_CASE(name) L_##name
@@ -569,7 +571,8 @@ int vm_exec(Machine *m, Goroutine *g, int core)
 #endif
 #define PLAIN_NEXT(target)                                                      \
     do {                                                                        \
-        now += cost_of[in.op];                                                  \
+        started = now;                                                          \
+        now += cost;                                                            \
         last = pc;                                                              \
         pc = (target);                                                          \
         n++;                                                                    \
@@ -585,7 +588,8 @@ int vm_exec(Machine *m, Goroutine *g, int core)
             st[sp - 1] = value_bool(st[sp - 1].i op st[sp].i);                  \
         PLAIN_NEXT(pc + 1)
 
-uint64_t vm_run_plain(Machine *m, Goroutine *g, uint64_t max, int64_t until)
+uint64_t vm_run_plain(Machine *m, Goroutine *g, uint64_t max, int64_t *clock, int64_t until,
+                      int64_t slice_end, uint32_t speed, int64_t *last_start)
 {
     if (g->unwinding) return 0;          /* a panic's step: vm_exec's */
     const Instr *code = m->prog->code;
@@ -596,7 +600,7 @@ uint64_t vm_run_plain(Machine *m, Goroutine *g, uint64_t max, int64_t until)
     const uint64_t nmem = (uint64_t)m->nmem;
     const int cap = g->stack_cap;
     int pc = f->pc, sp = g->sp, last = g->last_pc;
-    int64_t now = m->now;
+    int64_t now = *clock, started = *last_start, cost;
     uint64_t n = 0;
     /* The instruction is read through a pointer, field by field as handlers
      * need them: a copy of all four would be spilled to the stack on every
@@ -615,6 +619,8 @@ uint64_t vm_run_plain(Machine *m, Goroutine *g, uint64_t max, int64_t until)
     plain_loop:
         if (n >= max || now >= until || sp + 2 > cap) goto out;
         ip = &code[pc];
+        cost = ((int64_t)cost_of[in.op] * speed) >> 6;
+        if (now + cost >= slice_end) goto out;
         switch ((Opcode)in.op) {
 #endif
     PLAIN_CASE(NOP): PLAIN_NEXT(pc + 1);
@@ -795,7 +801,8 @@ out:
     g->last_pc = last;
     g->steps += n;
     m->instructions += n;
-    m->now = now;
+    *clock = now;
+    *last_start = started;
     return n;
 #undef in
 }

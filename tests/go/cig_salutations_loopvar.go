@@ -26,6 +26,8 @@ func main() {
 	fmt.Println("goroutines that saw \"good day\":", sawLast)
 }
 
+// schedule: 1x52.2x3.1x24.3x3 (each early goroutine runs before the loop moves on)
+// schedule: 1x52.2x6 (one early goroutine)
 // outcome: by hand (each of the first two goroutines ran before the loop moved on)
 // expect-status: 0
 // expect-stdout: goroutines that saw "good day": 1

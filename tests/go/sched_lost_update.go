@@ -22,6 +22,7 @@ func main() {
 	fmt.Println(n)
 }
 
+// schedule: 1x16.2x3 (both goroutines read n before either writes it back)
 // outcome: by hand (both goroutines read n before either wrote it)
 // expect-status: 0
 // expect-stdout: 1

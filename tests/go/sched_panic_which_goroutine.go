@@ -21,6 +21,7 @@ func main() {
 	wg.Wait()
 }
 
+// schedule: 1x18.2x4 (worker 1 reaches its panic first)
 // outcome: observed
 // expect-status: 2
 // expect-stderr: panic: worker 2

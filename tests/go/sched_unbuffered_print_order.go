@@ -16,6 +16,7 @@ func main() {
 	<-done
 }
 
+// schedule: 1x14.2x2 (main prints before the receiver)
 // outcome: by hand (main prints before the receiver)
 // expect-status: 0
 // expect-stdout: sent

@@ -1,0 +1,1 @@
+run race --schedule 1x5.2x4

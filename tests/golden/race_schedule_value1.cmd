@@ -1,0 +1,1 @@
+run race --schedule 1x8.2x4

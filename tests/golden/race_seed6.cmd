@@ -1,1 +1,0 @@
-run race --seed 6
