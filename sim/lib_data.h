@@ -75,6 +75,7 @@ typedef enum IoFn {
     IO_A_STRING, IO_A_NETWORK,
     IO_BUFIO_NEWREADER, IO_BUFIO_NEWSCANNER, IO_BUFIO_NEWWRITER,
     IO_BR_READSTRING, IO_BS_SCAN, IO_BS_TEXT, IO_BS_ERR, IO_BW_WRITESTRING, IO_BW_FLUSH,
+    IO_BW_WRITE, IO_BR_READ,
     IO__COUNT
 } IoFn;
 
@@ -101,6 +102,7 @@ static const struct IoRow io_rows[IO__COUNT] = {
     {"*bufio.Reader", "ReadString", "y>se"}, {"*bufio.Scanner", "Scan", ">b"},
     {"*bufio.Scanner", "Text", ">s"}, {"*bufio.Scanner", "Err", ">e"},
     {"*bufio.Writer", "WriteString", "s>ie"}, {"*bufio.Writer", "Flush", ">e"},
+    {"*bufio.Writer", "Write", "B>ie"}, {"*bufio.Reader", "Read", "B>ie"},
 };
 
 #endif

@@ -303,6 +303,7 @@ static int lib_call(Compiler *C, Expr *e, int bi, CallKind how)
         argc = 1;
     }
     argc += count_args(C, e);
+    for (int k = types_io_hidden_operands(bi); k > 0; k--, argc++) compile_emit(C, OP_INT, 0, 0);
     C->line = e->line;
     C->col = e->col;
     if (how == CALL_DEFER) {           /* the builtin op carries its LibFunc */

@@ -278,6 +278,9 @@ bool types_io_is_row(int bi);
 bool types_io_is_method(int bi);
 /* Its LibFunc (LIB_IO + the row). */
 int types_io_fn(int bi);
+/* How many zeros the call pushes after its arguments: state the instruction
+ * keeps while it runs again (io.Copy's total so far). */
+int types_io_hidden_operands(int bi);
 /* ---- sim/lang/types_data.c, types_builtin.c: Go's data --------------- */
 void types_data_init(Checker *c);
 /* The slice type []elem (made once). */

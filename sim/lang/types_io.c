@@ -243,6 +243,12 @@ bool types_io_is_method(int bi)
     return types_io_is_row(bi) && io_rows[bi - BI_LIB - IO_BI].owner[0] == '*';
 }
 
+int types_io_hidden_operands(int bi)
+{
+    /* io.Copy's running total, kept while it waits for more to copy (sim/lib/io_exec.c) */
+    return types_io_is_row(bi) && bi - BI_LIB - IO_BI == IO_COPY ? 1 : 0;
+}
+
 int types_io_fn(int bi)
 {
     return LIB_IO + (bi - BI_LIB - IO_BI);

@@ -235,14 +235,39 @@ IoResult bufio_exec(IoCall *c, int fn, const Value *a, int n)
         io_push(c, v);
         return IO_DONE;
     }
-    case IO_BW_WRITESTRING: {
+    case IO_BW_WRITESTRING: case IO_BW_WRITE: {
         int64_t at = object(c, a[0], 2);
         if (at < 0) return IO_DONE;
+        Value text = a[1];
+        if (fn == IO_BW_WRITE) {
+            int64_t k;
+            uint8_t *b = io_bytes_of(m, a[1], &k);
+            text = io_new_string(m, (const char *)b, (size_t)k);
+            free(b);
+        }
         uint32_t k = 0;
-        machine_string(m, a[1], &k);
-        m->mem[at + 1] = value_make(V_STR, 0, machine_concat(m, m->mem[at + 1], a[1]));
+        machine_string(m, text, &k);
+        m->mem[at + 1] = value_make(V_STR, 0, machine_concat(m, m->mem[at + 1], text));
         Value err = flush(c, at, false);
         io_push(c, value_int(k));
+        io_push(c, err);
+        return IO_DONE;
+    }
+    case IO_BR_READ: {                 /* what the source has, as a direct Read would get it */
+        int64_t at = object(c, a[0], 2);
+        if (at < 0) return IO_DONE;
+        IoFdKind kind;
+        int64_t d = io_target(m, m->mem[at], &kind);
+        int64_t max = slice_len(a[1]), got = 0;
+        Value err = value_nil();
+        if (max > 0) {
+            uint8_t *buf = xmalloc((size_t)max);
+            IoResult r = os_read_fd(c, d, buf, max, &got, &err);
+            if (r == IO_AGAIN) { free(buf); return IO_AGAIN; }
+            io_bytes_into(m, a[1], buf, got);
+            free(buf);
+        }
+        io_push(c, value_int(got));
         io_push(c, err);
         return IO_DONE;
     }
@@ -254,4 +279,18 @@ IoResult bufio_exec(IoCall *c, int fn, const Value *a, int n)
     }
     }
     return IO_DONE;
+}
+
+bool bufio_fprint(IoCall *c, Value w, const char *s, size_t n)
+{
+    Machine *m = c->m;
+    if (!value_is_iface(w) || (int)w.aux - 1 != m->prog->rt_io[IORT_BUFWRITER] || w.kind != V_PTR) return false;
+    int64_t at = object(c, vm_unbox(m, w), 2);
+    if (at < 0) return true;
+    Value text = io_new_string(m, s, n);
+    m->mem[at + 1] = value_make(V_STR, 0, machine_concat(m, m->mem[at + 1], text));
+    Value err = flush(c, at, false);
+    io_push(c, value_int((int64_t)n));
+    io_push(c, err);
+    return true;
 }

@@ -183,6 +183,8 @@ IoResult io_park(IoCall *c, int64_t key);
 IoResult os_exec(IoCall *c, int fn, const Value *a, int n);
 IoResult net_exec(IoCall *c, int fn, const Value *a, int n);
 IoResult bufio_exec(IoCall *c, int fn, const Value *a, int n);
+/* fmt.Fprint* to a *bufio.Writer w: buffered; false when w is not one. */
+bool bufio_fprint(IoCall *c, Value w, const char *s, size_t n);
 
 /* Read up to max bytes from descriptor d (a file or a connection) into out;
  * *got gets how many, *err the error (V_NIL none, io.EOF at the end).

@@ -231,8 +231,12 @@ bool io_fprint(Machine *m, Goroutine *g, int core, Value w, const char *s, size_
 {
     IoFdKind kind;
     int64_t d = io_target(m, w, &kind);
-    if (d < IO_FIRST_FD) return false;           /* os.Stdout, os.Stderr: fmt's own path */
     IoCall c = {m, g, core, results, false, 0};
+    if (d < 0 && bufio_fprint(&c, w, s, n)) {
+        if (c.cost > 0 && m->status == M_RUNNING && g->state == G_RUNNING) syscall_block(m, g, core, c.cost);
+        return true;
+    }
+    if (d < IO_FIRST_FD) return false;           /* os.Stdout, os.Stderr: fmt's own path */
     int64_t wrote = 0;
     Value err = os_write_fd(&c, d, (const uint8_t *)s, (int64_t)n, &wrote);
     io_push(&c, value_int(wrote));
