@@ -13,7 +13,10 @@
  * method table (for *T: T's table, where every method is found; for T: only
  * value-receiver methods are in T's method set, and the checker guaranteed
  * one is there), then calls it with the receiver as argument 0 — dereferenced
- * (and copied) when a *T holds a method declared on T.
+ * (and copied) when a *T holds a method declared on T.  A library type's
+ * method (RtMethod.lib: *os.File's Read, *net.TCPConn's Write) is no
+ * function of the program: CALLI runs the library in place, as OP_LIB does
+ * (sim/lib/io_exec.c), and runs again when it parked on the network poller.
  */
 #include <stdio.h>
 #include <string.h>
