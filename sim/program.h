@@ -64,8 +64,27 @@ typedef enum LibFunc {
     LIB_ERRORS_IS, LIB_ERRORS_UNWRAP,
     LIB_BUF_WRITETO,         /* bytes.Buffer.WriteTo(w): its text to w, emptied */
     LIB_ERRORS_AS,           /* errors.As(err, &target): the chain's first of target's type */
-    LIB__COUNT
+    LIB__COUNT,
+    LIB_IO = 32              /* + an IoFn (sim/lib_data.h): files, the network, bufio
+                                (sim/lib/io_exec.c); B's low 8 bits hold it all */
 } LibFunc;
+
+/* The runtime types the library makes values of itself (Program.rt_io):
+ * what net.Dial's net.Conn holds, the error types of package os and net. */
+typedef enum IoRtype {
+    IORT_FILE,               /* *os.File: an int, the descriptor (1 os.Stdout ...) */
+    IORT_FILESTAT,           /* *os.fileStat (os.FileInfo): [name, size, is dir]   */
+    IORT_TCPCONN,            /* *net.TCPConn: an int, the descriptor              */
+    IORT_TCPLISTENER,        /* *net.TCPListener: an int, the descriptor          */
+    IORT_TCPADDR,            /* *net.TCPAddr (net.Addr): [its text]               */
+    IORT_PATHERROR,          /* *fs.PathError: [text, the error it wraps]         */
+    IORT_OPERROR,            /* *net.OpError: [text, the error it wraps]          */
+    IORT_ERRNO,              /* syscall.Errno: the text itself (a string)         */
+    IORT_BUFREADER,          /* *bufio.Reader                                      */
+    IORT_SCANNER,            /* *bufio.Scanner                                     */
+    IORT_BUFWRITER,          /* *bufio.Writer                                      */
+    IORT__COUNT
+} IoRtype;
 
 /* What a runtime type is (TypeLayout.kind). */
 typedef enum RtKind {
@@ -78,6 +97,8 @@ typedef struct RtMethod {
     const char *name;
     int proto;               /* the method's function (receiver first); -1 in an interface */
     int ptr_recv;            /* declared on *T                                  */
+    int lib;                 /* a library method (proto -1): 1 + its LibFunc,
+                                which CALLI runs in place (sim/machine/vm_iface.c) */
 } RtMethod;
 
 /* The memory layout of a type: a struct is flattened into slots (a nested
@@ -131,6 +152,8 @@ typedef struct Program {
     int rt_errstring;        /* layout of *errors.errorString (errors.New)     */
     int rt_runtime_error;    /* layout of runtime.Error (a recovered runtime panic) */
     int rt_wrap_error;       /* layout of *fmt.wrapError (Errorf with %w)       */
+    int rt_io[IORT__COUNT];  /* the library's own runtime types (IoRtype), -1
+                                when the program does not use their package     */
 } Program;
 
 /* Compile Go source.  Always returns a Program; when ndiags > 0 it holds only the

@@ -13,6 +13,7 @@
 #include "commands.h"
 #include "event_text.h"
 #include "program.h"
+#include "program_dir.h"
 #include "scenario.h"
 
 #define DEFAULT_MAX_STEPS 1000000000ULL
@@ -113,7 +114,16 @@ int cmd_run(const RunOptions *o)
     Program *p = NULL;
     int rc = load_program(o->target, &sc, &p, &meta);
     if (rc) return rc;
+    char err[400];
+    FsImage *dir;
+    if (scenario_load_dir(&sc, &dir, err, sizeof err)) {   /* the files the program sees */
+        fprintf(stderr, "interleave: %s\n", err);
+        program_free(p);
+        scenario_release(&sc);
+        return EXIT_NOINPUT;
+    }
     MachineConfig cfg = o->cfg;
+    cfg.fs = dir;
     scenario_apply_meta(&meta, o->user_set, &cfg);
 
     Schedule forced, taken;
@@ -125,6 +135,7 @@ int cmd_run(const RunOptions *o)
         fprintf(stderr, "Try 'interleave --help'.\n");
         schedule_fini(&forced);
         program_free(p);
+        program_dir_free(dir);
         scenario_release(&sc);
         return EXIT_USAGE;
     }
@@ -182,6 +193,7 @@ int cmd_run(const RunOptions *o)
     schedule_fini(&forced);
     schedule_fini(&taken);
     program_free(p);
+    program_dir_free(dir);
     scenario_release(&sc);
     return rc;
 }

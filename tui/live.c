@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "layout.h"
+#include "program_dir.h"
 #include "scenario.h"
 #include "util.h"
 #include "views.h"
@@ -29,6 +30,7 @@ static const int speeds[] = { 1, 2, 5, 10, 20, 50, 100, 500 };
 struct Live {
     char *arg;                 /* what was opened, for reloading           */
     Scenario sc;
+    FsImage *dir;              /* its directory, the program's files (or NULL) */
     ScenarioMeta meta;
     Program *prog;
     History *hist;             /* NULL when the program did not compile     */
@@ -56,14 +58,22 @@ static void set_notice(Live *l, const char *fmt, ...)
 static int load(Live *l, char *err, size_t errn)
 {
     Scenario sc;
+    FsImage *dir;
     if (scenario_load(l->arg, &sc, err, errn)) return -1;
+    if (scenario_load_dir(&sc, &dir, err, errn)) {   /* the files the program sees, read again */
+        scenario_release(&sc);
+        return -1;
+    }
     if (l->hist) history_free(l->hist);
     if (l->prog) program_free(l->prog);
     if (l->sc.source) scenario_release(&l->sc);
+    program_dir_free(l->dir);
     l->hist = NULL;
     l->sc = sc;
+    l->dir = dir;
     scenario_meta(&l->sc, &l->meta);
     l->cfg = l->opts.cfg;
+    l->cfg.fs = l->dir;
     scenario_apply_meta(&l->meta, l->opts.user_set, &l->cfg);
     l->prog = compile_source(l->sc.filename, l->sc.source, l->sc.len);
     return 0;
@@ -118,6 +128,7 @@ void live_free(Live *l)
     if (l->hist) history_free(l->hist);
     if (l->prog) program_free(l->prog);
     scenario_release(&l->sc);
+    program_dir_free(l->dir);
     free(l->arg);
     free(l);
 }

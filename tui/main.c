@@ -9,6 +9,7 @@
 #include "commands.h"
 #include "duration.h"
 #include "machine.h"
+#include "program_dir.h"
 #include "scenario.h"
 
 #define INTERLEAVE_VERSION "0.1.0"
@@ -209,6 +210,13 @@ int main(int argc, char **argv)
             fprintf(stderr, "interleave: %s\n", err);
             return EXIT_NOINPUT;
         }
+        FsImage *dir;                  /* (the live screen reads it again, as on every load) */
+        if (scenario_load_dir(&probe, &dir, err, sizeof err)) {
+            fprintf(stderr, "interleave: %s\n", err);
+            scenario_release(&probe);
+            return EXIT_NOINPUT;
+        }
+        program_dir_free(dir);
         scenario_release(&probe);
     }
     TuiOptions t = {nargs ? args[0] : NULL, cl.run.cfg, cl.run.user_set};

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "duration.h"
+#include "program_dir.h"
 #include "util.h"
 
 const Scenario *scenario_find(const char *name)
@@ -62,6 +63,15 @@ int scenario_load(const char *arg, Scenario *out, char *err, size_t errn)
     out->source = buf;
     out->len = len;
     return 0;
+}
+
+int scenario_load_dir(const Scenario *s, FsImage **dir, char *err, size_t errn)
+{
+    *dir = NULL;
+    for (int i = 0; i < scenarios_builtin_count; i++)
+        if (s->source == scenarios_builtin[i].source) return 0;   /* an empty directory */
+    *dir = program_dir_load(s->filename, err, errn);
+    return *dir ? 0 : -1;
 }
 
 void scenario_release(Scenario *s)

@@ -38,6 +38,11 @@ const Scenario *scenario_find(const char *name);
  * writes "cannot open 'x.go': No such file or directory" style text to err. */
 int scenario_load(const char *arg, Scenario *out, char *err, size_t errn);
 void scenario_release(Scenario *s);
+/* Read a user file's directory, the files its program sees
+ * (tui/program_dir.c), into *dir (free with program_dir_free; it goes to
+ * MachineConfig.fs); a built-in scenario's is empty (NULL).  -1 with the
+ * message in err when the directory is too big. */
+int scenario_load_dir(const Scenario *s, struct FsImage **dir, char *err, size_t errn);
 
 void scenario_meta(const Scenario *s, ScenarioMeta *out);
 

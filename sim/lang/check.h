@@ -148,6 +148,18 @@ bool types_lib_call(Checker *c, Expr *e, int bi, const char *callee);
 /* x.Name on a *rand.Rand: a builtin. */
 bool types_lib_method(Checker *c, Expr *e, Type *t);
 
+/* ---- sim/lang/types_io.c: os (files), io, net, bufio ------------------------------ */
+
+/* pkg.Name as a type (os.File, net.Conn, io.Reader ...); NULL if none. */
+Type *types_io_type(Checker *c, const Import *im, const Expr *e);
+/* pkg.Name of os, io, net, bufio: a type, a function or a value (io.EOF);
+ * true when e has been checked. */
+bool types_io_member(Checker *c, Expr *e, const Import *im);
+/* x.Name on a library type: a builtin with the receiver first. */
+bool types_io_method(Checker *c, Expr *e, Type *t);
+/* Check a call of io builtin bi. */
+void types_io_call(Checker *c, Expr *e, int bi, const char *callee);
+
 /* ---- sim/lang/scope_switch.c, hooks in sim/lang/scope_stmt.c ------------------------- */
 
 /* Check statements in the current scope; `owner` is the ST_CASE whose body

@@ -21,12 +21,14 @@
 #include "lex.h"
 #include "parse.h"
 
-/* Import paths that can never be simulated, by prefix ("net" covers
- * net/http, net/url ...): the network, processes and signals, files, raw
- * memory, reflection (and the encoders built on it), real randomness, the
+/* Import paths that can never be simulated, by prefix ("net/http" covers
+ * net/http/httptest ...): the network beyond loopback TCP (package net
+ * itself is simulated, sim/lib/net.c), processes and signals, raw memory,
+ * reflection (and the encoders built on it), real randomness, the
  * toolchain's own packages.  "C" is cgo and has its own message. */
 static const char *const never_packages[] = {
-    "net", "os/exec", "os/signal", "os/user", "syscall", "unsafe", "reflect", "plugin",
+    "net/http", "net/url", "net/rpc", "net/smtp", "net/mail", "net/textproto", "net/netip",
+    "os/exec", "os/signal", "os/user", "syscall", "unsafe", "reflect", "plugin",
     "encoding/json", "encoding/xml", "encoding/gob", "database/sql", "runtime/cgo",
     "io/ioutil", "io/fs", "path/filepath", "embed", "mime", "crypto", "log/syslog",
     "expvar", "testing", "debug", "go",

@@ -195,6 +195,8 @@ static void generate(Program *p, Checker *ck)
     }
     if (p->nglobals || ck->ninit_fns || ck->ninits) init_proto(&C, zero);
     compile_conc_thunks(&C);
+    compile_io_rtypes(&C);           /* after the program's own layouts, as the next */
+    compile_lib_wrappers(&C);
     compile_builtin_rtypes(&C);      /* last: the program's own layouts keep their numbers */
     free(zero);
     free(C.pending);
@@ -243,6 +245,7 @@ Program *compile_source(const char *filename, const char *source, size_t len)
     p->main_proto = -1;
     p->init_proto = -1;
     p->rt_errstring = p->rt_runtime_error = p->rt_wrap_error = -1;
+    for (int i = 0; i < IORT__COUNT; i++) p->rt_io[i] = -1;
     Arena arena = {NULL};
     DiagList dl = {NULL, 0, 0};
     File *f = check_unsupported(p->source, len, &dl) ? NULL : parse_file(&arena, p->source, len, &dl);

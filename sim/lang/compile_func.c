@@ -171,6 +171,10 @@ bool compile_func_expr(Compiler *C, Expr *e)
         return true;
     }
     case EX_SELECTOR:
+        if (!e->method && e->mode == MODE_VALUE && types_io_is_row(e->builtin)) {
+            compile_emit(C, OP_LIB, 0, types_io_fn(e->builtin) | FMT_RESULTS);   /* io.EOF */
+            return true;
+        }
         if (e->method) {             /* a method value: x.M bound to x now */
             if (types_is_iface(e->x->type)) {
                 compile_expr(C, e->x);
@@ -281,7 +285,14 @@ static int lib_call(Compiler *C, Expr *e, int bi, CallKind how)
 {
     int argc = 0;
     Expr *f = compile_unparen(e->x);
-    if (bi - BI_LIB >= 2000) {         /* a value method (Duration.String) */
+    if (types_io_is_row(bi)) {         /* os, io, net, bufio: a method's receiver as it is */
+        if (types_io_is_method(bi)) {
+            Expr *x = f->x;
+            if (x->type->kind == TY_PTR) compile_expr(C, x);
+            else { Place pl = compile_place(C, x); compile_place_addr(C, &pl); }
+            argc = 1;
+        }
+    } else if (bi - BI_LIB >= 2000) {  /* a value method (Duration.String) */
         compile_expr(C, f->x);
         if (f->x->type->kind == TY_PTR) compile_emit(C, OP_LOAD, 0, 0);
         argc = 1;
@@ -292,6 +303,7 @@ static int lib_call(Compiler *C, Expr *e, int bi, CallKind how)
         argc = 1;
     }
     argc += count_args(C, e);
+    for (int k = types_io_hidden_operands(bi); k > 0; k--, argc++) compile_emit(C, OP_INT, 0, 0);
     C->line = e->line;
     C->col = e->col;
     if (how == CALL_DEFER) {           /* the builtin op carries its LibFunc */

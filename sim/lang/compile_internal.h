@@ -42,6 +42,8 @@ typedef struct Compiler {
     int name_hint;            /* string index of the variable an expression is
                                  assigned to (names make(chan T)), 0 none       */
     struct Thunk *thunks; int nthunks, thunks_cap;  /* go builtin(...): compile_conc.c */
+    struct LibWrapper *wrappers; int nwrappers, wrappers_cap;  /* library methods as
+                                 functions, emitted last: compile_rtype.c */
     Type **layout_type; int nlayout_type;   /* the Type of each layout */
     bool in_thunk;            /* compiling the deferred form a thunk wraps       */
 } Compiler;
@@ -88,6 +90,12 @@ void compile_rtype(Compiler *C, Type *t);
 void compile_go_name(const Type *t, char *buf, size_t n);
 /* The runtime types the VM makes values of: *errors.errorString, runtime.Error. */
 void compile_builtin_rtypes(Compiler *C);
+/* Those the library makes values of (Program.rt_io), when the program uses
+ * os, io, net or bufio. */
+void compile_io_rtypes(Compiler *C);
+/* The code of the library methods' functions that runtime types asked for
+ * (after every other function: they only wrap an OP_LIB). */
+void compile_lib_wrappers(Compiler *C);
 /* ---- sim/lang/compile_fuse.c ------------------------------------------------------------------ */
 
 /* Does op jump to its operand A (patched by compile_patch)? */

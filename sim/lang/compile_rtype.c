@@ -11,6 +11,7 @@
 #include "compile_internal.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "util.h"
 
@@ -85,6 +86,52 @@ static int rt_kind(const Type *t)
     }
 }
 
+/* A library method (os.File.Read) as a function taking its receiver
+ * first, for what needs a function value: a method value or a deferred
+ * call through an interface (BIND), fmt calling String().  A direct or
+ * interface call runs the library in place instead (OP_LIB, CALLI).  Its
+ * Proto exists now; its code, LOCALs, the LIB and a RET, comes last. */
+typedef struct LibWrapper { int proto, fn, nparams, nresults; } LibWrapper;
+
+static int lib_wrapper(Compiler *C, const Type *t, const Method *m)
+{
+    char name[128];
+    const char *tn = t->name ? t->name : "?", *dot = strrchr(tn, '.');
+    snprintf(name, sizeof name, "%.*s.(*%s).%.*s", dot ? (int)(dot - tn) : 0, tn, dot ? dot + 1 : tn,
+             m->namelen, m->name);   /* Go's "net.(*TCPConn).Close" */
+    FuncInfo fi;
+    memset(&fi, 0, sizeof fi);
+    fi.name = name;
+    int proto = compile_new_proto(C, &fi);
+    LibWrapper w = {proto, types_lib_fn(m->lib), 1 + m->sig->nparams, m->sig->nresults};
+    C->p->protos[proto].nparams = w.nparams;
+    C->p->protos[proto].nresults = w.nresults;
+    GROW(C->wrappers, C->wrappers_cap, C->nwrappers + 1);
+    C->wrappers[C->nwrappers++] = w;
+    return proto;
+}
+
+void compile_lib_wrappers(Compiler *C)
+{
+    C->line = 1;                       /* (no line of the program is theirs) */
+    C->col = 1;
+    for (int i = 0; i < C->nwrappers; i++) {
+        const LibWrapper *w = &C->wrappers[i];
+        C->p->protos[w->proto].code_start = compile_here(C);
+        C->p->protos[w->proto].line = 1;
+        for (int k = 0; k < w->nparams; k++) compile_emit(C, OP_LOCAL, k, 0);
+        compile_emit(C, OP_LIB, w->nparams, w->fn | (w->nresults ? FMT_RESULTS : 0));
+        compile_emit(C, OP_RET, w->nresults, 0);
+        Proto *pr = &C->p->protos[w->proto];
+        pr->code_end = compile_here(C);
+        pr->nslots = w->nparams;
+        pr->recover_pc = pr->code_end - 1;
+    }
+    free(C->wrappers);
+    C->wrappers = NULL;
+    C->nwrappers = C->wrappers_cap = 0;
+}
+
 void compile_rtype(Compiler *C, Type *t)
 {
     int id = t->layout;
@@ -103,8 +150,9 @@ void compile_rtype(Compiler *C, Type *t)
         for (int i = 0; i < t->nmethods; i++) {
             Method *m = &t->methods[i];
             ms[i].name = xstrndup(m->name, (size_t)m->namelen);
-            ms[i].proto = m->fn ? m->fn->proto : -1;
+            ms[i].proto = m->fn ? m->fn->proto : m->lib ? lib_wrapper(C, t, m) : -1;
             ms[i].ptr_recv = m->ptr_recv;
+            ms[i].lib = m->lib ? types_lib_fn(m->lib) + 1 : 0;   /* os.File.Read ...: types_io.c */
         }
         C->p->types[id].methods = ms;
         C->p->types[id].nmethods = t->nmethods;
@@ -150,6 +198,28 @@ static int builtin_rtype(Compiler *C, const char *name, int kind)
     tl->methods[0].proto = -1;
     tl->nmethods = 1;
     return p->ntypes++;
+}
+
+/* The runtime types of the values the library makes itself (sim/lib/io_*.c,
+ * net.c): the pointer types of its concrete types, whose method tables send
+ * CALLI to the library, and the error types of packages os and net, whose
+ * Error() is their text (slot 0) as errors.New's. */
+void compile_io_rtypes(Compiler *C)
+{
+    Checker *ck = C->ck;
+    if (!ck->t_io) return;
+    static const int ptr_of[][2] = {
+        {IORT_FILE, IOT_FILE}, {IORT_FILESTAT, IOT_FILESTAT}, {IORT_TCPCONN, IOT_TCPCONN},
+        {IORT_TCPLISTENER, IOT_TCPLISTENER}, {IORT_TCPADDR, IOT_TCPADDR},
+        {IORT_BUFREADER, IOT_BUFREADER}, {IORT_SCANNER, IOT_SCANNER}, {IORT_BUFWRITER, IOT_BUFWRITER},
+    };
+    for (size_t i = 0; i < sizeof ptr_of / sizeof *ptr_of; i++) {
+        int id = compile_layout(C, types_ptr(ck, ck->t_io[ptr_of[i][1]]));
+        C->p->rt_io[ptr_of[i][0]] = id;
+    }
+    C->p->rt_io[IORT_PATHERROR] = builtin_rtype(C, "*fs.PathError", RT_PTR);
+    C->p->rt_io[IORT_OPERROR] = builtin_rtype(C, "*net.OpError", RT_PTR);
+    C->p->rt_io[IORT_ERRNO] = builtin_rtype(C, "syscall.Errno", RT_STRING);
 }
 
 void compile_builtin_rtypes(Compiler *C)

@@ -408,7 +408,7 @@ static void imports(Checker *c, File *f)
         bool known = false;
         static const char *const supported[] = {"fmt", "sync", "time", "sync/atomic", "runtime",
                                                 "strings", "math/rand", "bytes", "sort", "strconv",
-                                                "errors", "os", "io"};
+                                                "errors", "os", "io", "net", "bufio"};
         for (size_t k = 0; k < sizeof supported / sizeof supported[0]; k++)
             if ((int)strlen(supported[k]) == im->pathlen && memcmp(supported[k], im->path, (size_t)im->pathlen) == 0)
                 known = true;

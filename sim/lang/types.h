@@ -44,6 +44,8 @@ typedef struct Method {
     struct Sym *fn;           /* the method's function (NULL in an interface)   */
     bool wrapper;             /* generated for a method promoted from an embedded
                                  field: only dynamic dispatch uses it           */
+    int lib;                  /* a library type's method (os.File.Read): its
+                                 builtin (BI_LIB + row, types_io.c), 0 none     */
 } Method;
 
 typedef struct Type Type;
@@ -123,6 +125,16 @@ typedef enum Builtin {
     BI_LIB = 1000                          /* + a library row (types_lib_func.c) */
 } Builtin;
 
+/* The types of packages os, io, net and bufio (Checker.t_io, types_io.c):
+ * the library's concrete types first, then those a program names only. */
+typedef enum IoType {
+    IOT_FILE, IOT_FILESTAT, IOT_TCPCONN, IOT_TCPLISTENER, IOT_TCPADDR,
+    IOT_BUFREADER, IOT_SCANNER, IOT_BUFWRITER,
+    IOT_FILEMODE, IOT_FILEINFO, IOT_READER, IOT_WRITER, IOT_CLOSER, IOT_READWRITER,
+    IOT_READCLOSER, IOT_WRITECLOSER, IOT_READWRITECLOSER, IOT_CONN, IOT_LISTENER, IOT_ADDR,
+    IOT__COUNT
+} IoType;
+
 typedef enum SymKind { SYM_VAR, SYM_CONST, SYM_TYPE, SYM_FUNC, SYM_PKG, SYM_BUILTIN, SYM_NIL } SymKind;
 
 typedef struct FuncInfo FuncInfo;
@@ -192,6 +204,7 @@ typedef struct Checker {
     Type *t_byte, *t_rune;         /* aliases of uint8 and int32, by name     */
     Type *t_urune;                 /* untyped rune: a TY_UNTYPED_INT that defaults to rune */
     Type *t_builder, *t_buffer;    /* strings.Builder, bytes.Buffer, once used */
+    Type **t_io;                   /* IoType: os, io, net, bufio, once used (types_io.c) */
     const char *assign_ctx;        /* types_assign's context, for constant overflow messages;
                                       TYPES_OPERAND_CTX: an operand of a binary operator */
     /* results for the code generator */
@@ -257,6 +270,17 @@ bool types_is_iface(const Type *t);
 bool types_same_underlying(const Type *a, const Type *b);
 /* The LibFunc (program.h) of library builtin bi (sim/lang/types_lib_func.c). */
 int types_lib_fn(int bi);
+/* ---- sim/lang/types_io.c: files, the network, bufio ---------------------- */
+/* The type IoType `which` (every one is made on first use). */
+Type *types_io(Checker *c, int which);
+/* Is builtin bi a row of sim/lib_data.h's IoFn table; a method of it? */
+bool types_io_is_row(int bi);
+bool types_io_is_method(int bi);
+/* Its LibFunc (LIB_IO + the row). */
+int types_io_fn(int bi);
+/* How many zeros the call pushes after its arguments: state the instruction
+ * keeps while it runs again (io.Copy's total so far). */
+int types_io_hidden_operands(int bi);
 /* ---- sim/lang/types_data.c, types_builtin.c: Go's data --------------- */
 void types_data_init(Checker *c);
 /* The slice type []elem (made once). */

@@ -41,19 +41,10 @@ static const LibRow buf_methods[] = {
 
 Type *types_lib_writer(Checker *c)
 {
-    if (c->t_writer) return c->t_writer;
-    /* io.Writer's Write([]byte) (int, error): only *os.File, *bytes.Buffer
-     * and *strings.Builder implement it here (types_implements knows) */
-    Type *sig = types_new(c, TY_FUNC, "func([]byte) (int, error)");
-    Type *w = types_new(c, TY_IFACE, "io.Writer");
-    Method m = {"Write", 5, sig, false, NULL, false};
-    PUSH(c, w->methods, w->nmethods, w->methods_cap, m);
-    c->t_writer = w;
-    if (c->t_file) {
-        Method fm = {"Write", 5, sig, false, NULL, false};
-        PUSH(c, c->t_file->methods, c->t_file->nmethods, c->t_file->methods_cap, fm);
-    }
-    return w;
+    /* io.Writer's Write([]byte) (int, error), with package io's other types
+     * (sim/lang/types_io.c); *bytes.Buffer and *strings.Builder implement it
+     * too (types_implements knows) */
+    return types_io(c, IOT_WRITER);
 }
 
 static bool same(const char *a, int alen, const char *b)
@@ -148,6 +139,10 @@ static void lib_call(Checker *c, Expr *e, const LibRow *r, const char *callee)
 bool types_lib_call(Checker *c, Expr *e, int bi, const char *callee)
 {
     if (bi < BI_LIB) return false;
+    if (types_io_is_row(bi)) {
+        types_io_call(c, e, bi, callee);
+        return true;
+    }
     int k = bi - BI_LIB;
     lib_call(c, e, k >= 1600 ? &buf_methods[k - 1600] : k >= 1500 ? &rand_methods[k - 1500] : &lib[k], callee);
     return true;
@@ -155,12 +150,14 @@ bool types_lib_call(Checker *c, Expr *e, int bi, const char *callee)
 
 int types_lib_fn(int bi)
 {
+    if (types_io_is_row(bi)) return types_io_fn(bi);
     int k = bi - BI_LIB;
     return k >= 1600 ? buf_methods[k - 1600].fn : k >= 1500 ? rand_methods[k - 1500].fn : lib[k].fn;
 }
 
 bool types_lib_method(Checker *c, Expr *e, Type *t)
 {
+    if (types_io_method(c, e, t)) return true;   /* os.File, net.TCPConn, bufio ... */
     Type *b = t->kind == TY_PTR ? t->elem : t;
     if (b && b->kind == TY_STRBUF) {
         for (size_t i = 0; i < sizeof buf_methods / sizeof *buf_methods; i++) {

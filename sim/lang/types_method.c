@@ -197,7 +197,7 @@ void scope_bind_method(Checker *c, Sym *fs)
                     if (same_name(t->fields[i].name, t->fields[i].namelen, d->name, d->namelen))
                         types_errorf(c, d->name_line, d->name_col, "field and method with the same name %.*s",
                                      d->namelen, d->name);
-            Method m = {d->name, d->namelen, sig, ptr, fs, false};
+            Method m = {d->name, d->namelen, sig, ptr, fs, false, 0};
             PUSH(c, t->methods, t->nmethods, t->methods_cap, m);
         }
     }
@@ -220,7 +220,7 @@ Type *types_iface_type(Checker *c, Expr *e)
     for (int i = 0; i < e->nfields; i++) {
         Field *f = &e->fields[i];
         if (f->name) {
-            Method m = {f->name, f->namelen, types_signature(c, f->type->fn), false, NULL, false};
+            Method m = {f->name, f->namelen, types_signature(c, f->type->fn), false, NULL, false, 0};
             if (own_method(t, f->name, f->namelen))
                 types_errorf(c, f->line, f->col, "duplicate method %.*s", f->namelen, f->name);
             PUSH(c, t->methods, t->nmethods, t->methods_cap, m);
@@ -249,7 +249,7 @@ Type *types_string_method_iface(Checker *c, const char *tname, const char *mname
     sig->results = parse_alloc(c->arena, sizeof *sig->results);
     sig->results[0] = c->t_string;
     sig->nresults = 1;
-    Method m = {mname, (int)strlen(mname), sig, false, NULL, false};
+    Method m = {mname, (int)strlen(mname), sig, false, NULL, false, 0};
     PUSH(c, t->methods, t->nmethods, t->methods_cap, m);
     return t;
 }

@@ -36,6 +36,7 @@ static const Member members[] = {
     {"os", "Exit", BI_EXIT, 0, 0, false},
     {"os", "Stdout", 0, 4, 1, true},
     {"os", "Stderr", 0, 4, 2, true},
+    {"os", "Stdin", 0, 4, 0, true},
     {"sync", "Mutex", 0, 1, 0, false},
     {"sync", "WaitGroup", 0, 2, 0, false},
     {"time", "Sleep", BI_SLEEP, 0, 0, false},
@@ -53,6 +54,27 @@ static const char *const unsupported_members[] = {
     "fmt.Scan", "fmt.Scanln", "fmt.Scanf", "fmt.Sscanf",
     "fmt.Sscan", "sync.Map", "sync.Pool", "sync.Locker", "sync.OnceFunc",
     "time.AfterFunc", "time.ParseDuration", "time.Date", "time.Unix", "time.Parse",
+    /* files and the network beyond what sim/lang/types_io.c models */
+    "os.Args", "os.Getenv", "os.Setenv", "os.Environ", "os.Getwd", "os.Chdir", "os.Getpid",
+    "os.Hostname", "os.TempDir", "os.MkdirTemp", "os.CreateTemp", "os.OpenFile", "os.ReadDir",
+    "os.Mkdir", "os.MkdirAll", "os.Rename", "os.RemoveAll", "os.Lstat", "os.Truncate",
+    "os.Chmod", "os.Symlink", "os.Link", "os.Readlink", "os.DirFS", "os.Pipe", "os.Signal",
+    "os.Interrupt", "os.Kill", "os.StartProcess", "os.FindProcess", "os.Executable",
+    "os.O_RDONLY", "os.O_WRONLY", "os.O_RDWR", "os.O_APPEND", "os.O_CREATE", "os.O_EXCL",
+    "os.O_TRUNC", "os.ModePerm", "os.ModeDir", "os.DirEntry",
+    "io.ReadFull", "io.ReadAtLeast", "io.CopyN", "io.CopyBuffer", "io.Pipe", "io.MultiReader",
+    "io.MultiWriter", "io.TeeReader", "io.LimitReader", "io.NopCloser", "io.Discard",
+    "io.SectionReader", "io.ReaderFrom", "io.WriterTo", "io.StringWriter", "io.ByteReader",
+    "io.RuneReader", "io.Seeker", "io.SeekStart", "io.SeekCurrent", "io.SeekEnd",
+    "net.ListenPacket", "net.ListenTCP", "net.ListenUDP", "net.ListenUnix", "net.DialTCP",
+    "net.DialUDP", "net.DialTimeout", "net.Dialer", "net.ListenConfig", "net.ResolveTCPAddr",
+    "net.ResolveUDPAddr", "net.LookupHost", "net.LookupIP", "net.SplitHostPort",
+    "net.JoinHostPort", "net.Pipe", "net.ParseIP", "net.IP", "net.IPv4", "net.UDPConn",
+    "net.UDPAddr", "net.UnixConn", "net.Interfaces", "net.FileConn", "net.Error",
+    "net.OpError", "net.PacketConn",
+    "bufio.NewReaderSize", "bufio.NewWriterSize", "bufio.NewReadWriter", "bufio.ReadWriter",
+    "bufio.ScanLines", "bufio.ScanWords", "bufio.ScanRunes", "bufio.ScanBytes",
+    "bufio.SplitFunc", "bufio.MaxScanTokenSize", "bufio.ErrTooLong",
 };
 
 /* Find pkg.name; reports undefined/unsupported names when `report`. */
@@ -103,16 +125,8 @@ const Import *types_package_of(Checker *c, const Expr *e)
 
 static Type *member_type(Checker *c, const Member *m)
 {
-    if (m->type == 4) {
-        if (!c->t_file) {
-            c->t_file = types_new(c, TY_INT, "*os.File");
-            if (c->t_writer) {            /* *os.File is an io.Writer */
-                Method fm = c->t_writer->methods[0];
-                PUSH(c, c->t_file->methods, c->t_file->nmethods, c->t_file->methods_cap, fm);
-            } else {
-                types_lib_writer(c);
-            }
-        }
+    if (m->type == 4) {                   /* *os.File (sim/lang/types_io.c) */
+        if (!c->t_file) c->t_file = types_ptr(c, types_io(c, IOT_FILE));
         return c->t_file;
     }
     if (m->type == 5) return c->t_stringer;
@@ -137,6 +151,8 @@ Type *types_package_type(Checker *c, Expr *e, bool report)
     }
     Type *bt = strbuf_type(c, im, e);   /* strings.Builder, bytes.Buffer: sim/lib/strbuf.c */
     if (bt) return bt;
+    Type *iot = types_io_type(c, im, e);   /* os.File, net.Conn, io.Reader ...: types_io.c */
+    if (iot) return iot;
     Type *lt;
     if (lib_member(c, e, im, &lt)) {     /* io.Writer, rand.Rand ... */
         if (lt) return lt;
@@ -158,6 +174,7 @@ void types_package_member(Checker *c, Expr *e, const Import *im)
     if (strings_member(c, e, im)) return;   /* package strings: sim/lib/strings_pkg.c */
     if (rand_member(c, e, im)) return;      /* package math/rand: sim/lib/rand_pkg.c */
     if (strbuf_member(c, e, im)) return;    /* bytes.NewBufferString: sim/lib/strbuf.c */
+    if (types_io_member(c, e, im)) return;  /* os.ReadFile, net.Dial, io.EOF ...: types_io.c */
     Type *lt;
     if (lib_member(c, e, im, &lt)) {         /* io.Writer, rand.New, errors.Is ... */
         if (lt) { e->mode = MODE_TYPE; e->type = lt; }

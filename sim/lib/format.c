@@ -571,6 +571,25 @@ static void format_one(const Machine *m, Out o, char verb, Value v, int width, b
             return;
         }
     }
+    if (verb == 'q' && (v.kind == V_SLICE || (v.kind == V_NIL && orig.kind == V_BOX))) {
+        /* fmtBytes: %q of a []byte quotes it (an empty one too, known by its type) */
+        int64_t len = slice_len(v), base = slice_base(v);
+        bool typed = orig.kind == V_BOX && (int)orig.aux - 1 < m->prog->ntypes &&
+                     !strcmp(m->prog->types[orig.aux - 1].goname, "[]uint8");
+        bool bytes = (typed || len > 0) && (len == 0 || (base >= 0 && base + len <= m->nmem));
+        for (int64_t k = 0; bytes && !typed && k < len; k++) bytes = value_numkind(m->mem[base + k]) == NK_UINT8;
+        if (bytes) {
+            char *q = NULL;
+            uint32_t ql = 0, qc = 0;
+            Out qo = {&q, &ql, &qc};
+            puts_(qo, "\"");
+            for (int64_t k = 0; k < len; k++) quote_byte(qo, (unsigned char)m->mem[base + k].i, '"');
+            puts_(qo, "\"");
+            padded(o, q, ql, width, minus, false);
+            free(q);
+            return;
+        }
+    }
     if (format_data_verb(m, v, verb, width, minus, o.buf, o.len, o.cap, data_verb_elem)) return;   /* %d of []int ... */
     switch (verb) {
     case 'v':

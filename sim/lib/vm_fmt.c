@@ -312,6 +312,34 @@ void fmt_op(Machine *m, Goroutine *g, int core, int pc, const Instr in)
     if (g->nframes <= g->fmt_frame) g->nfmt = 0;   /* the print that filled it is done */
 }
 
+/* fmt.Fprint* to a writer that is not os.Stdout, os.Stderr or a buffer: a
+ * file or a connection (a write system call, sim/lib/io_exec.c), or a
+ * program's own type, whose Write method is called with the text as a
+ * []byte (its (n, err) are Fprint's; the call's frame drops them when they
+ * are not wanted).  True when it was one of those. */
+static bool fprint_elsewhere(Machine *m, Goroutine *g, int core, Value w, const char *s, uint32_t len,
+                             bool results, bool push)
+{
+    if (io_fprint(m, g, core, w, s, len, results)) return true;
+    if (!value_is_iface(w) || (int)w.aux - 1 >= m->prog->ntypes) return false;
+    bool deref;
+    const RtMethod *me = vm_find_method(m, (int)w.aux - 1, "Write", &deref);
+    if (!me || me->proto < 0) return false;
+    if (!push) {                       /* a deferred Fprint: no frame can be pushed from here */
+        machine_fail(m, M_PANIC, g->id, false, "interleave does not support defer fmt.Fprint to a writer of the program's own type");
+        return true;
+    }
+    Value recv;
+    if (!vm_receiver(m, g, w, deref, &recv)) return true;
+    int64_t base = machine_alloc(m, (int)len, -2, -1);
+    for (uint32_t i = 0; i < len; i++) m->mem[base + i] = value_make(V_INT, NK_UINT8, (unsigned char)s[i]);
+    vm_push(g, value_make(V_FUNC, 0, me->proto));
+    vm_push(g, recv);
+    vm_push(g, value_slice(V_SLICE, base, len, len));
+    vm_call(m, g, 2, results ? 0 : 1);
+    return true;
+}
+
 void fmt_apply(Machine *m, Goroutine *g, int core, int fn, const Value *args, int n, bool push)
 {
     int how = fn & 0x7f;
@@ -340,6 +368,10 @@ void fmt_apply(Machine *m, Goroutine *g, int core, int fn, const Value *args, in
                 how == FMT_BUILTIN_PRINTLN ? FORMAT_PRINTLN : FORMAT_PRINT;
     if (how == FMT_BUILTIN_PRINT) style = FORMAT_CONCAT;
     format_to(m, style, args + skip, n - skip, &buf, &len, &cap);
+    if (skip && fprint_elsewhere(m, g, core, args[0], buf ? buf : "", len, results, push)) {
+        free(buf);
+        return;
+    }
     int dest = 0;   /* 0 push, 1 stdout, 2 stderr */
     Value w = skip ? vm_unbox(m, args[0]) : value_nil();   /* an io.Writer */
     switch (how) {

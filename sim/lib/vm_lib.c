@@ -1,6 +1,7 @@
 /* vm_lib.c — OP_LIB: the library calls beyond fmt (checked in
  * sim/lang/types_lib_func.c): rand.New(rand.NewSource(n)) with Intn and Int on
- * the *rand.Rand, errors.Is and errors.Unwrap.  Each is one step.
+ * the *rand.Rand, errors.Is and errors.Unwrap.  Each is one step.  Files,
+ * the network and bufio (B >= LIB_IO) go to sim/lib/io_exec.c.
  *
  * A *rand.Rand is one mem slot holding its splitmix64 state, seeded from n,
  * so the same seed gives the same sequence (the numbers are not Go's) and
@@ -25,12 +26,35 @@ void lib_op(Machine *m, Goroutine *g, int core, const Instr in)
 {
     int n = in.a;
     g->sp -= n;
-    lib_exec(m, g, core, in.b, &g->stack[g->sp], n, true);
+    if ((in.b & 0xff) >= LIB_IO && !io_exec(m, g, core, in.b, &g->stack[g->sp], n, true, true)) {
+        /* parked (sim/lib/io_exec.c): its operands back, and the same pc again */
+        g->sp += n;
+        g->frames[g->nframes - 1].pc = g->last_pc;
+        return;
+    }
+    if ((in.b & 0xff) < LIB_IO) lib_exec(m, g, core, in.b, &g->stack[g->sp], n, true);
+}
+
+/* One step down an error chain for errors.Is / Unwrap / As: *fmt.wrapError
+ * (Errorf's %w) and the error types of os and net (sim/lib/io_errors.c). */
+static bool unwrap_once(const Machine *m, Value e, Value *next)
+{
+    if (io_error_unwrap(m, e, next)) return true;
+    if (!value_is_iface(e) || (int)e.aux - 1 != m->prog->rt_wrap_error || (uint64_t)e.i + 1 >= (uint64_t)m->nmem)
+        return false;
+    *next = m->mem[e.i + 1];
+    return true;
 }
 
 void lib_exec(Machine *m, Goroutine *g, int core, int fnb, const Value *a, int n, bool push)
 {
     int fn = fnb & 0xff;
+    if (fn >= LIB_IO) {                /* a deferred f.Close(): it never parks */
+        Value ops[8];
+        memcpy(ops, a, (size_t)(n < 8 ? n : 8) * sizeof *ops);
+        io_exec(m, g, core, fnb, ops, n, push, false);
+        return;
+    }
     push = push && (fnb & FMT_RESULTS);
     Value r = value_nil();
     bool has = true, two = false;
@@ -70,10 +94,8 @@ void lib_exec(Machine *m, Goroutine *g, int core, int fnb, const Value *a, int n
         Value e = a[0];
         bool is = false;
         for (int hops = 0; hops < 64; hops++) {
-            if (fn == LIB_ERRORS_IS && vm_iface_equal(m, e, a[1])) { is = true; break; }
-            if (!value_is_iface(e) || (int)e.aux - 1 != m->prog->rt_wrap_error ||
-                (uint64_t)e.i + 1 >= (uint64_t)m->nmem) { e = value_nil(); break; }
-            e = m->mem[e.i + 1];
+            if (fn == LIB_ERRORS_IS && (vm_iface_equal(m, e, a[1]) || io_error_is(m, e, a[1]))) { is = true; break; }
+            if (!unwrap_once(m, e, &e)) { e = value_nil(); break; }
             if (fn == LIB_ERRORS_UNWRAP) break;
         }
         r = fn == LIB_ERRORS_IS ? value_bool(is) : e;
@@ -107,8 +129,7 @@ void lib_exec(Machine *m, Goroutine *g, int core, int fnb, const Value *a, int n
                 found = true;
                 break;
             }
-            if ((int)e.aux - 1 != m->prog->rt_wrap_error || (uint64_t)e.i + 1 >= (uint64_t)m->nmem) break;
-            e = m->mem[e.i + 1];
+            if (!unwrap_once(m, e, &e)) break;
         }
         r = value_bool(found);
         break;

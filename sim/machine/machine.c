@@ -25,7 +25,7 @@
 
 MachineConfig machine_config_default(void)
 {
-    MachineConfig c = {2, POLICY_GO, 1, MACHINE_GO_TIME_SLICE, 0};
+    MachineConfig c = {2, POLICY_GO, 1, MACHINE_GO_TIME_SLICE, 0, NULL};
     return c;
 }
 
@@ -242,6 +242,7 @@ void machine_free(Machine *m)
     free(m->mem); free(m->objects); free(m->strdata); free(m->strings);
     free(m->gs); free(m->syncs); free(m->events);
     free(m->stdout_buf); free(m->stderr_buf); free(m->timers);
+    io_state_free(m->io);
     free(m);
 }
 
@@ -330,6 +331,9 @@ void machine_copy(Machine *dst, const Machine *src)
 
     /* Channels: buffers and wait queues. */
     chan_copy_all(dst, src, old.chans, old.nchans, old.chans_cap);
+
+    /* Files and sockets (sim/lib/io_state.c). */
+    dst->io = io_state_copy(old.io, src->io);
 }
 
 Machine *machine_clone(const Machine *m)

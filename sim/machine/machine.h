@@ -39,6 +39,8 @@ typedef struct MachineConfig {
                            Go's 10 ms unless a lesson shortens it             */
     int schedtrace_ms;  /* GODEBUG=schedtrace: sysmon writes Go's SCHED line
                            to stderr every this many ms of virtual time, 0 off */
+    const struct FsImage *fs;   /* the program's directory (sim/lib/fsimage.h),
+                                   borrowed and never written; NULL: empty     */
 } MachineConfig;
 
 /* Defaults used by every front end: 2 cores, go policy, seed 1, Go's slice. */
@@ -426,6 +428,8 @@ typedef struct Machine {
     int64_t timer_ids;          /* channel timers made so far (Timer.id)        */
     int gomaxprocs;             /* what runtime.GOMAXPROCS reports (the cores
                                    stay as configured; see sim/machine/runtime.c)      */
+    struct IoState *io;         /* files and sockets (sim/lib/io_state.c), made
+                                   on first use; NULL until then                */
 } Machine;
 
 /* The virtual clock's epoch: time.Now() at t=0 is 2009-11-10 23:00:00 UTC (the

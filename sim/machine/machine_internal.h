@@ -327,6 +327,29 @@ void netpoll_at(Machine *m, int64_t when, int64_t token);
 /* Provided by the network (sim/lib/net.c): a netpoll_at event is due. */
 void net_deliver(Machine *m, int64_t token);
 
+/* ---- sim/lib/io_*.c, net.c, bufio.c: files, the network, bufio ---------------- */
+
+/* The machine's files and sockets (Machine.io): freed, and deep-copied into
+ * a fresh state (reuse is freed; NULL copies as NULL). */
+void io_state_free(struct IoState *s);
+struct IoState *io_state_copy(struct IoState *reuse, const struct IoState *src);
+/* OP_LIB's io function fnb (LIB_IO + IoFn, maybe | FMT_RESULTS) over the n
+ * operands at ops (copied first; io.Copy may update its running total
+ * there).  True when it is done: its results are pushed when `push`, and g
+ * may be in a system call now.  False when the instruction must run again:
+ * g parked on the poller (or is in a system call that did part of the
+ * work); the caller puts the operands back and rewinds g's pc.  A deferred
+ * call passes may_park false and is always done. */
+bool io_exec(Machine *m, Goroutine *g, int core, int fnb, Value *ops, int n, bool push, bool may_park);
+/* fmt.Fprint* to w, formatted as s[0, n): true when w is a file or a
+ * connection and the write was done (results pushed when `results`). */
+bool io_fprint(Machine *m, Goroutine *g, int core, Value w, const char *s, size_t n, bool results);
+/* The error e wraps, for errors.Is / Unwrap / As (*fs.PathError,
+ * *net.OpError); false when it is not one of those. */
+bool io_error_unwrap(const Machine *m, Value e, Value *next);
+/* syscall.Errno's Is(target) (ENOENT is os.ErrNotExist ...). */
+bool io_error_is(Machine *m, Value e, Value target);
+
 /* ---- runtime.c: runtime, sync/atomic and time builtins ------------------------- */
 
 /* The instructions of channels, RWMutex/Once/Cond, sync/atomic, runtime and

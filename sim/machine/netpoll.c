@@ -53,7 +53,7 @@ int netpoll_wake(Machine *m, int64_t key)
     }
     if (n && m->poller >= 0) {                  /* epoll_wait returns */
         Thread *t = &m->threads[m->poller];
-        int64_t at = m->now_ps + timing_wake(m, 0x40) * PS_PER_NS;
+        int64_t at = m->now_ps + timing_epoll_wake(m, 0x40) * PS_PER_NS;
         if (at < t->clock) t->clock = at;
     }
     return n;

@@ -148,12 +148,23 @@ uint32_t timing_speed(const Machine *m, int thread, int64_t clock_ps)
     return 56 + (uint32_t)(r % 17);             /* 56..72: ±12% around 64 */
 }
 
-int64_t timing_wake(const Machine *m, uint64_t salt)
+/* min + the smaller of two uniform draws below spread: short wake-ups are
+ * the common ones. */
+static int64_t skewed(const Machine *m, uint64_t salt, int64_t min, int64_t spread)
 {
     uint64_t r = frame_random(m, SALT_WAKE + salt);
-    /* the smaller of two uniform draws: short wake-ups are the common ones */
-    uint64_t a = r % TIMING_WAKE_SPREAD_NS, b = (r >> 32) % TIMING_WAKE_SPREAD_NS;
-    return TIMING_WAKE_MIN_NS + (int64_t)(a < b ? a : b);
+    uint64_t a = r % (uint64_t)spread, b = (r >> 32) % (uint64_t)spread;
+    return min + (int64_t)(a < b ? a : b);
+}
+
+int64_t timing_wake(const Machine *m, uint64_t salt)
+{
+    return skewed(m, salt, TIMING_WAKE_MIN_NS, TIMING_WAKE_SPREAD_NS);
+}
+
+int64_t timing_epoll_wake(const Machine *m, uint64_t salt)
+{
+    return skewed(m, salt, TIMING_EPOLL_WAKE_MIN_NS, TIMING_EPOLL_WAKE_SPREAD_NS);
 }
 
 static int64_t ps(int64_t ns) { return ns * PS_PER_NS; }

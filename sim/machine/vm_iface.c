@@ -13,7 +13,10 @@
  * method table (for *T: T's table, where every method is found; for T: only
  * value-receiver methods are in T's method set, and the checker guaranteed
  * one is there), then calls it with the receiver as argument 0 — dereferenced
- * (and copied) when a *T holds a method declared on T.
+ * (and copied) when a *T holds a method declared on T.  A library type's
+ * method (RtMethod.lib: *os.File's Read, *net.TCPConn's Write) is no
+ * function of the program: CALLI runs the library in place, as OP_LIB does
+ * (sim/lib/io_exec.c), and runs again when it parked on the network poller.
  */
 #include <stdio.h>
 #include <string.h>
@@ -189,8 +192,29 @@ bool vm_receiver(Machine *m, Goroutine *g, Value v, bool deref, Value *out)
     return true;
 }
 
+/* A library method (RtMethod.lib: *os.File's Read, net.Conn's Write ...)
+ * runs in place of the call, as OP_LIB does (sim/lib/io_exec.c): the
+ * receiver and the arguments in, its results pushed.  When it parks on the
+ * network poller, the stack is left as it was and the CALLI runs again. */
+static void calli_lib(Machine *m, Goroutine *g, int core, int argc, int at, const RtMethod *me)
+{
+    Value ops[9];
+    if (argc > 8) {
+        machine_fail(m, M_PANIC, g->id, false, "interleave: bad bytecode: a library method with many arguments");
+        return;
+    }
+    ops[0] = vm_unbox(m, g->stack[at]);
+    memcpy(&ops[1], &g->stack[at + 1], (size_t)argc * sizeof *ops);
+    int sp = g->sp;
+    g->sp = at;
+    if (!io_exec(m, g, core, (me->lib - 1) | FMT_RESULTS, ops, argc + 1, true, true)) {
+        g->sp = sp;
+        g->frames[g->nframes - 1].pc = g->last_pc;
+    }
+}
+
 /* CALLI argc name: [iface][args] becomes [method][receiver][args], then CALL. */
-static void op_calli(Machine *m, Goroutine *g, int argc, int name)
+static void op_calli(Machine *m, Goroutine *g, int core, int argc, int name)
 {
     int at = g->sp - argc - 1;
     Value v = g->stack[at];
@@ -200,6 +224,10 @@ static void op_calli(Machine *m, Goroutine *g, int argc, int name)
     const RtMethod *me = vm_find_method(m, dyn, m->prog->strings[name], &deref);
     if (!me) {
         machine_fail(m, M_PANIC, g->id, false, "interleave: bad bytecode: method not found");
+        return;
+    }
+    if (me->lib) {
+        calli_lib(m, g, core, argc, at, me);
         return;
     }
     if (me->proto < 0) {       /* a builtin error: Error() is its text */
@@ -221,7 +249,6 @@ static void op_calli(Machine *m, Goroutine *g, int argc, int name)
 
 int vm_iface_op(Machine *m, Goroutine *g, int core, const Instr in)
 {
-    (void)core;
     Value *st = g->stack;
     switch ((Opcode)in.op) {
     case OP_IFACE:
@@ -231,7 +258,7 @@ int vm_iface_op(Machine *m, Goroutine *g, int core, const Instr in)
         op_assert(m, g, in.a, in.b);
         break;
     case OP_CALLI:
-        op_calli(m, g, in.a, in.b);
+        op_calli(m, g, core, in.a, in.b);
         return 3;
     case OP_BIND: {
         if (in.a > 0) {                /* x.M of an interface: resolved now, as Go does */
@@ -241,7 +268,9 @@ int vm_iface_op(Machine *m, Goroutine *g, int core, const Instr in)
             const RtMethod *me = vm_find_method(m, (int)v.aux - 1, m->prog->strings[in.a - 1], &deref);
             Value recv;
             if (!me || me->proto < 0 || !vm_receiver(m, g, v, deref, &recv)) {
-                if (!me || me->proto < 0)
+                if (me && me->lib)
+                    machine_fail(m, M_PANIC, g->id, false, "interleave does not support method values of library types (write func(b []byte) (int, error) { return c.Read(b) })");
+                else if (!me || me->proto < 0)
                     machine_fail(m, M_PANIC, g->id, false, "interleave: a method value of a builtin error");
                 break;
             }

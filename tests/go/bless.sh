@@ -5,7 +5,8 @@
 #   tests/go/bless.sh [FILE.go ...]     default: every tests/go/*.go and errors/*.go
 #
 # Programs: built with `go build` (not `go run`, which adds "exit status N" to
-# stderr) and run as a binary.  A program is run 3 times with GOMAXPROCS=1 and 3
+# stderr) and run as a binary, each run in a fresh directory holding a copy of
+# the corpus's data files (tests/go/*.txt) and nothing else.  A program is run 3 times with GOMAXPROCS=1 and 3
 # times with GOMAXPROCS=4 and must give the same outcome every time, unless it is
 # marked "// outcomes: several": then it is run $RUNS times (200) with each, every
 # distinct outcome is recorded as an "// outcome: observed" block, and the blocks
@@ -46,7 +47,10 @@ noeol() { # FILE: 1 if it is non-empty and does not end in a newline
 }
 
 run_once() { # GOMAXPROCS: run the built program, print its outcome block
-    GOMAXPROCS=$1 timeout 20 "$work/prog" > "$work/out" 2> "$work/err" < /dev/null
+    # in a fresh directory holding the corpus's data files (tests/go/*.txt): in
+    # interleave the program's directory is tests/go itself, whose files it sees
+    rm -rf "$work/cwd" && mkdir "$work/cwd" && { cp "$dir"/*.txt "$work/cwd/" 2>/dev/null || :; }
+    (cd "$work/cwd" && GOMAXPROCS=$1 timeout 20 "$work/prog") > "$work/out" 2> "$work/err" < /dev/null
     st=$?
     awk -v mode=encode -v status=$st -v out_noeol="$(noeol "$work/out")" \
         -v err_noeol="$(noeol "$work/err")" -f "$awkf" "$work/out" "$work/err"
