@@ -54,14 +54,16 @@ static int draw_ids(const Pane *p, int row, int col, const char *label, const in
 }
 
 /* "held by G3"-style state: text then a goroutine in its colour. */
-static void state_g(const Pane *p, int row, int x, Role role, const char *text, int g)
+/* Returns the column after what it drew. */
+static int state_g(const Pane *p, int row, int x, Role role, const char *text, int g)
 {
     x += pane_put(p, row, x, theme_attr(role), text);
     if (g) {
         char lab[16];
         snprintf(lab, sizeof lab, "G%d", g);
-        pane_put(p, row, x, theme_g_text(g), lab);
+        x += pane_put(p, row, x, theme_g_text(g), lab);
     }
+    return x;
 }
 
 typedef struct Cols { int name_x, name_w, state_x, wait_x, stats_x; bool stats; } Cols;
@@ -72,8 +74,10 @@ static void sync_row(const Pane *p, const Pane *wp, int row, const ViewCtx *c, c
     switch (s->kind) {
     case SYNC_MUTEX: {
         const Mutex *mu = &s->u.mu;
-        if (mu->owner) state_g(p, row, k->state_x, ROLE_LOCK_HELD, "held by ", mu->owner);
-        else pane_put(p, row, k->state_x, theme_attr(ROLE_LOCK_FREE), "free");
+        int x = mu->owner ? state_g(p, row, k->state_x, ROLE_LOCK_HELD, "held by ", mu->owner)
+                          : k->state_x + pane_put(p, row, k->state_x, theme_attr(ROLE_LOCK_FREE), "free");
+        /* Go's modes: starving hands it over in queue order */
+        if (mu->starving) pane_put(p, row, x, theme_attr(ROLE_LOCK_HELD), " starving");
         if (mu->nwaiters) draw_ids(wp, row, k->wait_x, NULL, mu->waiters, mu->nwaiters);
         if (k->stats)
             pane_printf(p, row, k->stats_x, theme_attr(ROLE_DIM), "%llu/%llu",

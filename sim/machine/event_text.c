@@ -125,9 +125,11 @@ size_t event_describe(const Machine *m, const Event *e, char *buf, size_t n)
     case EV_LOCK_ACQUIRE:
         return (size_t)snprintf(buf, n, "G%d locks %s", e->g, obj);
     case EV_LOCK_RELEASE:
+        if (e->other_g && e->aux)
+            return (size_t)snprintf(buf, n, "G%d unlocks %s and hands it to G%d (starvation mode)", e->g,
+                                    obj, e->other_g);
         if (e->other_g)
-            return (size_t)snprintf(buf, n, "G%d unlocks %s and hands it to G%d", e->g, obj,
-                                    e->other_g);
+            return (size_t)snprintf(buf, n, "G%d unlocks %s and wakes G%d", e->g, obj, e->other_g);
         return (size_t)snprintf(buf, n, "G%d unlocks %s", e->g, obj);
     case EV_LOCK_CONTEND:
         return (size_t)snprintf(buf, n, "G%d wants %s, held by G%d: waits", e->g, obj,

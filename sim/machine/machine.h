@@ -129,15 +129,26 @@ typedef struct Goroutine {
     int fmt_type[16];       /* the field's layout: a struct and its first field share an address */
     Value fmt_val[16];
     int last_pc;            /* instruction it executed last (where it blocked) */
+    /* sync.Mutex.Lock's slow path (lockSlow's locals, kept across its turns) */
+    int64_t lock_since;     /* waitStartTime + 1, 0: not waited yet            */
+    uint8_t lock_flags;     /* LOCK_AWOKE, LOCK_STARVING, LOCK_SEMA_WOKEN ... */
+    uint8_t lock_iter;      /* spins so far                                    */
     int closed_wake;        /* woken from a blocked send (or a select's send
                                case) by close: its SEND / SELECT, rewound,
                                executes again and panics as Go's does         */
 } Goroutine;
 
+/* sync.Mutex as Go's sync/mutex.go: see sim/machine/sync.c. */
 typedef struct Mutex {
     int64_t addr;           /* where the sync.Mutex lives in mem (for naming)  */
-    int owner;              /* goroutine id, 0 when unlocked                   */
-    int *waiters; int nwaiters, waiters_cap;   /* goroutine ids, FIFO order    */
+    int owner;              /* the goroutine that holds it, 0 unlocked (Go's
+                               mutexLocked; Go does not record who)            */
+    bool woken;             /* mutexWoken: a spinning or woken goroutine is
+                               about to try, so Unlock wakes nobody            */
+    bool starving;          /* mutexStarving: Unlock hands it to the first
+                               waiter; newcomers queue behind                  */
+    int counted;            /* the waiters Go's state counts (>> mutexWaiterShift) */
+    int *waiters; int nwaiters, waiters_cap;   /* its semaphore's queue, next first */
     uint64_t acquisitions, contentions;
 } Mutex;
 
@@ -301,7 +312,8 @@ typedef enum EventKind {
     EV_GO_WAKE,      /* g became runnable again (woken by other_g, 0 = timer)  */
     EV_GO_DONE,      /* g returned                                             */
     EV_LOCK_ACQUIRE, /* g acquired mutex addr                                  */
-    EV_LOCK_RELEASE, /* g released mutex addr (handed to other_g, 0 = nobody)  */
+    EV_LOCK_RELEASE, /* g released mutex addr, waking other_g (0 nobody); aux 1:
+                        handed to it (starvation mode)                       */
     EV_LOCK_CONTEND, /* g found mutex addr held by other_g and queued          */
     EV_OUTPUT,       /* g wrote text: out_off/out_len into stdout_buf          */
     EV_FATAL,        /* the program ended with a fatal error or panic          */

@@ -221,9 +221,16 @@ void netpoll_timer_added(Machine *m, int64_t when);
 
 /* ---- sync.c: sync.Mutex and sync.WaitGroup ------------------------------------ */
 
+/* Mutex.Lock: SYNC_DONE (g holds it), SYNC_AGAIN (g spins: LOCK runs again
+ * at once) or SYNC_PARKED (g waits: LOCK runs again when it is woken); the
+ * machine may have failed.  `again_ok` false (a deferred Lock, which cannot
+ * run again): a waiter is handed the mutex by Unlock instead. */
+enum { SYNC_DONE, SYNC_AGAIN, SYNC_PARKED };
+int sync_lock(Machine *m, Goroutine *g, int core, int64_t addr, bool again_ok);
+/* The cost of one spin (procyield(30)), ps. */
+#define SYNC_SPIN_PS 500000
 /* Each returns true when g may go on, false when it blocked or the machine
  * failed (check m->status). */
-bool sync_lock(Machine *m, Goroutine *g, int core, int64_t addr);
 bool sync_unlock(Machine *m, Goroutine *g, int core, int64_t addr);
 bool sync_wg_add(Machine *m, Goroutine *g, int core, int64_t addr, int64_t delta);
 bool sync_wg_wait(Machine *m, Goroutine *g, int core, int64_t addr);

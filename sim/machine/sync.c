@@ -7,13 +7,17 @@
  * 1 + its index in the slot.  Allocation is in first-use order, so a Machine
  * and its copies number their sync objects identically.
  *
- * Mutex: an owner and a FIFO queue of waiting goroutines.  Unlock with waiters
- * hands ownership straight to the first waiter (it wakes up owning the lock,
- * its LOCK already complete), so no later Lock can barge in.  That is Go's
- * starvation mode (sync/mutex.go, entered once a waiter has waited 1 ms);
- * Go's normal mode — the woken waiter competes with newcomers and usually
- * loses — comes with the starvation scenario later.  Unlocking an unlocked
- * mutex is Go's fatal error "sync: unlock of unlocked mutex" (unrecoverable).
+ * Mutex: Go's sync/mutex.go.  Its state is Go's (locked, woken, starving,
+ * a count of waiters) with the holder's id for the views, and a semaphore's
+ * queue of waiting goroutines.  In normal mode a goroutine that finds it
+ * locked may spin a few times (multi-core only, runtime_canSpin), then
+ * queues; Unlock wakes the first waiter, which runs its Lock again and
+ * competes with newcomers: a running goroutine usually wins, and the loser
+ * goes back to the head of the queue.  A waiter that has waited over 1 ms
+ * switches the mutex to starvation mode: Unlock hands it to the first
+ * waiter and yields its core to it, newcomers queue at the tail, and the
+ * last waiter (or one that waited under 1 ms) switches back.  Unlocking an
+ * unlocked mutex is Go's fatal error "sync: unlock of unlocked mutex".
  *
  * WaitGroup: a counter and the goroutines in Wait.  Add(n) with a negative
  * result panics "sync: negative WaitGroup counter"; when the counter reaches
@@ -23,8 +27,9 @@
  * Invariants (sync_check_invariants, after every step in SIM_PARANOID builds):
  *   1. a sync object's slot points back at it: mem[addr] is V_SYNC of its
  *      kind with i == 1 + its index;
- *   2. Mutex: a mutex with waiters has an owner (Unlock hands over), and the
- *      owner is not among its waiters;
+ *   2. Mutex: it counts at least the waiters it queues (a woken waiter is
+ *      counted until it takes the mutex in starvation mode), and the owner
+ *      is not among its waiters;
  *   3. WaitGroup: counter >= 0, and counter == 0 means no waiters;
  *   4. every waiter is G_BLOCKED with the matching wait reason and wait_addr;
  *   5. every G_BLOCKED goroutine waits in exactly one queue.
@@ -92,28 +97,112 @@ void sync_enqueue(int **q, int *n, int *cap, int g)
     (*q)[(*n)++] = g;
 }
 
-bool sync_lock(Machine *m, Goroutine *g, int core, int64_t addr)
+/* Goroutine.lock_flags: lockSlow's locals. */
+enum {
+    LOCK_AWOKE = 1,         /* awoke: it set mutexWoken, or was woken         */
+    LOCK_STARVING = 2,      /* starving: it has waited over 1 ms              */
+    LOCK_SEMA_WOKEN = 4,    /* Unlock woke it: LOCK runs again from after its
+                               runtime_SemacquireMutex                        */
+    LOCK_HANDOFF = 8        /* a deferred Lock that waits: Unlock makes it the
+                               owner, as it cannot run LOCK again             */
+};
+
+#define STARVATION_NS 1000000   /* sync/mutex.go starvationThresholdNs: 1 ms  */
+#define ACTIVE_SPIN 4           /* runtime/proc.go active_spin                */
+
+static void acquired(Machine *m, Mutex *mu, Goroutine *g, int core)
+{
+    mu->owner = g->id;
+    mu->acquisitions++;
+    g->lock_since = 0;
+    g->lock_flags = 0;
+    g->lock_iter = 0;
+    Event *e = machine_emit(m, EV_LOCK_ACQUIRE, g->id, core);
+    e->addr = mu->addr;
+    e->line = m->prog->code_line[g->last_pc];
+}
+
+/* runtime_canSpin: a few spins, only on a multi-core machine with another
+ * P running and nothing else queued on this one. */
+static bool can_spin(Machine *m, int core, int iter)
+{
+    return iter < ACTIVE_SPIN && m->ncores > 1 &&
+           m->ncores > sched_npidle(m) + m->nmspinning + 1 && runq_empty(&m->cores[core]);
+}
+
+int sync_lock(Machine *m, Goroutine *g, int core, int64_t addr, bool again_ok)
 {
     SyncObj *s = sync_get(m, g, addr, SYNC_MUTEX);
-    if (!s) return false;
+    if (!s) return SYNC_PARKED;
     Mutex *mu = &s->u.mu;
-    int line = m->prog->code_line[g->last_pc];
-    if (!mu->owner) {
-        mu->owner = g->id;
-        mu->acquisitions++;
-        Event *e = machine_emit(m, EV_LOCK_ACQUIRE, g->id, core);
-        e->addr = addr;
-        e->line = line;
-        return true;
+    if (g->lock_flags & LOCK_SEMA_WOKEN) {      /* back from the semaphore */
+        g->lock_flags &= (uint8_t)~LOCK_SEMA_WOKEN;
+        if (m->now - (g->lock_since - 1) > STARVATION_NS) g->lock_flags |= LOCK_STARVING;
+        if (mu->starving) {                     /* ownership was handed off to us */
+            if (!(g->lock_flags & LOCK_STARVING) || mu->counted == 1) mu->starving = false;
+            mu->counted--;
+            acquired(m, mu, g, core);
+            return SYNC_DONE;
+        }
+        g->lock_flags |= LOCK_AWOKE;
+        g->lock_iter = 0;
+    }
+    bool awoke = g->lock_flags & LOCK_AWOKE;
+    if (mu->owner && !mu->starving && again_ok && can_spin(m, core, g->lock_iter)) {
+        if (!awoke && !mu->woken && mu->counted) {  /* tell Unlock not to wake anyone */
+            mu->woken = true;
+            g->lock_flags |= LOCK_AWOKE;
+        }
+        g->lock_iter++;
+        return SYNC_AGAIN;
+    }
+    bool held = mu->owner || mu->starving;
+    if (held) mu->counted++;
+    if ((g->lock_flags & LOCK_STARVING) && mu->owner) mu->starving = true;
+    if (awoke) mu->woken = false;
+    if (!held) {
+        acquired(m, mu, g, core);
+        return SYNC_DONE;
+    }
+    /* runtime_SemacquireMutex: a goroutine that waited before goes back to
+     * the head of the queue (queueLifo). */
+    bool lifo = g->lock_since != 0;
+    if (!g->lock_since) g->lock_since = m->now + 1;
+    if (!again_ok) g->lock_flags |= LOCK_HANDOFF;
+    GROW(mu->waiters, mu->waiters_cap, mu->nwaiters + 1);
+    if (lifo) {
+        memmove(mu->waiters + 1, mu->waiters, (size_t)mu->nwaiters * sizeof *mu->waiters);
+        mu->waiters[0] = g->id;
+        mu->nwaiters++;
+    } else {
+        mu->waiters[mu->nwaiters++] = g->id;
     }
     mu->contentions++;
-    sync_enqueue(&mu->waiters, &mu->nwaiters, &mu->waiters_cap, g->id);
     Event *e = machine_emit(m, EV_LOCK_CONTEND, g->id, core);
     e->other_g = mu->owner;
     e->addr = addr;
-    e->line = line;
+    e->line = m->prog->code_line[g->last_pc];
     block(m, g, core, WAIT_MUTEX, addr);
-    return false;
+    return SYNC_PARKED;
+}
+
+/* runtime_Semrelease: the first waiter is readied into the unlocker's
+ * runnext; it runs its LOCK again (or, a deferred Lock, owns the mutex). */
+static int semrelease(Machine *m, Mutex *mu, Goroutine *g, int core)
+{
+    int w = mu->waiters[0];
+    memmove(mu->waiters, mu->waiters + 1, (size_t)--mu->nwaiters * sizeof *mu->waiters);
+    Goroutine *wg = machine_g(m, w);
+    if (wg->lock_flags & LOCK_HANDOFF) {
+        mu->counted--;
+        if (!mu->starving) mu->woken = false;
+        else if (mu->counted == 0) mu->starving = false;
+        acquired(m, mu, wg, -1);
+    } else {
+        wg->lock_flags |= LOCK_SEMA_WOKEN;
+    }
+    sched_ready(m, w, g->id, core);
+    return w;
 }
 
 bool sync_unlock(Machine *m, Goroutine *g, int core, int64_t addr)
@@ -125,24 +214,29 @@ bool sync_unlock(Machine *m, Goroutine *g, int core, int64_t addr)
         machine_fail(m, M_PANIC, g->id, false, "sync: unlock of unlocked mutex");
         return false;
     }
-    int next = 0;
-    if (mu->nwaiters) {
-        next = mu->waiters[0];
-        memmove(mu->waiters, mu->waiters + 1, (size_t)--mu->nwaiters * sizeof *mu->waiters);
-    }
-    mu->owner = next;
+    mu->owner = 0;
     Event *e = machine_emit(m, EV_LOCK_RELEASE, g->id, core);
-    e->other_g = next;
     e->addr = addr;
     e->line = m->prog->code_line[g->last_pc];
-    if (next) {
-        mu->acquisitions++;
-        e = machine_emit(m, EV_LOCK_ACQUIRE, next, -1);
-        e->addr = addr;
-        e->line = m->prog->code_line[m->gs[next - 1].last_pc];
-        sched_ready(m, next, g->id, core);
+    if (!mu->starving) {
+        /* nobody waits, or a woken or spinning goroutine will try for it */
+        if (!mu->counted || mu->woken || !mu->nwaiters) return true;
+        mu->counted--;
+        mu->woken = true;
+        e->other_g = semrelease(m, mu, g, core);
+        return true;
     }
-    return true;
+    /* Starvation mode: hand it to the first waiter and yield the core, so
+     * that the waiter runs at once (Semrelease with handoff: goyield). */
+    if (!mu->nwaiters) return true;
+    e->other_g = semrelease(m, mu, g, core);
+    e->aux = 1;
+    g->state = G_RUNNABLE;
+    runqput(m, &m->cores[core], g->id, false);
+    Event *y = machine_emit(m, EV_GO_PREEMPT, g->id, core);
+    y->line = e->line;
+    y->aux = 1;
+    return false;
 }
 
 bool sync_wg_add(Machine *m, Goroutine *g, int core, int64_t addr, int64_t delta)
@@ -234,7 +328,7 @@ void sync_check_invariants(const Machine *m)
         switch (s->kind) {
         case SYNC_MUTEX: {
             const Mutex *mu = &s->u.mu;
-            if (mu->nwaiters && !mu->owner) sim_fatal(__func__, "mutex with waiters but no owner");
+            if (mu->counted < mu->nwaiters) sim_fatal(__func__, "mutex counts fewer waiters than it queues");
             for (int k = 0; k < mu->nwaiters; k++) {
                 if (mu->waiters[k] == mu->owner) sim_fatal(__func__, "mutex owner waits for itself");
                 check_waiter(m, mu->waiters[k], WAIT_MUTEX, addr, waits);

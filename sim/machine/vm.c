@@ -198,7 +198,7 @@ static bool exec_builtin(Machine *m, Goroutine *g, int core, int op, const Value
     switch (op) {
     case OP_LOCK: case OP_UNLOCK: case OP_WGDONE: case OP_WGWAIT: case OP_WGADD:
         if (n < 1 || !valid_ptr(m, args[0])) { nil_panic(m, g); return false; }
-        if (op == OP_LOCK) return sync_lock(m, g, core, args[0].i);
+        if (op == OP_LOCK) return sync_lock(m, g, core, args[0].i, false) == SYNC_DONE;
         if (op == OP_UNLOCK) return sync_unlock(m, g, core, args[0].i);
         if (op == OP_WGWAIT) return sync_wg_wait(m, g, core, args[0].i);
         return sync_wg_add(m, g, core, args[0].i, op == OP_WGDONE ? -1 : (n > 1 ? args[1].i : 0));
@@ -468,7 +468,18 @@ int vm_exec(Machine *m, Goroutine *g, int core)
         g->sp = sp;
         op_defer(g, in.a, in.b);
         return cost_of[OP_DEFER];
-    case OP_LOCK: case OP_UNLOCK: case OP_WGDONE: case OP_WGWAIT: case OP_SLEEP:
+    case OP_LOCK: {                     /* spinning or woken, it runs again */
+        if (!valid_ptr(m, st[sp - 1])) { g->sp = sp - 1; nil_panic(m, g); return cost_of[OP_LOCK]; }
+        int r = sync_lock(m, g, core, st[sp - 1].i, true);
+        if (r == SYNC_DONE || m->status != M_RUNNING) {
+            g->sp = sp - 1;
+            return cost_of[OP_LOCK];
+        }
+        f->pc = pc;
+        g->sp = sp;
+        return r == SYNC_AGAIN ? SYNC_SPIN_PS : (int)cost_of[OP_LOCK];
+    }
+    case OP_UNLOCK: case OP_WGDONE: case OP_WGWAIT: case OP_SLEEP:
         g->sp = sp - 1;
         exec_builtin(m, g, core, in.op, &st[sp - 1], 1);
         return cost_of[in.op];
