@@ -48,7 +48,7 @@ BENCH_BIN    := $(BUILD)/tests/bench/bench_vm
 
 PREFIX       ?= /usr/local
 
-.PHONY: all deps bench-deps run test unit golden e2e e2e-sanitized go-conformance check-asan bench install clean help
+.PHONY: all deps bench-deps run test unit golden e2e e2e-sanitized go-conformance fidelity check-asan bench install clean help
 all: $(BIN)
 
 help:
@@ -115,7 +115,7 @@ run:
 test:
 	@$(MAKE) --no-print-directory deps
 	@$(MAKE) --no-print-directory all
-	@$(MAKE) --no-print-directory unit golden go-conformance e2e
+	@$(MAKE) --no-print-directory unit golden go-conformance fidelity e2e
 	@$(MAKE) --no-print-directory check-asan
 	@echo "all tests passed"
 
@@ -133,6 +133,12 @@ e2e: $(BIN)
 # lists them); any other failure, or a listed program that now passes, fails.
 go-conformance: $(BIN)
 	@KNOWN_FAILURES=tests/go/known-failures.txt sh tests/go/run.sh ./$(BIN)
+
+# The machine against real Go 1.19's measured distributions (tests/fidelity:
+# the programs, what Go did, and the checks with their tolerances).  Timing
+# under the sanitizers would say nothing more, so it runs once.
+fidelity: $(BIN)
+	@sh tests/fidelity/run.sh ./$(BIN)
 
 check-asan:
 	@$(MAKE) --no-print-directory SAN=1 unit golden go-conformance e2e-sanitized

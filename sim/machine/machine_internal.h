@@ -187,8 +187,8 @@ int runqget(Core *c, bool *inherit);
 bool runq_empty(const Core *c);
 /* Go's globrunqget: one G, and a fair batch (at most max, 0 any) to c. */
 int globrunqget(Machine *m, Core *c, int max);
-/* Go's runqsteal: half of victim's local queue; one returned, the rest to
- * thief's queue. */
+/* Go's runqsteal: half of victim's local queue, from its head; the last one
+ * taken is returned (it runs first), the others go to thief's queue. */
 int runqsteal(Core *thief, Core *victim);
 
 /* ---- syscall.c, sysmon.c, netpoll.c (the runtime's side) -------------------------- */

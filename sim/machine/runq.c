@@ -125,9 +125,9 @@ int runqsteal(Core *thief, Core *victim)
 {
     int n = victim->local.len;
     if (!n) return 0;
-    int take = n - n / 2;                       /* runqgrab: n - n/2 */
+    int take = n - n / 2;                       /* runqgrab: n - n/2 from the head */
     for (int i = 0; i < take - 1; i++) runq_push_tail(&thief->local, runq_pop_head(&victim->local));
-    return runq_pop_head(&victim->local);
+    return runq_pop_head(&victim->local);       /* the last one grabbed runs first */
 }
 
 void runq_init_local(Core *c)

@@ -21,7 +21,7 @@
 
 /* A goroutine switch on one thread: gopark or goexit, schedule(), a
  * findRunnable that finds a G at once, execute and gogo. */
-#define TIMING_SWITCH_NS 60
+#define TIMING_SWITCH_NS 40
 /* One fruitless look for work: checking the queues, four rounds of stealing
  * over every P, releasing the P. */
 #define TIMING_LOOK_NS 800
@@ -30,14 +30,14 @@
 #define TIMING_BACKOFF_NS 60000
 /* A thread parked in futex_wait is woken (futex_wake to running): at least
  * MIN, then a seeded spread (see timing_wake). */
-#define TIMING_WAKE_MIN_NS 10000
+#define TIMING_WAKE_MIN_NS 18000
 #define TIMING_WAKE_SPREAD_NS 40000
 /* What waking a parked thread costs the waker (futex_wake, measured as a go
  * statement's cost while a P is idle: costs.dist go_stmt_idle_p). */
 #define TIMING_FUTEX_WAKE_NS 10000
 /* The process's first timer sets up the network poller (epoll_create,
  * eventfd, epoll_ctl): paid by the goroutine that sets it. */
-#define TIMING_NETPOLL_INIT_NS 10000
+#define TIMING_NETPOLL_INIT_NS 20000
 /* A thread blocked in epoll_wait runs again this long after the kernel
  * makes a socket ready: at least MIN, then a seeded spread — much quicker
  * than TIMING_WAKE: the loopback round trip of echo_server.dist (15.6 µs)
@@ -49,7 +49,7 @@
 /* The network poller's timeout is in whole milliseconds (netpoll_epoll.go:
  * a wait shorter than 1 ms is 1 ms), and epoll_wait returns late by about
  * this much. */
-#define TIMING_EPOLL_LATE_NS 80000
+#define TIMING_EPOLL_LATE_NS 95000
 /* sysmon: its first sleep and its longest (proc.go sysmon), µs. */
 #define TIMING_SYSMON_MIN_US 20
 #define TIMING_SYSMON_MAX_US 10000
