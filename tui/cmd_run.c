@@ -130,7 +130,7 @@ int cmd_run(const RunOptions *o)
     schedule_init(&forced);
     schedule_init(&taken);
     if (o->schedule && schedule_parse(&forced, o->schedule)) {
-        fprintf(stderr, "interleave: --schedule wants goroutine ids separated by '.', not '%s'\n",
+        fprintf(stderr, "interleave: --schedule wants runs of goroutine ids separated by '.' (1x12.2x3.1), not '%s'\n",
                 o->schedule);
         fprintf(stderr, "Try 'interleave --help'.\n");
         schedule_fini(&forced);
@@ -156,8 +156,8 @@ int cmd_run(const RunOptions *o)
         }
         if (o->trace) trace_frame(m, stdout);
         if (o->print_schedule)
-            for (int i = 0; i < m->nevents; i++)
-                if (m->events[i].kind == EV_GO_START) schedule_push(&taken, m->events[i].g);
+            for (int c = 0; c < m->ncores; c++)
+                if (m->last[c].g) schedule_push(&taken, m->last[c].g);
         if (m->stdout_len > printed && !o->trace) {
             fwrite(m->stdout_buf + printed, 1, m->stdout_len - printed, stdout);
             printed = m->stdout_len;

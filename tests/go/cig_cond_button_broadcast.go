@@ -44,6 +44,7 @@ func main() {
 	clickRegistered.Wait()
 }
 
+// schedule: 1x45.2x13.1x30.3x13.1x30.4x13.1x17.2x3 (after the broadcast, the first handler takes the lock first)
 // outcome: by hand (any order)
 // expect-status: 0
 // expect-stdout: Maximizing window.

@@ -23,6 +23,7 @@ func main() {
 	fmt.Println(order)
 }
 
+// schedule: 1x50.2x1 (a step of x's goroutine before main waits: zyx instead of runnext's zxy)
 // outcome: by hand (any order)
 // expect-status: 0
 // expect-stdout: yzx

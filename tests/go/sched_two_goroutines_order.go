@@ -18,6 +18,7 @@ func main() {
 	wg.Wait()
 }
 
+// schedule: 1x37.2x5 (A's goroutine runs before main waits: A, then B)
 // outcome: observed
 // expect-status: 0
 // expect-stdout: B
