@@ -213,6 +213,40 @@ static void test_reader_parks_on_the_poller(void **state)
     program_free(p);
 }
 
+/* Goroutines that all wait for the network with nothing on its way: Go's
+ * poller thread counts as running, so Go never reports a deadlock and the
+ * process waits forever.  The machine says so at once (M_HANG, exit 3)
+ * instead of looking on until its step limit. */
+static void test_waiting_forever_is_a_hang(void **state)
+{
+    (void)state;
+    Program *p = compile_text("hang.go", HEAD
+        "func main() {\n"
+        "\tln, _ := net.Listen(\"tcp\", \"127.0.0.1:9000\")\n"
+        "\tgo func() {\n"
+        "\t\tc, _ := net.Dial(\"tcp\", \"127.0.0.1:9000\")\n"
+        "\t\tc.Read(make([]byte, 1))\n"
+        "\t}()\n"
+        "\tc, _ := ln.Accept()\n"
+        "\tfmt.Println(\"accepted\")\n"
+        "\tc.Read(make([]byte, 1))\n"
+        "}\n");
+    for (int cores = 1; cores <= 2; cores++) {
+        Machine *m = start(p, cores, POLICY_GO, 1);
+        machine_run(m, 10000000);
+        assert_int_equal(m->status, M_HANG);
+        assert_int_equal(m->exit_code, 3);
+        assert_string_equal(m->stdout_buf, "accepted\n");
+        assert_true(m->frame < 100000);
+        for (int g = 1; g <= 2; g++) {
+            assert_int_equal(machine_goroutine(m, g)->state, G_BLOCKED);
+            assert_int_equal(machine_goroutine(m, g)->wait, WAIT_IO);
+        }
+        machine_free(m);
+    }
+    program_free(p);
+}
+
 /* The clock: a round trip takes the loopback latency twice, plus the
  * system calls and the wake-ups; a Dial takes its handshake. */
 static void test_latencies(void **state)
@@ -284,6 +318,7 @@ int main(void)
         cmocka_unit_test(test_error_texts),
         cmocka_unit_test(test_reader_parks_on_the_poller),
         cmocka_unit_test(test_latencies),
+        cmocka_unit_test(test_waiting_forever_is_a_hang),
         cmocka_unit_test(test_clone_mid_run),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

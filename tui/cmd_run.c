@@ -171,6 +171,10 @@ int cmd_run(const RunOptions *o)
                         "(raise --max-steps)\n", (unsigned long long)m->frame);
         rc = EXIT_STEP_LIMIT;
         break;
+    case M_HANG:
+        fprintf(stderr, "interleave: %s\n", m->fatal_msg);
+        rc = m->exit_code;
+        break;
     case M_SCHEDULE_ERROR:
         fprintf(stderr, "interleave: %s\n", m->fatal_msg);
         rc = EXIT_USAGE;

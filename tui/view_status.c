@@ -112,7 +112,10 @@ void view_notice_draw(const Pane *p, const ViewCtx *c)
         banner(p, ROLE_DEADLOCK, "PANIC", text);
         return;
     case M_SCHEDULE_ERROR:
-        banner(p, ROLE_ERROR, "SCHEDULE", "a forced pick named a goroutine that cannot run");
+        banner(p, ROLE_ERROR, "SCHEDULE", m->fatal_msg);
+        return;
+    case M_HANG:
+        banner(p, ROLE_DEADLOCK, "HANG", m->fatal_msg);
         return;
     case M_EXITED:
         snprintf(text, sizeof text, "the program exited with status %d after %llu frames  "
@@ -141,7 +144,7 @@ static const char *run_state(const ViewCtx *c, char *buf, size_t n)
     const Machine *m = c->m;
     if (m->status != M_RUNNING) {
         const char *what = m->status == M_EXITED ? "exited" : m->status == M_DEADLOCK ? "deadlock"
-                         : m->status == M_PANIC ? "panicked" : "stopped";
+                         : m->status == M_PANIC ? "panicked" : m->status == M_HANG ? "hangs" : "stopped";
         snprintf(buf, n, "%s %s", theme_glyph(GLYPH_STOP), what);
     } else if (c->playing) {
         snprintf(buf, n, "%s playing", theme_glyph(GLYPH_MARKER));

@@ -361,7 +361,10 @@ typedef enum MachineStatus {
     M_EXITED,           /* main returned: exit_code 0                           */
     M_DEADLOCK,         /* all goroutines asleep: exit_code 2                   */
     M_PANIC,            /* runtime panic or fatal error: exit_code 2            */
-    M_SCHEDULE_ERROR    /* a forced step named a goroutine that cannot run      */
+    M_SCHEDULE_ERROR,   /* a forced step named a goroutine that cannot run      */
+    M_HANG              /* nothing can happen any more, yet Go does not call it
+                           a deadlock (a goroutine waits for the network, and
+                           nothing is on its way): Go would hang; exit_code 3 */
 } MachineStatus;
 
 /* A schedule: the goroutine that executes at each goroutine step (each frame

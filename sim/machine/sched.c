@@ -750,9 +750,32 @@ static void act_state(Machine *m, Thread *t)
     sim_fatal("act", "an idle thread acts");
 }
 
+/* Nothing will ever happen again: every thread parked or blocked in the
+ * poller without a timeout, no timer and no delivery pending — only sysmon
+ * would go on looking.  Go's checkdead does not fire (the poller's thread
+ * counts as running) and the process waits forever. */
+static bool hung(const Machine *m)
+{
+    if (timer_next(m) != INT64_MAX || timer_next_net(m) != INT64_MAX) return false;
+    for (int i = 0; i < m->nthreads; i++) {
+        const Thread *t = &m->threads[i];
+        if (t->state == TH_SYSMON || t->state == TH_IDLE) continue;
+        if (t->state != TH_POLLING || t->clock != INT64_MAX || m->pollready.len) return false;
+    }
+    return true;
+}
+
 void sched_step(Machine *m)
 {
     begin_frame(m);
+    if (hung(m)) {
+        m->status = M_HANG;
+        m->exit_code = 3;
+        snprintf(m->fatal_msg, sizeof m->fatal_msg, "the program waits forever: its goroutines wait "
+                 "for the network and nothing is on its way (Go would hang here)");
+        machine_emit(m, EV_FATAL, 0, -1);
+        return;
+    }
     int64_t net = timer_next_net(m);
     Thread *t = choose(m);
     if (m->status != M_RUNNING) return;
