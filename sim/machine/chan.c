@@ -150,17 +150,6 @@ static void event(Machine *m, EventKind k, int g, int other, int core, const Cha
     e->aux = aux;
 }
 
-static void park(Machine *m, Goroutine *g, int core, WaitReason why, int64_t id)
-{
-    g->state = G_BLOCKED;
-    g->wait = why;
-    g->wait_addr = id;
-    Event *e = machine_emit(m, EV_GO_BLOCK, g->id, core);
-    e->wait = why;
-    e->addr = id;
-    e->line = m->prog->code_line[g->last_pc];
-}
-
 /* Select case k was chosen: continue at its entry of the jump table that
  * starts at `table` (the instruction after the SELECT). */
 static void goto_case(Machine *m, Goroutine *g, int table, int k)
@@ -282,7 +271,7 @@ bool chan_send(Machine *m, Goroutine *g, int core, Value ch, Value v)
 {
     Chan *c = chan_of(m, ch);
     if (!c) {
-        park(m, g, core, WAIT_CHAN_SEND_NIL, 0);
+        sched_park(m, g, core, WAIT_CHAN_SEND_NIL, 0);
         return false;
     }
     if (c->closed) {
@@ -292,7 +281,7 @@ bool chan_send(Machine *m, Goroutine *g, int core, Value ch, Value v)
     if (try_send(m, g->id, core, c, v)) return true;
     Sudog sg = {g->id, -1, 0, v};
     q_push(&c->sendq, sg);
-    park(m, g, core, WAIT_CHAN_SEND, c->id);
+    sched_park(m, g, core, WAIT_CHAN_SEND, c->id);
     return false;
 }
 
@@ -300,7 +289,7 @@ bool chan_recv(Machine *m, Goroutine *g, int core, Value ch, bool want_ok)
 {
     Chan *c = chan_of(m, ch);
     if (!c) {
-        park(m, g, core, WAIT_CHAN_RECV_NIL, 0);
+        sched_park(m, g, core, WAIT_CHAN_RECV_NIL, 0);
         return false;
     }
     Value v;
@@ -311,7 +300,7 @@ bool chan_recv(Machine *m, Goroutine *g, int core, Value ch, bool want_ok)
     }
     Sudog sg = {g->id, -1, want_ok, value_nil()};
     q_push(&c->recvq, sg);
-    park(m, g, core, WAIT_CHAN_RECV, c->id);
+    sched_park(m, g, core, WAIT_CHAN_RECV, c->id);
     return false;
 }
 
@@ -385,7 +374,7 @@ bool chan_select(Machine *m, Goroutine *g, int core, int pc, const Value *ops, i
         if (chan_of(m, chv[i])) order[npoll++] = i;     /* nil channels never proceed */
     }
     if (ncases == 0 && !has_default) {
-        park(m, g, core, WAIT_SELECT_EMPTY, 0);
+        sched_park(m, g, core, WAIT_SELECT_EMPTY, 0);
         return false;
     }
     /* pollorder: a uniformly random permutation (Fisher-Yates). */
@@ -428,7 +417,7 @@ bool chan_select(Machine *m, Goroutine *g, int core, int pc, const Value *ops, i
         Sudog sg = {g->id, i, 1, val[i]};
         q_push((send_mask >> i) & 1 ? &c->sendq : &c->recvq, sg);
     }
-    park(m, g, core, WAIT_SELECT, first);
+    sched_park(m, g, core, WAIT_SELECT, first);
     return false;
 }
 

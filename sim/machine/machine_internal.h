@@ -136,6 +136,10 @@ void vm_push(Goroutine *g, Value v);
  * the network) on core `core` (-1: none, then the global queue).  See the
  * essay in sched.c for where it goes. */
 void sched_ready(Machine *m, int g, int waker, int core);
+/* Go's gopark: running goroutine g blocks (G_BLOCKED) for `why` on the
+ * object at addr (a sync object's slot, a channel id, a poll key), with its
+ * EV_GO_BLOCK; its thread looks for other work after this step. */
+void sched_park(Machine *m, Goroutine *g, int core, WaitReason why, int64_t addr);
 /* A new goroutine from a go statement on core `core` (Go's newproc). */
 void sched_newproc(Machine *m, int g, int core);
 /* One frame: the thread whose clock is earliest acts (or the network). */
@@ -254,8 +258,6 @@ bool sync_cond_signal(Machine *m, Goroutine *g, int core, int64_t cond, bool all
 /* The shared part of sync.c: the sync object at addr (made on first use);
  * NULL after a failure. */
 SyncObj *sync_obj(Machine *m, Goroutine *g, int64_t addr, SyncKind kind);
-/* g parks on a sync object (EV_GO_BLOCK). */
-void sync_block(Machine *m, Goroutine *g, int core, WaitReason why, int64_t addr);
 void sync_enqueue(int **q, int *n, int *cap, int g);
 
 /* ---- chan.c: channels and select ----------------------------------------------- */

@@ -28,13 +28,7 @@
 
 void netpoll_wait(Machine *m, Goroutine *g, int core, int64_t key)
 {
-    g->state = G_BLOCKED;
-    g->wait = WAIT_IO;
-    g->wait_addr = key;
-    Event *e = machine_emit(m, EV_GO_BLOCK, g->id, core);
-    e->wait = WAIT_IO;
-    e->addr = key;
-    e->line = m->prog->code_line[g->last_pc];
+    sched_park(m, g, core, WAIT_IO, key);
 }
 
 static bool is_ready(const Machine *m, int g)

@@ -365,7 +365,18 @@ static void drop(Machine *m, Thread *t)
     t->g = 0;
 }
 
-/* ---- making goroutines runnable (protocol 1) ------------------------------------------ */
+/* ---- parking and making goroutines runnable (protocol 1) -------------------------------- */
+
+void sched_park(Machine *m, Goroutine *g, int core, WaitReason why, int64_t addr)
+{
+    g->state = G_BLOCKED;
+    g->wait = why;
+    g->wait_addr = addr;
+    Event *e = machine_emit(m, EV_GO_BLOCK, g->id, core);
+    e->wait = why;
+    e->addr = addr;
+    e->line = m->prog->code_line[g->last_pc];
+}
 
 void sched_ready(Machine *m, int g, int waker, int core)
 {

@@ -75,22 +75,6 @@ static SyncObj *sync_get(Machine *m, Goroutine *g, int64_t addr, SyncKind kind)
     return sync_obj(m, g, addr, kind);
 }
 
-void sync_block(Machine *m, Goroutine *g, int core, WaitReason why, int64_t addr)
-{
-    g->state = G_BLOCKED;
-    g->wait = why;
-    g->wait_addr = addr;
-    Event *e = machine_emit(m, EV_GO_BLOCK, g->id, core);
-    e->wait = why;
-    e->addr = addr;
-    e->line = m->prog->code_line[g->last_pc];
-}
-
-static void block(Machine *m, Goroutine *g, int core, WaitReason why, int64_t addr)
-{
-    sync_block(m, g, core, why, addr);
-}
-
 void sync_enqueue(int **q, int *n, int *cap, int g)
 {
     GROW(*q, *cap, *n + 1);
@@ -182,7 +166,7 @@ int sync_lock(Machine *m, Goroutine *g, int core, int64_t addr, bool again_ok)
     e->other_g = mu->owner;
     e->addr = addr;
     e->line = m->prog->code_line[g->last_pc];
-    block(m, g, core, WAIT_MUTEX, addr);
+    sched_park(m, g, core, WAIT_MUTEX, addr);
     return SYNC_PARKED;
 }
 
@@ -266,7 +250,7 @@ bool sync_wg_wait(Machine *m, Goroutine *g, int core, int64_t addr)
     WaitGroup *wg = &s->u.wg;
     if (wg->counter == 0) return true;
     sync_enqueue(&wg->waiters, &wg->nwaiters, &wg->waiters_cap, g->id);
-    block(m, g, core, WAIT_WAITGROUP, addr);
+    sched_park(m, g, core, WAIT_WAITGROUP, addr);
     return false;
 }
 

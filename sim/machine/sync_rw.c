@@ -75,7 +75,7 @@ bool sync_rlock(Machine *m, Goroutine *g, int core, int64_t addr)
         return true;
     }
     sync_enqueue(&rw->rwaiters, &rw->nrwaiters, &rw->rwaiters_cap, g->id);
-    sync_block(m, g, core, WAIT_RWMUTEX_R, addr);
+    sched_park(m, g, core, WAIT_RWMUTEX_R, addr);
     return false;
 }
 
@@ -104,7 +104,7 @@ static bool writer_in(Machine *m, RWMutex *rw, Goroutine *g, int core, bool park
     rw->writer = g->id;
     if (rw->readers > 0) {
         rw->writer_waiting = true;
-        if (!parked) sync_block(m, g, core, WAIT_RWMUTEX_W, rw->addr);
+        if (!parked) sched_park(m, g, core, WAIT_RWMUTEX_W, rw->addr);
         return false;
     }
     sync_event(m, g->id, 0, parked ? -1 : core, rw->addr, SYNC_OP_WLOCK);
@@ -119,7 +119,7 @@ bool sync_wlock(Machine *m, Goroutine *g, int core, int64_t addr)
     RWMutex *rw = &s->u.rw;
     if (rw->writer) {
         sync_enqueue(&rw->wwaiters, &rw->nwwaiters, &rw->wwaiters_cap, g->id);
-        sync_block(m, g, core, WAIT_RWMUTEX_W, addr);
+        sched_park(m, g, core, WAIT_RWMUTEX_W, addr);
         return false;
     }
     return writer_in(m, rw, g, core, false, 0);
@@ -165,7 +165,7 @@ bool sync_once_begin(Machine *m, Goroutine *g, int core, int64_t addr)
     }
     if (o->running) {           /* another call runs f (or this goroutine's own) */
         sync_enqueue(&o->waiters, &o->nwaiters, &o->waiters_cap, g->id);
-        sync_block(m, g, core, WAIT_ONCE, addr);
+        sched_park(m, g, core, WAIT_ONCE, addr);
         return false;
     }
     o->running = g->id;
@@ -212,7 +212,7 @@ bool sync_cond_wait(Machine *m, Goroutine *g, int core, int64_t cond)
         c->nwaiters--;
         return false;
     }
-    sync_block(m, g, core, WAIT_COND, cond);
+    sched_park(m, g, core, WAIT_COND, cond);
     return false;
 }
 
