@@ -66,7 +66,8 @@ uint64_t history_frame(const History *h) { return h->cur->frame; }
 uint64_t history_max_frame(const History *h) { return h->max_frame; }
 const Schedule *history_schedule(const History *h) { return &h->picks; }
 
-/* A frame seen for the first time: its lanes, its picks, maybe a checkpoint. */
+/* A frame seen for the first time: its lanes, its goroutine step, maybe a
+ * checkpoint. */
 static void record(History *h)
 {
     const Machine *m = h->cur;

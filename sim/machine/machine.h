@@ -5,8 +5,9 @@
  * (the TUI, the CLI, tests, history) read the structs below; only sim/ writes them.
  *
  * Go's G-M-P model: a Core is a P (GOMAXPROCS of them), a Thread is an M, a
- * Goroutine is a G.  In one frame every busy core executes one instruction of its
- * goroutine, so parallelism is several goroutines advancing in one frame and
+ * Goroutine is a G.  Each thread has its own virtual clock and a frame is one
+ * action of the thread whose clock is earliest (sim/machine/sched.c), so
+ * parallelism is several goroutines running at the same virtual time and
  * concurrency on one core is alternation across frames.
  */
 #ifndef INTERLEAVE_MACHINE_H
@@ -459,7 +460,8 @@ void machine_free(Machine *m);
 Machine *machine_clone(const Machine *m);
 /* Overwrite dst with a deep copy of src, reusing dst's buffers. */
 void machine_copy(Machine *dst, const Machine *src);
-/* Use `s` (borrowed) for forced picks; NULL for the policy alone. */
+/* Use `s` (borrowed) to force the goroutine of each goroutine step; NULL for
+ * the machine's own timing. */
 void machine_set_schedule(Machine *m, const Schedule *s);
 
 /* Execute one frame.  Returns the new status.  Calling it when status is not
