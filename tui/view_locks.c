@@ -102,7 +102,7 @@ static void sync_row(const Pane *p, const Pane *wp, int row, const ViewCtx *c, c
             pane_put(p, row, k->state_x, theme_attr(ROLE_LOCK_FREE), "free");
         int x = k->wait_x;
         if (rw->writer_waiting) x += draw_ids(wp, row, x, "w:", &rw->writer, 1) + 1;
-        if (rw->nwwaiters) x += draw_ids(wp, row, x, rw->writer_waiting ? NULL : "w:", rw->wwaiters, rw->nwwaiters) + 1;
+        if (rw->w.nwaiters) x += draw_ids(wp, row, x, rw->writer_waiting ? NULL : "w:", rw->w.waiters, rw->w.nwaiters) + 1;
         if (rw->nrwaiters) draw_ids(wp, row, x, "r:", rw->rwaiters, rw->nrwaiters);
         break;
     }

@@ -213,7 +213,7 @@ static int sync_queues(SyncObj *s, SyncQueue out[2])
     case SYNC_WAITGROUP: out[0] = (SyncQueue){&s->u.wg.waiters, &s->u.wg.nwaiters, &s->u.wg.waiters_cap}; return 1;
     case SYNC_RWMUTEX:
         out[0] = (SyncQueue){&s->u.rw.rwaiters, &s->u.rw.nrwaiters, &s->u.rw.rwaiters_cap};
-        out[1] = (SyncQueue){&s->u.rw.wwaiters, &s->u.rw.nwwaiters, &s->u.rw.wwaiters_cap};
+        out[1] = (SyncQueue){&s->u.rw.w.waiters, &s->u.rw.w.nwaiters, &s->u.rw.w.waiters_cap};
         return 2;
     case SYNC_ONCE: out[0] = (SyncQueue){&s->u.once.waiters, &s->u.once.nwaiters, &s->u.once.waiters_cap}; return 1;
     case SYNC_COND: out[0] = (SyncQueue){&s->u.cond.waiters, &s->u.cond.nwaiters, &s->u.cond.waiters_cap}; return 1;

@@ -159,17 +159,17 @@ typedef struct WaitGroup {
     int *waiters; int nwaiters, waiters_cap;
 } WaitGroup;
 
-/* sync.RWMutex (Go's rwmutex.go, as its observable behaviour): readers share
- * it; a writer first takes the writer lock (writers queue FIFO for it), then
- * waits for the readers inside to leave, and meanwhile new readers queue:
- * a waiting writer blocks new readers. */
+/* sync.RWMutex as Go's rwmutex.go: readers share it; a writer first takes
+ * the writers' Mutex w, then announces itself and waits for the readers
+ * inside to leave, and meanwhile new readers queue: a waiting writer blocks
+ * new readers (sim/machine/sync_rw.c). */
 typedef struct RWMutex {
     int64_t addr;
     int readers;            /* readers inside (RLock'd, not yet RUnlock'd)      */
-    int writer;             /* goroutine holding the writer lock, 0 none         */
-    bool writer_waiting;    /* writer holds the lock but waits for readers      */
+    int writer;             /* the writer that has announced itself, 0 none    */
+    bool writer_waiting;    /* ... and waits for the readers inside to leave    */
     int *rwaiters; int nrwaiters, rwaiters_cap;   /* readers queued, FIFO      */
-    int *wwaiters; int nwwaiters, wwaiters_cap;   /* writers queued, FIFO      */
+    Mutex w;                /* Go's rw.w: the writers queue in its semaphore    */
 } RWMutex;
 
 /* sync.Once: done after f returned; `running` calls f now; others wait. */

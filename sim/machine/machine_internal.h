@@ -231,6 +231,11 @@ void netpoll_timer_added(Machine *m, int64_t when);
  * run again): a waiter is handed the mutex by Unlock instead. */
 enum { SYNC_DONE, SYNC_AGAIN, SYNC_PARKED };
 int sync_lock(Machine *m, Goroutine *g, int core, int64_t addr, bool again_ok);
+/* The same on a Mutex that is part of another object (an RWMutex's w):
+ * waiters park with `why` at mu->addr; `events`: the lock's own events. */
+int sync_mutex_lock(Machine *m, Mutex *mu, Goroutine *g, int core, bool again_ok, WaitReason why, bool events);
+/* Unlock of a held mutex; false when g yielded its core (starvation mode). */
+bool sync_mutex_unlock(Machine *m, Mutex *mu, Goroutine *g, int core, bool events);
 /* The cost of one spin (procyield(30)), ps. */
 #define SYNC_SPIN_PS 500000
 /* Each returns true when g may go on, false when it blocked or the machine
@@ -244,7 +249,8 @@ void sync_check_invariants(const Machine *m);
 
 bool sync_rlock(Machine *m, Goroutine *g, int core, int64_t addr);
 bool sync_runlock(Machine *m, Goroutine *g, int core, int64_t addr);
-bool sync_wlock(Machine *m, Goroutine *g, int core, int64_t addr);
+/* RWMutex.Lock: as sync_lock (SYNC_DONE, SYNC_AGAIN, SYNC_PARKED). */
+int sync_wlock(Machine *m, Goroutine *g, int core, int64_t addr, bool again_ok);
 bool sync_wunlock(Machine *m, Goroutine *g, int core, int64_t addr);
 /* Once.Do's entry: pushes true when g must call f now (then sync_once_end),
  * false when f has run; blocks while another goroutine runs f (woken with

@@ -157,7 +157,7 @@ bool rt_exec(Machine *m, Goroutine *g, int core, int op, int a, int b, const Val
     switch (op) {
     case OP_RLOCK: return sync_rlock(m, g, core, p);
     case OP_RUNLOCK: return sync_runlock(m, g, core, p);
-    case OP_WLOCK: return sync_wlock(m, g, core, p);
+    case OP_WLOCK: return sync_wlock(m, g, core, p, false) == SYNC_DONE;   /* a deferred Lock */
     case OP_WUNLOCK: return sync_wunlock(m, g, core, p);
     case OP_ONCEEND: return sync_once_end(m, g, core, p);
     case OP_CONDWAIT: return sync_cond_wait(m, g, core, p);

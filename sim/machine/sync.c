@@ -94,13 +94,14 @@ enum {
 #define STARVATION_NS 1000000   /* sync/mutex.go starvationThresholdNs: 1 ms  */
 #define ACTIVE_SPIN 4           /* runtime/proc.go active_spin                */
 
-static void acquired(Machine *m, Mutex *mu, Goroutine *g, int core)
+static void acquired(Machine *m, Mutex *mu, Goroutine *g, int core, bool events)
 {
     mu->owner = g->id;
     mu->acquisitions++;
     g->lock_since = 0;
     g->lock_flags = 0;
     g->lock_iter = 0;
+    if (!events) return;
     Event *e = machine_emit(m, EV_LOCK_ACQUIRE, g->id, core);
     e->addr = mu->addr;
     e->line = m->prog->code_line[g->last_pc];
@@ -114,18 +115,15 @@ static bool can_spin(Machine *m, int core, int iter)
            m->ncores > sched_npidle(m) + m->nmspinning + 1 && runq_empty(&m->cores[core]);
 }
 
-int sync_lock(Machine *m, Goroutine *g, int core, int64_t addr, bool again_ok)
+int sync_mutex_lock(Machine *m, Mutex *mu, Goroutine *g, int core, bool again_ok, WaitReason why, bool events)
 {
-    SyncObj *s = sync_get(m, g, addr, SYNC_MUTEX);
-    if (!s) return SYNC_PARKED;
-    Mutex *mu = &s->u.mu;
     if (g->lock_flags & LOCK_SEMA_WOKEN) {      /* back from the semaphore */
         g->lock_flags &= (uint8_t)~LOCK_SEMA_WOKEN;
         if (m->now - (g->lock_since - 1) > STARVATION_NS) g->lock_flags |= LOCK_STARVING;
         if (mu->starving) {                     /* ownership was handed off to us */
             if (!(g->lock_flags & LOCK_STARVING) || mu->counted == 1) mu->starving = false;
             mu->counted--;
-            acquired(m, mu, g, core);
+            acquired(m, mu, g, core, events);
             return SYNC_DONE;
         }
         g->lock_flags |= LOCK_AWOKE;
@@ -145,7 +143,7 @@ int sync_lock(Machine *m, Goroutine *g, int core, int64_t addr, bool again_ok)
     if ((g->lock_flags & LOCK_STARVING) && mu->owner) mu->starving = true;
     if (awoke) mu->woken = false;
     if (!held) {
-        acquired(m, mu, g, core);
+        acquired(m, mu, g, core, events);
         return SYNC_DONE;
     }
     /* runtime_SemacquireMutex: a goroutine that waited before goes back to
@@ -162,17 +160,26 @@ int sync_lock(Machine *m, Goroutine *g, int core, int64_t addr, bool again_ok)
         mu->waiters[mu->nwaiters++] = g->id;
     }
     mu->contentions++;
-    Event *e = machine_emit(m, EV_LOCK_CONTEND, g->id, core);
-    e->other_g = mu->owner;
-    e->addr = addr;
-    e->line = m->prog->code_line[g->last_pc];
-    sched_park(m, g, core, WAIT_MUTEX, addr);
+    if (events) {
+        Event *e = machine_emit(m, EV_LOCK_CONTEND, g->id, core);
+        e->other_g = mu->owner;
+        e->addr = mu->addr;
+        e->line = m->prog->code_line[g->last_pc];
+    }
+    sched_park(m, g, core, why, mu->addr);
     return SYNC_PARKED;
 }
 
+int sync_lock(Machine *m, Goroutine *g, int core, int64_t addr, bool again_ok)
+{
+    SyncObj *s = sync_get(m, g, addr, SYNC_MUTEX);
+    if (!s) return SYNC_PARKED;
+    return sync_mutex_lock(m, &s->u.mu, g, core, again_ok, WAIT_MUTEX, true);
+}
+
 /* runtime_Semrelease: the first waiter is readied into the unlocker's
- * runnext; it runs its LOCK again (or, a deferred Lock, owns the mutex). */
-static int semrelease(Machine *m, Mutex *mu, Goroutine *g, int core)
+ * runnext; it runs its Lock again (or, a deferred Lock, owns the mutex). */
+static int semrelease(Machine *m, Mutex *mu, Goroutine *g, int core, bool events)
 {
     int w = mu->waiters[0];
     memmove(mu->waiters, mu->waiters + 1, (size_t)--mu->nwaiters * sizeof *mu->waiters);
@@ -181,7 +188,7 @@ static int semrelease(Machine *m, Mutex *mu, Goroutine *g, int core)
         mu->counted--;
         if (!mu->starving) mu->woken = false;
         else if (mu->counted == 0) mu->starving = false;
-        acquired(m, mu, wg, -1);
+        acquired(m, mu, wg, -1, events);
     } else {
         wg->lock_flags |= LOCK_SEMA_WOKEN;
     }
@@ -189,38 +196,45 @@ static int semrelease(Machine *m, Mutex *mu, Goroutine *g, int core)
     return w;
 }
 
-bool sync_unlock(Machine *m, Goroutine *g, int core, int64_t addr)
+bool sync_mutex_unlock(Machine *m, Mutex *mu, Goroutine *g, int core, bool events)
 {
-    SyncObj *s = sync_get(m, g, addr, SYNC_MUTEX);
-    if (!s) return false;
-    Mutex *mu = &s->u.mu;
-    if (!mu->owner) {
-        machine_fail(m, M_PANIC, g->id, false, "sync: unlock of unlocked mutex");
-        return false;
-    }
     mu->owner = 0;
-    Event *e = machine_emit(m, EV_LOCK_RELEASE, g->id, core);
-    e->addr = addr;
-    e->line = m->prog->code_line[g->last_pc];
+    Event dummy, *e = &dummy;
+    if (events) {
+        e = machine_emit(m, EV_LOCK_RELEASE, g->id, core);
+        e->addr = mu->addr;
+        e->line = m->prog->code_line[g->last_pc];
+    }
     if (!mu->starving) {
         /* nobody waits, or a woken or spinning goroutine will try for it */
         if (!mu->counted || mu->woken || !mu->nwaiters) return true;
         mu->counted--;
         mu->woken = true;
-        e->other_g = semrelease(m, mu, g, core);
+        e->other_g = semrelease(m, mu, g, core, events);
         return true;
     }
     /* Starvation mode: hand it to the first waiter and yield the core, so
      * that the waiter runs at once (Semrelease with handoff: goyield). */
     if (!mu->nwaiters) return true;
-    e->other_g = semrelease(m, mu, g, core);
+    e->other_g = semrelease(m, mu, g, core, events);
     e->aux = 1;
     g->state = G_RUNNABLE;
     runqput(m, &m->cores[core], g->id, false);
     Event *y = machine_emit(m, EV_GO_PREEMPT, g->id, core);
-    y->line = e->line;
+    y->line = m->prog->code_line[g->last_pc];
     y->aux = 1;
     return false;
+}
+
+bool sync_unlock(Machine *m, Goroutine *g, int core, int64_t addr)
+{
+    SyncObj *s = sync_get(m, g, addr, SYNC_MUTEX);
+    if (!s) return false;
+    if (!s->u.mu.owner) {
+        machine_fail(m, M_PANIC, g->id, false, "sync: unlock of unlocked mutex");
+        return false;
+    }
+    return sync_mutex_unlock(m, &s->u.mu, g, core, true);
 }
 
 bool sync_wg_add(Machine *m, Goroutine *g, int core, int64_t addr, int64_t delta)
@@ -281,12 +295,12 @@ static void check_rw(const Machine *m, const RWMutex *rw, int *waits)
     if (rw->readers < 0) sim_fatal("sync_check_invariants", "negative RWMutex readers");
     if (rw->writer_waiting && (!rw->writer || rw->readers == 0))
         sim_fatal("sync_check_invariants", "RWMutex writer waits for no readers");
-    if (!rw->writer && (rw->nrwaiters || rw->nwwaiters))
-        sim_fatal("sync_check_invariants", "RWMutex waiters without a writer");
+    if (!rw->writer && rw->nrwaiters) sim_fatal("sync_check_invariants", "RWMutex readers queued without a writer");
+    if (rw->writer && rw->w.owner != rw->writer) sim_fatal("sync_check_invariants", "RWMutex writer without w");
     for (int k = 0; k < rw->nrwaiters; k++) check_waiter(m, rw->rwaiters[k], WAIT_RWMUTEX_R, rw->addr, waits);
-    for (int k = 0; k < rw->nwwaiters; k++) {
-        if (rw->wwaiters[k] == rw->writer) sim_fatal("sync_check_invariants", "RWMutex writer queued behind itself");
-        check_waiter(m, rw->wwaiters[k], WAIT_RWMUTEX_W, rw->addr, waits);
+    for (int k = 0; k < rw->w.nwaiters; k++) {
+        if (rw->w.waiters[k] == rw->writer) sim_fatal("sync_check_invariants", "RWMutex writer queued behind itself");
+        check_waiter(m, rw->w.waiters[k], WAIT_RWMUTEX_W, rw->addr, waits);
     }
     if (rw->writer_waiting) check_waiter(m, rw->writer, WAIT_RWMUTEX_W, rw->addr, waits);
 }

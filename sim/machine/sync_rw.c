@@ -5,14 +5,14 @@
  * works.  Blocked goroutines show Go 1.19's wait reasons: RWMutex and Once
  * wait in a semaphore ("semacquire"), Cond.Wait in "sync.Cond.Wait".
  *
- * RWMutex (Go's rwmutex.go, by its observable behaviour).  Readers share the
- * lock.  A writer first takes the writer lock — writers queue for it FIFO —
- * then waits until the readers inside have left; meanwhile every new reader
+ * RWMutex (Go's rwmutex.go).  Readers share the lock.  A writer first takes
+ * the writers' Mutex w — a sync.Mutex with all its modes, so writers spin,
+ * barge and starve as goroutines on a Mutex do — then announces itself and
+ * waits until the readers inside have left; meanwhile every new reader
  * queues, so a waiting writer is not starved by a stream of readers.
  * Unlock admits all the readers that queued during the write (Go releases
  * readerSem once per waiting reader, each into the unlocker's runnext), then
- * hands the writer lock to the next writer, who waits for those readers in
- * turn.  RUnlock with no reader inside is Go's fatal error "sync: RUnlock of
+ * unlocks w, and the next writer waits for those readers in turn.  RUnlock with no reader inside is Go's fatal error "sync: RUnlock of
  * unlocked RWMutex"; Unlock without a writer "sync: Unlock of unlocked
  * RWMutex".  Taking a read lock and then the write lock in one goroutine
  * waits forever, as in Go.
@@ -29,8 +29,9 @@
  *
  * Invariants (sync_rw_check, part of sync_check_invariants):
  *   1. RWMutex: readers >= 0; writer_waiting only with a writer, and then
- *      readers > 0; with no writer nobody waits; queued writers are not the
- *      writer; a waiting writer is blocked in WAIT_RWMUTEX_W;
+ *      readers > 0; readers queue only behind a writer, which holds w;
+ *      writers queued on w are not the writer; a waiting writer is blocked
+ *      in WAIT_RWMUTEX_W;
  *   2. Once: done means nobody runs f and nobody waits;
  *   3. every waiter is blocked with the matching reason and address.
  */
@@ -93,38 +94,37 @@ bool sync_runlock(Machine *m, Goroutine *g, int core, int64_t addr)
     if (rw->readers == 0 && rw->writer_waiting) {    /* the last reader lets the writer in */
         rw->writer_waiting = false;
         sync_event(m, rw->writer, 0, -1, addr, SYNC_OP_WLOCK);
-        sched_ready(m, rw->writer, g->id, core);
+        sched_ready(m, rw->writer, g->id, core);     /* its LOCK runs again and finds it done */
     }
     return true;
 }
 
-/* g holds the writer lock now: it is in, or waits for the readers inside. */
-static bool writer_in(Machine *m, RWMutex *rw, Goroutine *g, int core, bool parked, int waker)
+/* Lock: rw.w.Lock(), then announce (readerCount -= rwmutexMaxReaders) and
+ * wait on writerSem for the readers inside to leave.  LOCK runs again while
+ * it spins or waits for w, and once more after the last reader wakes it,
+ * finding itself announced. */
+int sync_wlock(Machine *m, Goroutine *g, int core, int64_t addr, bool again_ok)
 {
+    SyncObj *s = sync_obj(m, g, addr, SYNC_RWMUTEX);
+    if (!s) return SYNC_PARKED;
+    RWMutex *rw = &s->u.rw;
+    if (rw->writer == g->id && rw->w.owner == g->id) return SYNC_DONE;   /* the readers left */
+    rw->w.addr = addr;
+    int r = sync_mutex_lock(m, &rw->w, g, core, again_ok, WAIT_RWMUTEX_W, false);
+    if (r != SYNC_DONE) return r;
     rw->writer = g->id;
     if (rw->readers > 0) {
         rw->writer_waiting = true;
-        if (!parked) sched_park(m, g, core, WAIT_RWMUTEX_W, rw->addr);
-        return false;
-    }
-    sync_event(m, g->id, 0, parked ? -1 : core, rw->addr, SYNC_OP_WLOCK);
-    if (parked) sched_ready(m, g->id, waker, core);
-    return true;
-}
-
-bool sync_wlock(Machine *m, Goroutine *g, int core, int64_t addr)
-{
-    SyncObj *s = sync_obj(m, g, addr, SYNC_RWMUTEX);
-    if (!s) return false;
-    RWMutex *rw = &s->u.rw;
-    if (rw->writer) {
-        sync_enqueue(&rw->wwaiters, &rw->nwwaiters, &rw->wwaiters_cap, g->id);
         sched_park(m, g, core, WAIT_RWMUTEX_W, addr);
-        return false;
+        return SYNC_PARKED;
     }
-    return writer_in(m, rw, g, core, false, 0);
+    sync_event(m, g->id, 0, core, addr, SYNC_OP_WLOCK);
+    return SYNC_DONE;
 }
 
+/* Unlock: let the readers that queued during the write in (each readied
+ * into the unlocker's runnext), then rw.w.Unlock(): the next writer
+ * competes for w as for any Mutex. */
 bool sync_wunlock(Machine *m, Goroutine *g, int core, int64_t addr)
 {
     SyncObj *s = sync_obj(m, g, addr, SYNC_RWMUTEX);
@@ -136,7 +136,6 @@ bool sync_wunlock(Machine *m, Goroutine *g, int core, int64_t addr)
     }
     rw->writer = 0;
     sync_event(m, g->id, 0, core, addr, SYNC_OP_WUNLOCK);
-    /* The readers that queued during the write come in, in order... */
     int n = rw->nrwaiters;
     rw->nrwaiters = 0;
     rw->readers += n;
@@ -144,12 +143,7 @@ bool sync_wunlock(Machine *m, Goroutine *g, int core, int64_t addr)
         sync_event(m, rw->rwaiters[i], 0, -1, addr, SYNC_OP_RLOCK);
         sched_ready(m, rw->rwaiters[i], g->id, core);
     }
-    /* ...then the next writer takes the writer lock and waits for them. */
-    if (rw->nwwaiters) {
-        int w = q_pop(rw->wwaiters, &rw->nwwaiters);
-        writer_in(m, rw, machine_g(m, w), core, true, g->id);
-    }
-    return true;
+    return sync_mutex_unlock(m, &rw->w, g, core, false);
 }
 
 /* ---- Once -------------------------------------------------------------------------------- */

@@ -468,16 +468,17 @@ int vm_exec(Machine *m, Goroutine *g, int core)
         g->sp = sp;
         op_defer(g, in.a, in.b);
         return cost_of[OP_DEFER];
-    case OP_LOCK: {                     /* spinning or woken, it runs again */
-        if (!valid_ptr(m, st[sp - 1])) { g->sp = sp - 1; nil_panic(m, g); return cost_of[OP_LOCK]; }
-        int r = sync_lock(m, g, core, st[sp - 1].i, true);
+    case OP_LOCK: case OP_WLOCK: {      /* spinning or woken, it runs again */
+        if (!valid_ptr(m, st[sp - 1])) { g->sp = sp - 1; nil_panic(m, g); return cost_of[in.op]; }
+        int r = in.op == OP_LOCK ? sync_lock(m, g, core, st[sp - 1].i, true)
+                                 : sync_wlock(m, g, core, st[sp - 1].i, true);
         if (r == SYNC_DONE || m->status != M_RUNNING) {
             g->sp = sp - 1;
-            return cost_of[OP_LOCK];
+            return cost_of[in.op];
         }
         f->pc = pc;
         g->sp = sp;
-        return r == SYNC_AGAIN ? SYNC_SPIN_PS : (int)cost_of[OP_LOCK];
+        return r == SYNC_AGAIN ? SYNC_SPIN_PS : (int)cost_of[in.op];
     }
     case OP_UNLOCK: case OP_WGDONE: case OP_WGWAIT: case OP_SLEEP:
         g->sp = sp - 1;
@@ -533,7 +534,7 @@ int vm_exec(Machine *m, Goroutine *g, int core)
         }
         /* fall through */
     case OP_MAKECHAN: case OP_RECV: case OP_CLOSE: case OP_CHANLEN: case OP_CHANCAP:
-    case OP_RLOCK: case OP_RUNLOCK: case OP_WLOCK: case OP_WUNLOCK: case OP_ONCEEND:
+    case OP_RLOCK: case OP_RUNLOCK: case OP_WUNLOCK: case OP_ONCEEND:
     case OP_CONDWAIT: case OP_CONDSIGNAL: case OP_ATOMICADD: case OP_ATOMICLOAD:
     case OP_ATOMICSTORE: case OP_ATOMICCAS: case OP_GOSCHED: case OP_GOMAXPROCS:
     case OP_NUMGOROUTINE: case OP_NUMCPU: case OP_NOW: case OP_TIMER: case OP_TIMERSTOP:
