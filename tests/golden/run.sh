@@ -1,5 +1,6 @@
 #!/bin/sh
-# Golden runs: every case tests/golden/NAME.cmd is a command line for interleave;
+# Golden runs: every case tests/golden/NAME.cmd is a command line for interleave
+# (run with the environment words of NAME.env, if there is one);
 # NAME.stdout, NAME.stderr and NAME.status are what it must print and return,
 # byte for byte.  NAME.go119 (optional) is what real Go 1.19 printed on stderr for
 # the same program: its fatal error and goroutine headers must match ours after
@@ -27,8 +28,11 @@ go_shape() {
 
 for cmd in "$dir"/*.cmd; do
     name=$(basename "$cmd" .cmd)
-    # shellcheck disable=SC2046
-    $bin $(cat "$cmd") > "$tmp/out" 2> "$tmp/err" < /dev/null
+    # NAME.env (optional): NAME=VALUE words for the environment of the run
+    envs=
+    [ -f "$dir/$name.env" ] && envs=$(cat "$dir/$name.env")
+    # shellcheck disable=SC2046,SC2086
+    env $envs $bin $(cat "$cmd") > "$tmp/out" 2> "$tmp/err" < /dev/null
     echo $? > "$tmp/status"
     ok=1
     for part in stdout stderr status; do
