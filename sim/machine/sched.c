@@ -779,7 +779,10 @@ static bool hung(const Machine *m)
 void sched_step(Machine *m)
 {
     begin_frame(m);
-    if (hung(m)) {
+    int64_t net = timer_next_net(m);
+    Thread *t = choose(m);
+    if (m->status != M_RUNNING) return;
+    if ((!t || t->state == TH_SYSMON) && hung(m)) {      /* (only sysmon would act) */
         m->status = M_HANG;
         m->exit_code = 3;
         snprintf(m->fatal_msg, sizeof m->fatal_msg, "the program waits forever: its goroutines wait "
@@ -787,9 +790,6 @@ void sched_step(Machine *m)
         machine_emit(m, EV_FATAL, 0, -1);
         return;
     }
-    int64_t net = timer_next_net(m);
-    Thread *t = choose(m);
-    if (m->status != M_RUNNING) return;
     if (net != INT64_MAX && (!t || ps(net) <= t->clock)) {   /* the kernel's event */
         set_time(m, ps(net));
         netpoll_deliver_due(m);
