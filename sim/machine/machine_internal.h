@@ -162,7 +162,7 @@ void sched_gosched(Machine *m, Goroutine *g, int core);
  * idle Ps, starting and parking threads, handing a P off, running a G. */
 int sched_npidle(const Machine *m);
 Core *sched_pidleget(Machine *m);
-void sched_acquire(Machine *m, Thread *t, Core *c);
+void sched_acquire(Thread *t, Core *c);
 void sched_stopm(Machine *m, Thread *t);
 void sched_startm(Machine *m, Core *c, bool spinning);
 void sched_wakep(Machine *m);

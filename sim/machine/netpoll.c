@@ -134,7 +134,7 @@ void netpoll_wakeup(Machine *m, Thread *t)
         sched_stopm(m, t);
         return;
     }
-    sched_acquire(m, t, p);
+    sched_acquire(t, p);
     int g = unpark(m);
     if (g) {
         inject(m, p);

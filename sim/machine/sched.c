@@ -306,9 +306,8 @@ void sched_handoffp(Machine *m, Core *c)
 }
 
 /* acquirep: thread t takes idle P c. */
-void sched_acquire(Machine *m, Thread *t, Core *c)
+void sched_acquire(Thread *t, Core *c)
 {
-    (void)m;
     c->state = CORE_RUNNING;
     c->thread = t->id;
     c->g = 0;
@@ -532,7 +531,7 @@ static void findrunnable(Machine *m, Thread *t)
         m->nmspinning--;
         Core *p;
         if (any_runq(m) && (p = sched_pidleget(m))) {     /* checkRunqsNoP: look again */
-            sched_acquire(m, t, p);
+            sched_acquire(t, p);
             t->spinning = true;
             m->nmspinning++;
             return;

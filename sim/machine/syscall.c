@@ -81,7 +81,7 @@ void syscall_exit(Machine *m, Thread *t)
     t->core = -1;
     Core *p = sched_pidleget(m);
     if (p) {
-        sched_acquire(m, t, p);
+        sched_acquire(t, p);
         sched_execute(m, t, g->id, false);
         t->clock += TIMING_SWITCH_NS * PS_PER_NS;
         sysmon_wake(m);
