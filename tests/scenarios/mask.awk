@@ -1,6 +1,7 @@
 # mask.awk — the parts of an outcome that differ from machine to machine
 # become words: a Go duration ("1.5ms", "2m3.1s") becomes <duration>, a ratio
-# ("1.93x") <ratio>, and the run count of an "outcome" line goes.
+# ("1.93x") <ratio>, and the run count of an "outcome" line goes.  With
+# -v numbers=1 every other number of stdout becomes <n> as well.
 function mask(s, re, word,    out, pre, tok, post) {
     out = ""
     while (match(s, re)) {
@@ -19,5 +20,6 @@ function mask(s, re, word,    out, pre, tok, post) {
 {
     $0 = mask($0, "([0-9]+(\\.[0-9]+)?(h|ms|m|s|µs|us|ns))+", "<duration>")
     $0 = mask($0, "[0-9]+(\\.[0-9]+)?x", "<ratio>")
+    if (numbers && /^\| /) $0 = "| " mask(substr($0, 3), "-?[0-9]+(\\.[0-9]+)?", "<n>")
     print
 }
