@@ -33,7 +33,8 @@ run_seeds() {
     s=0
     while [ $s -lt "$3" ]; do
         s=$((s + 1))
-        (cd "$dir" && "$bin" run "$1.go" --seed $s --cores "$2" --max-steps 4000000000) \
+        # "./": a bare NAME.go that is also a built-in scenario's name runs the scenario
+        (cd "$dir" && "$bin" run "./$1.go" --seed $s --cores "$2" --max-steps 4000000000) \
             > "$tmp/out" 2> /dev/null < /dev/null
         st=$?
         awk -v st=$st '
