@@ -338,10 +338,68 @@ static void test_long_call_hands_the_core_off(void **state)
     program_free(p);
 }
 
+/* Both cores' threads block in long reads while three goroutines wait in
+ * P0's run queue.  When sysmon takes the second core it is the last one, no
+ * other P is idle and no thread spins, so Go's handoffp starts a spinning
+ * thread for it (a new one: the idle ones are used up), which steals the
+ * waiting goroutines.  The core must not go idle with work queued. */
+static void test_handoff_of_the_last_core_looks_for_work(void **state)
+{
+    (void)state;
+    Program *p = compile_text("handoff2.go", HEAD
+        "func main() {\n"
+        "\tos.WriteFile(\"f.bin\", make([]byte, 2<<20), 0644)\n"
+        "\tdone := make(chan int)\n"
+        "\tfor i := 0; i < 2; i++ {\n"
+        "\t\tgo func() {\n"
+        "\t\t\tb, _ := os.ReadFile(\"f.bin\")\n"
+        "\t\t\tdone <- len(b)\n"
+        "\t\t}()\n"
+        "\t}\n"
+        "\tfor i := 0; i < 3; i++ {\n"
+        "\t\tgo func() {\n"
+        "\t\t\tn := 0\n"
+        "\t\t\tfor j := 0; j < 300000; j++ {\n"
+        "\t\t\t\tn++\n"
+        "\t\t\t}\n"
+        "\t\t\tdone <- n\n"
+        "\t\t}()\n"
+        "\t}\n"
+        "\tsum := 0\n"
+        "\tfor i := 0; i < 5; i++ {\n"
+        "\t\tsum += <-done\n"
+        "\t}\n"
+        "\tfmt.Println(sum)\n"
+        "}\n");
+    for (uint64_t seed = 1; seed <= 3; seed++) {
+        Machine *m = start_fs(p, 2, seed);
+        int handoffs = 0, new_threads = 0;
+        while (m->status == M_RUNNING) {
+            machine_step(m);
+            for (int i = 0; i < m->nevents; i++) {
+                const Event *e = &m->events[i];
+                new_threads += e->kind == EV_THREAD_NEW;
+                if (e->kind != EV_HANDOFF) continue;
+                handoffs++;
+                bool queued = m->global.len > 0;
+                for (int c = 0; c < m->ncores; c++) queued |= !runq_empty(&m->cores[c]);
+                if (queued) assert_int_not_equal(m->cores[e->core].state, CORE_IDLE);
+            }
+        }
+        assert_int_equal(m->status, M_EXITED);
+        assert_string_equal(m->stdout_buf, "5094304\n");
+        assert_int_equal(handoffs, 2);
+        assert_int_equal(new_threads, 1);
+        machine_free(m);
+    }
+    program_free(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_long_call_hands_the_core_off),
+        cmocka_unit_test(test_handoff_of_the_last_core_looks_for_work),
         cmocka_unit_test(test_read_sees_the_directory),
         cmocka_unit_test(test_write_stays_in_the_machine),
         cmocka_unit_test(test_clone_mid_run),

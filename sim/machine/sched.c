@@ -284,20 +284,23 @@ void sched_wakep(Machine *m)
 }
 
 /* handoffp: P c, taken from a thread in a system call, goes to a new M if
- * there is work for it or nobody else could look; else it goes idle. */
+ * there is work for it or nobody else could look; else it goes idle.  Go's
+ * sched.npidle counts the Ps on the idle list, which c (already _Pidle, as
+ * retake leaves it) joins only at the pidleput below: c is not one of them. */
 void sched_handoffp(Machine *m, Core *c)
 {
+    int npidle = sched_npidle(m) - (c->state == CORE_IDLE);
     if (!runq_empty(c) || m->global.len) {
         sched_startm(m, c, false);
         return;
     }
-    if (m->nmspinning + sched_npidle(m) == 0) {
+    if (m->nmspinning + npidle == 0) {
         m->nmspinning++;
         sched_startm(m, c, true);
         return;
     }
     /* The last running P with nobody polling the network: a thread must. */
-    if (sched_npidle(m) == m->ncores - 1 && m->lastpoll != 0 &&
+    if (npidle == m->ncores - 1 && m->lastpoll != 0 &&
         (timer_next(m) != INT64_MAX || netpoll_waiters(m))) {
         sched_startm(m, c, false);
         return;
