@@ -310,7 +310,8 @@ typedef enum EventKind {
     EV_GO_START,     /* g starts running on core, on thread aux               */
     EV_GO_PREEMPT,   /* g's time slice ran out on core                         */
     EV_GO_BLOCK,     /* g blocked (wait reason, addr)                          */
-    EV_GO_WAKE,      /* g became runnable again (woken by other_g, 0 = timer)  */
+    EV_GO_WAKE,      /* g became runnable again (woken by other_g, 0 = timer, or
+                        the poller: wait WAIT_IO)                               */
     EV_GO_DONE,      /* g returned                                             */
     EV_LOCK_ACQUIRE, /* g acquired mutex addr                                  */
     EV_LOCK_RELEASE, /* g released mutex addr, waking other_g (0 nobody); aux 1:
