@@ -98,6 +98,23 @@ static void append_field(char *dst, size_t cap, const char *text, size_t n)
     dst[have + n] = '\0';
 }
 
+/* A `beat:` line: parsed, or the first error kept for the notes and `run`. */
+static void add_beat(ScenarioMeta *m, const char *v, size_t vl)
+{
+    char spec[400], err[200];
+    snprintf(spec, sizeof spec, "%.*s", (int)vl, v);
+    if (m->nbeats == BEAT_MAX) {
+        if (!m->beat_error[0])
+            snprintf(m->beat_error, sizeof m->beat_error, "more than %d beats", BEAT_MAX);
+        return;
+    }
+    if (beat_parse(spec, &m->beats[m->nbeats], err, sizeof err)) {
+        if (!m->beat_error[0]) snprintf(m->beat_error, sizeof m->beat_error, "%s", err);
+        return;
+    }
+    m->nbeats++;
+}
+
 void scenario_meta(const Scenario *s, ScenarioMeta *m)
 {
     memset(m, 0, sizeof *m);
@@ -126,6 +143,12 @@ void scenario_meta(const Scenario *s, ScenarioMeta *m)
             else if (kl == 10 && !strncmp(k, "time slice", 10) && duration_parse(num, &m->time_slice))
                 m->time_slice = 0;
             else if (kl == 6 && !strncmp(k, "policy", 6)) m->has_policy = policy_parse(num, &m->policy) == 0;
+            else if (kl == 6 && !strncmp(k, "lesson", 6)) m->lesson = atoi(num);
+            else if (kl == 10 && !strncmp(k, "variant of", 10))
+                snprintf(m->variant_of, sizeof m->variant_of, "%.*s", (int)vl, v);
+            else if (kl == 7 && !strncmp(k, "variant", 7))
+                snprintf(m->variant, sizeof m->variant, "%.*s", (int)vl, v);
+            else if (kl == 4 && !strncmp(k, "beat", 4)) add_beat(m, v, vl);
         }
         p = eol + 1;
     }

@@ -8,6 +8,7 @@
 #define INTERLEAVE_SCENARIO_H
 
 #include <stddef.h>
+#include "beat.h"
 #include "machine.h"
 
 typedef struct Scenario {
@@ -25,6 +26,11 @@ typedef struct ScenarioMeta {
     int cores;             /* suggested; 0 = no suggestion                      */
     int has_policy; Policy policy;
     int64_t time_slice;    /* ns, 0 = no suggestion (Go's 10 ms)               */
+    int lesson;            /* place in the picker (1, 2, ...); 0 = none        */
+    char variant_of[48];   /* a variant's base scenario ("deadlock"), "" none  */
+    char variant[96];      /* this version's label ("fixed: one lock order")   */
+    Beat beats[BEAT_MAX]; int nbeats;   /* in the order they happen          */
+    char beat_error[240];  /* the first `beat:` line that does not parse       */
 } ScenarioMeta;
 
 extern const Scenario scenarios_builtin[];
