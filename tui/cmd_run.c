@@ -22,11 +22,29 @@
 
 int cmd_list(FILE *out)
 {
-    for (int i = 0; i < scenarios_builtin_count; i++) {
-        ScenarioMeta meta;
-        scenario_meta(&scenarios_builtin[i], &meta);
-        fprintf(out, "%-12s %s — %s\n", scenarios_builtin[i].name, meta.title, meta.summary);
+    int nb = scenarios_builtin_count, n;
+    ScenarioMeta *metas = calloc((size_t)(nb > 0 ? nb : 1), sizeof *metas);
+    int *order = calloc((size_t)(nb > 0 ? nb : 1), sizeof *order);
+    if (!metas || !order) {
+        free(metas);
+        free(order);
+        return 1;
     }
+    /* The lessons in order, each followed by its variants. */
+    scenario_lesson_order(metas, order, &n);
+    for (int r = 0; r < n; r++) {
+        int i = order[r];
+        const char *name = scenarios_builtin[i].name;
+        if (metas[i].lesson) fprintf(out, "%2d. ", metas[i].lesson);
+        else fputs("    ", out);
+        fprintf(out, "%-20s %s — %s\n", name, metas[i].title, metas[i].summary);
+        for (int j = 0; j < nb; j++)
+            if (!strcmp(metas[j].variant_of, name))
+                fprintf(out, "    %-20s variant: %s\n", scenarios_builtin[j].name,
+                        metas[j].variant[0] ? metas[j].variant : metas[j].title);
+    }
+    free(metas);
+    free(order);
     return 0;
 }
 

@@ -155,6 +155,72 @@ void scenario_meta(const Scenario *s, ScenarioMeta *m)
     if (!m->title[0]) snprintf(m->title, sizeof m->title, "%s", s->name);
 }
 
+static const ScenarioMeta *lesson_sort_metas;
+
+static int by_lesson(const void *a, const void *b)
+{
+    int i = *(const int *)a, j = *(const int *)b;
+    int li = lesson_sort_metas[i].lesson, lj = lesson_sort_metas[j].lesson;
+    if ((li > 0) != (lj > 0)) return li > 0 ? -1 : 1;
+    if (li != lj) return li < lj ? -1 : 1;
+    return strcmp(scenarios_builtin[i].name, scenarios_builtin[j].name);
+}
+
+void scenario_lesson_order(ScenarioMeta *metas, int *order, int *n)
+{
+    *n = 0;
+    for (int i = 0; i < scenarios_builtin_count; i++) {
+        scenario_meta(&scenarios_builtin[i], &metas[i]);
+        if (!metas[i].variant_of[0]) order[(*n)++] = i;
+    }
+    lesson_sort_metas = metas;
+    qsort(order, (size_t)*n, sizeof *order, by_lesson);
+    lesson_sort_metas = NULL;
+}
+
+/* The base of name's family: itself, or what its header says it varies. */
+static const char *family_base(const Scenario *s, char *buf, size_t n)
+{
+    ScenarioMeta m;
+    scenario_meta(s, &m);
+    snprintf(buf, n, "%s", m.variant_of[0] ? m.variant_of : s->name);
+    return buf;
+}
+
+const Scenario *scenario_next_variant(const char *name)
+{
+    const Scenario *cur = scenario_find(name);
+    if (!cur) return NULL;
+    char base[64], b2[64];
+    family_base(cur, base, sizeof base);
+    /* The family in order: the base, then the variants in the built-in
+     * order (by file name). */
+    const Scenario *fam[64];
+    int nf = 0, at = -1;
+    const Scenario *b = scenario_find(base);
+    if (b) fam[nf++] = b;
+    for (int i = 0; i < scenarios_builtin_count && nf < 64; i++) {
+        const Scenario *s = &scenarios_builtin[i];
+        if (s == b || strcmp(family_base(s, b2, sizeof b2), base) != 0) continue;
+        fam[nf++] = s;
+    }
+    if (nf < 2) return NULL;
+    for (int i = 0; i < nf; i++)
+        if (fam[i] == cur) at = i;
+    return fam[(at + 1) % nf];
+}
+
+int scenario_variants_text(const char *name, const ScenarioMeta *metas, char *buf, size_t n)
+{
+    size_t k = 0;
+    buf[0] = '\0';
+    for (int i = 0; i < scenarios_builtin_count && k < n; i++) {
+        if (strcmp(metas[i].variant_of, name) != 0) continue;
+        k += (size_t)snprintf(buf + k, n - k, "%s%s", k ? ", " : "variants (v): ", scenarios_builtin[i].name);
+    }
+    return k > 0;
+}
+
 void scenario_apply_meta(const ScenarioMeta *meta, int user_set, MachineConfig *cfg)
 {
     if (!(user_set & CFG_SET_CORES) && meta->cores > 0 && meta->cores <= MACHINE_MAX_CORES)

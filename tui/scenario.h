@@ -52,6 +52,17 @@ int scenario_load_dir(const Scenario *s, struct FsImage **dir, char *err, size_t
 
 void scenario_meta(const Scenario *s, ScenarioMeta *out);
 
+/* Fill metas[] for every built-in scenario and order[0..*n) with the ones
+ * the picker lists: the lessons by number, then the others (not variants)
+ * by name. */
+void scenario_lesson_order(ScenarioMeta *metas, int *order, int *n);
+/* The built-in scenario that follows `name` in its family (the base, then
+ * its variants by name, then the base again); NULL when it has none. */
+const Scenario *scenario_next_variant(const char *name);
+/* "variants (v): deadlock-ordered" for a scenario with variants; returns 0
+ * and writes "" when it has none.  metas: as scenario_lesson_order fills. */
+int scenario_variants_text(const char *name, const ScenarioMeta *metas, char *buf, size_t n);
+
 /* Apply the scenario's suggestions to cfg for the fields the user did not set
  * on the command line (bit flags below). */
 enum { CFG_SET_CORES = 1, CFG_SET_POLICY = 2, CFG_SET_TIME_SLICE = 4, CFG_SET_SEED = 8 };
