@@ -34,7 +34,7 @@ const KeyBinding key_table[] = {
     { '_',                 "_",     "slower",                           ACT_SLOWER, LIVE, NULL, 0 },
     { '.',                 ".",     "run to the scenario's next beat",  ACT_NEXT_BEAT, LIVE, "Beat", 1 },
     { ',',                 ",",     "back to the previous beat",        ACT_PREV_BEAT, LIVE, NULL, 0 },
-    { 'v',                 "v",     "next variant of the scenario (broken / fixed)", ACT_VARIANT, LIVE, "Variant", 2 },
+    { 'v',                 "v",     "next variant of the scenario (broken / fixed)", ACT_VARIANT, LIVE, "Variant", 3 },
     { 'c',                 "c",     "cores 1, 2, 4 (restart, same seed)", ACT_CORES, LIVE, "Cores", 2 },
     { 'p',                 "p",     "policy go / single (restart)",     ACT_POLICY, LIVE, NULL, 0 },
     { 'r',                 "r",     "restart: reload the file, same seed", ACT_RESTART, LIVE, "Restart", 2 },
