@@ -19,7 +19,7 @@
 // look: show more than two goroutines at a time. Compare with the pool (v).
 // beat: block G2: the acceptor waits in Accept: parked on the network poller, it holds no thread
 // beat: go G2: a connection is in: G2 starts a goroutine for it and goes back to Accept at once
-// beat: go G2 #9: the tenth handler: 22 goroutines alive, running on two threads
+// beat: go G2 #9: the tenth handler: 22 goroutines alive, and still only two cores run them
 // beat: print G1 "most goroutines": all ten clients served; the table is printed
 package main
 

@@ -1,1 +1,1 @@
-run channels-buffered
+run channels-buffered --beats

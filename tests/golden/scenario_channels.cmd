@@ -1,1 +1,1 @@
-run channels
+run channels --beats

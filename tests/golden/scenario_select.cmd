@@ -1,1 +1,1 @@
-run select
+run select --beats

@@ -1,1 +1,1 @@
-run server-pool
+run server-pool --beats

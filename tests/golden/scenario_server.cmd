@@ -1,1 +1,1 @@
-run server
+run server --beats
