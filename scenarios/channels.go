@@ -16,10 +16,10 @@
 // look: (chan.go copies the value to the receiver), then blocks on 2 until G3 comes back.
 // look: The channel panel lists who waits on numbers and squares; the goroutine panel says
 // look: chan send or chan receive. Compare the core 0 row with the buffered variant (v).
-// beat: block G1 squares: main asks for the first square; nothing has been sent yet, so it blocks
+// beat: block G1 squares: main asks for the first square; none has been sent, so it blocks
 // beat: send G2 numbers: G3 is already waiting on numbers, so G2's 1 goes straight to it
 // beat: block G2 numbers: no receiver now: G2 waits with 2 until square comes back for it
-// beat: close G2 numbers: generate has sent all five and closes numbers; square drains it and stops
+// beat: close G2 numbers: all five sent: generate closes numbers, which ends square's loop
 // beat: close G3 squares: square closes squares: main's range loop ends and it prints done
 package main
 

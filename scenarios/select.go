@@ -17,10 +17,10 @@
 // look: goroutine panel says select); the timer wakes it 10 ms of virtual time later, in
 // look: one frame. The last select takes default at once: full keeps its one value.
 // beat: recv G1 c1: c1 and c2 are both closed, so both cases are ready: select chose c1
-// beat: recv G1 c2: the same select chooses c2 now: every select draws a new random order
-// beat: block G1: nothing can be received: G1 waits on never and on time.After's channel at once
+// beat: recv G1 c2: now c2: every select draws a new random order
+// beat: block G1: nothing is ready: G1 waits on never and time.After's channel
 // beat: wake G1: 10 ms later the timer sends the time: the timeout case runs
-// beat: print G1 "not sent": full's one slot is taken, so the send case is not ready: select took default without waiting
+// beat: print G1 "not sent": full has no room: the send is not ready, so select takes default
 package main
 
 import (

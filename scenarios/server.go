@@ -17,9 +17,9 @@
 // look: Watch the Goroutines panel grow as G2 starts a handler per connection. Those
 // look: waiting for the network say IO wait and sit on no core; the two Cores rows never
 // look: show more than two goroutines at a time. Compare with the pool (v).
-// beat: block G2: the acceptor waits in Accept: parked on the network poller, it holds no thread
-// beat: go G2: a connection is in: G2 starts a goroutine for it and goes back to Accept at once
-// beat: go G2 #9: the tenth handler: 22 goroutines alive, and still only two cores run them
+// beat: block G2: G2 waits in Accept, parked on the network poller: it holds no thread
+// beat: go G2: a connection: G2 starts a goroutine for it and goes back to Accept
+// beat: go G2 #9: the tenth handler: 22 goroutines alive, run by only two cores
 // beat: print G1 "most goroutines": all ten clients served; the table is printed
 package main
 
