@@ -18,7 +18,7 @@
 // look: the clients whose connections are queued wait in IO wait.
 // beat: block G2 conns: the workers start first and wait for a connection on conns
 // beat: send G5 conns: a connection is in: the acceptor hands it straight to the waiting G2
-// beat: block G5 conns: all three workers busy: the acceptor waits with a fourth connection
+// beat: block G5 conns: each worker has a connection: the acceptor waits with a fourth
 // beat: print G1 "most goroutines": all ten clients served by three workers; the table is printed
 package main
 
