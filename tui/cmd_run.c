@@ -16,6 +16,7 @@
 #include "event_text.h"
 #include "program.h"
 #include "program_dir.h"
+#include "race.h"
 #include "scenario.h"
 
 #define DEFAULT_MAX_STEPS 1000000000ULL
@@ -188,7 +189,8 @@ int cmd_run(const RunOptions *o)
     uint32_t printed = 0;
     /* Without --trace or --print-schedule nobody looks at single frames:
      * machine_run takes its fast path, in chunks so output still streams. */
-    bool per_frame = o->trace || o->print_schedule || (o->beats && meta.nbeats);
+    bool per_frame = o->trace || o->print_schedule || (o->beats && meta.nbeats) || o->race;
+    RaceDetector *race = o->race ? race_new() : NULL;
     while (m->status == M_RUNNING && m->frame < limit) {
         if (per_frame) {
             machine_step(m);
@@ -198,6 +200,13 @@ int cmd_run(const RunOptions *o)
         }
         if (o->trace) trace_frame(m, stdout);
         if (o->beats && beats.next < meta.nbeats) print_beats(m, &meta, &beats);
+        if (race && race_observe(race, m)) {
+            /* Go prints a report when it finds the race, as the run goes on */
+            int n;
+            const RaceReport *reps = race_reports(race, &n);
+            fflush(stdout);
+            race_write_report(race, m, &reps[n - 1], stderr);
+        }
         if (o->print_schedule)
             for (int c = 0; c < m->ncores; c++)
                 if (m->last[c].g) schedule_push(&taken, m->last[c].g);
@@ -229,6 +238,19 @@ int cmd_run(const RunOptions *o)
         machine_write_fatal(m, stderr);
         rc = m->exit_code;
         break;
+    }
+    if (race) {
+        int n;
+        race_reports(race, &n);
+        /* Go's race runtime speaks at a normal exit only, and makes it 66 */
+        if (n && m->status == M_EXITED) {
+            fprintf(stderr, "Found %d data race(s)\n", n);
+            if (rc == 0) rc = EXIT_RACE;
+        }
+        if (race_overflowed(race))
+            fprintf(stderr, "interleave: race detection stopped at %d goroutines, as Go's does\n",
+                    RACE_MAX_GOROUTINES);
+        race_free(race);
     }
     if (o->print_schedule) {
         size_t need = schedule_format(&taken, NULL, 0);
