@@ -24,6 +24,7 @@ typedef struct RunOptions {
     bool trace;               /* one line per executed instruction on stdout   */
     const char *schedule;     /* forced picks, "1.2.1"; NULL none              */
     bool print_schedule;      /* print the run's schedule on stderr at the end */
+    bool beats;               /* print where each of the scenario's beats fires */
 } RunOptions;
 
 int cmd_run(const RunOptions *o);

@@ -28,6 +28,8 @@ typedef struct ViewCtx {
     bool playing;
     int fps;                   /* playback speed, frames per second             */
     const char *notice;        /* transient message ("restarted: seed 2"), ""  */
+    int beat, nbeats;          /* the scenario's beat at this frame (0-based),
+                                  -1 none; how many it has                      */
 } ViewCtx;
 
 /* Is goroutine g / the object at addr part of the wait-for cycle? */
