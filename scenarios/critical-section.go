@@ -19,7 +19,6 @@
 // beat: go G1: main starts G2, which waits in core 0's runnext
 // beat: lock G1 memoryAccess: main takes the lock first: its test and print are one critical section
 // beat: print "the value is 0.": main's critical section ran before G2's: value is still 0
-// beat: exit: main returns with G2 never having run: its increment never happens
 package main
 
 import (

@@ -17,8 +17,8 @@
 // look: main reads data (LOADREF) in the if and again in the Printf; core 1 stays idle,
 // look: its thread still on its way, and G2 never runs.
 // beat: go G1: main starts G2 in core 0's runnext and wakes an idle thread to come for it
+// beat: step G1 line 33: main tests data: still 0, since G2 is still waiting in runnext
 // beat: print "the value is 0.": main tested and printed data; G2 has not run
-// beat: exit: main returns and the program ends before the other core has picked up G2
 package main
 
 import (

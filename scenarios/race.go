@@ -26,7 +26,6 @@
 // beat: block G1: main sleeps 1µs, but setting up its first timer takes longer than that
 // beat: wake G1: the timer has already fired: main takes runnext back and G2 drops to the run queue
 // beat: print "the value is 0.": main tested and printed data before G2 ever ran
-// beat: exit: main returns and the program ends with G2 still waiting in the run queue
 package main
 
 import (

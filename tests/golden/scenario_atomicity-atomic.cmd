@@ -1,1 +1,1 @@
-run atomicity-atomic
+run atomicity-atomic --beats

@@ -1,1 +1,1 @@
-run atomicity-mutex
+run atomicity-mutex --beats

@@ -1,1 +1,1 @@
-run atomicity
+run atomicity --beats

@@ -1,1 +1,1 @@
-run critical-section
+run critical-section --beats

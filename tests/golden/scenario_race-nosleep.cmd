@@ -1,1 +1,1 @@
-run race-nosleep
+run race-nosleep --beats
