@@ -203,7 +203,7 @@ static int forward_scan(Live *l)
  * still run). */
 static void forward(Live *l)
 {
-    if (forward_scan(l) >= 0) l->playing = false;   /* the notice pane shows its caption */
+    if (forward_scan(l) >= 0) l->playing = false;   /* the event line shows its caption */
     bool cyc = has_cycle(l);
     if (cyc && !l->had_cycle && machine(l)->status == M_RUNNING && l->playing &&
         view_progress_possible(machine(l))) {

@@ -65,8 +65,18 @@ size_t view_events_text(const ViewCtx *c, char *buf, size_t n)
     return len < n ? len : n - 1;
 }
 
+static void banner(const Pane *p, Role role, const char *tag, const char *text);
+
 void view_events_draw(const Pane *p, const ViewCtx *c)
 {
+    /* At a beat, the lesson's caption says what this frame is about, in the
+     * words of the scenario; the notice line below keeps the verdicts. */
+    if (c->beat >= 0 && c->meta && c->beat < c->meta->nbeats) {
+        char tag[32];
+        snprintf(tag, sizeof tag, "BEAT %d/%d", c->beat + 1, c->nbeats);
+        banner(p, ROLE_NOTICE, tag, c->meta->beats[c->beat].caption);
+        return;
+    }
     char text[1024];
     view_events_text(c, text, sizeof text);
     const char *colon = strchr(text, ':');
@@ -90,19 +100,6 @@ void view_notice_draw(const Pane *p, const ViewCtx *c)
 {
     const Machine *m = c->m;
     char text[512];
-    /* The lesson's caption for this moment comes first (after the answer to
-     * a key just pressed): it explains what the banners below only name. */
-    if (c->beat >= 0 && c->meta && c->beat < c->meta->nbeats && !(c->notice && *c->notice)) {
-        char tag[32];
-        snprintf(tag, sizeof tag, "BEAT %d/%d", c->beat + 1, c->nbeats);
-        banner(p, ROLE_NOTICE, tag, c->meta->beats[c->beat].caption);
-        return;
-    }
-    if (c->beat >= 0 && c->notice && *c->notice) {
-        pane_fill(p, 0, 0, p->w, theme_attr(ROLE_NOTICE));
-        pane_put_trunc(p, 0, 1, p->w - 2, theme_attr(ROLE_NOTICE), c->notice);
-        return;
-    }
     if (c->wg && c->wg->ncycle > 0) {
         char cyc[400];
         waitfor_describe_cycle(m, c->wg, cyc, sizeof cyc);

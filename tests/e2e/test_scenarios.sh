@@ -8,8 +8,19 @@
 # NAME<TAB>extended regex the screen must match at the first beat
 moments() {
     cat <<'TABLE'
-race	the value is|data
-deadlock	a\.mu +held by G
+race	G2 +runnable
+race-nosleep	G2 +runnable
+atomicity	G1 +waiting.*wg
+atomicity-atomic	G1 +waiting.*wg
+atomicity-mutex	G1 +waiting.*wg
+critical-section	G2 +runnable
+deadlock	a\.mu +held by G2
+deadlock-ordered	a\.mu +held by G3
+channels	G1 +waiting.*chan receive on squa
+channels-buffered	numbers +1/3 buffered +\[2\]
+select	c1
+server	G2 +waiting.*IO wait
+server-pool	G2 +waiting.*chan receive on c
 TABLE
 }
 
