@@ -211,7 +211,12 @@ void view_status_draw(const Pane *p, const ViewCtx *c)
     /* Left: the scenario's title and the configuration; when narrow the
      * time slice goes first, then the title. */
     int room = p->w - rw - 2;
-    const char *title = c->meta && c->meta->title[0] ? c->meta->title : c->filename;
+    char title[200];
+    if (c->meta && c->meta->variant[0] && !strstr(c->meta->title, c->meta->variant))
+        /* "Channels: a pipeline (buffered: make(chan int, 3))" */
+        snprintf(title, sizeof title, "%s (%s)", c->meta->title, c->meta->variant);
+    else
+        snprintf(title, sizeof title, "%s", c->meta && c->meta->title[0] ? c->meta->title : c->filename);
     char shortcfg[96];
     snprintf(shortcfg, sizeof shortcfg, "%d core%s %s %s %s seed %llu", m->ncores,
              m->ncores == 1 ? "" : "s", dot, policy_name(m->cfg.policy), dot,
