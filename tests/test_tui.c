@@ -534,6 +534,32 @@ static void test_beats_in_the_live_view(void **state)
     unlink(path);
 }
 
+/* Playing stops at a data race; the event line says it in words and the code
+ * marks both accesses. */
+static void test_race_stops_playback(void **state)
+{
+    (void)state;
+    screen_start(40, 120, THEME_DARK, false);
+    Live *l = open_scenario("tests/golden/inputs/race_kinds.go", 2);
+    live_action(l, ACT_PLAY);
+    for (int i = 0; i < 100000 && live_playing(l); i++) live_tick(l, 1);
+    assert_int_equal(machine_of(l)->status, M_RUNNING);   /* stopped early, at the race */
+    draw(l);
+    assert_on_screen("DATA RACE");
+    assert_on_screen("G1 reads data (line 17); G2 wrote it at line 15");
+    assert_on_screen("RACE G2 write");
+    assert_on_screen("RACE G1 read");
+    /* one step on, the marks are gone; playing on reaches the end: one race only */
+    live_action(l, ACT_STEP);
+    draw(l);
+    assert_not_on_screen("RACE G2 write");
+    live_action(l, ACT_PLAY);
+    for (int i = 0; i < 1000000 && live_playing(l); i++) live_tick(l, 1);
+    assert_int_equal(machine_of(l)->status, M_EXITED);
+    live_free(l);
+    screen_stop();
+}
+
 static void test_events_text(void **state)
 {
     (void)state;
@@ -577,6 +603,7 @@ int main(void)
         cmocka_unit_test(test_mono_ascii),
         cmocka_unit_test(test_picker),
         cmocka_unit_test(test_beats_in_the_live_view),
+        cmocka_unit_test(test_race_stops_playback),
         cmocka_unit_test(test_events_text),
     };
     return cmocka_run_group_tests_name("tui", tests, NULL, NULL);

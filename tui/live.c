@@ -19,6 +19,7 @@
 #include "util.h"
 #include "views.h"
 #include "beat.h"
+#include "race.h"
 #include "waitfor.h"
 
 /* Playback speeds, frames per second. */
@@ -49,6 +50,7 @@ struct Live {
     BeatCursor scan;
     uint64_t scanned;          /* frames 1..scanned have been looked at      */
     uint64_t beat_at[BEAT_MAX];/* the frame each beat happens at, 0 not yet  */
+    RaceDetector *race;        /* data races, found in the same walk          */
 };
 
 static void set_notice(Live *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -108,6 +110,8 @@ static void restart(Live *l)
     l->scan = (BeatCursor){0, 0};
     l->scanned = 0;
     memset(l->beat_at, 0, sizeof l->beat_at);
+    race_free(l->race);
+    l->race = race_new();
     if (l->prog->ndiags == 0) l->hist = history_new(l->prog, &l->cfg, 0);
 }
 
@@ -138,6 +142,7 @@ void live_free(Live *l)
     if (l->prog) program_free(l->prog);
     scenario_release(&l->sc);
     program_dir_free(l->dir);
+    race_free(l->race);
     free(l->arg);
     free(l);
 }
@@ -183,12 +188,13 @@ static int forward_scan(Live *l)
 {
     history_forward(l->hist);
     uint64_t f = history_frame(l->hist);
-    if (f == l->scanned + 1 && l->scan.next < l->meta.nbeats) {
-        int first = l->scan.next;
-        int fired = beat_advance(machine(l), l->meta.beats, l->meta.nbeats, &l->scan);
-        for (int i = first; i < first + fired; i++) l->beat_at[i] = f;
-        l->scanned = f;
-    } else if (f == l->scanned + 1) {
+    if (f == l->scanned + 1) {
+        if (l->scan.next < l->meta.nbeats) {
+            int first = l->scan.next;
+            int fired = beat_advance(machine(l), l->meta.beats, l->meta.nbeats, &l->scan);
+            for (int i = first; i < first + fired; i++) l->beat_at[i] = f;
+        }
+        race_observe(l->race, machine(l));
         l->scanned = f;
     }
     int at = -1;
@@ -197,6 +203,15 @@ static int forward_scan(Live *l)
     return at;
 }
 
+/* The data race found at frame f, NULL none (the first, when several). */
+static const RaceReport *race_at(const Live *l, uint64_t f)
+{
+    int n;
+    const RaceReport *r = race_reports(l->race, &n);
+    for (int i = 0; i < n; i++)
+        if (r[i].cur.frame == f) return &r[i];
+    return NULL;
+}
 
 /* One frame forward; pauses at a beat, at the end of the run and when a
  * wait-for cycle first appears (a partial deadlock while other goroutines
@@ -204,6 +219,10 @@ static int forward_scan(Live *l)
 static void forward(Live *l)
 {
     if (forward_scan(l) >= 0) l->playing = false;   /* the event line shows its caption */
+    if (race_at(l, history_frame(l->hist))) {
+        l->playing = false;
+        set_notice(l, "paused at a data race: both accesses are marked RACE in the code");
+    }
     bool cyc = has_cycle(l);
     if (cyc && !l->had_cycle && machine(l)->status == M_RUNNING && l->playing &&
         view_progress_possible(machine(l))) {
@@ -461,6 +480,7 @@ void live_draw(Live *l, int rows, int cols)
     };
     for (int i = 0; i < l->meta.nbeats; i++)
         if (l->beat_at[i] && l->beat_at[i] == c.frame) c.beat = i;
+    c.race = race_at(l, c.frame);
     LiveLayout lay;
     live_layout(rows, cols, m->ncores, l->max_ngs, l->max_locks, &lay);
     view_timeline_draw(&lay.timeline, &c);

@@ -13,6 +13,7 @@
 
 #include "duration.h"
 #include "event_text.h"
+#include "race.h"
 #include "views.h"
 
 /* ---- the "what happened this frame" line ------------------------------- */
@@ -78,11 +79,27 @@ void view_events_draw(const Pane *p, const ViewCtx *c)
         return;
     }
     char text[1024];
+    if (c->race) {
+        view_race_text(c, text, sizeof text);
+        banner(p, ROLE_DEADLOCK, "DATA RACE", text);
+        return;
+    }
     view_events_text(c, text, sizeof text);
     const char *colon = strchr(text, ':');
     int split = colon ? (int)(colon - text) + 1 : 0;
     int x = 1 + pane_putn(p, 0, 1, theme_attr(ROLE_DIM), text, split);
     pane_put_trunc(p, 0, x, p->w - x - 1, theme_attr(ROLE_EVENT), text + split);
+}
+
+void view_race_text(const ViewCtx *c, char *buf, size_t n)
+{
+    const RaceReport *r = c->race;
+    char name[64];
+    machine_addr_name(c->m, r->addr, name, sizeof name);
+    snprintf(buf, n, "G%d %s %s (line %d); G%d %s it at line %d (frame %llu), and neither "
+             "happens before the other", r->cur.g, r->cur.write ? "writes" : "reads", name,
+             r->cur.line, r->prev.g, r->prev.write ? "wrote" : "read", r->prev.line,
+             (unsigned long long)r->prev.frame);
 }
 
 /* ---- the notice line ---------------------------------------------------- */
