@@ -1,16 +1,16 @@
 // title: Deadlock: printSum
 // summary: Two goroutines lock a and b in opposite order and wait for each other forever.
+// lesson: 4
 // cores: 2
 // policy: go
-// notes: This is the printSum program of Concurrency in Go, chapter 1. Each call locks
-// notes: its first argument, sleeps, then locks its second. The two goroutines are
-// notes: started with the arguments swapped, so each ends up holding the lock the other
-// notes: needs. All four Coffman conditions hold: mutual exclusion, wait for (each holds
-// notes: one lock while it waits for another), no preemption, and circular wait.
-// look: Watch G2 take a.mu and G3 take b.mu on two cores in the same frames; after the
-// look: sleep each asks for the other's lock. The lock table shows the owners and the
-// look: waiters; the status line names the cycle. Step back with h or the left arrow
-// look: and watch the cycle disappear.
+// notes: This is printSum from Concurrency in Go, chapter 1. Each call locks its first argument,
+// notes: sleeps, then locks its second; started with the arguments swapped, each goroutine ends up
+// notes: holding the lock the other needs. All four Coffman conditions hold: mutual exclusion, wait
+// notes: for, no preemption and circular wait. Go sees every goroutine blocked and says so (exit 2).
+// look: G3 locks b.mu, G2 a.mu; after the sleep each asks for the other's. Then step back (←).
+// beat: lock G2 a.mu: G3 holds b.mu on core 0; now G2 holds a.mu on core 1; both sleep two seconds
+// beat: lock-wait G3 a.mu: two seconds later G3 asks for a.mu, held by G2, and waits
+// beat: lock-wait G2 b.mu: G2 asks for b.mu, held by G3: each waits for the other, forever
 package main
 
 import (

@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "event_text.h"
 #include "io.h"
 #include "simtest.h"
 
@@ -201,8 +202,14 @@ static void test_reader_parks_on_the_poller(void **state)
             assert_true(r->wait_addr == IO_KEY_READ(5));   /* the server's end: listener 3, client 4, server 5 */
             for (int c = 0; c < m->ncores; c++) assert_int_not_equal(m->cores[c].g, 2);
             for (int c = 0; c < m->ncores; c++) if (m->last[c].g == 1) main_steps_while_parked++;
-        } else if (parked) {
+        } else if (parked && !woke) {
             woke = true;
+            /* the poller woke it, and says so: not "(timer)" */
+            char text[128] = "";
+            for (int i = 0; i < m->nevents; i++)
+                if (m->events[i].kind == EV_GO_WAKE && m->events[i].g == 2)
+                    event_describe(m, &m->events[i], text, sizeof text);
+            assert_string_equal(text, "G2 wakes up (network ready)");
         }
     }
     assert_true(parked);

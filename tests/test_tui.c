@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #include "keys.h"
@@ -432,13 +433,130 @@ static void test_picker(void **state)
     picker_init(&p, "race");
     assert_string_equal(picker_selected(&p), "race");
     picker_draw(&p, LINES, COLS);
-    assert_on_screen("deadlock");
+    assert_on_screen("Deadlock: printSum");
     assert_on_screen("Race condition");
+    assert_on_screen("race.go");                   /* the selected one's file */
     assert_on_screen("Enter Open");
     assert_int_equal(picker_action(&p, ACT_FIRST) & H_REDRAW, H_REDRAW);
-    assert_string_equal(picker_selected(&p), scenarios_builtin[0].name);
+    assert_string_equal(picker_selected(&p), scenarios_builtin[p.order[0]].name);
     assert_int_equal(picker_action(&p, ACT_OPEN), H_OPEN);
+    /* The rows: lessons by number, then the rest; never a variant. */
+    for (int r = 0; r < p.n; r++) {
+        const ScenarioMeta *m = &p.metas[p.order[r]];
+        assert_string_equal(m->variant_of, "");
+        if (r > 0 && m->lesson) {
+            int prev = p.metas[p.order[r - 1]].lesson;
+            assert_true(prev > 0 && prev < m->lesson);
+        }
+    }
     picker_fini(&p);
+    screen_stop();
+}
+
+/* A user's file with beats: `.` goes from beat to beat, `,` back, playing
+ * stops at each, and the notice pane shows the caption. */
+static const char beats_src[] =
+    "// title: beats\n"
+    "// lesson: 3\n"
+    "// variant: the one\n"
+    "// beat: go G1: main starts a worker\n"
+    "// beat: lock-wait mu: the worker waits for mu\n"
+    "// beat: exit: main returns\n"
+    "package main\n"
+    "\n"
+    "import (\n\t\"fmt\"\n\t\"sync\"\n\t\"time\"\n)\n"
+    "\n"
+    "func main() {\n"
+    "\tvar mu sync.Mutex\n"
+    "\tmu.Lock()\n"
+    "\tdone := make(chan bool)\n"
+    "\tgo func() { mu.Lock(); mu.Unlock(); done <- true }()\n"
+    "\ttime.Sleep(time.Millisecond)\n"
+    "\tmu.Unlock()\n"
+    "\t<-done\n"
+    "\tfmt.Println(\"ok\")\n"
+    "}\n";
+
+static void test_beats_in_the_live_view(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/interleave-beats-XXXXXX.go";
+    int fd = mkstemps(path, 3);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    fputs(beats_src, f);
+    fclose(f);
+    Scenario sc;
+    char err[300];
+    assert_int_equal(scenario_load(path, &sc, err, sizeof err), 0);
+    ScenarioMeta meta;
+    scenario_meta(&sc, &meta);
+    assert_int_equal(meta.lesson, 3);
+    assert_string_equal(meta.variant, "the one");
+    assert_int_equal(meta.nbeats, 3);
+    assert_string_equal(meta.beat_error, "");
+    scenario_release(&sc);
+
+    screen_start(40, 120, THEME_DARK, false);
+    Live *l = open_scenario(path, 2);
+    uint64_t at[3];
+    for (int i = 0; i < 3; i++) {
+        live_action(l, ACT_NEXT_BEAT);
+        at[i] = history_frame(live_history(l));
+        assert_true(i == 0 ? at[i] > 0 : at[i] > at[i - 1]);
+        draw(l);
+        char tag[16];
+        snprintf(tag, sizeof tag, "BEAT %d/3", i + 1);
+        assert_on_screen(tag);
+        assert_on_screen(meta.beats[i].caption);
+    }
+    assert_int_equal(machine_of(l)->status, M_EXITED);   /* the last beat is the exit */
+    live_action(l, ACT_PREV_BEAT);
+    assert_int_equal(history_frame(live_history(l)), at[1]);
+    live_action(l, ACT_PREV_BEAT);
+    assert_int_equal(history_frame(live_history(l)), at[0]);
+    live_action(l, ACT_PREV_BEAT);                       /* none before the first */
+    assert_int_equal(history_frame(live_history(l)), at[0]);
+    /* Playing from frame 0 stops at the first beat, then at the second. */
+    live_action(l, ACT_START);
+    live_action(l, ACT_PLAY);
+    for (int i = 0; i < 1000 && live_playing(l); i++) live_tick(l, 1);
+    assert_int_equal(history_frame(live_history(l)), at[0]);
+    live_action(l, ACT_PLAY);
+    for (int i = 0; i < 100000 && live_playing(l); i++) live_tick(l, 1);
+    assert_int_equal(history_frame(live_history(l)), at[1]);
+    /* A file is not a built-in scenario: no variants. */
+    live_action(l, ACT_VARIANT);
+    draw(l);
+    assert_on_screen("only built-in scenarios have variants");
+    live_free(l);
+    screen_stop();
+    unlink(path);
+}
+
+/* Playing stops at a data race; the event line says it in words and the code
+ * marks both accesses. */
+static void test_race_stops_playback(void **state)
+{
+    (void)state;
+    screen_start(40, 120, THEME_DARK, false);
+    Live *l = open_scenario("tests/golden/inputs/race_kinds.go", 2);
+    live_action(l, ACT_PLAY);
+    for (int i = 0; i < 100000 && live_playing(l); i++) live_tick(l, 1);
+    assert_int_equal(machine_of(l)->status, M_RUNNING);   /* stopped early, at the race */
+    draw(l);
+    assert_on_screen("DATA RACE");
+    assert_on_screen("G1 reads data (line 17); G2 wrote it at line 15");
+    assert_on_screen("RACE G2 write");
+    assert_on_screen("RACE G1 read");
+    /* one step on, the marks are gone; playing on reaches the end: one race only */
+    live_action(l, ACT_STEP);
+    draw(l);
+    assert_not_on_screen("RACE G2 write");
+    live_action(l, ACT_PLAY);
+    for (int i = 0; i < 1000000 && live_playing(l); i++) live_tick(l, 1);
+    assert_int_equal(machine_of(l)->status, M_EXITED);
+    live_free(l);
     screen_stop();
 }
 
@@ -484,6 +602,8 @@ int main(void)
         cmocka_unit_test(test_compile_errors_replace_the_live_view),
         cmocka_unit_test(test_mono_ascii),
         cmocka_unit_test(test_picker),
+        cmocka_unit_test(test_beats_in_the_live_view),
+        cmocka_unit_test(test_race_stops_playback),
         cmocka_unit_test(test_events_text),
     };
     return cmocka_run_group_tests_name("tui", tests, NULL, NULL);

@@ -10,21 +10,42 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "beat.h"
 #include "commands.h"
+#include "duration.h"
 #include "event_text.h"
 #include "program.h"
 #include "program_dir.h"
+#include "race.h"
 #include "scenario.h"
 
 #define DEFAULT_MAX_STEPS 1000000000ULL
 
 int cmd_list(FILE *out)
 {
-    for (int i = 0; i < scenarios_builtin_count; i++) {
-        ScenarioMeta meta;
-        scenario_meta(&scenarios_builtin[i], &meta);
-        fprintf(out, "%-12s %s — %s\n", scenarios_builtin[i].name, meta.title, meta.summary);
+    int nb = scenarios_builtin_count, n;
+    ScenarioMeta *metas = calloc((size_t)(nb > 0 ? nb : 1), sizeof *metas);
+    int *order = calloc((size_t)(nb > 0 ? nb : 1), sizeof *order);
+    if (!metas || !order) {
+        free(metas);
+        free(order);
+        return 1;
     }
+    /* The lessons in order, each followed by its variants. */
+    scenario_lesson_order(metas, order, &n);
+    for (int r = 0; r < n; r++) {
+        int i = order[r];
+        const char *name = scenarios_builtin[i].name;
+        if (metas[i].lesson) fprintf(out, "%2d. ", metas[i].lesson);
+        else fputs("    ", out);
+        fprintf(out, "%-20s %s — %s\n", name, metas[i].title, metas[i].summary);
+        for (int j = 0; j < nb; j++)
+            if (!strcmp(metas[j].variant_of, name))
+                fprintf(out, "    %-20s variant: %s\n", scenarios_builtin[j].name,
+                        metas[j].variant[0] ? metas[j].variant : metas[j].title);
+    }
+    free(metas);
+    free(order);
     return 0;
 }
 
@@ -67,6 +88,18 @@ static void trace_frame(const Machine *m, FILE *out)
         event_describe(m, e, evs, sizeof evs);
         fprintf(out, "%7llu  --  --   --    %-30s %s\n", (unsigned long long)m->frame, "-", evs);
     }
+}
+
+/* --beats: one line per beat that fires in this frame. */
+static void print_beats(const Machine *m, const ScenarioMeta *meta, BeatCursor *cur)
+{
+    int first = cur->next;
+    int fired = beat_advance(m, meta->beats, meta->nbeats, cur);
+    char t[32];
+    duration_format(m->now, t, sizeof t);
+    for (int i = first; i < first + fired; i++)
+        fprintf(stderr, "beat %d/%d at frame %llu (%s): %s\n", i + 1, meta->nbeats,
+                (unsigned long long)m->frame, t, meta->beats[i].caption);
 }
 
 static int load_program(const char *target, Scenario *sc, Program **out,
@@ -140,13 +173,24 @@ int cmd_run(const RunOptions *o)
         return EXIT_USAGE;
     }
 
+    if (o->beats && meta.beat_error[0]) {
+        fprintf(stderr, "interleave: %s: bad beat: %s\n", sc.filename, meta.beat_error);
+        schedule_fini(&forced);
+        program_free(p);
+        program_dir_free(dir);
+        scenario_release(&sc);
+        return EXIT_USAGE;
+    }
+    BeatCursor beats = {0, 0};
+
     Machine *m = machine_new(p, &cfg);
     if (o->schedule) machine_set_schedule(m, &forced);
     uint64_t limit = o->max_steps ? o->max_steps : DEFAULT_MAX_STEPS;
     uint32_t printed = 0;
     /* Without --trace or --print-schedule nobody looks at single frames:
      * machine_run takes its fast path, in chunks so output still streams. */
-    bool per_frame = o->trace || o->print_schedule;
+    bool per_frame = o->trace || o->print_schedule || (o->beats && meta.nbeats) || o->race;
+    RaceDetector *race = o->race ? race_new() : NULL;
     while (m->status == M_RUNNING && m->frame < limit) {
         if (per_frame) {
             machine_step(m);
@@ -155,6 +199,14 @@ int cmd_run(const RunOptions *o)
             machine_run(m, chunk);
         }
         if (o->trace) trace_frame(m, stdout);
+        if (o->beats && beats.next < meta.nbeats) print_beats(m, &meta, &beats);
+        if (race && race_observe(race, m)) {
+            /* Go prints a report when it finds the race, as the run goes on */
+            int n;
+            const RaceReport *reps = race_reports(race, &n);
+            fflush(stdout);
+            race_write_report(race, m, &reps[n - 1], stderr);
+        }
         if (o->print_schedule)
             for (int c = 0; c < m->ncores; c++)
                 if (m->last[c].g) schedule_push(&taken, m->last[c].g);
@@ -164,6 +216,9 @@ int cmd_run(const RunOptions *o)
         }
     }
     fflush(stdout);
+    if (o->beats)
+        for (int i = beats.next; i < meta.nbeats; i++)
+            fprintf(stderr, "beat %d/%d never happened: %s\n", i + 1, meta.nbeats, meta.beats[i].caption);
 
     switch (m->status) {
     case M_RUNNING:
@@ -183,6 +238,19 @@ int cmd_run(const RunOptions *o)
         machine_write_fatal(m, stderr);
         rc = m->exit_code;
         break;
+    }
+    if (race) {
+        int n;
+        race_reports(race, &n);
+        /* Go's race runtime speaks at a normal exit only, and makes it 66 */
+        if (n && m->status == M_EXITED) {
+            fprintf(stderr, "Found %d data race(s)\n", n);
+            if (rc == 0) rc = EXIT_RACE;
+        }
+        if (race_overflowed(race))
+            fprintf(stderr, "interleave: race detection stopped at %d goroutines, as Go's does\n",
+                    RACE_MAX_GOROUTINES);
+        race_free(race);
     }
     if (o->print_schedule) {
         size_t need = schedule_format(&taken, NULL, 0);

@@ -13,7 +13,8 @@ enum {
     EXIT_COMPILE = 1,      /* the Go program does not compile (as `go build`)  */
     EXIT_STEP_LIMIT = 3,   /* --max-steps reached before the program ended     */
     EXIT_USAGE = 64,       /* bad command line                                 */
-    EXIT_NOINPUT = 66      /* no such scenario or file                         */
+    EXIT_NOINPUT = 66,     /* no such scenario or file                         */
+    EXIT_RACE = 66         /* Go's -race: the program exited 0 but raced       */
 };
 
 typedef struct RunOptions {
@@ -24,6 +25,8 @@ typedef struct RunOptions {
     bool trace;               /* one line per executed instruction on stdout   */
     const char *schedule;     /* forced picks, "1.2.1"; NULL none              */
     bool print_schedule;      /* print the run's schedule on stderr at the end */
+    bool beats;               /* print where each of the scenario's beats fires */
+    bool race;                /* report data races as Go's -race does           */
 } RunOptions;
 
 int cmd_run(const RunOptions *o);

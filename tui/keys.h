@@ -21,6 +21,7 @@ typedef enum Action {
     /* live view */
     ACT_PLAY, ACT_STEP, ACT_BACK, ACT_FASTER, ACT_SLOWER, ACT_START, ACT_END,
     ACT_CORES, ACT_POLICY, ACT_RESTART, ACT_RESEED, ACT_NOTES, ACT_RELOAD,
+    ACT_NEXT_BEAT, ACT_PREV_BEAT, ACT_VARIANT,
     /* picker */
     ACT_UP, ACT_DOWN, ACT_FIRST, ACT_LAST, ACT_OPEN,
     /* everywhere */

@@ -18,6 +18,8 @@
 #include "scenario.h"
 #include "util.h"
 #include "views.h"
+#include "beat.h"
+#include "race.h"
 #include "waitfor.h"
 
 /* Playback speeds, frames per second. */
@@ -42,7 +44,13 @@ struct Live {
     bool had_cycle;            /* a wait-for cycle was on screen last frame */
     int code_top;
     int max_ngs, max_locks;    /* the layout only grows within a run        */
-    char notice[200];
+    char notice[300];
+    /* The scenario's beats, found as the run is walked forward frame by
+     * frame (the run is deterministic, so a beat's frame never changes). */
+    BeatCursor scan;
+    uint64_t scanned;          /* frames 1..scanned have been looked at      */
+    uint64_t beat_at[BEAT_MAX];/* the frame each beat happens at, 0 not yet  */
+    RaceDetector *race;        /* data races, found in the same walk          */
 };
 
 static void set_notice(Live *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -99,6 +107,11 @@ static void restart(Live *l)
     l->had_cycle = false;
     l->code_top = first_code_line(l->prog);
     l->max_ngs = l->max_locks = 0;
+    l->scan = (BeatCursor){0, 0};
+    l->scanned = 0;
+    memset(l->beat_at, 0, sizeof l->beat_at);
+    race_free(l->race);
+    l->race = race_new();
     if (l->prog->ndiags == 0) l->hist = history_new(l->prog, &l->cfg, 0);
 }
 
@@ -129,6 +142,7 @@ void live_free(Live *l)
     if (l->prog) program_free(l->prog);
     scenario_release(&l->sc);
     program_dir_free(l->dir);
+    race_free(l->race);
     free(l->arg);
     free(l);
 }
@@ -168,11 +182,47 @@ static void stopped_notice(Live *l)
                theme_glyph(GLYPH_LEFT));
 }
 
-/* One frame forward; pauses at the end of the run and when a wait-for cycle
- * first appears (a partial deadlock while other goroutines still run). */
-static void forward(Live *l)
+/* One frame forward, looking for beats in frames not seen before; returns
+ * the beat at the new frame (the last, when several), -1 none. */
+static int forward_scan(Live *l)
 {
     history_forward(l->hist);
+    uint64_t f = history_frame(l->hist);
+    if (f == l->scanned + 1) {
+        if (l->scan.next < l->meta.nbeats) {
+            int first = l->scan.next;
+            int fired = beat_advance(machine(l), l->meta.beats, l->meta.nbeats, &l->scan);
+            for (int i = first; i < first + fired; i++) l->beat_at[i] = f;
+        }
+        race_observe(l->race, machine(l));
+        l->scanned = f;
+    }
+    int at = -1;
+    for (int i = 0; i < l->meta.nbeats; i++)
+        if (l->beat_at[i] == f) at = i;
+    return at;
+}
+
+/* The data race found at frame f, NULL none (the first, when several). */
+static const RaceReport *race_at(const Live *l, uint64_t f)
+{
+    int n;
+    const RaceReport *r = race_reports(l->race, &n);
+    for (int i = 0; i < n; i++)
+        if (r[i].cur.frame == f) return &r[i];
+    return NULL;
+}
+
+/* One frame forward; pauses at a beat, at the end of the run and when a
+ * wait-for cycle first appears (a partial deadlock while other goroutines
+ * still run). */
+static void forward(Live *l)
+{
+    if (forward_scan(l) >= 0) l->playing = false;   /* the event line shows its caption */
+    if (race_at(l, history_frame(l->hist))) {
+        l->playing = false;
+        set_notice(l, "paused at a data race: both accesses are marked RACE in the code");
+    }
     bool cyc = has_cycle(l);
     if (cyc && !l->had_cycle && machine(l)->status == M_RUNNING && l->playing &&
         view_progress_possible(machine(l))) {
@@ -187,10 +237,84 @@ static void run_to_end(Live *l)
 {
     l->playing = false;
     for (int i = 0; i < END_LIMIT && machine(l)->status == M_RUNNING; i++)
-        history_forward(l->hist);
+        forward_scan(l);
     l->had_cycle = has_cycle(l);
     if (machine(l)->status == M_RUNNING)
         set_notice(l, "ran %d frames and the program is still running; End again goes on", END_LIMIT);
+}
+
+/* `.`: on to the next beat, walking the run as far as End would. */
+static void next_beat(Live *l)
+{
+    l->playing = false;
+    if (l->meta.nbeats == 0) {
+        set_notice(l, "this program has no beats (a scenario's `// beat:` lines)");
+        return;
+    }
+    uint64_t f = history_frame(l->hist);
+    for (int i = 0; i < l->meta.nbeats; i++)
+        if (l->beat_at[i] > f) {
+            history_seek(l->hist, l->beat_at[i]);
+            l->had_cycle = has_cycle(l);
+            return;
+        }
+    if (l->scan.next < l->meta.nbeats) {
+        if (l->scanned > f) history_seek(l->hist, l->scanned);
+        for (int i = 0; i < END_LIMIT && machine(l)->status == M_RUNNING; i++) {
+            if (forward_scan(l) >= 0) {
+                l->had_cycle = has_cycle(l);
+                return;
+            }
+        }
+        l->had_cycle = has_cycle(l);
+        if (machine(l)->status == M_RUNNING) {
+            set_notice(l, "no beat in the next %d frames; . again goes on", END_LIMIT);
+            return;
+        }
+    }
+    set_notice(l, "no more beats in this run (%d of %d happened)", l->scan.next, l->meta.nbeats);
+}
+
+/* `,`: back to the last beat before this frame. */
+static void prev_beat(Live *l)
+{
+    l->playing = false;
+    uint64_t f = history_frame(l->hist);
+    for (int i = l->meta.nbeats - 1; i >= 0; i--)
+        if (l->beat_at[i] && l->beat_at[i] < f) {
+            history_seek(l->hist, l->beat_at[i]);
+            l->had_cycle = has_cycle(l);
+            return;
+        }
+    set_notice(l, "no beat before this frame");
+}
+
+/* `v`: the next version of a built-in scenario (its base, its variants). */
+static void next_variant(Live *l)
+{
+    const Scenario *self = scenario_find(l->sc.name);
+    if (!self || self->source != l->sc.source) {
+        set_notice(l, "only built-in scenarios have variants");
+        return;
+    }
+    const Scenario *nx = scenario_next_variant(l->sc.name);
+    if (!nx) {
+        set_notice(l, "%s has no variants", l->sc.name);
+        return;
+    }
+    char err[300];
+    char *old = l->arg;
+    l->arg = xstrdup(nx->name);
+    if (load(l, err, sizeof err)) {
+        free(l->arg);
+        l->arg = old;
+        set_notice(l, "%s", err);
+        return;
+    }
+    free(old);
+    restart(l);
+    set_notice(l, "%s: %s (v: next variant)", l->sc.name,
+               l->meta.variant[0] ? l->meta.variant : l->meta.title);
 }
 
 static int next_cores(int cores)
@@ -297,6 +421,15 @@ int live_action(Live *l, Action a)
     case ACT_NOTES:
         l->notes = true;
         return H_REDRAW;
+    case ACT_NEXT_BEAT:
+        next_beat(l);
+        return H_REDRAW | H_TIMER;
+    case ACT_PREV_BEAT:
+        prev_beat(l);
+        return H_REDRAW | H_TIMER;
+    case ACT_VARIANT:
+        next_variant(l);
+        return H_REDRAW | H_TIMER;
     case ACT_MENU:
         return H_MENU;
     default:
@@ -343,8 +476,11 @@ void live_draw(Live *l, int rows, int cols)
         .m = m, .h = l->hist, .prog = l->prog, .wg = &wg, .meta = &l->meta,
         .filename = l->sc.filename, .frame = history_frame(l->hist),
         .max_frame = history_max_frame(l->hist), .playing = l->playing,
-        .fps = speeds[l->speed], .notice = l->notice,
+        .fps = speeds[l->speed], .notice = l->notice, .beat = -1, .nbeats = l->meta.nbeats,
     };
+    for (int i = 0; i < l->meta.nbeats; i++)
+        if (l->beat_at[i] && l->beat_at[i] == c.frame) c.beat = i;
+    c.race = race_at(l, c.frame);
     LiveLayout lay;
     live_layout(rows, cols, m->ncores, l->max_ngs, l->max_locks, &lay);
     view_timeline_draw(&lay.timeline, &c);

@@ -19,7 +19,7 @@ static void usage(FILE *out)
     fputs("Usage: interleave [OPTIONS] [SCENARIO | FILE.go]\n"
           "       interleave run SCENARIO|FILE.go [OPTIONS] [--max-steps N] [--trace]\n"
           "                                       [--schedule STEPS] [--print-schedule]\n"
-          "                                       [--schedtrace MS]\n"
+          "                                       [--schedtrace MS] [--beats] [--race]\n"
           "       interleave check SCENARIO|FILE.go\n"
           "       interleave list\n"
           "\n"
@@ -45,13 +45,18 @@ static void usage(FILE *out)
           "  --print-schedule print the run's goroutine steps on stderr when it ends\n"
           "  --schedtrace MS  every MS ms of virtual time, print Go's SCHED line on stderr\n"
           "                   (GODEBUG=schedtrace=MS in the environment does the same)\n"
+          "  --beats          print on stderr the frame and time where each of the\n"
+          "                   scenario's beats (its `// beat:` lines) happens\n"
+          "  --race           report data races on stderr as Go's -race does, and\n"
+          "                   exit 66 when the program would exit 0 but raced\n"
           "\n"
           "check:\n"
           "  compiles without running and prints each error (the first 10) as\n"
           "  file:line:col: error: message; exit 1 if there is any, else 0 and nothing\n"
           "\n"
           "Exit status: the Go program's own (0; 2 for a panic or deadlock), 1 if it does\n"
-          "not compile, 3 at --max-steps, 64 for a usage error, 66 if the input is missing.\n",
+          "not compile, 3 at --max-steps, 64 for a usage error, 66 if the input is missing\n"
+          "or (with --race) the program raced.\n",
           out);
 }
 
@@ -91,7 +96,7 @@ static int parse_number(const char *s, long long lo, long long hi, long long *ou
 }
 
 enum { OPT_CORES = 256, OPT_POLICY, OPT_SEED, OPT_TIME_SLICE, OPT_MAX_STEPS, OPT_TRACE,
-       OPT_SCHEDULE, OPT_PRINT_SCHEDULE, OPT_SCHEDTRACE };
+       OPT_SCHEDULE, OPT_PRINT_SCHEDULE, OPT_SCHEDTRACE, OPT_BEATS, OPT_RACE };
 
 static const struct option long_options[] = {
     {"cores", required_argument, NULL, OPT_CORES},
@@ -103,6 +108,8 @@ static const struct option long_options[] = {
     {"trace", no_argument, NULL, OPT_TRACE},
     {"schedule", required_argument, NULL, OPT_SCHEDULE},
     {"print-schedule", no_argument, NULL, OPT_PRINT_SCHEDULE},
+    {"beats", no_argument, NULL, OPT_BEATS},
+    {"race", no_argument, NULL, OPT_RACE},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -153,9 +160,13 @@ static int parse_options(int argc, char **argv, int is_run, CommandLine *cl, int
         case OPT_TRACE:
         case OPT_SCHEDULE:
         case OPT_PRINT_SCHEDULE:
+        case OPT_BEATS:
+        case OPT_RACE:
             if (!is_run) return usage_error("%s is an option of 'interleave run'", argv[optind - 1]);
             if (c == OPT_TRACE) o->trace = true;
             else if (c == OPT_PRINT_SCHEDULE) o->print_schedule = true;
+            else if (c == OPT_BEATS) o->beats = true;
+            else if (c == OPT_RACE) o->race = true;
             else if (c == OPT_SCHEDULE) o->schedule = arg;
             else if (parse_number(arg, 1, 0x7fffffffffffffffLL, &v))
                 return usage_error("--max-steps wants a positive number, not '%s'", arg);

@@ -1,8 +1,9 @@
 /* picker.c — choosing a scenario (see picker.h).
  *
- *   interleave · 2 scenarios                                  (status bar)
- *   ▶ deadlock   Deadlock: printSum      │ Deadlock: printSum
- *     race       Race condition: data++  │ Two goroutines lock a and b ...
+ *   interleave · 11 scenarios                                 (status bar)
+ *   ▶ 1. Race condition: data++          │ Race condition: data++
+ *     2. Atomicity: counter++            │ race.go · 2 cores · go policy
+ *                                        │ One goroutine increments ...
  *                                        │ Notes ...
  *
  * Keys come from the key table (CTX_PICKER); Enter opens, q quits.
@@ -21,18 +22,26 @@
 void picker_init(Picker *p, const char *select)
 {
     memset(p, 0, sizeof *p);
-    p->n = scenarios_builtin_count;
-    p->metas = xcalloc((size_t)(p->n > 0 ? p->n : 1), sizeof *p->metas);
-    for (int i = 0; i < p->n; i++) {
-        scenario_meta(&scenarios_builtin[i], &p->metas[i]);
-        if (select && strcmp(select, scenarios_builtin[i].name) == 0) p->sel = i;
-    }
+    int nb = scenarios_builtin_count;
+    p->metas = xcalloc((size_t)(nb > 0 ? nb : 1), sizeof *p->metas);
+    p->order = xcalloc((size_t)(nb > 0 ? nb : 1), sizeof *p->order);
+    scenario_lesson_order(p->metas, p->order, &p->n);
+    if (!select) return;
+    const Scenario *s = scenario_find(select);
+    if (!s) return;
+    int want = (int)(s - scenarios_builtin);
+    const char *base = p->metas[want].variant_of;
+    for (int r = 0; r < p->n; r++)
+        if (p->order[r] == want || (base[0] && !strcmp(scenarios_builtin[p->order[r]].name, base)))
+            p->sel = r;
 }
 
 void picker_fini(Picker *p)
 {
     free(p->metas);
+    free(p->order);
     p->metas = NULL;
+    p->order = NULL;
 }
 
 int picker_action(Picker *p, Action a)
@@ -50,13 +59,13 @@ int picker_action(Picker *p, Action a)
 
 const char *picker_selected(const Picker *p)
 {
-    return p->n > 0 ? scenarios_builtin[p->sel].name : NULL;
+    return p->n > 0 ? scenarios_builtin[p->order[p->sel]].name : NULL;
 }
 
 static void draw_details(const Pane *d, const Picker *p)
 {
-    const ScenarioMeta *m = &p->metas[p->sel];
-    const Scenario *s = &scenarios_builtin[p->sel];
+    const ScenarioMeta *m = &p->metas[p->order[p->sel]];
+    const Scenario *s = &scenarios_builtin[p->order[p->sel]];
     int row = 0, budget = d->h;
     row += pane_wrap(d, row, 0, budget - row, theme_attr(ROLE_TITLE), m->title);
     char sugg[160];
@@ -71,6 +80,9 @@ static void draw_details(const Pane *d, const Picker *p)
         snprintf(sugg + k, sizeof sugg - (size_t)k, "  %s  time slice %s", theme_glyph(GLYPH_DOT), slice);
     }
     pane_put_trunc(d, row++, 0, d->w, theme_attr(ROLE_DIM), sugg);
+    char vars[200];
+    if (scenario_variants_text(s->name, p->metas, vars, sizeof vars))
+        pane_put_trunc(d, row++, 0, d->w, theme_attr(ROLE_DIM), vars);
     row++;
     if (m->summary[0] && row < budget) {
         row += pane_wrap(d, row, 0, budget - row, theme_attr(ROLE_EVENT), m->summary);
@@ -105,24 +117,21 @@ void picker_draw(Picker *p, int rows, int cols)
     if (p->n == 0) {
         pane_put(&list, 0, 2, theme_attr(ROLE_DIM), "no built-in scenarios");
     } else {
-        int nw = 0;
-        for (int i = 0; i < p->n; i++) {
-            int w = text_width(scenarios_builtin[i].name);
-            if (w > nw) nw = w;
-        }
-        if (nw > lw / 3) nw = lw / 3;
         int vis = h - 3;
         if (p->sel < p->top) p->top = p->sel;
         if (p->sel >= p->top + vis) p->top = p->sel - vis + 1;
         for (int r = 0; r < vis && p->top + r < p->n; r++) {
-            int i = p->top + r;
-            bool sel = i == p->sel;
+            int row = p->top + r, i = p->order[row];
+            bool sel = row == p->sel;
             attr_t a = sel ? theme_attr(ROLE_SELECTED) : theme_attr(ROLE_NORMAL);
             if (sel) pane_fill(&list, r, 0, lw, a);
             if (sel) pane_put(&list, r, 0, a, theme_glyph(GLYPH_MARKER));
-            pane_put_trunc(&list, r, 2, nw, a | A_BOLD, scenarios_builtin[i].name);
-            pane_put_trunc(&list, r, 2 + nw + 2, lw - nw - 5, sel ? a : theme_attr(ROLE_DIM),
-                           p->metas[i].title);
+            /* " 4. Deadlock: printSum": the lesson's number and its title;
+             * the file name is in the details. */
+            char num[8] = "    ";
+            if (p->metas[i].lesson) snprintf(num, sizeof num, "%2d. ", p->metas[i].lesson);
+            pane_put(&list, r, 2, sel ? a : theme_attr(ROLE_DIM), num);
+            pane_put_trunc(&list, r, 6, lw - 7, a | A_BOLD, p->metas[i].title);
         }
         draw_details(&det, p);
     }

@@ -8,12 +8,15 @@
 
 typedef struct Picker {
     int sel, top;              /* selected row, first row shown             */
-    int n;
+    int n;                     /* rows: the scenarios that are not variants */
+    int *order;                /* row -> index in scenarios_builtin[]: the
+                                  lessons in order, then the rest by name   */
     ScenarioMeta *metas;       /* one per scenarios_builtin[] entry         */
     char message[320];         /* an error to show ("cannot open ...")      */
 } Picker;
 
-/* Select the scenario named `select` when it is a built-in one. */
+/* Select the scenario named `select` when it is a built-in one (a variant
+ * selects the scenario it varies). */
 void picker_init(Picker *p, const char *select);
 void picker_fini(Picker *p);
 int picker_action(Picker *p, Action a);

@@ -98,6 +98,23 @@ static void append_field(char *dst, size_t cap, const char *text, size_t n)
     dst[have + n] = '\0';
 }
 
+/* A `beat:` line: parsed, or the first error kept for the notes and `run`. */
+static void add_beat(ScenarioMeta *m, const char *v, size_t vl)
+{
+    char spec[400], err[200];
+    snprintf(spec, sizeof spec, "%.*s", (int)vl, v);
+    if (m->nbeats == BEAT_MAX) {
+        if (!m->beat_error[0])
+            snprintf(m->beat_error, sizeof m->beat_error, "more than %d beats", BEAT_MAX);
+        return;
+    }
+    if (beat_parse(spec, &m->beats[m->nbeats], err, sizeof err)) {
+        if (!m->beat_error[0]) snprintf(m->beat_error, sizeof m->beat_error, "%s", err);
+        return;
+    }
+    m->nbeats++;
+}
+
 void scenario_meta(const Scenario *s, ScenarioMeta *m)
 {
     memset(m, 0, sizeof *m);
@@ -126,10 +143,82 @@ void scenario_meta(const Scenario *s, ScenarioMeta *m)
             else if (kl == 10 && !strncmp(k, "time slice", 10) && duration_parse(num, &m->time_slice))
                 m->time_slice = 0;
             else if (kl == 6 && !strncmp(k, "policy", 6)) m->has_policy = policy_parse(num, &m->policy) == 0;
+            else if (kl == 6 && !strncmp(k, "lesson", 6)) m->lesson = atoi(num);
+            else if (kl == 10 && !strncmp(k, "variant of", 10))
+                snprintf(m->variant_of, sizeof m->variant_of, "%.*s", (int)vl, v);
+            else if (kl == 7 && !strncmp(k, "variant", 7))
+                snprintf(m->variant, sizeof m->variant, "%.*s", (int)vl, v);
+            else if (kl == 4 && !strncmp(k, "beat", 4)) add_beat(m, v, vl);
         }
         p = eol + 1;
     }
     if (!m->title[0]) snprintf(m->title, sizeof m->title, "%s", s->name);
+}
+
+static const ScenarioMeta *lesson_sort_metas;
+
+static int by_lesson(const void *a, const void *b)
+{
+    int i = *(const int *)a, j = *(const int *)b;
+    int li = lesson_sort_metas[i].lesson, lj = lesson_sort_metas[j].lesson;
+    if ((li > 0) != (lj > 0)) return li > 0 ? -1 : 1;
+    if (li != lj) return li < lj ? -1 : 1;
+    return strcmp(scenarios_builtin[i].name, scenarios_builtin[j].name);
+}
+
+void scenario_lesson_order(ScenarioMeta *metas, int *order, int *n)
+{
+    *n = 0;
+    for (int i = 0; i < scenarios_builtin_count; i++) {
+        scenario_meta(&scenarios_builtin[i], &metas[i]);
+        if (!metas[i].variant_of[0]) order[(*n)++] = i;
+    }
+    lesson_sort_metas = metas;
+    qsort(order, (size_t)*n, sizeof *order, by_lesson);
+    lesson_sort_metas = NULL;
+}
+
+/* The base of name's family: itself, or what its header says it varies. */
+static const char *family_base(const Scenario *s, char *buf, size_t n)
+{
+    ScenarioMeta m;
+    scenario_meta(s, &m);
+    snprintf(buf, n, "%s", m.variant_of[0] ? m.variant_of : s->name);
+    return buf;
+}
+
+const Scenario *scenario_next_variant(const char *name)
+{
+    const Scenario *cur = scenario_find(name);
+    if (!cur) return NULL;
+    char base[64], b2[64];
+    family_base(cur, base, sizeof base);
+    /* The family in order: the base, then the variants in the built-in
+     * order (by file name). */
+    const Scenario *fam[64];
+    int nf = 0, at = -1;
+    const Scenario *b = scenario_find(base);
+    if (b) fam[nf++] = b;
+    for (int i = 0; i < scenarios_builtin_count && nf < 64; i++) {
+        const Scenario *s = &scenarios_builtin[i];
+        if (s == b || strcmp(family_base(s, b2, sizeof b2), base) != 0) continue;
+        fam[nf++] = s;
+    }
+    if (nf < 2) return NULL;
+    for (int i = 0; i < nf; i++)
+        if (fam[i] == cur) at = i;
+    return fam[(at + 1) % nf];
+}
+
+int scenario_variants_text(const char *name, const ScenarioMeta *metas, char *buf, size_t n)
+{
+    size_t k = 0;
+    buf[0] = '\0';
+    for (int i = 0; i < scenarios_builtin_count && k < n; i++) {
+        if (strcmp(metas[i].variant_of, name) != 0) continue;
+        k += (size_t)snprintf(buf + k, n - k, "%s%s", k ? ", " : "variants (v): ", scenarios_builtin[i].name);
+    }
+    return k > 0;
 }
 
 void scenario_apply_meta(const ScenarioMeta *meta, int user_set, MachineConfig *cfg)

@@ -8,6 +8,7 @@
 #define INTERLEAVE_SCENARIO_H
 
 #include <stddef.h>
+#include "beat.h"
 #include "machine.h"
 
 typedef struct Scenario {
@@ -25,6 +26,11 @@ typedef struct ScenarioMeta {
     int cores;             /* suggested; 0 = no suggestion                      */
     int has_policy; Policy policy;
     int64_t time_slice;    /* ns, 0 = no suggestion (Go's 10 ms)               */
+    int lesson;            /* place in the picker (1, 2, ...); 0 = none        */
+    char variant_of[48];   /* a variant's base scenario ("deadlock"), "" none  */
+    char variant[96];      /* this version's label ("fixed: one lock order")   */
+    Beat beats[BEAT_MAX]; int nbeats;   /* in the order they happen          */
+    char beat_error[240];  /* the first `beat:` line that does not parse       */
 } ScenarioMeta;
 
 extern const Scenario scenarios_builtin[];
@@ -45,6 +51,17 @@ void scenario_release(Scenario *s);
 int scenario_load_dir(const Scenario *s, struct FsImage **dir, char *err, size_t errn);
 
 void scenario_meta(const Scenario *s, ScenarioMeta *out);
+
+/* Fill metas[] for every built-in scenario and order[0..*n) with the ones
+ * the picker lists: the lessons by number, then the others (not variants)
+ * by name. */
+void scenario_lesson_order(ScenarioMeta *metas, int *order, int *n);
+/* The built-in scenario that follows `name` in its family (the base, then
+ * its variants by name, then the base again); NULL when it has none. */
+const Scenario *scenario_next_variant(const char *name);
+/* "variants (v): deadlock-ordered" for a scenario with variants; returns 0
+ * and writes "" when it has none.  metas: as scenario_lesson_order fills. */
+int scenario_variants_text(const char *name, const ScenarioMeta *metas, char *buf, size_t n);
 
 /* Apply the scenario's suggestions to cfg for the fields the user did not set
  * on the command line (bit flags below). */

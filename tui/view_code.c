@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "race.h"
 #include "views.h"
 
 #define MAX_MARKS 64
@@ -248,5 +249,13 @@ void view_code_draw(const Pane *p, const ViewCtx *c, int *top)
         Pane code = pane_make(p->y, p->x, p->h, p->w);
         int used = draw_source(&code, row, code_x, text, len, base, running);
         if (marked) draw_instrs(p, row, code_x + used, c, marks, n, line);
+        if (c->race && (line == c->race->cur.line || line == c->race->prev.line)) {
+            /* both accesses of a data race, whatever else the line shows */
+            const RaceAccess *a = line == c->race->cur.line ? &c->race->cur : &c->race->prev;
+            char tag[48];
+            snprintf(tag, sizeof tag, " RACE G%d %s ", a->g, a->write ? "write" : "read");
+            int w = text_width(tag);
+            if (p->w - w > code_x) pane_put(p, row, p->w - w, theme_attr(ROLE_DEADLOCK), tag);
+        }
     }
 }

@@ -13,6 +13,7 @@
 
 #include "duration.h"
 #include "event_text.h"
+#include "race.h"
 #include "views.h"
 
 /* ---- the "what happened this frame" line ------------------------------- */
@@ -65,14 +66,40 @@ size_t view_events_text(const ViewCtx *c, char *buf, size_t n)
     return len < n ? len : n - 1;
 }
 
+static void banner(const Pane *p, Role role, const char *tag, const char *text);
+
 void view_events_draw(const Pane *p, const ViewCtx *c)
 {
+    /* At a beat, the lesson's caption says what this frame is about, in the
+     * words of the scenario; the notice line below keeps the verdicts. */
+    if (c->beat >= 0 && c->meta && c->beat < c->meta->nbeats) {
+        char tag[32];
+        snprintf(tag, sizeof tag, "BEAT %d/%d", c->beat + 1, c->nbeats);
+        banner(p, ROLE_NOTICE, tag, c->meta->beats[c->beat].caption);
+        return;
+    }
     char text[1024];
+    if (c->race) {
+        view_race_text(c, text, sizeof text);
+        banner(p, ROLE_DEADLOCK, "DATA RACE", text);
+        return;
+    }
     view_events_text(c, text, sizeof text);
     const char *colon = strchr(text, ':');
     int split = colon ? (int)(colon - text) + 1 : 0;
     int x = 1 + pane_putn(p, 0, 1, theme_attr(ROLE_DIM), text, split);
     pane_put_trunc(p, 0, x, p->w - x - 1, theme_attr(ROLE_EVENT), text + split);
+}
+
+void view_race_text(const ViewCtx *c, char *buf, size_t n)
+{
+    const RaceReport *r = c->race;
+    char name[64];
+    machine_addr_name(c->m, r->addr, name, sizeof name);
+    snprintf(buf, n, "G%d %s %s (line %d); G%d %s it at line %d (frame %llu), and neither "
+             "happens before the other", r->cur.g, r->cur.write ? "writes" : "reads", name,
+             r->cur.line, r->prev.g, r->prev.write ? "wrote" : "read", r->prev.line,
+             (unsigned long long)r->prev.frame);
 }
 
 /* ---- the notice line ---------------------------------------------------- */
@@ -201,7 +228,12 @@ void view_status_draw(const Pane *p, const ViewCtx *c)
     /* Left: the scenario's title and the configuration; when narrow the
      * time slice goes first, then the title. */
     int room = p->w - rw - 2;
-    const char *title = c->meta && c->meta->title[0] ? c->meta->title : c->filename;
+    char title[200];
+    if (c->meta && c->meta->variant[0] && !strstr(c->meta->title, c->meta->variant))
+        /* "Channels: a pipeline (buffered: make(chan int, 3))" */
+        snprintf(title, sizeof title, "%s (%s)", c->meta->title, c->meta->variant);
+    else
+        snprintf(title, sizeof title, "%s", c->meta && c->meta->title[0] ? c->meta->title : c->filename);
     char shortcfg[96];
     snprintf(shortcfg, sizeof shortcfg, "%d core%s %s %s %s seed %llu", m->ncores,
              m->ncores == 1 ? "" : "s", dot, policy_name(m->cfg.policy), dot,

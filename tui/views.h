@@ -28,7 +28,14 @@ typedef struct ViewCtx {
     bool playing;
     int fps;                   /* playback speed, frames per second             */
     const char *notice;        /* transient message ("restarted: seed 2"), ""  */
+    int beat, nbeats;          /* the scenario's beat at this frame (0-based),
+                                  -1 none; how many it has                      */
+    const struct RaceReport *race;   /* a data race found at this frame, NULL none */
 } ViewCtx;
+
+/* "G2 writes data (line 11) while G1's read of it (line 14, frame 30) is
+ * unordered with it" */
+void view_race_text(const ViewCtx *c, char *buf, size_t n);
 
 /* Is goroutine g / the object at addr part of the wait-for cycle? */
 bool view_g_in_cycle(const ViewCtx *c, int g);

@@ -197,6 +197,33 @@ static void push_result(Goroutine *g, Value v, bool want_ok, bool ok)
     if (want_ok) vm_push(g, value_bool(ok));
 }
 
+/* ---- happens-before (the Go memory model's channel rules) --------------------------- */
+
+/* Send number seq of c completes: it is ordered after receive number
+ * seq - cap (the capacity rule), and before the receive of its value. */
+static void hb_send(Machine *m, int g, const Chan *c, uint64_t seq)
+{
+    if (c->cap > 0 && seq >= (uint64_t)c->cap)
+        machine_hb(m, HB_ACQUIRE, g, hb_key(HBK_CHAN_SLOT, c->id, seq - (uint64_t)c->cap));
+    machine_hb(m, HB_RELEASE, g, hb_key(HBK_CHAN_MSG, c->id, seq));
+}
+
+/* Receive number seq of c completes: after its value's send; and before
+ * send seq + cap completes (buffered), or before send seq completes
+ * (unbuffered: hb_ack). */
+static void hb_recv(Machine *m, int g, const Chan *c, uint64_t seq)
+{
+    machine_hb(m, HB_ACQUIRE, g, hb_key(HBK_CHAN_MSG, c->id, seq));
+    if (c->cap > 0) machine_hb(m, HB_RELEASE, g, hb_key(HBK_CHAN_SLOT, c->id, seq));
+}
+
+/* Unbuffered: the receive of message seq is ordered before its send completes. */
+static void hb_ack(Machine *m, int receiver, int sender, const Chan *c, uint64_t seq)
+{
+    machine_hb(m, HB_RELEASE, receiver, hb_key(HBK_CHAN_ACK, c->id, seq));
+    machine_hb(m, HB_ACQUIRE, sender, hb_key(HBK_CHAN_ACK, c->id, seq));
+}
+
 /* ---- the operations, each one step -------------------------------------------------- */
 
 /* Try to send v on c without parking; g is the sender (0: a timer). */
@@ -204,6 +231,9 @@ static bool try_send(Machine *m, int g, int core, Chan *c, Value v)
 {
     if (c->recvq.n) {
         Sudog r = q_pop(&c->recvq);
+        hb_send(m, g, c, c->sends);
+        hb_recv(m, r.g, c, c->sends);
+        if (c->cap == 0) hb_ack(m, r.g, g, c, c->sends);
         c->sends++;
         c->recvs++;
         event(m, EV_CHAN_SEND, g, r.g, core, c, 0);
@@ -213,6 +243,7 @@ static bool try_send(Machine *m, int g, int core, Chan *c, Value v)
     }
     if (c->len < c->cap) {
         buf_put(c, v);
+        hb_send(m, g, c, c->sends);
         c->sends++;
         event(m, EV_CHAN_SEND, g, 0, core, c, 0);
         return true;
@@ -238,6 +269,7 @@ static bool try_recv(Machine *m, int g, int core, Chan *c, Value *out, bool *ok)
     if (c->closed && c->len == 0) {
         *out = chan_zero(m, c);
         *ok = false;
+        machine_hb(m, HB_ACQUIRE, g, hb_key(HBK_CHAN_CLOSE, c->id, 0));
         event(m, EV_CHAN_RECV, g, 0, core, c, 1);
         return true;
     }
@@ -245,9 +277,14 @@ static bool try_recv(Machine *m, int g, int core, Chan *c, Value *out, bool *ok)
         Sudog s = q_pop(&c->sendq);
         if (c->cap == 0) {
             *out = s.elem;
+            hb_send(m, s.g, c, c->sends);
+            hb_recv(m, g, c, c->recvs);
+            hb_ack(m, g, s.g, c, c->recvs);
         } else {                    /* full: take the head, the sender's value goes last */
             *out = buf_take(c);
             buf_put(c, s.elem);
+            hb_recv(m, g, c, c->recvs);
+            hb_send(m, s.g, c, c->sends);
         }
         *ok = true;
         c->sends++;
@@ -260,6 +297,7 @@ static bool try_recv(Machine *m, int g, int core, Chan *c, Value *out, bool *ok)
     if (c->len > 0) {
         *out = buf_take(c);
         *ok = true;
+        hb_recv(m, g, c, c->recvs);
         c->recvs++;
         event(m, EV_CHAN_RECV, g, 0, core, c, 0);
         return true;
@@ -317,6 +355,7 @@ bool chan_close(Machine *m, Goroutine *g, int core, Value ch)
     }
     c->closed = true;
     event(m, EV_CHAN_CLOSE, g->id, 0, core, c, 0);
+    machine_hb(m, HB_RELEASE, g->id, hb_key(HBK_CHAN_CLOSE, c->id, 0));
     /* Go's closechan: receivers then senders are dequeued (a select's first
      * sudog wins, its others are skipped) and pushed at the front of glist,
      * which is then popped from the front: readied last to first. */
@@ -327,6 +366,7 @@ bool chan_close(Machine *m, Goroutine *g, int core, Value ch)
         Sudog sg = q_pop(recv ? &c->recvq : &c->sendq);
         if (recv) {
             event(m, EV_CHAN_RECV, sg.g, 0, -1, c, 1);
+            machine_hb(m, HB_ACQUIRE, sg.g, hb_key(HBK_CHAN_CLOSE, c->id, 0));
             finish(m, sg, true, chan_zero(m, c), false);
         } else {
             finish_to_panic(m, sg);

@@ -119,6 +119,8 @@ size_t event_describe(const Machine *m, const Event *e, char *buf, size_t n)
     case EV_GO_WAKE:
         if (e->other_g)
             return (size_t)snprintf(buf, n, "G%d woken by G%d", e->g, e->other_g);
+        if (e->wait == WAIT_IO)
+            return (size_t)snprintf(buf, n, "G%d wakes up (network ready)", e->g);
         return (size_t)snprintf(buf, n, "G%d wakes up (timer)", e->g);
     case EV_GO_DONE:
         return (size_t)snprintf(buf, n, "G%d returns and exits", e->g);

@@ -68,6 +68,12 @@ Event *machine_emit(Machine *m, EventKind kind, int g, int core)
     return e;
 }
 
+void machine_hb(Machine *m, HbKind kind, int g, uint64_t key)
+{
+    if (m->nhb == m->hb_cap) GROW(m->hb, m->hb_cap, m->nhb + 1);
+    m->hb[m->nhb++] = (HbNote){kind, g, key};
+}
+
 int64_t machine_alloc(Machine *m, int nslots, int type, int name)
 {
     int64_t base = m->nmem;
@@ -240,7 +246,7 @@ void machine_free(Machine *m)
     free(m->threads);
     free(m->netevs);
     free(m->mem); free(m->objects); free(m->strdata); free(m->strings);
-    free(m->gs); free(m->syncs); free(m->events);
+    free(m->gs); free(m->syncs); free(m->events); free(m->hb);
     free(m->stdout_buf); free(m->stderr_buf); free(m->timers);
     io_state_free(m->io);
     free(m);
@@ -274,6 +280,7 @@ void machine_copy(Machine *dst, const Machine *src)
     REUSE(strdata, strdata_cap, src->strdata_len);
     REUSE(strings, strings_cap, src->nstrings);
     REUSE(events, events_cap, src->nevents);
+    REUSE(hb, hb_cap, src->nhb);
     REUSE(stdout_buf, stdout_cap, src->stdout_len + 1);
     REUSE(stderr_buf, stderr_cap, src->stderr_len + 1);
     REUSE(timers, timers_cap, src->ntimers);

@@ -310,7 +310,8 @@ typedef enum EventKind {
     EV_GO_START,     /* g starts running on core, on thread aux               */
     EV_GO_PREEMPT,   /* g's time slice ran out on core                         */
     EV_GO_BLOCK,     /* g blocked (wait reason, addr)                          */
-    EV_GO_WAKE,      /* g became runnable again (woken by other_g, 0 = timer)  */
+    EV_GO_WAKE,      /* g became runnable again (woken by other_g, 0 = timer, or
+                        the poller: wait WAIT_IO)                               */
     EV_GO_DONE,      /* g returned                                             */
     EV_LOCK_ACQUIRE, /* g acquired mutex addr                                  */
     EV_LOCK_RELEASE, /* g released mutex addr, waking other_g (0 nobody); aux 1:
@@ -356,6 +357,46 @@ typedef struct CoreStep {
     int g;              /* goroutine that executed, 0 = the core was idle      */
     int pc;             /* the instruction executed                             */
 } CoreStep;
+
+/* A shared-memory access of the last frame's instruction: slots [addr,
+ * addr+n) of m->mem read or written (a map: the slot of its header, standing
+ * for the whole table, as Go's race detector sees a map).  Recorded by
+ * vm_exec only (machine_step), for the analyses; machine_run's fast path
+ * does not. */
+typedef struct MemAccess {
+    int64_t addr;
+    int32_t n;
+    bool write;
+    bool atomic;        /* sync/atomic: never races with another atomic access */
+} MemAccess;
+#define MACHINE_MAX_ACCESSES 2
+
+/* A happens-before edge of the Go memory model, as the runtime makes it: a
+ * goroutine releases what it did so far into a synchronisation key, and a
+ * later acquire of the key by another goroutine orders it after.  Keys name
+ * a sync object (a WaitGroup, a Once, an atomic word), one message of a
+ * channel, ... (hb_key). */
+typedef enum HbKind { HB_RELEASE, HB_ACQUIRE } HbKind;
+typedef enum HbKeyKind {
+    HBK_GO = 1,         /* the go statement that made goroutine `id`            */
+    HBK_WAITGROUP,      /* Add/Done before Wait returns (id: its address)       */
+    HBK_ONCE,           /* f's return before every Do returns                   */
+    HBK_ATOMIC,         /* sync/atomic operations on one word are ordered       */
+    HBK_CHAN_MSG,       /* send #seq before receive #seq completes (id: chan)  */
+    HBK_CHAN_ACK,       /* unbuffered: receive #seq before send #seq completes */
+    HBK_CHAN_SLOT,      /* receive #seq before send #seq+cap completes          */
+    HBK_CHAN_CLOSE      /* close before a receive that sees it                  */
+} HbKeyKind;
+typedef struct HbNote {
+    HbKind kind;
+    int g;              /* 0: a timer (no goroutine)                             */
+    uint64_t key;
+} HbNote;
+/* kind in the top 8 bits; id (an address or a channel id) and seq below. */
+static inline uint64_t hb_key(HbKeyKind kind, int64_t id, uint64_t seq)
+{
+    return ((uint64_t)kind << 56) ^ (((uint64_t)id & 0xffffffffffffULL) ^ (seq << 24));
+}
 
 typedef enum MachineStatus {
     M_RUNNING,          /* can step                                             */
@@ -424,6 +465,9 @@ typedef struct Machine {
 
     CoreStep last[MACHINE_MAX_CORES];  /* what each core did in the last frame */
     Event *events; int nevents, events_cap;   /* events of the last frame       */
+    MemAccess accesses[MACHINE_MAX_ACCESSES]; int naccesses;  /* ... its memory
+                                   accesses (machine_step only)                */
+    HbNote *hb; int nhb, hb_cap;  /* ... its happens-before notes, in order  */
 
     char *stdout_buf; uint32_t stdout_len, stdout_cap;   /* all output so far  */
     char *stderr_buf; uint32_t stderr_len, stderr_cap;   /* fatal errors etc.  */

@@ -28,6 +28,13 @@ void buf_append(char **buf, uint32_t *len, uint32_t *cap, const char *s, size_t 
 
 /* A new event of this frame, zeroed but for kind, g and core. */
 Event *machine_emit(Machine *m, EventKind kind, int g, int core);
+/* A happens-before note of this frame (HbNote): release or acquire key. */
+void machine_hb(Machine *m, HbKind kind, int g, uint64_t key);
+/* vm_exec: the instruction read or wrote shared slots [addr, addr+n). */
+static inline void machine_access(Machine *m, int64_t addr, int32_t n, bool write, bool atomic)
+{
+    if (m->naccesses < MACHINE_MAX_ACCESSES) m->accesses[m->naccesses++] = (MemAccess){addr, n, write, atomic};
+}
 
 /* Allocate nslots zeroed (V_NIL) slots as a named Object; returns its base. */
 int64_t machine_alloc(Machine *m, int nslots, int type, int name);

@@ -241,6 +241,7 @@ int map_exec(Machine *m, Goroutine *g, Instr in)
         Value k = st[--sp];
         int64_t h = header(st[sp - 1]);
         int64_t at = h < 0 ? -1 : find(m, h, k);
+        if (h >= 0) machine_access(m, h, 1, false, false);
         if (in.b & 2) st[sp - 1] = struct_value(m, at >= 0 ? at + ksz(m, h) : -1, in.a);
         else st[sp - 1] = at >= 0 ? m->mem[at + ksz(m, h)] : m->prog->consts[in.a];
         if (in.b & 1) st[sp++] = value_bool(at >= 0);
@@ -254,12 +255,14 @@ int map_exec(Machine *m, Goroutine *g, Instr in)
             return 0;
         }
         set(m, h, k, v);
+        machine_access(m, h, 1, true, false);
         break;
     }
     case OP_MAPDEL: {
         Value k = st[--sp];
         int64_t h = header(st[--sp]);
         int64_t at = h < 0 ? -1 : find(m, h, k);
+        if (h >= 0) machine_access(m, h, 1, true, false);
         if (at >= 0) {
             m->mem[live_at(m, h, at)] = value_bool(0);
             m->mem[h + HDR_LEN].i--;

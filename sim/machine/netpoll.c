@@ -81,6 +81,7 @@ static int unpark(Machine *m)
     gp->wait = WAIT_NONE;
     gp->wait_addr = 0;
     Event *e = machine_emit(m, EV_GO_WAKE, g, -1);
+    e->wait = WAIT_IO;                  /* what it waited for: not a timer */
     e->line = machine_goroutine_line(m, gp);
     return g;
 }

@@ -162,6 +162,16 @@ bool rt_exec(Machine *m, Goroutine *g, int core, int op, int a, int b, const Val
     case OP_ONCEEND: return sync_once_end(m, g, core, p);
     case OP_CONDWAIT: return sync_cond_wait(m, g, core, p);
     case OP_CONDSIGNAL: return sync_cond_signal(m, g, core, p, a == 1);
+    case OP_ATOMICADD: case OP_ATOMICLOAD: case OP_ATOMICSTORE: case OP_ATOMICCAS:
+        /* Go's memory model: atomic operations behave as sequentially
+         * consistent ones, so each is ordered after every earlier one */
+        machine_access(m, p, 1, op != OP_ATOMICLOAD, true);
+        machine_hb(m, HB_ACQUIRE, g->id, hb_key(HBK_ATOMIC, p, 0));
+        machine_hb(m, HB_RELEASE, g->id, hb_key(HBK_ATOMIC, p, 0));
+        break;
+    default: break;
+    }
+    switch (op) {
     case OP_ATOMICADD: {
         int64_t v = (int64_t)((uint64_t)m->mem[p].i + (uint64_t)args[1].i);
         if (a == 32) v = (int32_t)(uint32_t)v;

@@ -679,6 +679,8 @@ static Thread *earliest(Machine *m, bool skip_running)
 static void begin_frame(Machine *m)
 {
     m->nevents = 0;
+    m->naccesses = 0;
+    m->nhb = 0;
     m->frame++;
     m->acted = -1;
     for (int i = 0; i < m->ncores; i++) m->last[i].g = m->last[i].pc = 0;
@@ -840,6 +842,8 @@ uint64_t sched_run(Machine *m, uint64_t max)
                 if (k) {
                     m->frame += k;
                     m->nevents = 0;
+                    m->naccesses = 0;
+                    m->nhb = 0;
                     m->acted = t->id;
                     for (int i = 0; i < m->ncores; i++) m->last[i].g = m->last[i].pc = 0;
                     m->last[c->id].g = g->id;

@@ -247,12 +247,16 @@ bool sync_wg_add(Machine *m, Goroutine *g, int core, int64_t addr, int64_t delta
         machine_fail(m, M_PANIC, g->id, true, "sync: negative WaitGroup counter");
         return false;
     }
+    machine_hb(m, HB_RELEASE, g->id, hb_key(HBK_WAITGROUP, addr, 0));
     if (wg->counter == 0 && wg->nwaiters) {
         /* sched_ready cannot touch the waiter list: wake from a copy anyway,
          * in FIFO order. */
         int n = wg->nwaiters;
         wg->nwaiters = 0;
-        for (int i = 0; i < n; i++) sched_ready(m, wg->waiters[i], g->id, core);
+        for (int i = 0; i < n; i++) {
+            machine_hb(m, HB_ACQUIRE, wg->waiters[i], hb_key(HBK_WAITGROUP, addr, 0));
+            sched_ready(m, wg->waiters[i], g->id, core);
+        }
     }
     return true;
 }
@@ -262,7 +266,10 @@ bool sync_wg_wait(Machine *m, Goroutine *g, int core, int64_t addr)
     SyncObj *s = sync_get(m, g, addr, SYNC_WAITGROUP);
     if (!s) return false;
     WaitGroup *wg = &s->u.wg;
-    if (wg->counter == 0) return true;
+    if (wg->counter == 0) {
+        machine_hb(m, HB_ACQUIRE, g->id, hb_key(HBK_WAITGROUP, addr, 0));
+        return true;
+    }
     sync_enqueue(&wg->waiters, &wg->nwaiters, &wg->waiters_cap, g->id);
     sched_park(m, g, core, WAIT_WAITGROUP, addr);
     return false;

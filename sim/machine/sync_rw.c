@@ -154,6 +154,7 @@ bool sync_once_begin(Machine *m, Goroutine *g, int core, int64_t addr)
     if (!s) return false;
     Once *o = &s->u.once;
     if (o->done) {
+        machine_hb(m, HB_ACQUIRE, g->id, hb_key(HBK_ONCE, addr, 0));
         vm_push(g, value_bool(false));
         return true;
     }
@@ -176,9 +177,11 @@ bool sync_once_end(Machine *m, Goroutine *g, int core, int64_t addr)
     o->done = true;
     o->running = 0;
     sync_event(m, g->id, 0, core, addr, SYNC_OP_ONCE_DONE);
+    machine_hb(m, HB_RELEASE, g->id, hb_key(HBK_ONCE, addr, 0));
     int n = o->nwaiters;
     o->nwaiters = 0;
     for (int i = 0; i < n; i++) {
+        machine_hb(m, HB_ACQUIRE, o->waiters[i], hb_key(HBK_ONCE, addr, 0));
         vm_push(machine_g(m, o->waiters[i]), value_bool(false));
         sched_ready(m, o->waiters[i], g->id, core);
     }

@@ -323,6 +323,8 @@ static int op_go(Machine *m, int gid, int core, int pc, int argc)
     Event *e = machine_emit(m, EV_GO_CREATE, gid, core);
     e->other_g = id;
     e->line = ng->created_line;
+    machine_hb(m, HB_RELEASE, gid, hb_key(HBK_GO, id, 0));
+    machine_hb(m, HB_ACQUIRE, id, hb_key(HBK_GO, id, 0));
     sched_newproc(m, id, core);
     return cost_of[OP_GO];
 }
@@ -359,16 +361,18 @@ int vm_exec(Machine *m, Goroutine *g, int core)
         Value r = st[f->base + in.a];
         if (!valid_ptr(m, r)) { nil_panic(m, g); break; }
         st[sp++] = mem[r.i];
+        machine_access(m, r.i, 1, false, false);
         break;
     }
     case OP_STOREREF: {
         Value r = st[f->base + in.a];
         if (!valid_ptr(m, r)) { nil_panic(m, g); break; }
         mem[r.i] = st[--sp];
+        machine_access(m, r.i, 1, true, false);
         break;
     }
-    case OP_GLOBAL: st[sp++] = mem[in.a]; break;
-    case OP_SETGLOBAL: mem[in.a] = st[--sp]; break;
+    case OP_GLOBAL: st[sp++] = mem[in.a]; machine_access(m, in.a, 1, false, false); break;
+    case OP_SETGLOBAL: mem[in.a] = st[--sp]; machine_access(m, in.a, 1, true, false); break;
     case OP_GADDR: st[sp++] = value_make(V_PTR, 0, in.a); break;
     case OP_FIELD:
         if (!valid_ptr(m, st[sp - 1])) { nil_panic(m, g); break; }
@@ -376,11 +380,13 @@ int vm_exec(Machine *m, Goroutine *g, int core)
         break;
     case OP_LOAD:
         if (!valid_ptr(m, st[sp - 1])) { nil_panic(m, g); break; }
+        machine_access(m, st[sp - 1].i, 1, false, false);
         st[sp - 1] = mem[st[sp - 1].i];
         break;
     case OP_STORE:
         if (!valid_ptr(m, st[sp - 2])) { nil_panic(m, g); break; }
         mem[st[sp - 2].i] = st[sp - 1];
+        machine_access(m, st[sp - 2].i, 1, true, false);
         sp -= 2;
         break;
     case OP_NEW: {

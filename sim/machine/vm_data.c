@@ -452,6 +452,8 @@ int vm_data_exec(Machine *m, Goroutine *g, int core, int pc, Instr in)
         }
         memmove(&m->mem[dst.i], &m->mem[src.i], (size_t)in.a * sizeof(Value));
         vm_data_deepen(m, dst.i, in.a);
+        machine_access(m, src.i, in.a, false, false);
+        machine_access(m, dst.i, in.a, true, false);
         break;
     }
     case OP_APPENDS: {

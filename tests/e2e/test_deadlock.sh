@@ -11,10 +11,22 @@ start_shell 120 40
 type_line "$BIN deadlock --seed 1"
 wait_for 'Deadlock: printSum' 10 || fail "the live view did not open"
 
-keys Space
 keys + + + + +
 cycle='G2 waits for b\.mu held by G3; G3 waits for a\.mu held by G2'
-wait_for "$cycle" 60 || fail "playback did not stop at the deadlock cycle"
+# Playback stops at each of the scenario's beats (the last one where the
+# cycle closes), then at the verdict.
+found=0
+for i in 1 2 3 4 5 6; do
+    at=$(screen | grep -o 'frame [0-9]* │' | tail -1)
+    keys Space
+    # stopped again, at another frame
+    tries=600
+    until screen | grep -Eq '‖ paused|■ deadlock' && ! screen | grep -q "$at"; do
+        tries=$((tries - 1)); [ $tries -gt 0 ] || fail "playback did not stop after $at"; sleep 0.05
+    done
+    if screen | grep -q '■ deadlock'; then found=1; break; fi
+done
+[ $found = 1 ] || fail "playback did not stop at the deadlock"
 wait_for 'deadlock' 5 || fail "no deadlock verdict on screen"
 screen > "$WORK/at_deadlock"
 grep -Eq 'a\.mu +held by G2 +G3' "$WORK/at_deadlock" || fail "lock table: a.mu should be held by G2 with G3 waiting"

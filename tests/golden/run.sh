@@ -17,12 +17,22 @@ pass=0 fail=0
 # The parts of a Go traceback a reader compares: the fatal line, goroutine headers
 # with ids renumbered in order, main's frames with their file:line, "created by".
 # Runtime and sync frames, argument values, paths and pc offsets differ by design.
+# A race report (go run -race) the same way: its banner lines, each access's
+# kind and goroutine (renumbered; addresses dropped), main's frames, "Goroutine
+# N (state) created at:" and the count at the end.
 go_shape() {
     awk '
-    /^fatal error:|^panic:/ { print; next }
+    function gid(id) { if (!(id in num)) num[id] = ++n; return "#" num[id] }
+    /^fatal error:|^panic:|^WARNING: DATA RACE|^==================|^Found [0-9]+ data race/ { print; next }
     /^goroutine [0-9]+ \[/ { n++; sub(/^goroutine [0-9]+/, "goroutine #" n); print; keep = 0; next }
-    /^(main\.|created by main)/ { fn = $0; sub(/\([^()]*\)$/, "", fn); print fn; keep = 1; next }
-    /^\t/ { if (keep) { loc = $1; sub(/.*\//, "", loc); print "\t" loc } keep = 0; next }
+    /^(Previous )?([Aa]tomic )?([Rr]ead|[Ww]rite) at 0x[0-9a-f]+ by / {
+        line = $0; sub(/ at 0x[0-9a-f]+ by /, " by ", line)
+        if (match(line, /goroutine [0-9]+/)) line = substr(line, 1, RSTART + 9) gid(substr(line, RSTART + 10, RLENGTH - 10)) substr(line, RSTART + RLENGTH)
+        print line; keep = 0; next }
+    /^Goroutine [0-9]+ \((running|finished)\) created at:/ {
+        id = $2; line = $0; sub(/^Goroutine [0-9]+/, "Goroutine " gid(id), line); print line; next }
+    /^ *(main\.|created by main)/ { fn = $0; sub(/^ */, "", fn); sub(/\([^()]*\)$/, "", fn); print fn; keep = 1; next }
+    /^(\t| +)[^ ]+:[0-9]+/ { if (keep) { loc = $1; sub(/.*\//, "", loc); print "\t" loc } keep = 0; next }
     { keep = 0 }' "$1"
 }
 

@@ -1,1 +1,1 @@
-run deadlock
+run deadlock --beats

@@ -1,1 +1,1 @@
-run race --seed 1
+run race --beats

@@ -1,0 +1,1 @@
+run tests/golden/inputs/race_kinds.go --race

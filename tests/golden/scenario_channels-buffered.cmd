@@ -1,0 +1,1 @@
+run channels-buffered --beats

@@ -1,0 +1,1 @@
+run critical-section --beats
