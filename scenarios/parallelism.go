@@ -3,7 +3,7 @@
 // lesson: 7
 // cores: 4
 // policy: go
-// notes: The same work twice: count the primes below 100000 by trial division, first in
+// notes: The same work twice: count the primes below 20000 by trial division, first in
 // notes: one goroutine, then in four goroutines that each count a quarter of the range.
 // notes: Splitting the work is concurrency, a way to structure the program; the four
 // notes: goroutines run at the same time only because there are four cores (Ps) to run
@@ -15,6 +15,7 @@
 // look: Watch the cores: while main counts alone one core is busy and three idle; after
 // look: the four go statements every core runs a worker; then they go idle one by one,
 // look: G2 (the smallest numbers) first and G5 (the biggest) last.
+// beat: step G1 line 53: main counts every number alone: one core busy, three idle
 // beat: print "1 goroutine": one goroutine counted alone, on one core, while the other three idled
 // beat: start G4: the last worker starts on core 3: all four cores count at once
 // beat: done G2: G2, with the smallest numbers, is done first; its core goes idle
@@ -45,7 +46,7 @@ func countPrimes(from, to int) int {
 }
 
 func main() {
-	const limit = 100000
+	const limit = 20000
 	const workers = 4
 
 	start := time.Now()

@@ -15,7 +15,7 @@
 // notes: 1 ms (starvation mode); the waits here are microseconds, so that never happens.
 // look: Watch sharedLock in the lock table: the waiter queues, the holder unlocks and
 // look: wakes it, and then takes the lock again itself before the woken goroutine runs.
-// beat: lock-wait G2 sharedLock: the greedy worker (G2) finds sharedLock held by the polite one (G3) and queues
+// beat: lock-wait G2 sharedLock: greedy G2 finds sharedLock held by polite G3 and queues for it
 // beat: lock G3 sharedLock: G3 unlocked and woke G2, but G3 is still running and locks again first
 // beat: lock G2 sharedLock: G2 finally holds sharedLock, and keeps it for its whole loop
 // beat: print "Greedy": after 50 ms, the loop counts and their ratio

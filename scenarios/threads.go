@@ -15,9 +15,9 @@
 // look: Watch core 1 while G3 is in read(2): it shows the blocked thread until sysmon
 // look: takes it; then G2 blocks there too, and a new thread, M4, picks up a computing
 // look: goroutine.
-// beat: syscall G3: G3 enters read(2): its thread, M3, blocks in the kernel and still holds core 1
-// beat: handoff: sysmon has seen the same call twice: it takes core 1 from M3 and gives it to an idle thread
-// beat: thread-new: G2 blocks in read(2) as well; no thread is idle, so Go starts a new one, M4
+// beat: syscall G3: G3 enters read(2): its thread M3 blocks in the kernel, holding core 1
+// beat: handoff: sysmon takes core 1 from the blocked M3 and gives it to an idle thread
+// beat: thread-new: G2 blocks in read(2) too; no thread is idle, so Go starts a new one, M4
 // beat: syscall-return G3: G3's read is done, but both cores are busy: G3 waits for one and M3 parks
 package main
 
