@@ -52,12 +52,22 @@ static Machine *fresh(const Program *p, const MachineConfig *c, uint64_t frames)
     return m;
 }
 
-static void check_program(const Program *p, int cores, uint64_t seed, int interval)
+/* budget: 0 the default; else at most that many checkpoints' worth of
+ * bytes (about: the first one's size), so that thinning has to happen. */
+static void check_program(const Program *p, int cores, uint64_t seed, int interval, int budget)
 {
     MachineConfig c = config(cores, POLICY_GO, seed);
     History *h = history_new(p, &c, interval);
     assert_non_null(h);
-    while (history_forward(h) == M_RUNNING) {}
+    int first_interval = history_interval(h);
+    size_t limit = 0;
+    if (budget) {
+        limit = history_checkpoint_bytes(h) * (size_t)budget;
+        history_set_budget(h, limit);
+    }
+    while (history_forward(h) == M_RUNNING)
+        if (limit) assert_true(history_checkpoint_bytes(h) <= limit);
+    if (limit) assert_true(history_interval(h) > first_interval);   /* it did thin */
     uint64_t end = history_max_frame(h);
     assert_int_equal(history_frame(h), end);
     assert_true(end > 30);
@@ -118,9 +128,10 @@ static void test_seek_equals_fresh_run(void **state)
     Program *a = compile_text("counter.go", counter_src);
     Program *b = compile_file("scenarios/deadlock.go");
     for (uint64_t seed = 1; seed <= 3; seed++) {
-        check_program(a, 2, seed, 0);
-        check_program(a, 3, seed, 17);
-        check_program(b, 2, seed, 8);
+        check_program(a, 2, seed, 0, 0);
+        check_program(a, 3, seed, 17, 0);
+        check_program(b, 2, seed, 8, 0);
+        check_program(a, 2, seed, 4, 3);   /* thinned: a few checkpoints' budget */
     }
     program_free(a);
     program_free(b);

@@ -124,6 +124,14 @@ static const Machine *machine_of(const Live *l)
     return history_machine(live_history(l));
 }
 
+/* A key, then the ticks of the timer while the run goes on (End and `.`
+ * run in chunks between keys). */
+static void act(Live *l, Action a)
+{
+    live_action(l, a);
+    for (int i = 0; i < 100000 && live_playing(l); i++) live_tick(l, live_frames_per_tick(l));
+}
+
 static void draw(Live *l)
 {
     erase();
@@ -214,7 +222,7 @@ static void test_deadlock_cycle_and_step_back(void **state)
     (void)state;
     screen_start(40, 120, THEME_DARK, false);
     Live *l = open_scenario("deadlock", 2);
-    live_action(l, ACT_END);
+    act(l, ACT_END);
     const Machine *m = machine_of(l);
     assert_int_equal(m->status, M_DEADLOCK);
     assert_false(live_playing(l));
@@ -306,7 +314,7 @@ static void test_small_terminal(void **state)
     (void)state;
     screen_start(24, 80, THEME_DARK, false);
     Live *l = open_scenario("deadlock", 4);
-    live_action(l, ACT_END);
+    act(l, ACT_END);
     draw(l);
     assert_on_screen("DEADLOCK");
     assert_on_screen("core 3");
@@ -364,7 +372,7 @@ static void test_race_output_and_exit(void **state)
     (void)state;
     screen_start(40, 120, THEME_LIGHT, false);
     Live *l = open_scenario("race", 2);
-    live_action(l, ACT_END);
+    act(l, ACT_END);
     const Machine *m = machine_of(l);
     assert_int_equal(m->status, M_EXITED);
     draw(l);
@@ -411,7 +419,7 @@ static void test_mono_ascii(void **state)
     (void)state;
     screen_start(24, 80, THEME_MONO, true);
     Live *l = open_scenario("deadlock", 2);
-    live_action(l, ACT_END);
+    act(l, ACT_END);
     draw(l);
     assert_on_screen("DEADLOCK");
     assert_on_screen("@ G2");                       /* ASCII cycle mark */
@@ -501,7 +509,7 @@ static void test_beats_in_the_live_view(void **state)
     Live *l = open_scenario(path, 2);
     uint64_t at[3];
     for (int i = 0; i < 3; i++) {
-        live_action(l, ACT_NEXT_BEAT);
+        act(l, ACT_NEXT_BEAT);
         at[i] = history_frame(live_history(l));
         assert_true(i == 0 ? at[i] > 0 : at[i] > at[i - 1]);
         draw(l);
@@ -525,6 +533,11 @@ static void test_beats_in_the_live_view(void **state)
     live_action(l, ACT_PLAY);
     for (int i = 0; i < 100000 && live_playing(l); i++) live_tick(l, 1);
     assert_int_equal(history_frame(live_history(l)), at[1]);
+    /* `.` runs in chunks: a key stops it where it got */
+    live_action(l, ACT_START);
+    live_action(l, ACT_NEXT_BEAT);           /* at[0] is known: straight there */
+    assert_int_equal(history_frame(live_history(l)), at[0]);
+    assert_false(live_playing(l));
     /* A file is not a built-in scenario: no variants. */
     live_action(l, ACT_VARIANT);
     draw(l);
@@ -532,6 +545,31 @@ static void test_beats_in_the_live_view(void **state)
     live_free(l);
     screen_stop();
     unlink(path);
+}
+
+/* End on a long run goes on in chunks between keys: the screen stays alive
+ * and any key stops it where it got. */
+static void test_end_runs_in_chunks(void **state)
+{
+    (void)state;
+    screen_start(40, 120, THEME_DARK, false);
+    Live *l = open_scenario("atomicity", 0);
+    live_action(l, ACT_END);
+    assert_true(live_playing(l));
+    live_tick(l, live_frames_per_tick(l));
+    live_tick(l, live_frames_per_tick(l));
+    uint64_t f = history_frame(live_history(l));
+    assert_true(f > 1000);
+    assert_int_equal(machine_of(l)->status, M_RUNNING);
+    draw(l);
+    assert_on_screen("running to the end");
+    live_action(l, ACT_STEP);                  /* any key: stop, not step */
+    assert_false(live_playing(l));
+    assert_int_equal(history_frame(live_history(l)), f);
+    draw(l);
+    assert_on_screen("stopped at frame");
+    live_free(l);
+    screen_stop();
 }
 
 /* Playing stops at a data race; the event line says it in words and the code
@@ -604,6 +642,7 @@ int main(void)
         cmocka_unit_test(test_picker),
         cmocka_unit_test(test_beats_in_the_live_view),
         cmocka_unit_test(test_race_stops_playback),
+        cmocka_unit_test(test_end_runs_in_chunks),
         cmocka_unit_test(test_events_text),
     };
     return cmocka_run_group_tests_name("tui", tests, NULL, NULL);

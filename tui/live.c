@@ -27,7 +27,9 @@ static const int speeds[] = { 1, 2, 5, 10, 20, 50, 100, 500 };
 #define NSPEEDS ((int)(sizeof speeds / sizeof speeds[0]))
 #define DEFAULT_SPEED 3        /* 10 frames per second                      */
 #define MAX_TICK_HZ 50         /* redraws per second at the fastest speeds  */
-#define END_LIMIT 200000       /* End runs at most this many frames ahead   */
+#define RUN_CHUNK 20000        /* End and `.` run this many frames a tick,
+                                  so keys are read between chunks           */
+#define RUN_TICK_MS 10
 
 struct Live {
     char *arg;                 /* what was opened, for reloading           */
@@ -51,6 +53,7 @@ struct Live {
     uint64_t scanned;          /* frames 1..scanned have been looked at      */
     uint64_t beat_at[BEAT_MAX];/* the frame each beat happens at, 0 not yet  */
     RaceDetector *race;        /* data races, found in the same walk          */
+    enum { RUN_NONE, RUN_TO_END, RUN_TO_BEAT } running;   /* End or `.` in progress */
 };
 
 static void set_notice(Live *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -112,6 +115,7 @@ static void restart(Live *l)
     memset(l->beat_at, 0, sizeof l->beat_at);
     race_free(l->race);
     l->race = race_new();
+    l->running = RUN_NONE;
     if (l->prog->ndiags == 0) l->hist = history_new(l->prog, &l->cfg, 0);
 }
 
@@ -150,12 +154,13 @@ void live_free(Live *l)
 int live_ctx(const Live *l) { return l->hist ? CTX_LIVE : CTX_DIAG; }
 const char *live_name(const Live *l) { return l->sc.name; }
 bool live_overlay(const Live *l) { return l->notes; }
-bool live_playing(const Live *l) { return l->playing; }
+bool live_playing(const Live *l) { return l->playing || l->running != RUN_NONE; }
 int live_fps(const Live *l) { return speeds[l->speed]; }
 const History *live_history(const Live *l) { return l->hist; }
 
 unsigned live_timer_ms(const Live *l)
 {
+    if (l->running != RUN_NONE) return RUN_TICK_MS;
     int fps = speeds[l->speed];
     return fps <= MAX_TICK_HZ ? (unsigned)(1000 / fps) : 1000 / MAX_TICK_HZ;
 }
@@ -233,17 +238,16 @@ static void forward(Live *l)
     if (machine(l)->status != M_RUNNING) l->playing = false;
 }
 
+/* End: run on in chunks (live_tick) until the program ends. */
 static void run_to_end(Live *l)
 {
     l->playing = false;
-    for (int i = 0; i < END_LIMIT && machine(l)->status == M_RUNNING; i++)
-        forward_scan(l);
-    l->had_cycle = has_cycle(l);
-    if (machine(l)->status == M_RUNNING)
-        set_notice(l, "ran %d frames and the program is still running; End again goes on", END_LIMIT);
+    if (l->scanned > history_frame(l->hist)) history_seek(l->hist, l->scanned);
+    if (machine(l)->status == M_RUNNING) l->running = RUN_TO_END;
 }
 
-/* `.`: on to the next beat, walking the run as far as End would. */
+/* `.`: on to the next beat: a known one at once, else run on in chunks
+ * (live_tick) until one happens or the program ends. */
 static void next_beat(Live *l)
 {
     l->playing = false;
@@ -258,21 +262,35 @@ static void next_beat(Live *l)
             l->had_cycle = has_cycle(l);
             return;
         }
-    if (l->scan.next < l->meta.nbeats) {
+    if (l->scan.next < l->meta.nbeats && l->scanned >= f) {
         if (l->scanned > f) history_seek(l->hist, l->scanned);
-        for (int i = 0; i < END_LIMIT && machine(l)->status == M_RUNNING; i++) {
-            if (forward_scan(l) >= 0) {
-                l->had_cycle = has_cycle(l);
-                return;
-            }
-        }
-        l->had_cycle = has_cycle(l);
         if (machine(l)->status == M_RUNNING) {
-            set_notice(l, "no beat in the next %d frames; . again goes on", END_LIMIT);
+            l->running = RUN_TO_BEAT;
             return;
         }
     }
     set_notice(l, "no more beats in this run (%d of %d happened)", l->scan.next, l->meta.nbeats);
+}
+
+/* One chunk of End or `.`; the notice says how far it got. */
+static void run_chunk(Live *l)
+{
+    for (int i = 0; i < RUN_CHUNK && machine(l)->status == M_RUNNING; i++)
+        if (forward_scan(l) >= 0 && l->running == RUN_TO_BEAT) {
+            l->running = RUN_NONE;
+            l->had_cycle = has_cycle(l);
+            return;
+        }
+    l->had_cycle = has_cycle(l);
+    if (machine(l)->status != M_RUNNING) {
+        if (l->running == RUN_TO_BEAT)
+            set_notice(l, "no more beats in this run (%d of %d happened)", l->scan.next, l->meta.nbeats);
+        l->running = RUN_NONE;
+        return;
+    }
+    set_notice(l, "running %s: frame %llu (any key stops)",
+               l->running == RUN_TO_END ? "to the end" : "to the next beat",
+               (unsigned long long)history_frame(l->hist));
 }
 
 /* `,`: back to the last beat before this frame. */
@@ -349,6 +367,11 @@ int live_action(Live *l, Action a)
     }
     if (!l->hist) return act_diag(l, a);
     l->notice[0] = '\0';
+    if (l->running != RUN_NONE) {       /* any key stops End or `.` where it got */
+        l->running = RUN_NONE;
+        set_notice(l, "stopped at frame %llu", (unsigned long long)history_frame(l->hist));
+        return H_REDRAW | H_TIMER;
+    }
     MachineStatus st = machine(l)->status;
     switch (a) {
     case ACT_PLAY:
@@ -439,6 +462,11 @@ int live_action(Live *l, Action a)
 
 int live_tick(Live *l, int frames)
 {
+    if (l->hist && l->running != RUN_NONE) {
+        l->notice[0] = '\0';
+        run_chunk(l);
+        return H_REDRAW | (l->running != RUN_NONE ? 0 : H_TIMER);
+    }
     if (!l->hist || !l->playing) return H_TIMER;
     l->notice[0] = '\0';
     for (int i = 0; i < frames && l->playing; i++) forward(l);

@@ -15,8 +15,10 @@
  * shared as text and replayed with --schedule.
  *
  * Memory: a checkpoint costs about one machine; with the default interval of
- * 64 a run of a million frames keeps ~16,000 of them.  Thinning old
- * checkpoints (keeping every 2^k-th) is the remedy when that matters.
+ * 64 a run of a million frames keeps ~16,000 of them.  Past a budget in bytes
+ * the checkpoints are thinned: every other one goes and the interval doubles
+ * (checkpoint k stays at frame k * interval), so a big program's long run
+ * keeps its memory bounded and pays with longer replays.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +27,7 @@
 #include "util.h"
 
 #define DEFAULT_INTERVAL 64
+#define DEFAULT_BUDGET ((size_t)256 << 20)
 
 struct History {
     int interval;
@@ -34,7 +37,55 @@ struct History {
     int ncores;
     int32_t *lanes; uint64_t lanes_len, lanes_cap;   /* [(f-1)*ncores + core]      */
     Schedule picks;
+    size_t budget, bytes;                  /* checkpoints' limit and their size  */
 };
+
+/* About what a copy of the machine holds on the heap. */
+static size_t footprint(const Machine *m)
+{
+    size_t b = sizeof *m + (size_t)m->nmem * sizeof(Value) + m->strdata_len +
+               (size_t)m->nstrings * sizeof(StrRef) + (size_t)m->nobjects * sizeof(Object) +
+               m->stdout_len + m->stderr_len + (size_t)m->nchans * sizeof(Chan);
+    for (int i = 0; i < m->ngs; i++)
+        b += sizeof(Goroutine) + (size_t)m->gs[i].stack_cap * sizeof(Value) +
+             (size_t)m->gs[i].frames_cap * sizeof(Frame);
+    return b;
+}
+
+static void add_checkpoint(History *h, const Machine *m)
+{
+    GROW(h->ckpt, h->ckpt_cap, h->nckpt + 1);
+    h->ckpt[h->nckpt] = machine_clone(m);
+    h->bytes += footprint(h->ckpt[h->nckpt++]);   /* the copy's: thin subtracts the same */
+}
+
+/* Keep the even checkpoints, double the interval: until under budget or
+ * only the first is left. */
+static void thin(History *h)
+{
+    while (h->bytes > h->budget && h->nckpt > 1) {
+        int j = 0;
+        for (int k = 0; k < h->nckpt; k++) {
+            if (k % 2 == 0) {
+                h->ckpt[j++] = h->ckpt[k];
+            } else {
+                h->bytes -= footprint(h->ckpt[k]);
+                machine_free(h->ckpt[k]);
+            }
+        }
+        h->nckpt = j;
+        h->interval *= 2;
+    }
+}
+
+void history_set_budget(History *h, size_t bytes)
+{
+    h->budget = bytes;
+    thin(h);
+}
+
+size_t history_checkpoint_bytes(const History *h) { return h->bytes; }
+int history_interval(const History *h) { return h->interval; }
 
 History *history_new(const Program *p, const MachineConfig *cfg, int interval)
 {
@@ -45,8 +96,8 @@ History *history_new(const Program *p, const MachineConfig *cfg, int interval)
     h->cur = m;
     h->ncores = m->ncores;
     schedule_init(&h->picks);
-    GROW(h->ckpt, h->ckpt_cap, 1);
-    h->ckpt[h->nckpt++] = machine_clone(m);
+    h->budget = DEFAULT_BUDGET;
+    add_checkpoint(h, m);
     return h;
 }
 
@@ -83,8 +134,8 @@ static void record(History *h)
     }
     h->max_frame = m->frame;
     if (m->frame % (uint64_t)h->interval == 0 && m->frame / (uint64_t)h->interval == (uint64_t)h->nckpt) {
-        GROW(h->ckpt, h->ckpt_cap, h->nckpt + 1);
-        h->ckpt[h->nckpt++] = machine_clone(m);
+        add_checkpoint(h, m);
+        if (h->bytes > h->budget) thin(h);
     }
 }
 

@@ -9,6 +9,7 @@
 #ifndef INTERLEAVE_HISTORY_H
 #define INTERLEAVE_HISTORY_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include "machine.h"
 
@@ -36,6 +37,13 @@ MachineStatus history_back(History *h);
  * the first step): the one that executed an instruction there in that
  * frame, else the one its thread held; 0 idle, -1 unknown (f not yet run). */
 int history_lane(const History *h, uint64_t f, int core);
+
+/* Checkpoints together stay under `bytes` (default 256 MiB): past it, every
+ * other one goes and the interval doubles, so memory stays bounded on long
+ * runs of big programs and a seek replays at most one (longer) interval. */
+void history_set_budget(History *h, size_t bytes);
+size_t history_checkpoint_bytes(const History *h);
+int history_interval(const History *h);
 
 /* The goroutine of each goroutine step so far, as a schedule (the run can be
  * replayed from it). */

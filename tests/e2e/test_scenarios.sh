@@ -21,6 +21,11 @@ channels-buffered	numbers +1/3 buffered +\[2\]
 select	c1
 server	G2 +waiting.*IO wait
 server-pool	G2 +waiting.*chan receive on c
+livelock	cadence +2 waiting +G4 G3
+starvation	sharedLock +held by G3 +G2
+parallelism	G1 +running +0 +53 main
+parallelism-1core	G1 +running +0 +52 main
+threads	G3 +syscall
 TABLE
 }
 
