@@ -547,6 +547,33 @@ static void test_beats_in_the_live_view(void **state)
     unlink(path);
 }
 
+/* A learner's own race.go in the current directory is theirs; a bare name
+ * is the built-in scenario. */
+static void test_own_file_before_builtin(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/interleave-own-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char old[4096];
+    assert_non_null(getcwd(old, sizeof old));
+    assert_int_equal(chdir(dir), 0);
+    FILE *f = fopen("race.go", "w");
+    fputs("package main\n\nfunc main() { println(\"mine\") }\n", f);
+    fclose(f);
+    Scenario sc;
+    char err[300];
+    assert_int_equal(scenario_load("race.go", &sc, err, sizeof err), 0);
+    assert_non_null(strstr(sc.source, "mine"));
+    scenario_release(&sc);
+    assert_int_equal(scenario_load("race", &sc, err, sizeof err), 0);
+    assert_null(strstr(sc.source, "mine"));
+    assert_ptr_equal(sc.source, scenario_find("race")->source);
+    scenario_release(&sc);
+    remove("race.go");
+    assert_int_equal(chdir(old), 0);
+    rmdir(dir);
+}
+
 /* End on a long run goes on in chunks between keys: the screen stays alive
  * and any key stops it where it got. */
 static void test_end_runs_in_chunks(void **state)
@@ -643,6 +670,7 @@ int main(void)
         cmocka_unit_test(test_beats_in_the_live_view),
         cmocka_unit_test(test_race_stops_playback),
         cmocka_unit_test(test_end_runs_in_chunks),
+        cmocka_unit_test(test_own_file_before_builtin),
         cmocka_unit_test(test_events_text),
     };
     return cmocka_run_group_tests_name("tui", tests, NULL, NULL);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "duration.h"
 #include "program_dir.h"
@@ -21,12 +22,15 @@ const Scenario *scenario_find(const char *name)
     return NULL;
 }
 
-/* A path names a file when it contains a slash or the file exists; a bare
- * name is looked up among the built-in scenarios first. */
+/* A path names a file when it contains a slash, or ends in .go and the file
+ * exists (a learner's own race.go is theirs, not the built-in race); a bare
+ * name is a built-in scenario. */
 int scenario_load(const char *arg, Scenario *out, char *err, size_t errn)
 {
     memset(out, 0, sizeof *out);
-    const Scenario *b = strchr(arg, '/') ? NULL : scenario_find(arg);
+    size_t al = strlen(arg);
+    bool go_file = al > 3 && !strcmp(arg + al - 3, ".go") && access(arg, F_OK) == 0;
+    const Scenario *b = strchr(arg, '/') || go_file ? NULL : scenario_find(arg);
     if (b) {
         *out = *b;
         return 0;
