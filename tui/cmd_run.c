@@ -157,6 +157,7 @@ int cmd_run(const RunOptions *o)
     }
     MachineConfig cfg = o->cfg;
     cfg.fs = dir;
+    if (o->race) cfg.race_exit_ns = MACHINE_RACE_EXIT_NS;   /* go run -race's exit */
     scenario_apply_meta(&meta, o->user_set, &cfg);
 
     Schedule forced, taken;

@@ -25,7 +25,7 @@
 
 MachineConfig machine_config_default(void)
 {
-    MachineConfig c = {2, POLICY_GO, 1, MACHINE_GO_TIME_SLICE, 0, NULL};
+    MachineConfig c = {2, POLICY_GO, 1, MACHINE_GO_TIME_SLICE, 0, NULL, 0};
     return c;
 }
 

@@ -178,6 +178,22 @@ bool vm_call(Machine *m, Goroutine *g, int argc, int deferred)
 
 static void goroutine_done(Machine *m, Goroutine *g, int core)
 {
+    if (g->id == 1 && m->cfg.race_exit_ns > 0 && !m->race_exiting) {
+        /* A -race build: racefini runs before the process ends, and the
+         * other goroutines go on meanwhile (their races are reported too).
+         * Main sleeps that long at its RET, which it then runs again. */
+        m->race_exiting = true;
+        g->nframes = 1;
+        g->frames[0].pc = g->last_pc;
+        g->state = G_SLEEPING;
+        g->wait = WAIT_SLEEP;
+        g->wake_time = m->now + m->cfg.race_exit_ns;
+        timer_add(m, g->id, g->wake_time);
+        Event *e = machine_emit(m, EV_GO_BLOCK, g->id, core);
+        e->wait = WAIT_SLEEP;
+        e->line = m->prog->code_line[g->last_pc];
+        return;
+    }
     if (g->id == 1) {           /* main returned: the program ends */
         machine_exit(m, g->id, core);
         return;
