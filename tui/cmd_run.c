@@ -102,8 +102,7 @@ static void print_beats(const Machine *m, const ScenarioMeta *meta, BeatCursor *
                 (unsigned long long)m->frame, t, meta->beats[i].caption);
 }
 
-static int load_program(const char *target, Scenario *sc, Program **out,
-                        ScenarioMeta *meta)
+int cmd_load_program(const char *target, Scenario *sc, Program **out, ScenarioMeta *meta)
 {
     char err[300];
     if (scenario_load(target, sc, err, sizeof err)) {
@@ -145,7 +144,7 @@ int cmd_run(const RunOptions *o)
     Scenario sc;
     ScenarioMeta meta;
     Program *p = NULL;
-    int rc = load_program(o->target, &sc, &p, &meta);
+    int rc = cmd_load_program(o->target, &sc, &p, &meta);
     if (rc) return rc;
     char err[400];
     FsImage *dir;

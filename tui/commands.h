@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include "machine.h"
+#include "scenario.h"
 
 /* sysexits-style statuses for the program's own failures; a Go program's own
  * status (0, 2 for panics and deadlocks, os.Exit codes) passes through. */
@@ -27,9 +28,20 @@ typedef struct RunOptions {
     bool print_schedule;      /* print the run's schedule on stderr at the end */
     bool beats;               /* print where each of the scenario's beats fires */
     bool race;                /* report data races as Go's -race does           */
+    /* survey */
+    const char *seeds;        /* "1..200" or "200"; NULL: 1..100                 */
+    const char *cores_list;   /* "1,2,4"; NULL: the --cores / scenario's        */
+    int jobs;                 /* processes at once; 0: one per host CPU         */
 } RunOptions;
 
 int cmd_run(const RunOptions *o);
+/* Load and compile a scenario or file for a command: 0, or the exit status
+ * after printing why not (the diagnostics, or "cannot open ..."). */
+struct Program;
+int cmd_load_program(const char *target, Scenario *sc, struct Program **out, ScenarioMeta *meta);
+/* Run many seeds (and core counts) and print each distinct outcome with its
+ * count, share and a witness (tui/cmd_survey.c). */
+int cmd_survey(const RunOptions *o);
 int cmd_list(FILE *out);
 /* Compile without running: diagnostics on stdout, exit 1 if there are any. */
 int cmd_check(const char *target);

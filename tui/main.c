@@ -20,6 +20,8 @@ static void usage(FILE *out)
           "       interleave run SCENARIO|FILE.go [OPTIONS] [--max-steps N] [--trace]\n"
           "                                       [--schedule STEPS] [--print-schedule]\n"
           "                                       [--schedtrace MS] [--beats] [--race]\n"
+          "       interleave survey SCENARIO|FILE.go [--seeds A..B] [--cores 1,2,4]\n"
+          "                                          [--jobs N] [--max-steps N]\n"
           "       interleave check SCENARIO|FILE.go\n"
           "       interleave list\n"
           "\n"
@@ -49,6 +51,12 @@ static void usage(FILE *out)
           "                   scenario's beats (its `// beat:` lines) happens\n"
           "  --race           report data races on stderr as Go's -race does, and\n"
           "                   exit 66 when the program would exit 0 but raced\n"
+          "\n"
+          "survey:\n"
+          "  runs the program with every seed of --seeds (1..100) on each core count\n"
+          "  of --cores, --jobs at a time (one per host CPU), and prints each distinct\n"
+          "  outcome (exit status, stdout, first line of stderr) with its count, its\n"
+          "  share and one run that gives it, to replay with run --seed --cores\n"
           "\n"
           "check:\n"
           "  compiles without running and prints each error (the first 10) as\n"
@@ -96,7 +104,7 @@ static int parse_number(const char *s, long long lo, long long hi, long long *ou
 }
 
 enum { OPT_CORES = 256, OPT_POLICY, OPT_SEED, OPT_TIME_SLICE, OPT_MAX_STEPS, OPT_TRACE,
-       OPT_SCHEDULE, OPT_PRINT_SCHEDULE, OPT_SCHEDTRACE, OPT_BEATS, OPT_RACE };
+       OPT_SCHEDULE, OPT_PRINT_SCHEDULE, OPT_SCHEDTRACE, OPT_BEATS, OPT_RACE, OPT_SEEDS, OPT_JOBS };
 
 static const struct option long_options[] = {
     {"cores", required_argument, NULL, OPT_CORES},
@@ -110,6 +118,8 @@ static const struct option long_options[] = {
     {"print-schedule", no_argument, NULL, OPT_PRINT_SCHEDULE},
     {"beats", no_argument, NULL, OPT_BEATS},
     {"race", no_argument, NULL, OPT_RACE},
+    {"seeds", required_argument, NULL, OPT_SEEDS},
+    {"jobs", required_argument, NULL, OPT_JOBS},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -120,9 +130,12 @@ typedef struct CommandLine {
     int done;          /* --help / --version handled: exit 0 */
 } CommandLine;
 
-/* Options may appear anywhere; `run_only` options are refused for the TUI. */
-static int parse_options(int argc, char **argv, int is_run, CommandLine *cl, int *first_arg)
+/* Options may appear anywhere; each subcommand's own are refused elsewhere.
+ * mode: 0 the TUI, 1 run, 2 survey. */
+enum { MODE_TUI, MODE_RUN, MODE_SURVEY };
+static int parse_options(int argc, char **argv, int mode, CommandLine *cl, int *first_arg)
 {
+    int is_run = mode == MODE_RUN;
     RunOptions *o = &cl->run;
     opterr = 0;
     optind = 1;
@@ -134,6 +147,10 @@ static int parse_options(int argc, char **argv, int is_run, CommandLine *cl, int
         case 'h': usage(stdout); cl->done = 1; return 0;
         case 'V': printf("interleave %s\n", INTERLEAVE_VERSION); cl->done = 1; return 0;
         case OPT_CORES:
+            if (mode == MODE_SURVEY && strchr(arg, ',')) {     /* a list: cmd_survey checks it */
+                o->cores_list = arg;
+                break;
+            }
             if (parse_number(arg, 1, MACHINE_MAX_CORES, &v))
                 return usage_error("--cores wants a number from 1 to 16, not '%s'", arg);
             o->cfg.cores = (int)v; o->user_set |= CFG_SET_CORES; break;
@@ -156,7 +173,22 @@ static int parse_options(int argc, char **argv, int is_run, CommandLine *cl, int
             if (parse_number(arg, 1, 1000000, &v))
                 return usage_error("--schedtrace wants a number of milliseconds from 1 to 1000000, not '%s'", arg);
             o->cfg.schedtrace_ms = (int)v; break;
+        case OPT_SEEDS:
+        case OPT_JOBS:
+            if (mode != MODE_SURVEY) return usage_error("%s is an option of 'interleave survey'", argv[optind - 1]);
+            if (c == OPT_SEEDS) o->seeds = arg;
+            else if (parse_number(arg, 1, 256, &v))
+                return usage_error("--jobs wants a number from 1 to 256, not '%s'", arg);
+            else o->jobs = (int)v;
+            break;
         case OPT_MAX_STEPS:
+            if (mode == MODE_SURVEY) {
+                if (parse_number(arg, 1, 0x7fffffffffffffffLL, &v))
+                    return usage_error("--max-steps wants a positive number, not '%s'", arg);
+                o->max_steps = (uint64_t)v;
+                break;
+            }
+            /* fall through */
         case OPT_TRACE:
         case OPT_SCHEDULE:
         case OPT_PRINT_SCHEDULE:
@@ -190,9 +222,11 @@ int main(int argc, char **argv)
     int is_run = sub && strcmp(sub, "run") == 0;
     int is_list = sub && strcmp(sub, "list") == 0;
     int is_check = sub && strcmp(sub, "check") == 0;
-    int shift = (is_run || is_list || is_check) ? 1 : 0;
+    int is_survey = sub && strcmp(sub, "survey") == 0;
+    int shift = (is_run || is_list || is_check || is_survey) ? 1 : 0;
     int first = 0;
-    int rc = parse_options(argc - shift, argv + shift, is_run, &cl, &first);
+    int rc = parse_options(argc - shift, argv + shift,
+                           is_run ? MODE_RUN : is_survey ? MODE_SURVEY : MODE_TUI, &cl, &first);
     if (rc || cl.done) return rc;
     char **args = argv + shift + first;
     int nargs = argc - shift - first;
@@ -205,6 +239,12 @@ int main(int argc, char **argv)
         if (nargs != 1)
             return usage_error("%s", nargs ? "'check' takes one scenario or file" : "'check' needs a scenario or a .go file");
         return cmd_check(args[0]);
+    }
+    if (is_survey) {
+        if (nargs != 1)
+            return usage_error("%s", nargs ? "'survey' takes one scenario or file" : "'survey' needs a scenario or a .go file");
+        cl.run.target = args[0];
+        return cmd_survey(&cl.run);
     }
     if (is_run) {
         if (nargs != 1)

@@ -1,0 +1,1 @@
+survey race --seeds 9..2

@@ -1,0 +1,1 @@
+survey deadlock --seeds 4
