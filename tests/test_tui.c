@@ -614,6 +614,20 @@ static void test_race_stops_playback(void **state)
     assert_on_screen("G1 reads data (line 17); G2 wrote it at line 15");
     assert_on_screen("RACE G2 write");
     assert_on_screen("RACE G1 read");
+    /* the timeline draws the access of this frame in the race's colour: the
+     * rightmost cell of main's lane */
+    bool marked = false;
+    for (int y = 2; y < 6 && !marked; y++)
+        for (int x = COLS - 1; x > 10 && !marked; x--) {
+            cchar_t cell;
+            if (mvin_wch(y, x, &cell) != OK) continue;
+            wchar_t wc[CCHARW_MAX];
+            attr_t at;
+            short pair;
+            getcchar(&cell, wc, &at, &pair, NULL);
+            if (wc[0] == L'G' && (at & A_BOLD) && pair == PAIR_NUMBER(theme_attr(ROLE_DEADLOCK))) marked = true;
+        }
+    assert_true(marked);
     /* one step on, the marks are gone; playing on reaches the end: one race only */
     live_action(l, ACT_STEP);
     draw(l);

@@ -509,6 +509,7 @@ void live_draw(Live *l, int rows, int cols)
     for (int i = 0; i < l->meta.nbeats; i++)
         if (l->beat_at[i] && l->beat_at[i] == c.frame) c.beat = i;
     c.race = race_at(l, c.frame);
+    c.races = race_reports(l->race, &c.nraces);
     LiveLayout lay;
     live_layout(rows, cols, m->ncores, l->max_ngs, l->max_locks, &lay);
     view_timeline_draw(&lay.timeline, &c);

@@ -9,11 +9,13 @@
  * that frame, in the goroutine's colour; idle frames are a dim dot.  Frames
  * fill from the left until the lane is full, then scroll so the current frame
  * stays at the right edge.  Past frames come from history_lane(), so stepping
- * back or forward never replays anything to draw.
+ * back or forward never replays anything to draw.  The two accesses of
+ * each data race found are drawn in the race's colour.
  */
 #include <stdio.h>
 #include <string.h>
 
+#include "race.h"
 #include "views.h"
 
 #define LABEL_W 9   /* "core 12  " */
@@ -26,14 +28,25 @@ static int cell_width(const Machine *m)
     return w;
 }
 
+/* Did goroutine g make one of the two accesses of a data race in frame fr? */
+static bool racy_cell(const ViewCtx *c, uint64_t fr, int g)
+{
+    for (int i = 0; i < c->nraces; i++) {
+        const RaceReport *r = &c->races[i];
+        if ((r->cur.frame == fr && r->cur.g == g) || (r->prev.frame == fr && r->prev.g == g)) return true;
+    }
+    return false;
+}
+
 /* next_g is what the core ran in the following frame: a run of one
- * goroutine is one unbroken bar, and a change of goroutine leaves a gap. */
-static void draw_cell(const Pane *p, int row, int col, int w, int g, int next_g)
+ * goroutine is one unbroken bar, and a change of goroutine leaves a gap.
+ * An access of a data race is drawn in the race's colour. */
+static void draw_cell(const Pane *p, int row, int col, int w, int g, int next_g, bool racy)
 {
     char label[16];
     if (g > 0) {
         snprintf(label, sizeof label, "G%d", g);
-        attr_t a = theme_g_cell(g);
+        attr_t a = racy ? theme_attr(ROLE_DEADLOCK) | A_BOLD : theme_g_cell(g);
         pane_fill(p, row, col, w - 1, a);
         pane_put(p, row, col, a, label);
         if (next_g == g) pane_fill(p, row, col + w - 1, 1, a);
@@ -86,8 +99,9 @@ void view_timeline_draw(const Pane *p, const ViewCtx *c)
         if (!c->h) continue;
         for (uint64_t fr = first; fr <= f; fr++) {
             int col = LABEL_W + (int)(fr - first) * cw;
-            draw_cell(p, row, col, cw, history_lane(c->h, fr, core),
-                      fr < f ? history_lane(c->h, fr + 1, core) : -1);
+            int g = history_lane(c->h, fr, core);
+            draw_cell(p, row, col, cw, g, fr < f ? history_lane(c->h, fr + 1, core) : -1,
+                      g > 0 && c->nraces && racy_cell(c, fr, g));
         }
     }
     if (f == 0 && p->h > 2)

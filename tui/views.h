@@ -31,6 +31,9 @@ typedef struct ViewCtx {
     int beat, nbeats;          /* the scenario's beat at this frame (0-based),
                                   -1 none; how many it has                      */
     const struct RaceReport *race;   /* a data race found at this frame, NULL none */
+    const struct RaceReport *races; int nraces;   /* every race found so far:
+                                                     the timeline marks both
+                                                     accesses of each        */
 } ViewCtx;
 
 /* "G2 writes data (line 11) while G1's read of it (line 14, frame 30) is
