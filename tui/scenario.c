@@ -220,7 +220,7 @@ int scenario_variants_text(const char *name, const ScenarioMeta *metas, char *bu
     buf[0] = '\0';
     for (int i = 0; i < scenarios_builtin_count && k < n; i++) {
         if (strcmp(metas[i].variant_of, name) != 0) continue;
-        k += (size_t)snprintf(buf + k, n - k, "%s%s", k ? ", " : "variants (v): ", scenarios_builtin[i].name);
+        k += (size_t)snprintf(buf + k, n - k, "%s%s", k ? ", " : "variants, v in the live view: ", scenarios_builtin[i].name);
     }
     return k > 0;
 }

@@ -59,7 +59,8 @@ void scenario_lesson_order(ScenarioMeta *metas, int *order, int *n);
 /* The built-in scenario that follows `name` in its family (the base, then
  * its variants by name, then the base again); NULL when it has none. */
 const Scenario *scenario_next_variant(const char *name);
-/* "variants (v): deadlock-ordered" for a scenario with variants; returns 0
+/* "variants, v in the live view: deadlock-ordered" for a scenario with
+ * variants; returns 0
  * and writes "" when it has none.  metas: as scenario_lesson_order fills. */
 int scenario_variants_text(const char *name, const ScenarioMeta *metas, char *buf, size_t n);
 
