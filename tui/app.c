@@ -26,6 +26,7 @@
 #include "layout.h"
 #include "live.h"
 #include "picker.h"
+#include "survey.h"
 #include "term.h"
 #include "theme.h"
 #include "views.h"
@@ -53,6 +54,17 @@ typedef struct App {
     Live *live;
     TuiOptions opts;
     bool help;                 /* the help overlay is open                    */
+    /* The outcomes overlay (`o`): a survey of the open program, run by
+     * worker processes; a timer polls them while they run, and only then. */
+    Survey *survey;
+    const Program *survey_prog;    /* the program it is of                     */
+    int survey_state;              /* survey_poll's: 0 running, 1 done, -1      */
+    bool survey_open;
+    int survey_sel;
+    uint64_t survey_start_ms;
+    char survey_title[160];
+    uv_timer_t survey_timer;
+    bool survey_timer_on;
     bool dirty;
     int status;                /* tui_main's return value                     */
 } App;
@@ -82,6 +94,7 @@ static void app_quit(App *a, int status)
     close_handle(a, (uv_handle_t *)&a->input);
     close_handle(a, (uv_handle_t *)&a->timer);
     close_handle(a, (uv_handle_t *)&a->flush);
+    close_handle(a, (uv_handle_t *)&a->survey_timer);
     for (int i = 0; i < NSIGNALS; i++) close_handle(a, (uv_handle_t *)&a->sig[i]);
 }
 
@@ -119,6 +132,81 @@ static void sync_timer(App *a)
     }
 }
 
+/* ---- the outcomes overlay ------------------------------------------------- */
+
+#define SURVEY_SEEDS 100
+#define SURVEY_TUI_STEPS 20000000ULL   /* a run's frames at most: a few seconds */
+#define SURVEY_POLL_MS 100
+
+static void survey_drop(App *a)
+{
+    if (a->survey_timer_on) uv_timer_stop(&a->survey_timer);
+    a->survey_timer_on = false;
+    survey_free(a->survey);
+    a->survey = NULL;
+    a->survey_prog = NULL;
+    a->survey_open = false;
+}
+
+static void on_survey_poll(uv_timer_t *t)
+{
+    App *a = container_of(t, App, survey_timer);
+    if (!a->survey) return;
+    a->survey_state = survey_poll(a->survey, false);
+    if (a->survey_state != 0) {
+        uv_timer_stop(&a->survey_timer);
+        a->survey_timer_on = false;
+    }
+    if (a->survey_open) a->dirty = true;
+}
+
+/* `o`: show the open program's outcomes, starting the survey the first time. */
+static void survey_show(App *a)
+{
+    const Program *p = live_program(a->live);
+    if (!p) return;
+    if (a->survey && a->survey_prog != p) survey_drop(a);
+    a->survey_open = true;
+    a->dirty = true;
+    if (a->survey) return;
+    static const int cores[] = { 1, 2, 4 };
+    MachineConfig cfg = live_config(a->live);
+    char err[200];
+    a->survey = survey_start(p, &cfg, 1, SURVEY_SEEDS, cores, 3, SURVEY_TUI_STEPS, 0, err, sizeof err);
+    if (!a->survey) {
+        a->survey_open = false;
+        return;
+    }
+    a->survey_prog = p;
+    a->survey_state = 0;
+    a->survey_sel = 0;
+    a->survey_start_ms = uv_now(&a->loop);
+    snprintf(a->survey_title, sizeof a->survey_title, "%s, seeds 1..%d on 1, 2, 4 cores: %ld runs",
+             live_name(a->live), SURVEY_SEEDS, survey_runs(a->survey));
+    uv_timer_start(&a->survey_timer, on_survey_poll, SURVEY_POLL_MS, SURVEY_POLL_MS);
+    a->survey_timer_on = true;
+}
+
+/* A key while the overlay is open: choose, replay, or close. */
+static void survey_key(App *a, int key)
+{
+    Action act = keys_lookup(CTX_PICKER, key);
+    int n = 0;
+    if (a->survey && a->survey_state == 1) survey_outcomes(a->survey, &n);
+    a->dirty = true;
+    if (act == ACT_UP && a->survey_sel > 0) { a->survey_sel--; return; }
+    if (act == ACT_DOWN && a->survey_sel < n - 1) { a->survey_sel++; return; }
+    if (act == ACT_OPEN && n > 0) {
+        const SurveyOutcome *oc = survey_outcomes(a->survey, &n);
+        a->survey_open = false;
+        live_replay(a->live, oc[a->survey_sel].seed, oc[a->survey_sel].cores);
+        sync_timer(a);
+        return;
+    }
+    if (act == ACT_UP || act == ACT_DOWN || act == ACT_FIRST || act == ACT_LAST) return;
+    a->survey_open = false;                  /* anything else closes it */
+}
+
 static void open_live(App *a, const char *name)
 {
     char err[300];
@@ -128,6 +216,7 @@ static void open_live(App *a, const char *name)
         a->screen = SCREEN_PICKER;
         return;
     }
+    survey_drop(a);
     live_free(a->live);
     a->live = l;
     a->screen = SCREEN_LIVE;
@@ -140,6 +229,7 @@ static void to_picker(App *a)
     for (int i = 0; name && i < scenarios_builtin_count; i++)
         if (strcmp(scenarios_builtin[i].name, name) == 0) sel = i;
     a->picker.sel = sel;
+    survey_drop(a);
     live_free(a->live);
     a->live = NULL;
     a->screen = SCREEN_PICKER;
@@ -162,6 +252,10 @@ static void handle_key(App *a, int key)
         a->dirty = true;
         return;
     }
+    if (a->survey_open) {
+        survey_key(a, key);
+        return;
+    }
     int ctx = screen_ctx(a);
     bool overlay = a->screen == SCREEN_LIVE && a->live && live_overlay(a->live);
     Action act = keys_lookup(ctx, key);
@@ -176,6 +270,9 @@ static void handle_key(App *a, int key)
             a->dirty = true;
             return;
         case ACT_REDRAW: term_repaint(); a->dirty = true; return;
+        case ACT_SURVEY:
+            if (a->screen == SCREEN_LIVE && a->live) survey_show(a);
+            return;
         default: break;
         }
     }
@@ -219,6 +316,9 @@ static void draw(App *a)
     } else {
         if (a->screen == SCREEN_LIVE && a->live) live_draw(a->live, LINES, COLS);
         else picker_draw(&a->picker, LINES, COLS);
+        if (a->survey_open && a->survey)
+            view_survey_draw(LINES, COLS, a->survey, a->survey_state, a->survey_sel, a->survey_title,
+                             (int)((uv_now(&a->loop) - a->survey_start_ms) / 1000));
         if (a->help) view_help_draw(LINES, COLS, screen_ctx(a));
     }
     wnoutrefresh(stdscr);
@@ -277,8 +377,9 @@ int tui_main(const TuiOptions *opts)
         live_free(a->live);
         return 1;
     }
-    a->open_handles = 3 + NSIGNALS;
+    a->open_handles = 4 + NSIGNALS;
     uv_timer_init(&a->loop, &a->timer);
+    uv_timer_init(&a->loop, &a->survey_timer);
     uv_prepare_init(&a->loop, &a->flush);
     uv_poll_start(&a->input, UV_READABLE | UV_DISCONNECT, on_input);
     uv_prepare_start(&a->flush, on_flush);
@@ -295,6 +396,7 @@ int tui_main(const TuiOptions *opts)
     if (close_rc != 0)
         fprintf(stderr, "interleave: internal error: %d libuv handles left open\n", a->open_handles);
     picker_fini(&a->picker);
+    survey_drop(a);
     live_free(a->live);
     a->live = NULL;
     return a->status;

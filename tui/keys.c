@@ -36,6 +36,7 @@ const KeyBinding key_table[] = {
     { ',',                 ",",     "back to the previous beat",        ACT_PREV_BEAT, LIVE, NULL, 0 },
     { 'v',                 "v",     "next variant of the scenario (broken / fixed)", ACT_VARIANT, LIVE, "Variant", 3 },
     { 'c',                 "c",     "cores 1, 2, 4 (restart, same seed)", ACT_CORES, LIVE, "Cores", 2 },
+    { 'o',                 "o",     "outcomes of seeds 1-100 on 1, 2, 4 cores", ACT_SURVEY, LIVE, "Outcomes", 3 },
     { 'p',                 "p",     "policy go / single (restart)",     ACT_POLICY, LIVE, NULL, 0 },
     { 'r',                 "r",     "restart: reload the file, same seed", ACT_RESTART, LIVE, "Restart", 2 },
     { 's',                 "s",     "restart with the next seed",       ACT_RESEED, LIVE, "Seed", 3 },

@@ -157,6 +157,18 @@ bool live_overlay(const Live *l) { return l->notes; }
 bool live_playing(const Live *l) { return l->playing || l->running != RUN_NONE; }
 int live_fps(const Live *l) { return speeds[l->speed]; }
 const History *live_history(const Live *l) { return l->hist; }
+const Program *live_program(const Live *l) { return l->hist ? l->prog : NULL; }
+MachineConfig live_config(const Live *l) { return l->cfg; }
+
+void live_replay(Live *l, uint64_t seed, int cores)
+{
+    l->cfg.seed = seed;
+    l->cfg.cores = cores;
+    if (cores > 1 && l->cfg.policy == POLICY_SINGLE) l->cfg.policy = POLICY_GO;
+    restart(l);
+    set_notice(l, "seed %llu on %d core%s: the outcome's witness, from frame 0",
+               (unsigned long long)seed, cores, cores == 1 ? "" : "s");
+}
 
 unsigned live_timer_ms(const Live *l)
 {

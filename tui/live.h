@@ -40,6 +40,12 @@ int live_frames_per_tick(const Live *l);
 
 void live_draw(Live *l, int rows, int cols);
 
+/* The open program and its run's configuration (NULL when it did not
+ * compile), and a restart with another seed and core count. */
+const Program *live_program(const Live *l);
+MachineConfig live_config(const Live *l);
+void live_replay(Live *l, uint64_t seed, int cores);
+
 /* Read-only access for tests. */
 const History *live_history(const Live *l);
 

@@ -71,6 +71,10 @@ size_t view_events_text(const ViewCtx *c, char *buf, size_t n);
  * (while playing, the bar says "Pause" for the play key). */
 void view_keybar_draw(const Pane *p, int ctx, bool playing);
 void view_help_draw(int rows, int cols, int ctx);
+/* view_survey.c: state as survey_poll says (0 running, 1 done, -1 failed). */
+struct Survey;
+void view_survey_draw(int rows, int cols, const struct Survey *s, int state, int sel, const char *title,
+                      int elapsed_s);
 /* view_notes.c: the scenario's notes and what to look for, as an overlay. */
 void view_notes_draw(int rows, int cols, const ScenarioMeta *meta, const char *filename);
 /* view_diag.c: a program that does not compile, in place of the live view. */
