@@ -174,8 +174,8 @@ static void test_layout_fits(void **state)
         for (int cores = 1; cores <= 4; cores++) {
             int rows = sizes[s][0], cols = sizes[s][1];
             LiveLayout l;
-            live_layout(rows, cols, cores, 12, 6, &l);
-            const Pane *ps[] = { &l.timeline, &l.code, &l.gor, &l.locks, &l.output,
+            live_layout(rows, cols, cores, 12, 6, 4, &l);
+            const Pane *ps[] = { &l.timeline, &l.code, &l.gor, &l.locks, &l.memory, &l.output,
                                  &l.event, &l.notice, &l.status, &l.keybar };
             for (size_t i = 0; i < sizeof ps / sizeof ps[0]; i++) {
                 assert_true(ps[i]->y >= 0 && ps[i]->x >= 0);
@@ -185,7 +185,8 @@ static void test_layout_fits(void **state)
             assert_true(l.timeline.h >= 2 + (rows >= 40 ? cores : 1));
             assert_true(l.gor.h >= 3 && l.locks.h >= 3 && l.output.h >= 3);
             assert_true(l.code.h >= 8);
-            assert_int_equal(l.gor.h + l.locks.h + l.output.h, l.mid_h);
+            assert_int_equal(l.gor.h + l.locks.h + l.memory.h + l.output.h, l.mid_h);
+            if (rows >= 40) assert_true(l.memory.h >= 3);      /* room for shared variables */
         }
 }
 
@@ -574,6 +575,43 @@ static void test_own_file_before_builtin(void **state)
     rmdir(dir);
 }
 
+/* A racy counter: playing stops at the race, then at the first lost update,
+ * which the event line says in words while the Memory pane shows the
+ * variable and its last store. */
+static void test_lost_update_in_words(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/interleave-lost-XXXXXX.go";
+    int fd = mkstemps(path, 3);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    fputs("package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\n"
+          "func main() {\n\tvar counter int\n\tvar wg sync.WaitGroup\n"
+          "\tfor i := 0; i < 2; i++ {\n\t\twg.Add(1)\n"
+          "\t\tgo func() {\n\t\t\tdefer wg.Done()\n"
+          "\t\t\tfor j := 0; j < 100000; j++ {\n\t\t\t\tcounter++\n\t\t\t}\n\t\t}()\n\t}\n"
+          "\twg.Wait()\n\tfmt.Println(counter)\n}\n", f);
+    fclose(f);
+    screen_start(40, 120, THEME_DARK, false);
+    Live *l = open_scenario(path, 2);
+    bool lost = false;
+    for (int round = 0; round < 4 && !lost; round++) {
+        live_action(l, ACT_PLAY);
+        for (int i = 0; i < 3000000 && live_playing(l); i++) live_tick(l, 50);
+        draw(l);
+        lost = screen_find("LOST UPDATE") >= 0;
+    }
+    assert_true(lost);
+    assert_on_screen("stores counter = ");
+    assert_on_screen("is overwritten: an update is lost");
+    assert_on_screen("Memory");
+    assert_on_screen("counter");
+    assert_on_screen("paused at the first lost update");
+    live_free(l);
+    screen_stop();
+    unlink(path);
+}
+
 /* End on a long run goes on in chunks between keys: the screen stays alive
  * and any key stops it where it got. */
 static void test_end_runs_in_chunks(void **state)
@@ -685,6 +723,7 @@ int main(void)
         cmocka_unit_test(test_race_stops_playback),
         cmocka_unit_test(test_end_runs_in_chunks),
         cmocka_unit_test(test_own_file_before_builtin),
+        cmocka_unit_test(test_lost_update_in_words),
         cmocka_unit_test(test_events_text),
     };
     return cmocka_run_group_tests_name("tui", tests, NULL, NULL);

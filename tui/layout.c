@@ -247,12 +247,12 @@ Pane draw_dialog(int rows, int cols, int h, int w, const char *title)
 
 /* The live screen, top to bottom:
  *   timeline   rule + ruler + one lane per core
- *   middle     code on the left | goroutines, locks, output on the right
+ *   middle     code on the left | goroutines, locks, memory, output on the right
  *   event      what happened this frame
  *   notice     the deadlock sentence, the end of the run, or a hint
  *   status     scenario, config, frame, virtual time, playing, speed
  *   keybar     generated from the key table                                */
-void live_layout(int rows, int cols, int ncores, int ngs, int nlocks, LiveLayout *o)
+void live_layout(int rows, int cols, int ncores, int ngs, int nlocks, int nmem, LiveLayout *o)
 {
     memset(o, 0, sizeof *o);
     int th = 2 + ncores;
@@ -289,7 +289,15 @@ void live_layout(int rows, int cols, int ncores, int ngs, int nlocks, LiveLayout
         if (gh < 3) gh = 3;
     }
     int oh = avail - gh - lh;
+    /* Memory: out of the output's share, keeping it three rows at least. */
+    int mh = 0;
+    if (nmem > 0 && oh - out_min >= 3) {
+        mh = 2 + nmem;
+        if (mh > oh - out_min) mh = oh - out_min;
+        oh -= mh;
+    }
     o->gor = pane_make(o->mid_y, rx, gh, rw);
     o->locks = pane_make(o->mid_y + gh, rx, lh, rw);
-    o->output = pane_make(o->mid_y + gh + lh, rx, oh, rw);
+    o->memory = pane_make(o->mid_y + gh + lh, rx, mh, rw);
+    o->output = pane_make(o->mid_y + gh + lh + mh, rx, oh, rw);
 }

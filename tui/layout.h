@@ -48,13 +48,15 @@ Pane draw_dialog(int rows, int cols, int h, int w, const char *title);
 
 /* The live screen. */
 typedef struct LiveLayout {
-    Pane timeline, code, gor, locks, output;
+    Pane timeline, code, gor, locks, memory, output;   /* memory.h 0: no room */
     Pane event, notice, status, keybar;
     int split_x;            /* the vertical rule between code and tables    */
     int mid_y, mid_h;
 } LiveLayout;
 
-/* ncores lanes, and at most ngs goroutine rows and nlocks lock rows wanted. */
-void live_layout(int rows, int cols, int ncores, int ngs, int nlocks, LiveLayout *out);
+/* ncores lanes, and at most ngs goroutine rows, nlocks lock rows and nmem
+ * shared-variable rows wanted (the Memory pane gets what the others leave,
+ * up to that, when there are any). */
+void live_layout(int rows, int cols, int ncores, int ngs, int nlocks, int nmem, LiveLayout *out);
 
 #endif

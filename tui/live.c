@@ -19,6 +19,7 @@
 #include "util.h"
 #include "views.h"
 #include "beat.h"
+#include "memwatch.h"
 #include "race.h"
 #include "waitfor.h"
 
@@ -53,6 +54,7 @@ struct Live {
     uint64_t scanned;          /* frames 1..scanned have been looked at      */
     uint64_t beat_at[BEAT_MAX];/* the frame each beat happens at, 0 not yet  */
     RaceDetector *race;        /* data races, found in the same walk          */
+    MemWatch *mem;             /* shared variables and lost updates, too      */
     enum { RUN_NONE, RUN_TO_END, RUN_TO_BEAT } running;   /* End or `.` in progress */
 };
 
@@ -115,6 +117,8 @@ static void restart(Live *l)
     memset(l->beat_at, 0, sizeof l->beat_at);
     race_free(l->race);
     l->race = race_new();
+    memwatch_free(l->mem);
+    l->mem = memwatch_new();
     l->running = RUN_NONE;
     if (l->prog->ndiags == 0) l->hist = history_new(l->prog, &l->cfg, 0);
 }
@@ -147,6 +151,7 @@ void live_free(Live *l)
     scenario_release(&l->sc);
     program_dir_free(l->dir);
     race_free(l->race);
+    memwatch_free(l->mem);
     free(l->arg);
     free(l);
 }
@@ -212,12 +217,23 @@ static int forward_scan(Live *l)
             for (int i = first; i < first + fired; i++) l->beat_at[i] = f;
         }
         race_observe(l->race, machine(l));
+        memwatch_observe(l->mem, machine(l));
         l->scanned = f;
     }
     int at = -1;
     for (int i = 0; i < l->meta.nbeats; i++)
         if (l->beat_at[i] == f) at = i;
     return at;
+}
+
+/* The lost update at frame f, NULL none. */
+static const LostUpdate *lost_at(const Live *l, uint64_t f)
+{
+    int n;
+    const LostUpdate *u = memwatch_lost(l->mem, &n);
+    for (int i = n - 1; i >= 0 && u[i].frame >= f; i--)
+        if (u[i].frame == f) return &u[i];
+    return NULL;
 }
 
 /* The data race found at frame f, NULL none (the first, when several). */
@@ -239,6 +255,12 @@ static void forward(Live *l)
     if (race_at(l, history_frame(l->hist))) {
         l->playing = false;
         set_notice(l, "paused at a data race: both accesses are marked RACE in the code");
+    }
+    int nlost;
+    const LostUpdate *lost = memwatch_lost(l->mem, &nlost);
+    if (nlost && lost[0].frame == history_frame(l->hist)) {      /* the run's first */
+        l->playing = false;
+        set_notice(l, "paused at the first lost update: the Memory pane shows the variable");
     }
     bool cyc = has_cycle(l);
     if (cyc && !l->had_cycle && machine(l)->status == M_RUNNING && l->playing &&
@@ -521,19 +543,23 @@ void live_draw(Live *l, int rows, int cols)
     for (int i = 0; i < l->meta.nbeats; i++)
         if (l->beat_at[i] && l->beat_at[i] == c.frame) c.beat = i;
     c.race = race_at(l, c.frame);
+    c.mem = l->mem;
+    c.lost = lost_at(l, c.frame);
     c.races = race_reports(l->race, &c.nraces);
     LiveLayout lay;
-    live_layout(rows, cols, m->ncores, l->max_ngs, l->max_locks, &lay);
+    live_layout(rows, cols, m->ncores, l->max_ngs, l->max_locks, view_memory_count(l->mem, c.frame), &lay);
     view_timeline_draw(&lay.timeline, &c);
     view_code_draw(&lay.code, &c, &l->code_top);
     view_goroutines_draw(&lay.gor, &c);
     view_locks_draw(&lay.locks, &c);
+    view_memory_draw(&lay.memory, &c);
     view_output_draw(&lay.output, &c);
     screen_vline(lay.mid_y + 1, lay.split_x, lay.mid_h - 1);
     Pane split = pane_make(lay.mid_y, lay.split_x, lay.mid_h, 1);
     attr_t border = theme_attr(ROLE_BORDER);
     pane_put(&split, 0, 0, border, theme_glyph(GLYPH_TEE_DOWN));
     pane_put(&split, lay.locks.y - lay.mid_y, 0, border, theme_glyph(GLYPH_TEE_RIGHT));
+    if (lay.memory.h > 0) pane_put(&split, lay.memory.y - lay.mid_y, 0, border, theme_glyph(GLYPH_TEE_RIGHT));
     pane_put(&split, lay.output.y - lay.mid_y, 0, border, theme_glyph(GLYPH_TEE_RIGHT));
     view_events_draw(&lay.event, &c);
     view_notice_draw(&lay.notice, &c);

@@ -13,6 +13,7 @@
 
 #include "duration.h"
 #include "event_text.h"
+#include "memwatch.h"
 #include "race.h"
 #include "views.h"
 
@@ -49,8 +50,13 @@ size_t view_events_text(const ViewCtx *c, char *buf, size_t n)
         ADD("%s%s", said ? "; " : "", one);
         said++;
     }
+    char words[256];
+    if (memwatch_describe(m, words, sizeof words)) {   /* "G2 loads data (0)" */
+        ADD("%s%s", said ? "; " : "", words);
+        said++;
+    }
     if (!said) {
-        /* No event: say which instruction each busy core executed. */
+        /* Nothing to say in words: which instruction each busy core executed. */
         for (int core = 0; core < m->ncores; core++) {
             const CoreStep *s = &m->last[core];
             if (!s->g) continue;
@@ -82,6 +88,11 @@ void view_events_draw(const Pane *p, const ViewCtx *c)
     if (c->race) {
         view_race_text(c, text, sizeof text);
         banner(p, ROLE_DEADLOCK, "DATA RACE", text);
+        return;
+    }
+    if (c->lost) {
+        memwatch_describe_lost(c->m, c->lost, text, sizeof text);
+        banner(p, ROLE_DEADLOCK, "LOST UPDATE", text);
         return;
     }
     view_events_text(c, text, sizeof text);

@@ -31,6 +31,8 @@ typedef struct ViewCtx {
     int beat, nbeats;          /* the scenario's beat at this frame (0-based),
                                   -1 none; how many it has                      */
     const struct RaceReport *race;   /* a data race found at this frame, NULL none */
+    const struct MemWatch *mem;      /* shared variables (Memory pane), or NULL  */
+    const struct LostUpdate *lost;   /* a lost update at this frame, NULL none   */
     const struct RaceReport *races; int nraces;   /* every race found so far:
                                                      the timeline marks both
                                                      accesses of each        */
@@ -71,6 +73,11 @@ size_t view_events_text(const ViewCtx *c, char *buf, size_t n);
  * (while playing, the bar says "Pause" for the play key). */
 void view_keybar_draw(const Pane *p, int ctx, bool playing);
 void view_help_draw(int rows, int cols, int ctx);
+/* view_memory.c: the shared variables; how many are shared by frame f. */
+struct MemWatch;
+int view_memory_count(const struct MemWatch *w, uint64_t f);
+void view_memory_draw(const Pane *p, const ViewCtx *c);
+
 /* view_survey.c: state as survey_poll says (0 running, 1 done, -1 failed). */
 struct Survey;
 void view_survey_draw(int rows, int cols, const struct Survey *s, int state, int sel, const char *title,
