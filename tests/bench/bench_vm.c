@@ -13,7 +13,10 @@
 #include <time.h>
 
 #include "machine.h"
+#include "memwatch.h"
 #include "program.h"
+#include "race.h"
+#include "waitfor.h"
 
 static double now_seconds(void)
 {
@@ -164,6 +167,50 @@ static double bench_program(const char *label, const char *src, int cores, long 
     return ns_iter;
 }
 
+/* What the analyses add, per frame, to stepping frame by frame (which they
+ * need): the race detector, the memory watch, the wait-for graph. */
+typedef enum { AN_NONE, AN_RACE, AN_MEM, AN_WAITFOR } Analysis;
+
+static double step_ns(const Program *p, int cores, Analysis an, uint64_t *frames)
+{
+    MachineConfig cfg = machine_config_default();
+    cfg.cores = cores;
+    double best = 0;
+    for (int r = 0; r < REPS; r++) {
+        Machine *m = machine_new(p, &cfg);
+        RaceDetector *rd = an == AN_RACE ? race_new() : NULL;
+        MemWatch *mw = an == AN_MEM ? memwatch_new() : NULL;
+        WaitGraph g;
+        double t0 = now_seconds();
+        while (m->status == M_RUNNING) {
+            machine_step(m);
+            if (rd) race_observe(rd, m);
+            else if (mw) memwatch_observe(mw, m);
+            else if (an == AN_WAITFOR) waitfor_build(m, &g);
+        }
+        double t = (now_seconds() - t0) * 1e9 / (double)m->frame;
+        if (r == 0 || t < best) best = t;
+        *frames = m->frame;
+        race_free(rd);
+        memwatch_free(mw);
+        machine_free(m);
+    }
+    return best;
+}
+
+static void bench_analyses(const char *label, const char *src, int cores)
+{
+    Program *p = compile_or_die(label, src);
+    uint64_t frames;
+    double base = step_ns(p, cores, AN_NONE, &frames);
+    double race = step_ns(p, cores, AN_RACE, &frames);
+    double mem = step_ns(p, cores, AN_MEM, &frames);
+    double wait = step_ns(p, cores, AN_WAITFOR, &frames);
+    printf("%-42s %6.1f ns/frame stepped; race %.2fx, memory %.2fx, wait graph %.2fx (%llu frames)\n",
+           label, base, race / base, mem / base, wait / base, (unsigned long long)frames);
+    program_free(p);
+}
+
 /* Lua 5.4's ns per iteration of the counting loop: numeric for, while. */
 static bool bench_lua(double *for_ns, double *while_ns)
 {
@@ -225,6 +272,10 @@ int main(int argc, char **argv)
         bench_program("channel ping-pong (2 goroutines, 1 core)", ping_pong, 1, LOOP_N / 10);
     if (wanted(only, "mutex"))
         bench_program("mutex counter (2 goroutines, 2 cores)", two_workers, 2, 400000);
+    if (wanted(only, "analyses")) {
+        bench_analyses("analyses: mutex counter (2 cores)", two_workers, 2);
+        bench_analyses("analyses: channel ping-pong (1 core)", ping_pong, 1);
+    }
     if (wanted(only, "compile")) bench_compile();
     if (wanted(only, "lua") || (ours > 0 && !only)) {
         double lfor, lwhile;
