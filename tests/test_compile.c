@@ -456,7 +456,7 @@ static void test_multi_assign_to_fields(void **state)
                             "\ta, b = b, a\n"
                             "}\n");
     expect_code(p, "main",
-                "NEW 0 0 point\nSETLOCAL 0\n"
+                "NEW 0 1 point p\nSETLOCAL 0\n"   /* the object is named after p */
                 "FUNC 0 pair\nCALL 0\nSETLOCAL 2\nSETLOCAL 1\n"
                 "LOCAL 0\nFIELD 0\nLOCAL 1\nSTORE\n"
                 "LOCAL 0\nFIELD 1\nLOCAL 2\nSTORE\n"

@@ -98,16 +98,32 @@ int compile_conc_print_args(Compiler *C, Expr *e, int from)
     return e->nargs - from;
 }
 
+/* make(...) or sync.NewCond(...) */
+static bool makes(Expr *r)
+{
+    r = compile_unparen(r);
+    return r->kind == EX_CALL && compile_unparen(r->x)->mode == MODE_BUILTIN &&
+           (compile_unparen(r->x)->builtin == BI_MAKE || compile_unparen(r->x)->builtin == BI_NEWCOND);
+}
+
 int compile_conc_hint(Compiler *C, Expr *l, Expr *r)
 {
     r = compile_unparen(r);
-    if (r->kind != EX_CALL || compile_unparen(r->x)->mode != MODE_BUILTIN ||
-        (compile_unparen(r->x)->builtin != BI_MAKE && compile_unparen(r->x)->builtin != BI_NEWCOND))
-        return 0;
+    bool composite = r->kind == EX_UNARY && r->op == TK_AMP && compile_unparen(r->x)->kind == EX_COMPOSITE;
+    if (!makes(r) && !composite) return 0;
     l = compile_unparen(l);
     if (l->kind == EX_IDENT && l->namelen == 1 && l->name[0] == '_') return 0;
-    char name[96];
-    ast_expr_string(l, name, sizeof name);
+    ast_expr_string(l, C->hint_text, sizeof C->hint_text);
+    return compile_add_string(C, C->hint_text, (int)strlen(C->hint_text));
+}
+
+int compile_conc_field_hint(Compiler *C, Expr *el)
+{
+    if (!C->composite_name[0] || el->kind != EX_KEYVALUE || !makes(el->y)) return 0;
+    Expr *key = compile_unparen(el->x);
+    if (key->kind != EX_IDENT) return 0;
+    char name[200];
+    snprintf(name, sizeof name, "%s.%.*s", C->composite_name, key->namelen, key->name);
     return compile_add_string(C, name, (int)strlen(name));
 }
 

@@ -410,7 +410,9 @@ int compile_data_builtin(Compiler *C, Expr *e, int bi)
         else compile_emit(C, OP_INT, -1, 0);
         C->line = e->line;
         C->col = e->col;
-        compile_emit(C, OP_MAKESLICE, 0, elem_layout(C, t->elem));
+        int name = C->name_hint;              /* forks := make([]sync.Mutex, 5) */
+        C->name_hint = 0;
+        compile_emit(C, OP_MAKESLICE, name, elem_layout(C, t->elem));
         return 1;
     }
     case BI_COPY:

@@ -10,6 +10,9 @@
  */
 #include "compile_internal.h"
 
+#include <stdio.h>
+#include <string.h>
+
 #include "lex.h"
 #include "util.h"
 
@@ -17,8 +20,17 @@ static void address_of(Compiler *C, Expr *x)
 {
     x = compile_unparen(x);
     if (x->kind == EX_COMPOSITE) {
-        compile_emit(C, OP_NEW, compile_layout(C, x->type), 0);
+        /* c := &Cache{...}: the object is c, its fields c.mu, c.updates */
+        int name = C->name_hint;
+        char outer[96];
+        snprintf(outer, sizeof outer, "%s", name ? C->hint_text : "");
+        C->name_hint = 0;
+        compile_emit(C, OP_NEW, compile_layout(C, x->type), name);
+        char saved[96];
+        memcpy(saved, C->composite_name, sizeof saved);
+        memcpy(C->composite_name, outer, sizeof outer);
         compile_fill_composite(C, x, -1, -1);
+        memcpy(C->composite_name, saved, sizeof saved);
         return;
     }
     Place pl = compile_place(C, x);

@@ -40,7 +40,10 @@ typedef struct Compiler {
     Loop *loop;
     FuncInfo **pending; int npending, pending_cap, pending_next;  /* literals */
     int name_hint;            /* string index of the variable an expression is
-                                 assigned to (names make(chan T)), 0 none       */
+                                 assigned to (names make(chan T), &T{...}), 0 none */
+    char hint_text[96];       /* ... its text                                   */
+    char composite_name[96];  /* the object a composite literal fills ("c"):
+                                 its fields' channels are named "c.updates"   */
     struct Thunk *thunks; int nthunks, thunks_cap;  /* go builtin(...): compile_conc.c */
     struct LibWrapper *wrappers; int nwrappers, wrappers_cap;  /* library methods as
                                  functions, emitted last: compile_rtype.c */
@@ -181,9 +184,13 @@ void compile_conc_receive(Compiler *C, Expr *e);
 /* fmt's arguments from `from` on, each typed (OP_TYPED) when fmt must know
  * its Go type; returns how many. */
 int compile_conc_print_args(Compiler *C, Expr *e, int from);
-/* The name to give the channel when r is make(chan T) assigned to target l
- * (C->name_hint: a string index), 0 otherwise. */
+/* The name to give what r makes when it is assigned to target l: a
+ * make(chan T), sync.NewCond or &T{...} (C->name_hint: a string index, its
+ * text in C->hint_text), 0 otherwise. */
 int compile_conc_hint(Compiler *C, Expr *l, Expr *r);
+/* In a composite literal being filled into a named object: the name for a
+ * field's make(chan T) ("c.updates"), 0 otherwise. */
+int compile_conc_field_hint(Compiler *C, Expr *el);
 /* go f(args) of a builtin f (wg.Done, close, fmt.Println ...): the new
  * goroutine runs a small proto that does f on its arguments (a "thunk",
  * emitted by compile_conc_thunks after every function). */

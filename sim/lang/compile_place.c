@@ -147,7 +147,9 @@ void compile_fill_composite(Compiler *C, Expr *lit, int addr_slot, int gslot)
         }
         compile_emit(C, addr_slot < 0 ? OP_DUP : OP_LOCAL, addr_slot < 0 ? 0 : addr_slot, 0);
         compile_emit(C, OP_FIELD, el->field_off, 0);
+        C->name_hint = compile_conc_field_hint(C, el);
         compile_expr(C, v);
+        C->name_hint = 0;
         compile_emit(C, OP_STORE, 0, 0);
     }
 }

@@ -16,8 +16,14 @@ void disasm_data_note(const Program *p, Instr in, char *note, size_t n)
         default: snprintf(note, n, "%lld", (long long)p->consts[in.a].i); break;
         }
         break;
-    case OP_NEWSLICE: case OP_NEWARRAY: case OP_MAKESLICE:
+    case OP_NEWSLICE: case OP_NEWARRAY:
         if (in.b < p->ntypes) snprintf(note, n, "[]%s", p->types[in.b].name);
+        break;
+    case OP_MAKESLICE:
+        if (in.b < p->ntypes) {
+            const char *var = in.a > 0 && in.a < p->nstrings ? p->strings[in.a] : "";
+            snprintf(note, n, "[]%s%s%s", p->types[in.b].name, *var ? " " : "", var);
+        }
         break;
     default:
         break;

@@ -68,6 +68,20 @@ Event *machine_emit(Machine *m, EventKind kind, int g, int core)
     return e;
 }
 
+void machine_name_array(Machine *m, int64_t base, int64_t elems, int esz, int type, int name)
+{
+    if (elems <= 0 || esz <= 0 || elems * esz > INT32_MAX) return;
+    if (m->nobjects && m->objects[m->nobjects - 1].base >= base) return;   /* kept in address order */
+    GROW(m->objects, m->objects_cap, m->nobjects + 1);
+    Object *o = &m->objects[m->nobjects++];
+    memset(o, 0, sizeof *o);
+    o->base = base;
+    o->nslots = (int32_t)(elems * esz);
+    o->type = type;
+    o->name = name;
+    o->elems = (int32_t)elems;
+}
+
 void machine_hb(Machine *m, HbKind kind, int g, uint64_t key)
 {
     if (m->nhb == m->hb_cap) GROW(m->hb, m->hb_cap, m->nhb + 1);
@@ -453,8 +467,16 @@ const char *machine_addr_name(const Machine *m, int64_t addr, char *buf, size_t 
         if (addr < o->base + o->nslots && o->name >= 0 && o->name < m->nstrings) {
             const char *name = machine_string(m, value_make(V_STR, 0, o->name), NULL);
             const char *slot = "";
+            int64_t off = addr - o->base;
+            char elem[160];
+            if (o->elems > 0 && o->nslots >= o->elems) {       /* forks[1], or forks[1].mu */
+                int64_t esz = o->nslots / o->elems;
+                snprintf(elem, sizeof elem, "%s[%lld]", name, (long long)(off / esz));
+                name = elem;
+                off %= esz;
+            }
             if (o->type >= 0 && o->type < p->ntypes && p->types[o->type].slot_name)
-                slot = p->types[o->type].slot_name[addr - o->base];
+                slot = p->types[o->type].slot_name[off];
             if (slot && slot[0]) snprintf(buf, n, "%s.%s", name, slot);
             else snprintf(buf, n, "%s", name);
             return buf;

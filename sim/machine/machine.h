@@ -295,6 +295,8 @@ typedef struct Object {
     int32_t nslots;
     int32_t type;       /* index into Program.types, -1 for a closure record   */
     int32_t name;       /* string index of the variable's name, -1 anonymous   */
+    int32_t elems;      /* an array of elems values of `type` ("forks[1]"), 0:
+                           one value                                          */
 } Object;
 
 typedef struct StrRef { uint32_t off, len; } StrRef;

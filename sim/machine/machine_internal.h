@@ -28,6 +28,9 @@ void buf_append(char **buf, uint32_t *len, uint32_t *cap, const char *s, size_t 
 
 /* A new event of this frame, zeroed but for kind, g and core. */
 Event *machine_emit(Machine *m, EventKind kind, int g, int core);
+/* Name a run of elems values of layout `type` at base (a slice's backing
+ * array made by make): its slots read "forks[1]" in the panes. */
+void machine_name_array(Machine *m, int64_t base, int64_t elems, int esz, int type, int name);
 /* A happens-before note of this frame (HbNote): release or acquire key. */
 void machine_hb(Machine *m, HbKind kind, int g, uint64_t key);
 /* vm_exec: the instruction read or wrote shared slots [addr, addr+n). */

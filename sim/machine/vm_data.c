@@ -380,6 +380,7 @@ int vm_data_exec(Machine *m, Goroutine *g, int core, int pc, Instr in)
         if (c < n || c > SLICE_MAX_LEN) { fail(m, g, "runtime error: makeslice: cap out of range"); return 0; }
         int esz = m->prog->types[in.b].nslots;
         int64_t base = alloc_elems(m, c, in.b, esz);
+        if (in.a > 0) machine_name_array(m, base, c, esz, in.b, in.a);   /* forks := make(...) */
         st[sp++] = value_slice_e(V_SLICE, base, n, c, esz);
         break;
     }
