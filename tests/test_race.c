@@ -180,6 +180,20 @@ static void test_atomics_order_as_go(void **state)
                                   "atomic.CompareAndSwapInt32(&flag, 7, 1)"), 0);
 }
 
+static void test_waitgroup_add_publishes_nothing(void **state)
+{
+    (void)state;
+    /* the goroutine that writes x counts up; another's Done brings the
+     * counter to zero 10 ms later: Wait is ordered after the Dones only
+     * (real Go 1.19's -race reports the race) */
+    const char *src = PROLOGUE
+        "func main() {\n\tvar x int\n\tvar wg sync.WaitGroup\n\twg.Add(1)\n"
+        "\tgo func() { x = 1; wg.Add(1) }()\n"
+        "\tgo func() { time.Sleep(10 * time.Millisecond); wg.Done(); wg.Done() }()\n"
+        "\twg.Wait()\n\tx = 2\n\tfmt.Println(x)\n}\n";
+    assert_int_equal(nraces(src, 2), 1);
+}
+
 static void test_report_layout(void **state)
 {
     (void)state;
@@ -229,6 +243,7 @@ int main(void)
         cmocka_unit_test(test_synchronisations_order),
         cmocka_unit_test(test_sleep_does_not_order),
         cmocka_unit_test(test_atomics_order_as_go),
+        cmocka_unit_test(test_waitgroup_add_publishes_nothing),
         cmocka_unit_test(test_report_layout),
     };
     return cmocka_run_group_tests_name("race", tests, NULL, NULL);
