@@ -142,6 +142,58 @@ static void test_sleep_does_not_order(void **state)
     assert_int_equal(nraces(atomics, 2), 0);
 }
 
+/* Atomics order as in Go's race runtime: only a Store, an Add or a CAS that
+ * swaps publishes, a Store replaces what earlier ones published, and a Load
+ * or a CAS only acquires.  The goroutine writes x and does OP on flag; main
+ * does MAIN_OP 10 ms later (after OP in time, which orders nothing), then
+ * writes x.  With `between`, another goroutine stores 2 into flag at 5 ms.
+ * Each count is what real Go 1.19's -race reported for the same program. */
+static int atomic_races(const char *op, bool between, const char *main_op)
+{
+    char src[2048];
+    snprintf(src, sizeof src, PROLOGUE
+             "func main() {\n\tvar x int\n\tvar flag int32\n\tdone := make(chan bool)\n"
+             "\tgo func() { x = 1; %s; done <- true }()\n"
+             "%s"
+             "\ttime.Sleep(10 * time.Millisecond)\n\t%s\n\tx = 2\n\t<-done\n\tfmt.Println(x)\n}\n",
+             op, between ? "\tgo func() { time.Sleep(5 * time.Millisecond); atomic.StoreInt32(&flag, 2) }()\n" : "",
+             main_op);
+    return nraces(src, 2);
+}
+
+static void test_atomics_order_as_go(void **state)
+{
+    (void)state;
+    /* a Load publishes nothing */
+    assert_int_equal(atomic_races("atomic.LoadInt32(&flag)", false, "atomic.LoadInt32(&flag)"), 1);
+    /* a Store acquires nothing */
+    assert_int_equal(atomic_races("atomic.StoreInt32(&flag, 1)", false, "atomic.StoreInt32(&flag, 3)"), 1);
+    /* a Store replaces: main's Load sees the 5 ms Store, not the goroutine's */
+    assert_int_equal(atomic_races("atomic.StoreInt32(&flag, 1)", true, "atomic.LoadInt32(&flag)"), 1);
+    /* a CAS that fails publishes nothing */
+    assert_int_equal(atomic_races("atomic.CompareAndSwapInt32(&flag, 7, 1)", false, "atomic.LoadInt32(&flag)"), 1);
+    /* and what does order: Store then Load, Add then Add, a CAS that swaps
+     * then one that fails */
+    assert_int_equal(atomic_races("atomic.StoreInt32(&flag, 1)", false, "atomic.LoadInt32(&flag)"), 0);
+    assert_int_equal(atomic_races("atomic.AddInt32(&flag, 1)", false, "atomic.AddInt32(&flag, 1)"), 0);
+    assert_int_equal(atomic_races("atomic.CompareAndSwapInt32(&flag, 0, 1)", false,
+                                  "atomic.CompareAndSwapInt32(&flag, 7, 1)"), 0);
+}
+
+static void test_waitgroup_add_publishes_nothing(void **state)
+{
+    (void)state;
+    /* the goroutine that writes x counts up; another's Done brings the
+     * counter to zero 10 ms later: Wait is ordered after the Dones only
+     * (real Go 1.19's -race reports the race) */
+    const char *src = PROLOGUE
+        "func main() {\n\tvar x int\n\tvar wg sync.WaitGroup\n\twg.Add(1)\n"
+        "\tgo func() { x = 1; wg.Add(1) }()\n"
+        "\tgo func() { time.Sleep(10 * time.Millisecond); wg.Done(); wg.Done() }()\n"
+        "\twg.Wait()\n\tx = 2\n\tfmt.Println(x)\n}\n";
+    assert_int_equal(nraces(src, 2), 1);
+}
+
 static void test_report_layout(void **state)
 {
     (void)state;
@@ -190,6 +242,8 @@ int main(void)
         cmocka_unit_test(test_each_pair_of_lines_once),
         cmocka_unit_test(test_synchronisations_order),
         cmocka_unit_test(test_sleep_does_not_order),
+        cmocka_unit_test(test_atomics_order_as_go),
+        cmocka_unit_test(test_waitgroup_add_publishes_nothing),
         cmocka_unit_test(test_report_layout),
     };
     return cmocka_run_group_tests_name("race", tests, NULL, NULL);

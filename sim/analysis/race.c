@@ -3,7 +3,8 @@
  * Clocks: a vector clock per goroutine (entry g-1 is goroutine g's count of
  * releases), one per synchronisation key (a mutex's address, a channel
  * message, ...).  Release: the key's clock takes the join of its own and
- * the goroutine's, then the goroutine ticks.  Acquire: the goroutine's clock
+ * the goroutine's, then the goroutine ticks (a release-store, an atomic
+ * Store, replaces the key's clock instead).  Acquire: the goroutine's clock
  * takes the join with the key's.  Keys used once (a message, a go statement)
  * are dropped when acquired.
  *
@@ -223,6 +224,17 @@ static void release(RaceDetector *r, int g, uint64_t key)
     gc->c[g - 1]++;
 }
 
+/* An atomic Store: the key holds the goroutine's clock alone from now on. */
+static void release_store(RaceDetector *r, int g, uint64_t key)
+{
+    Clock *gc = gclock(r, g);
+    if (!gc) return;
+    Clock *kc = key_clock(r, key, true);
+    for (int i = 0; i < kc->n; i++) kc->c[i] = 0;
+    clock_join(kc, gc);
+    gc->c[g - 1]++;
+}
+
 static void acquire(RaceDetector *r, int g, uint64_t key)
 {
     Clock *gc = gclock(r, g);
@@ -383,6 +395,7 @@ int race_observe(RaceDetector *r, const Machine *m)
         const HbNote *n = &m->hb[i];
         if (n->g <= 0) continue;                 /* a timer: no goroutine's clock */
         if (n->kind == HB_RELEASE) release(r, n->g, n->key);
+        else if (n->kind == HB_RELEASE_STORE) release_store(r, n->g, n->key);
         else acquire(r, n->g, n->key);
     }
     for (int i = 0; i < m->nevents; i++) lock_event(r, &m->events[i]);

@@ -386,12 +386,19 @@ typedef struct MemAccess {
  * later acquire of the key by another goroutine orders it after.  Keys name
  * a sync object (a WaitGroup, a Once, an atomic word), one message of a
  * channel, ... (hb_key). */
-typedef enum HbKind { HB_RELEASE, HB_ACQUIRE } HbKind;
+typedef enum HbKind {
+    HB_RELEASE,
+    HB_ACQUIRE,
+    HB_RELEASE_STORE    /* a release that replaces what the key held: an atomic
+                           Store, after which a load is ordered after it, not
+                           after other goroutines' earlier stores (as Go's race
+                           runtime has it, and C++'s release sequences) */
+} HbKind;
 typedef enum HbKeyKind {
     HBK_GO = 1,         /* the go statement that made goroutine `id`            */
     HBK_WAITGROUP,      /* Add/Done before Wait returns (id: its address)       */
     HBK_ONCE,           /* f's return before every Do returns                   */
-    HBK_ATOMIC,         /* sync/atomic operations on one word are ordered       */
+    HBK_ATOMIC,         /* a sync/atomic Store, Add, CAS before later ones on the word */
     HBK_CHAN_MSG,       /* send #seq before receive #seq completes (id: chan)  */
     HBK_CHAN_ACK,       /* unbuffered: receive #seq before send #seq completes */
     HBK_CHAN_SLOT,      /* receive #seq before send #seq+cap completes          */

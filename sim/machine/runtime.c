@@ -162,13 +162,23 @@ bool rt_exec(Machine *m, Goroutine *g, int core, int op, int a, int b, const Val
     case OP_ONCEEND: return sync_once_end(m, g, core, p);
     case OP_CONDWAIT: return sync_cond_wait(m, g, core, p);
     case OP_CONDSIGNAL: return sync_cond_signal(m, g, core, p, a == 1);
-    case OP_ATOMICADD: case OP_ATOMICLOAD: case OP_ATOMICSTORE: case OP_ATOMICCAS:
-        /* Go's memory model: atomic operations behave as sequentially
-         * consistent ones, so each is ordered after every earlier one */
+    case OP_ATOMICADD: case OP_ATOMICLOAD: case OP_ATOMICSTORE: case OP_ATOMICCAS: {
+        /* Go's memory model: an atomic operation is ordered after those whose
+         * effect it observes.  So, as in Go's race runtime, a Load acquires
+         * and publishes nothing, a Store publishes (replacing what earlier
+         * stores published) without acquiring, an Add or a CAS that swaps
+         * does both, and a CAS that fails only acquires. */
+        uint64_t key = hb_key(HBK_ATOMIC, p, 0);
         machine_access(m, p, 1, op != OP_ATOMICLOAD, true);
-        machine_hb(m, HB_ACQUIRE, g->id, hb_key(HBK_ATOMIC, p, 0));
-        machine_hb(m, HB_RELEASE, g->id, hb_key(HBK_ATOMIC, p, 0));
+        if (op == OP_ATOMICSTORE) {
+            machine_hb(m, HB_RELEASE_STORE, g->id, key);
+            break;
+        }
+        machine_hb(m, HB_ACQUIRE, g->id, key);
+        if (op == OP_ATOMICADD || (op == OP_ATOMICCAS && m->mem[p].i == args[1].i))
+            machine_hb(m, HB_RELEASE, g->id, key);
         break;
+    }
     default: break;
     }
     switch (op) {

@@ -247,7 +247,9 @@ bool sync_wg_add(Machine *m, Goroutine *g, int core, int64_t addr, int64_t delta
         machine_fail(m, M_PANIC, g->id, true, "sync: negative WaitGroup counter");
         return false;
     }
-    machine_hb(m, HB_RELEASE, g->id, hb_key(HBK_WAITGROUP, addr, 0));
+    /* Done publishes to Wait; an Add that counts up publishes nothing (as
+     * in Go's sync package under -race) */
+    if (delta < 0) machine_hb(m, HB_RELEASE, g->id, hb_key(HBK_WAITGROUP, addr, 0));
     if (wg->counter == 0 && wg->nwaiters) {
         /* sched_ready cannot touch the waiter list: wake from a copy anyway,
          * in FIFO order. */
