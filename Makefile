@@ -48,7 +48,7 @@ BENCH_BIN    := $(BUILD)/tests/bench/bench_vm
 
 PREFIX       ?= /usr/local
 
-.PHONY: all deps bench-deps run test unit golden scenarios e2e e2e-sanitized go-conformance fidelity check-asan bench install clean help
+.PHONY: all deps bench-deps run test unit golden scenarios race e2e e2e-sanitized go-conformance fidelity check-asan bench install clean help
 all: $(BIN)
 
 help:
@@ -115,7 +115,7 @@ run:
 test:
 	@$(MAKE) --no-print-directory deps
 	@$(MAKE) --no-print-directory all
-	@$(MAKE) --no-print-directory unit golden scenarios go-conformance fidelity e2e
+	@$(MAKE) --no-print-directory unit golden scenarios race go-conformance fidelity e2e
 	@$(MAKE) --no-print-directory check-asan
 	@echo "all tests passed"
 
@@ -124,6 +124,11 @@ unit: $(UNIT_BIN)
 
 golden: $(BIN)
 	@sh tests/golden/run.sh ./$(BIN)
+
+# The race detector against go run -race, rule by rule of the Go memory model
+# (tests/race: the programs, what real Go 1.19 reported, record.sh needs Go).
+race: $(BIN)
+	@sh tests/race/run.sh ./$(BIN)
 
 # Every built-in scenario has a golden run and prints what real Go 1.19 did
 # (tests/scenarios: the records and the script that makes them with Go).
@@ -146,7 +151,7 @@ fidelity: $(BIN)
 	@sh tests/fidelity/run.sh ./$(BIN)
 
 check-asan:
-	@$(MAKE) --no-print-directory SAN=1 unit golden go-conformance e2e-sanitized
+	@$(MAKE) --no-print-directory SAN=1 unit golden race go-conformance e2e-sanitized
 
 # The TUI under the sanitizers: reports go to files (the terminal belongs to
 # curses), and any report fails the run.
