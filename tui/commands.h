@@ -28,6 +28,7 @@ typedef struct RunOptions {
     bool print_schedule;      /* print the run's schedule on stderr at the end */
     bool beats;               /* print where each of the scenario's beats fires */
     bool race;                /* report data races as Go's -race does           */
+    bool report;              /* the analyses' findings on stderr at the end    */
     /* survey */
     const char *seeds;        /* "1..200" or "200"; NULL: 1..100                 */
     const char *cores_list;   /* "1,2,4"; NULL: the --cores / scenario's        */

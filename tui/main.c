@@ -20,6 +20,7 @@ static void usage(FILE *out)
           "       interleave run SCENARIO|FILE.go [OPTIONS] [--max-steps N] [--trace]\n"
           "                                       [--schedule STEPS] [--print-schedule]\n"
           "                                       [--schedtrace MS] [--beats] [--race]\n"
+          "                                       [--report]\n"
           "       interleave survey SCENARIO|FILE.go [--seeds A..B] [--cores 1,2,4]\n"
           "                                          [--jobs N] [--max-steps N]\n"
           "       interleave check SCENARIO|FILE.go\n"
@@ -51,6 +52,9 @@ static void usage(FILE *out)
           "                   scenario's beats (its `// beat:` lines) happens\n"
           "  --race           report data races on stderr as Go's -race does, and\n"
           "                   exit 66 when the program would exit 0 but raced\n"
+          "  --report         after the program's output, its lost updates and a\n"
+          "                   table of CPU time and lock waits per goroutine with\n"
+          "                   Jain's fairness index, on stderr (the status is kept)\n"
           "\n"
           "survey:\n"
           "  runs the program with every seed of --seeds (1..100) on each core count\n"
@@ -104,7 +108,7 @@ static int parse_number(const char *s, long long lo, long long hi, long long *ou
 }
 
 enum { OPT_CORES = 256, OPT_POLICY, OPT_SEED, OPT_TIME_SLICE, OPT_MAX_STEPS, OPT_TRACE,
-       OPT_SCHEDULE, OPT_PRINT_SCHEDULE, OPT_SCHEDTRACE, OPT_BEATS, OPT_RACE, OPT_SEEDS, OPT_JOBS };
+       OPT_SCHEDULE, OPT_PRINT_SCHEDULE, OPT_SCHEDTRACE, OPT_BEATS, OPT_RACE, OPT_REPORT, OPT_SEEDS, OPT_JOBS };
 
 static const struct option long_options[] = {
     {"cores", required_argument, NULL, OPT_CORES},
@@ -118,6 +122,7 @@ static const struct option long_options[] = {
     {"print-schedule", no_argument, NULL, OPT_PRINT_SCHEDULE},
     {"beats", no_argument, NULL, OPT_BEATS},
     {"race", no_argument, NULL, OPT_RACE},
+    {"report", no_argument, NULL, OPT_REPORT},
     {"seeds", required_argument, NULL, OPT_SEEDS},
     {"jobs", required_argument, NULL, OPT_JOBS},
     {"help", no_argument, NULL, 'h'},
@@ -194,11 +199,13 @@ static int parse_options(int argc, char **argv, int mode, CommandLine *cl, int *
         case OPT_PRINT_SCHEDULE:
         case OPT_BEATS:
         case OPT_RACE:
+        case OPT_REPORT:
             if (!is_run) return usage_error("%s is an option of 'interleave run'", argv[optind - 1]);
             if (c == OPT_TRACE) o->trace = true;
             else if (c == OPT_PRINT_SCHEDULE) o->print_schedule = true;
             else if (c == OPT_BEATS) o->beats = true;
             else if (c == OPT_RACE) o->race = true;
+            else if (c == OPT_REPORT) o->report = true;
             else if (c == OPT_SCHEDULE) o->schedule = arg;
             else if (parse_number(arg, 1, 0x7fffffffffffffffLL, &v))
                 return usage_error("--max-steps wants a positive number, not '%s'", arg);
