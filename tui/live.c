@@ -21,6 +21,7 @@
 #include "beat.h"
 #include "memwatch.h"
 #include "race.h"
+#include "stats.h"
 #include "waitfor.h"
 
 /* Playback speeds, frames per second. */
@@ -44,6 +45,7 @@ struct Live {
     bool playing;
     int speed;
     bool notes;                /* the notes overlay is open                 */
+    bool stats_open;           /* ... the stats overlay                      */
     bool had_cycle;            /* a wait-for cycle was on screen last frame */
     int code_top;
     int max_ngs, max_locks;    /* the layout only grows within a run        */
@@ -55,6 +57,7 @@ struct Live {
     uint64_t beat_at[BEAT_MAX];/* the frame each beat happens at, 0 not yet  */
     RaceDetector *race;        /* data races, found in the same walk          */
     MemWatch *mem;             /* shared variables and lost updates, too      */
+    Stats *stats;              /* CPU and lock time per goroutine, too        */
     enum { RUN_NONE, RUN_TO_END, RUN_TO_BEAT } running;   /* End or `.` in progress */
 };
 
@@ -119,6 +122,8 @@ static void restart(Live *l)
     l->race = race_new();
     memwatch_free(l->mem);
     l->mem = memwatch_new();
+    stats_free(l->stats);
+    l->stats = stats_new();
     l->running = RUN_NONE;
     if (l->prog->ndiags == 0) l->hist = history_new(l->prog, &l->cfg, 0);
 }
@@ -152,13 +157,14 @@ void live_free(Live *l)
     program_dir_free(l->dir);
     race_free(l->race);
     memwatch_free(l->mem);
+    stats_free(l->stats);
     free(l->arg);
     free(l);
 }
 
 int live_ctx(const Live *l) { return l->hist ? CTX_LIVE : CTX_DIAG; }
 const char *live_name(const Live *l) { return l->sc.name; }
-bool live_overlay(const Live *l) { return l->notes; }
+bool live_overlay(const Live *l) { return l->notes || l->stats_open; }
 bool live_playing(const Live *l) { return l->playing || l->running != RUN_NONE; }
 int live_fps(const Live *l) { return speeds[l->speed]; }
 const History *live_history(const Live *l) { return l->hist; }
@@ -218,6 +224,7 @@ static int forward_scan(Live *l)
         }
         race_observe(l->race, machine(l));
         memwatch_observe(l->mem, machine(l));
+        stats_observe(l->stats, machine(l));
         l->scanned = f;
     }
     int at = -1;
@@ -395,8 +402,8 @@ static int act_diag(Live *l, Action a)
 
 int live_action(Live *l, Action a)
 {
-    if (l->notes) {                     /* any key closes the notes */
-        l->notes = false;
+    if (l->notes || l->stats_open) {    /* any key closes the notes or the stats */
+        l->notes = l->stats_open = false;
         return H_REDRAW;
     }
     if (!l->hist) return act_diag(l, a);
@@ -477,6 +484,9 @@ int live_action(Live *l, Action a)
         return H_REDRAW | H_TIMER;
     case ACT_NOTES:
         l->notes = true;
+        return H_REDRAW;
+    case ACT_STATS:
+        l->stats_open = true;
         return H_REDRAW;
     case ACT_NEXT_BEAT:
         next_beat(l);
@@ -566,4 +576,5 @@ void live_draw(Live *l, int rows, int cols)
     view_status_draw(&lay.status, &c);
     view_keybar_draw(&lay.keybar, CTX_LIVE, l->playing);
     if (l->notes) view_notes_draw(rows, cols, &l->meta, l->sc.filename);
+    if (l->stats_open) view_stats_draw(rows, cols, l->stats, m, l->scanned);
 }

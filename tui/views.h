@@ -78,6 +78,10 @@ struct MemWatch;
 int view_memory_count(const struct MemWatch *w, uint64_t f);
 void view_memory_draw(const Pane *p, const ViewCtx *c);
 
+/* view_stats.c: CPU and lock time per goroutine, up to frame `scanned`. */
+struct Stats;
+void view_stats_draw(int rows, int cols, const struct Stats *s, const Machine *m, uint64_t scanned);
+
 /* view_survey.c: state as survey_poll says (0 running, 1 done, -1 failed). */
 struct Survey;
 void view_survey_draw(int rows, int cols, const struct Survey *s, int state, int sel, const char *title,
