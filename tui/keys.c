@@ -46,6 +46,7 @@ const KeyBinding key_table[] = {
     { 'G',                 "G",     "run to the end",                   ACT_END,    LIVE, NULL, 0 },
     { 'n',                 "n",     "scenario notes: what to look for", ACT_NOTES,  LIVE, "Notes", 3 },
     { 'S',                 "S",     "stats: CPU and lock waits per goroutine", ACT_STATS, LIVE, NULL, 0 },
+    { 'i',                 "i",     "bytecode: each goroutine's next instruction", ACT_INSTR, LIVE, NULL, 0 },
     /* a file that does not compile */
     { 'r',                 "r",     "reload the file",                  ACT_RELOAD, DIAG, "Reload", 1 },
     /* the picker */

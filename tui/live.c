@@ -46,6 +46,7 @@ struct Live {
     int speed;
     bool notes;                /* the notes overlay is open                 */
     bool stats_open;           /* ... the stats overlay                      */
+    bool instructions;         /* the code shows bytecode (`i`)              */
     bool had_cycle;            /* a wait-for cycle was on screen last frame */
     int code_top;
     int max_ngs, max_locks;    /* the layout only grows within a run        */
@@ -488,6 +489,11 @@ int live_action(Live *l, Action a)
     case ACT_STATS:
         l->stats_open = true;
         return H_REDRAW;
+    case ACT_INSTR:
+        l->instructions = !l->instructions;
+        set_notice(l, "%s", l->instructions ? "the code shows each goroutine's next bytecode instruction (i hides it)"
+                                            : "bytecode hidden (i shows it)");
+        return H_REDRAW;
     case ACT_NEXT_BEAT:
         next_beat(l);
         return H_REDRAW | H_TIMER;
@@ -549,6 +555,7 @@ void live_draw(Live *l, int rows, int cols)
         .filename = l->sc.filename, .frame = history_frame(l->hist),
         .max_frame = history_max_frame(l->hist), .playing = l->playing,
         .fps = speeds[l->speed], .notice = l->notice, .beat = -1, .nbeats = l->meta.nbeats,
+        .instructions = l->instructions,
     };
     for (int i = 0; i < l->meta.nbeats; i++)
         if (l->beat_at[i] && l->beat_at[i] == c.frame) c.beat = i;

@@ -7,8 +7,9 @@
  *  G2,G3▶  34          v2.mu.Lock()                      G2 CALL 1  G3 CALL 1
  *
  * The gutter names the goroutines whose next instruction is on the line, in
- * their colours; lines a goroutine is running on are highlighted; the right
- * edge shows that next instruction as the disassembler prints it.  The view
+ * their colours; lines a goroutine is running on are highlighted; with `i`
+ * the right edge shows that next instruction as the disassembler prints it
+ * (the line under the panes says it in words either way).  The view
  * scrolls only when a marked line would leave the window.
  */
 #include <stdio.h>
@@ -248,7 +249,7 @@ void view_code_draw(const Pane *p, const ViewCtx *c, int *top)
         const char *text = program_line_text(prog, line, &len);
         Pane code = pane_make(p->y, p->x, p->h, p->w);
         int used = draw_source(&code, row, code_x, text, len, base, running);
-        if (marked) draw_instrs(p, row, code_x + used, c, marks, n, line);
+        if (marked && c->instructions) draw_instrs(p, row, code_x + used, c, marks, n, line);
         if (c->race && (line == c->race->cur.line || line == c->race->prev.line)) {
             /* both accesses of a data race, whatever else the line shows */
             const RaceAccess *a = line == c->race->cur.line ? &c->race->cur : &c->race->prev;

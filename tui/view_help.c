@@ -76,6 +76,8 @@ static const Legend legend[] = {
     { GLYPH_MARKER, "G2", ROLE_COUNT, "the line G2 runs next (highlighted while it runs)" },
     { GLYPH_IDLE,   "",   ROLE_DIM,   "a core idle in that frame" },
     { GLYPH_CYCLE,  "",   ROLE_CYCLE, "on a wait-for cycle: deadlocked" },
+    { GLYPH_COUNT,  "RACE", ROLE_DEADLOCK, "an access of a data race (code and timeline)" },
+    { GLYPH_COUNT,  "LOADREF", ROLE_INSTR, "(i) load a shared variable; STOREREF stores it" },
 };
 
 void view_help_draw(int rows, int cols, int ctx)

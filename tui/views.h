@@ -31,6 +31,8 @@ typedef struct ViewCtx {
     int beat, nbeats;          /* the scenario's beat at this frame (0-based),
                                   -1 none; how many it has                      */
     const struct RaceReport *race;   /* a data race found at this frame, NULL none */
+    bool instructions;               /* the code shows each goroutine's next
+                                        bytecode instruction (`i`)              */
     const struct MemWatch *mem;      /* shared variables (Memory pane), or NULL  */
     const struct LostUpdate *lost;   /* a lost update at this frame, NULL none   */
     const struct RaceReport *races; int nraces;   /* every race found so far:
