@@ -13,15 +13,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "beat.h"
 #include "layout.h"
+#include "memwatch.h"
 #include "program_dir.h"
+#include "race.h"
 #include "scenario.h"
+#include "stats.h"
 #include "util.h"
 #include "views.h"
-#include "beat.h"
-#include "memwatch.h"
-#include "race.h"
-#include "stats.h"
 #include "waitfor.h"
 
 /* Playback speeds, frames per second. */
@@ -211,8 +211,10 @@ static void stopped_notice(Live *l)
                theme_glyph(GLYPH_LEFT));
 }
 
-/* One frame forward, looking for beats in frames not seen before; returns
- * the beat at the new frame (the last, when several), -1 none. */
+/* One frame forward.  A frame not seen before goes through the beats and
+ * the analyses (races, shared memory, CPU and lock time), in order from
+ * frame 1; returns the beat at the new frame (the last, when several), -1
+ * none. */
 static int forward_scan(Live *l)
 {
     history_forward(l->hist);
