@@ -678,6 +678,11 @@ static Thread *earliest(Machine *m, bool skip_running)
 
 static void begin_frame(Machine *m)
 {
+    /* A Thread pointer is held across a whole action (the acting thread,
+     * sysmon's): room for every thread one action can make (a handoff per
+     * core, a wakep, a poller), so m->threads never moves within one. */
+    if (m->threads_cap < m->nthreads + m->ncores + 4)
+        GROW(m->threads, m->threads_cap, m->nthreads + m->ncores + 4);
     m->nevents = 0;
     m->naccesses = 0;
     m->nhb = 0;

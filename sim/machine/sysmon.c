@@ -121,6 +121,7 @@ void sysmon_tick(Machine *m, Thread *t)
     }
     if (retake(m)) m->sysmon_idle = 0;
     else m->sysmon_idle++;
+    t = &m->threads[m->sysmon];          /* a handoff may have made a thread: m->threads moved */
     if (m->cfg.schedtrace_ms > 0 && m->lasttrace + (int64_t)m->cfg.schedtrace_ms * 1000000 <= m->now) {
         m->lasttrace = m->now;
         schedtrace(m);
