@@ -19,9 +19,14 @@ screen | grep -Eq 'G[0-9]+ stores counter = [0-9]+; G[0-9]+.s store of [0-9]+ at
 screen | grep -q 'paused at the first lost update' || fail "no word on why it stopped"
 screen | grep -Eq 'Memory .* 1 shared' || fail "no Memory pane"
 screen | grep -Eq 'counter +[0-9]+ +G[0-9]+ at frame [0-9]+' || fail "the Memory pane does not show counter and its last store"
-# one step back: the overwritten store is still the last one
+# one step back, the Memory pane's last store is the earlier one, which the
+# lost update overwrote
+at=$(screen | sed -n 's/.*counter  *[0-9][0-9]*  *G[0-9][0-9]* at frame \([0-9][0-9]*\).*/\1/p' | head -1)
 keys Left
 wait_gone 'LOST UPDATE' 5 || fail "a step back still shows the lost update"
+was=$(screen | sed -n 's/.*counter  *[0-9][0-9]*  *G[0-9][0-9]* at frame \([0-9][0-9]*\).*/\1/p' | head -1)
+[ -n "$at" ] && [ -n "$was" ] && [ "$was" -lt "$at" ] ||
+    fail "stepping back should show the earlier last store (was '$was', then '$at')"
 keys q
 wait_for '^\$ *$' 10 || fail "q did not return to the shell"
 assert_sane_terminal
