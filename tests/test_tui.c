@@ -612,6 +612,31 @@ static void test_lost_update_in_words(void **state)
     unlink(path);
 }
 
+/* n opens the notes; n again turns to what to look for and the beats (so
+ * both fit 80x24); any other key closes. */
+static void test_notes_pages(void **state)
+{
+    (void)state;
+    screen_start(24, 80, THEME_DARK, false);
+    Live *l = open_scenario("deadlock", 0);
+    live_action(l, ACT_NOTES);
+    assert_true(live_overlay(l));
+    draw(l);
+    assert_on_screen("Notes");
+    assert_on_screen("n: what to look for and the beats");
+    assert_not_on_screen("What to look for");
+    live_overlay_key(l, true);
+    assert_true(live_overlay(l));
+    draw(l);
+    assert_on_screen("What to look for");
+    assert_on_screen("Beats (. goes from one to the next)");
+    assert_on_screen(" 1 G3");                   /* the first beat's caption */
+    live_overlay_key(l, false);
+    assert_false(live_overlay(l));
+    live_free(l);
+    screen_stop();
+}
+
 /* End on a long run goes on in chunks between keys: the screen stays alive
  * and any key stops it where it got. */
 static void test_end_runs_in_chunks(void **state)
@@ -724,6 +749,7 @@ int main(void)
         cmocka_unit_test(test_end_runs_in_chunks),
         cmocka_unit_test(test_own_file_before_builtin),
         cmocka_unit_test(test_lost_update_in_words),
+        cmocka_unit_test(test_notes_pages),
         cmocka_unit_test(test_events_text),
     };
     return cmocka_run_group_tests_name("tui", tests, NULL, NULL);

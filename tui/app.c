@@ -259,8 +259,12 @@ static void handle_key(App *a, int key)
     int ctx = screen_ctx(a);
     bool overlay = a->screen == SCREEN_LIVE && a->live && live_overlay(a->live);
     Action act = keys_lookup(ctx, key);
-    if (overlay) act = ACT_NOTES;          /* any key closes the notes */
-    if (!overlay) {
+    if (overlay) {                         /* n turns the notes' page, any other key closes */
+        live_overlay_key(a->live, act == ACT_NOTES);
+        a->dirty = true;
+        return;
+    }
+    {
         switch (act) {
         case ACT_QUIT: app_quit(a, 0); return;
         case ACT_HELP: a->help = true; a->dirty = true; return;

@@ -44,7 +44,7 @@ struct Live {
     MachineConfig cfg;         /* the run's configuration                   */
     bool playing;
     int speed;
-    bool notes;                /* the notes overlay is open                 */
+    int notes;                 /* the notes overlay: 0 closed, page 1 or 2  */
     bool stats_open;           /* ... the stats overlay                      */
     bool instructions;         /* the code shows bytecode (`i`)              */
     bool had_cycle;            /* a wait-for cycle was on screen last frame */
@@ -166,6 +166,16 @@ void live_free(Live *l)
 int live_ctx(const Live *l) { return l->hist ? CTX_LIVE : CTX_DIAG; }
 const char *live_name(const Live *l) { return l->sc.name; }
 bool live_overlay(const Live *l) { return l->notes || l->stats_open; }
+
+void live_overlay_key(Live *l, bool notes_key)
+{
+    if (l->notes == 1 && notes_key) {
+        l->notes = 2;
+        return;
+    }
+    l->notes = 0;
+    l->stats_open = false;
+}
 bool live_playing(const Live *l) { return l->playing || l->running != RUN_NONE; }
 int live_fps(const Live *l) { return speeds[l->speed]; }
 const History *live_history(const Live *l) { return l->hist; }
@@ -405,8 +415,8 @@ static int act_diag(Live *l, Action a)
 
 int live_action(Live *l, Action a)
 {
-    if (l->notes || l->stats_open) {    /* any key closes the notes or the stats */
-        l->notes = l->stats_open = false;
+    if (l->notes || l->stats_open) {    /* (keys reach live_overlay_key first) */
+        live_overlay_key(l, a == ACT_NOTES);
         return H_REDRAW;
     }
     if (!l->hist) return act_diag(l, a);
@@ -486,7 +496,7 @@ int live_action(Live *l, Action a)
                    (unsigned long long)l->cfg.seed);
         return H_REDRAW | H_TIMER;
     case ACT_NOTES:
-        l->notes = true;
+        l->notes = 1;
         return H_REDRAW;
     case ACT_STATS:
         l->stats_open = true;
@@ -584,6 +594,6 @@ void live_draw(Live *l, int rows, int cols)
     view_notice_draw(&lay.notice, &c);
     view_status_draw(&lay.status, &c);
     view_keybar_draw(&lay.keybar, CTX_LIVE, l->playing);
-    if (l->notes) view_notes_draw(rows, cols, &l->meta, l->sc.filename);
+    if (l->notes) view_notes_draw(rows, cols, &l->meta, l->sc.filename, l->notes);
     if (l->stats_open) view_stats_draw(rows, cols, l->stats, m, l->scanned);
 }

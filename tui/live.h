@@ -25,8 +25,11 @@ void live_free(Live *l);
 /* CTX_LIVE, or CTX_DIAG when the program did not compile. */
 int live_ctx(const Live *l);
 const char *live_name(const Live *l);        /* the scenario's name        */
-/* True while an overlay (notes) is open: the next key closes it. */
+/* True while an overlay (notes, stats) is open: the next key goes to it. */
 bool live_overlay(const Live *l);
+/* A key while an overlay is open: n again turns the notes to their second
+ * page (what to look for, the beats); anything else closes. */
+void live_overlay_key(Live *l, bool notes_key);
 int live_action(Live *l, Action a);
 /* Advance `frames` frames of playback; stops playing at the end. */
 int live_tick(Live *l, int frames);

@@ -89,7 +89,8 @@ struct Survey;
 void view_survey_draw(int rows, int cols, const struct Survey *s, int state, int sel, const char *title,
                       int elapsed_s);
 /* view_notes.c: the scenario's notes and what to look for, as an overlay. */
-void view_notes_draw(int rows, int cols, const ScenarioMeta *meta, const char *filename);
+/* page 1: summary and notes; page 2: what to look for and the beats */
+void view_notes_draw(int rows, int cols, const ScenarioMeta *meta, const char *filename, int page);
 /* view_diag.c: a program that does not compile, in place of the live view. */
 void view_diag_draw(const Pane *p, const Program *prog);
 
