@@ -637,6 +637,32 @@ static void test_notes_pages(void **state)
     screen_stop();
 }
 
+/* g shows Ps, Ms and queues in place of the code: on the threads lesson's
+ * first beat, G3's M is in a system call holding P1. */
+static void test_gmp_view(void **state)
+{
+    (void)state;
+    screen_start(40, 120, THEME_DARK, false);
+    Live *l = open_scenario("threads", 0);
+    act(l, ACT_NEXT_BEAT);
+    live_action(l, ACT_GMP);
+    draw(l);
+    assert_on_screen("G-M-P");
+    assert_on_screen("threads=4");
+    assert_on_screen("P1 syscall");
+    assert_on_screen("in a system call with G3, still holding P1");
+    assert_on_screen("sysmon: watches the Ps");
+    assert_not_on_screen("func main()");              /* the code is replaced */
+    act(l, ACT_NEXT_BEAT);                             /* sysmon hands P1 on */
+    draw(l);
+    assert_on_screen("its P went to another M");
+    live_action(l, ACT_GMP);
+    draw(l);
+    assert_not_on_screen("G-M-P");
+    live_free(l);
+    screen_stop();
+}
+
 /* End on a long run goes on in chunks between keys: the screen stays alive
  * and any key stops it where it got. */
 static void test_end_runs_in_chunks(void **state)
@@ -750,6 +776,7 @@ int main(void)
         cmocka_unit_test(test_own_file_before_builtin),
         cmocka_unit_test(test_lost_update_in_words),
         cmocka_unit_test(test_notes_pages),
+        cmocka_unit_test(test_gmp_view),
         cmocka_unit_test(test_events_text),
     };
     return cmocka_run_group_tests_name("tui", tests, NULL, NULL);

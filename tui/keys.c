@@ -41,12 +41,12 @@ const KeyBinding key_table[] = {
     { 'r',                 "r",     "restart: reload the file, same seed", ACT_RESTART, LIVE, "Restart", 2 },
     { 's',                 "s",     "restart with the next seed",       ACT_RESEED, LIVE, "Seed", 3 },
     { KEYCODE(KEY_HOME),   "Home",  "first frame",                      ACT_START,  LIVE, NULL, 0 },
-    { 'g',                 "g",     "first frame",                      ACT_START,  LIVE, NULL, 0 },
     { KEYCODE(KEY_END),    "End",   "run to the end",                   ACT_END,    LIVE, NULL, 0 },
     { 'G',                 "G",     "run to the end",                   ACT_END,    LIVE, NULL, 0 },
     { 'n',                 "n",     "scenario notes: what to look for", ACT_NOTES,  LIVE, "Notes", 3 },
     { 'S',                 "S",     "stats: CPU and lock waits per goroutine", ACT_STATS, LIVE, NULL, 0 },
     { 'i',                 "i",     "bytecode: each goroutine's next instruction", ACT_INSTR, LIVE, NULL, 0 },
+    { 'g',                 "g",     "G-M-P: Ps, threads and run queues, for the code", ACT_GMP, LIVE, "GMP", 3 },
     /* a file that does not compile */
     { 'r',                 "r",     "reload the file",                  ACT_RELOAD, DIAG, "Reload", 1 },
     /* the picker */

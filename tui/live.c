@@ -47,6 +47,7 @@ struct Live {
     int notes;                 /* the notes overlay: 0 closed, page 1 or 2  */
     bool stats_open;           /* ... the stats overlay                      */
     bool instructions;         /* the code shows bytecode (`i`)              */
+    bool gmp;                  /* the G-M-P view in place of the code (`g`)  */
     bool had_cycle;            /* a wait-for cycle was on screen last frame */
     int code_top;
     int max_ngs, max_locks;    /* the layout only grows within a run        */
@@ -216,7 +217,7 @@ static bool has_cycle(const Live *l)
 
 static void stopped_notice(Live *l)
 {
-    set_notice(l, "the run has ended at frame %llu: %s steps back, g goes to frame 0, "
+    set_notice(l, "the run has ended at frame %llu: %s steps back, Home goes to frame 0, "
                "s restarts with the next seed", (unsigned long long)history_frame(l->hist),
                theme_glyph(GLYPH_LEFT));
 }
@@ -501,6 +502,9 @@ int live_action(Live *l, Action a)
     case ACT_STATS:
         l->stats_open = true;
         return H_REDRAW;
+    case ACT_GMP:
+        l->gmp = !l->gmp;
+        return H_REDRAW;
     case ACT_INSTR:
         l->instructions = !l->instructions;
         set_notice(l, "%s", l->instructions ? "the code shows each goroutine's next bytecode instruction (i hides it)"
@@ -578,7 +582,8 @@ void live_draw(Live *l, int rows, int cols)
     LiveLayout lay;
     live_layout(rows, cols, m->ncores, l->max_ngs, l->max_locks, view_memory_count(l->mem, c.frame), &lay);
     view_timeline_draw(&lay.timeline, &c);
-    view_code_draw(&lay.code, &c, &l->code_top);
+    if (l->gmp) view_gmp_draw(&lay.code, &c);
+    else view_code_draw(&lay.code, &c, &l->code_top);
     view_goroutines_draw(&lay.gor, &c);
     view_locks_draw(&lay.locks, &c);
     view_memory_draw(&lay.memory, &c);

@@ -157,7 +157,7 @@ void view_notice_draw(const Pane *p, const ViewCtx *c)
         return;
     case M_EXITED:
         snprintf(text, sizeof text, "the program exited with status %d after %llu frames  "
-                 "(%s steps back, g goes to frame 0, s tries the next seed)",
+                 "(%s steps back, Home goes to frame 0, s tries the next seed)",
                  m->exit_code, (unsigned long long)c->frame, theme_glyph(GLYPH_LEFT));
         banner(p, ROLE_OK, NULL, text);
         return;

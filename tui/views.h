@@ -75,6 +75,9 @@ size_t view_events_text(const ViewCtx *c, char *buf, size_t n);
  * (while playing, the bar says "Pause" for the play key). */
 void view_keybar_draw(const Pane *p, int ctx, bool playing);
 void view_help_draw(int rows, int cols, int ctx);
+/* view_gmp.c: Ps, Ms and run queues, in place of the code (`g`). */
+void view_gmp_draw(const Pane *p, const ViewCtx *c);
+
 /* view_memory.c: the shared variables; how many are shared by frame f. */
 struct MemWatch;
 int view_memory_count(const struct MemWatch *w, uint64_t f);
