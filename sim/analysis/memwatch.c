@@ -4,8 +4,8 @@
  * Per cell: a version (stores so far) and the last store.  Per goroutine and
  * cell, the version it last read, "armed" until its own next store: a store
  * by an armed goroutine whose version is behind the cell's overwrites the
- * stores in between unseen.  Cells are few (the variables a program shares),
- * so a linear table with a small index is enough.
+ * stores in between unseen.  Both tables are found by hash (u64map.h): a
+ * program may touch every element of a large slice.
  */
 #include "memwatch.h"
 
@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "u64map.h"
 #include "util.h"
 
 typedef struct Seen {
@@ -30,7 +31,15 @@ struct MemWatch {
     StoreLog *logs; int logs_cap;          /* logs[i]: cell i's stores in order */
     Seen *seen; int nseen, seen_cap;
     LostUpdate *lost; int nlost, lost_cap;
+    U64Map cell_index;                     /* addr -> index in cells             */
+    U64Map seen_index;                     /* seen_key(addr, g) -> index in seen */
 };
+
+/* (addr, g) as one key: addresses below 2^40 slots, goroutines below 2^24 */
+static uint64_t seen_key(int64_t addr, int g)
+{
+    return ((uint64_t)addr << 24) ^ ((uint64_t)(uint32_t)g & 0xffffff);
+}
 
 MemWatch *memwatch_new(void)
 {
@@ -45,6 +54,8 @@ void memwatch_free(MemWatch *w)
     free(w->cells);
     free(w->seen);
     free(w->lost);
+    u64map_free(&w->cell_index);
+    u64map_free(&w->seen_index);
     free(w);
 }
 
@@ -62,8 +73,9 @@ const LostUpdate *memwatch_lost(const MemWatch *w, int *n)
 
 static MemCell *cell(MemWatch *w, int64_t addr, uint64_t frame)
 {
-    for (int i = w->ncells - 1; i >= 0; i--)
-        if (w->cells[i].addr == addr) return &w->cells[i];
+    int *slot = u64map_slot(&w->cell_index, (uint64_t)addr, true);
+    if (*slot >= 0) return &w->cells[*slot];
+    *slot = w->ncells;
     if (w->ncells == w->cells_cap) GROW(w->cells, w->cells_cap, w->ncells + 1);
     if (w->ncells == w->logs_cap) GROW(w->logs, w->logs_cap, w->ncells + 1);
     w->logs[w->ncells] = (StoreLog){NULL, 0, 0};
@@ -76,8 +88,9 @@ static MemCell *cell(MemWatch *w, int64_t addr, uint64_t frame)
 
 static Seen *seen(MemWatch *w, int64_t addr, int g)
 {
-    for (int i = 0; i < w->nseen; i++)
-        if (w->seen[i].addr == addr && w->seen[i].g == g) return &w->seen[i];
+    int *slot = u64map_slot(&w->seen_index, seen_key(addr, g), true);
+    if (*slot >= 0) return &w->seen[*slot];
+    *slot = w->nseen;
     if (w->nseen == w->seen_cap) GROW(w->seen, w->seen_cap, w->nseen + 1);
     Seen *s = &w->seen[w->nseen++];
     *s = (Seen){addr, g, 0, false};

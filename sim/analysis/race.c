@@ -19,67 +19,8 @@
 #include <string.h>
 
 #include "program.h"
+#include "u64map.h"
 #include "util.h"
-
-/* ---- a map from 64-bit keys to ints (open addressing) ------------------------------- */
-
-typedef struct U64Map {
-    uint64_t *keys;        /* 0: empty; key k is stored as k + 1 (never 0)        */
-    int *vals;             /* -1: deleted                                          */
-    size_t cap, used;      /* used: slots ever taken (live and deleted)            */
-} U64Map;
-
-static uint64_t mix(uint64_t x)
-{
-    x ^= x >> 33; x *= 0xff51afd7ed558ccdULL;
-    x ^= x >> 33; x *= 0xc4ceb9fe1a85ec53ULL;
-    return x ^ (x >> 33);
-}
-
-static int *map_slot(U64Map *mp, uint64_t key, bool insert);
-
-static void map_grow(U64Map *mp)
-{
-    U64Map old = *mp;
-    mp->cap = old.cap ? old.cap * 2 : 64;
-    mp->keys = xcalloc(mp->cap, sizeof *mp->keys);
-    mp->vals = xmalloc(mp->cap * sizeof *mp->vals);
-    mp->used = 0;
-    for (size_t i = 0; i < old.cap; i++)
-        if (old.keys[i] && old.vals[i] >= 0) *map_slot(mp, old.keys[i] - 1, true) = old.vals[i];
-    free(old.keys);
-    free(old.vals);
-}
-
-/* The value slot of key; with insert, a new one (set to -1) when absent;
- * NULL when absent and not inserting. */
-static int *map_slot(U64Map *mp, uint64_t key, bool insert)
-{
-    if (insert && (mp->used + 1) * 4 >= mp->cap * 3) map_grow(mp);
-    if (!mp->cap) return NULL;
-    size_t mask = mp->cap - 1, i = mix(key) & mask;
-    int *tomb = NULL;
-    for (;; i = (i + 1) & mask) {
-        if (!mp->keys[i]) break;
-        if (mp->keys[i] == key + 1) {
-            if (mp->vals[i] >= 0 || insert) return &mp->vals[i];
-            return NULL;
-        }
-        if (mp->vals[i] < 0 && !tomb) tomb = &mp->vals[i];
-    }
-    if (!insert) return NULL;
-    (void)tomb;            /* a deleted slot keeps its key: reuse needs the same key */
-    mp->keys[i] = key + 1;
-    mp->vals[i] = -1;
-    mp->used++;
-    return &mp->vals[i];
-}
-
-static void map_free(U64Map *mp)
-{
-    free(mp->keys);
-    free(mp->vals);
-}
 
 /* ---- vector clocks ------------------------------------------------------------------ */
 
@@ -148,8 +89,8 @@ void race_free(RaceDetector *r)
     for (int i = 0; i < r->nshadow; i++) free(r->shadow[i].reads);
     free(r->gs); free(r->keys); free(r->free_keys); free(r->shadow);
     free(r->stack_data); free(r->stacks); free(r->reports);
-    map_free(&r->key_index); map_free(&r->shadow_index); map_free(&r->stack_index);
-    map_free(&r->reported);
+    u64map_free(&r->key_index); u64map_free(&r->shadow_index); u64map_free(&r->stack_index);
+    u64map_free(&r->reported);
     free(r);
 }
 
@@ -184,7 +125,7 @@ static Clock *gclock(RaceDetector *r, int g)
 
 static Clock *key_clock(RaceDetector *r, uint64_t key, bool make)
 {
-    int *slot = map_slot(&r->key_index, key, make);
+    int *slot = u64map_slot(&r->key_index, key, make);
     if (!slot) return NULL;
     if (*slot < 0) {
         if (r->nfree) {
@@ -208,7 +149,7 @@ static bool single_use(uint64_t key)
 
 static void drop_key(RaceDetector *r, uint64_t key)
 {
-    int *slot = map_slot(&r->key_index, key, false);
+    int *slot = u64map_slot(&r->key_index, key, false);
     if (!slot) return;
     if (r->nfree == r->free_cap) GROW(r->free_keys, r->free_cap, r->nfree + 1);
     r->free_keys[r->nfree++] = *slot;
@@ -288,9 +229,9 @@ static int capture_stack(RaceDetector *r, const Machine *m, const Goroutine *g)
                                                : line_at(m->prog, g->frames[i].pc - 1);
     }
     uint64_t h = 0x9e3779b97f4a7c15ULL;
-    for (int i = 0; i < 2 * n; i++) h = mix(h ^ (uint64_t)(uint32_t)pairs[i]);
+    for (int i = 0; i < 2 * n; i++) h = u64map_mix(h ^ (uint64_t)(uint32_t)pairs[i]);
     for (;; h++) {                              /* probe past a different stack */
-        int *slot = map_slot(&r->stack_index, h, true);
+        int *slot = u64map_slot(&r->stack_index, h, true);
         if (*slot < 0) {
             if (r->nstacks == r->stacks_cap) GROW(r->stacks, r->stacks_cap, r->nstacks + 1);
             if (r->nstack_data + 2 * n > r->stack_data_cap)
@@ -324,7 +265,7 @@ void race_stack_frame(const RaceDetector *r, int stack, int i, int *proto, int *
 
 static Shadow *shadow_of(RaceDetector *r, int64_t addr)
 {
-    int *slot = map_slot(&r->shadow_index, (uint64_t)addr, true);
+    int *slot = u64map_slot(&r->shadow_index, (uint64_t)addr, true);
     if (*slot < 0) {
         if (r->nshadow == r->shadow_cap) GROW(r->shadow, r->shadow_cap, r->nshadow + 1);
         *slot = r->nshadow;
@@ -338,7 +279,7 @@ static void report(RaceDetector *r, int64_t addr, const RaceAccess *cur, const R
     /* once per pair of source lines, whichever came first */
     int a = cur->line < prev->line ? cur->line : prev->line;
     int b = cur->line < prev->line ? prev->line : cur->line;
-    int *seen = map_slot(&r->reported, ((uint64_t)(uint32_t)a << 32) | (uint32_t)b, true);
+    int *seen = u64map_slot(&r->reported, ((uint64_t)(uint32_t)a << 32) | (uint32_t)b, true);
     if (*seen >= 0) return;
     *seen = 1;
     if (r->nreports == r->reports_cap) GROW(r->reports, r->reports_cap, r->nreports + 1);
