@@ -9,6 +9,8 @@
  * Memory: mem[0, nglobals) are the globals, then the heap grows by objects
  * (NEW, CLOSURE) with increasing base addresses and is never freed, so an
  * address names one object for the whole run (machine_addr_name uses that).
+ * Every allocation's base is kept in blocks[]: the extent of what a pointer
+ * into it keeps alive.
  *
  * Endings: main returning gives M_EXITED (exit 0, other goroutines abandoned
  * as in Go); machine_fail() gives M_PANIC or M_DEADLOCK (exit 2) and writes
@@ -99,6 +101,13 @@ int64_t machine_alloc(Machine *m, int nslots, int type, int name)
     }
     for (int i = 0; i < nslots; i++) m->mem[base + i] = value_nil();
     m->nmem += nslots;
+    if (nslots > 0) {
+        if (m->nblocks == m->blocks_cap) {
+            m->blocks_cap = m->blocks_cap ? 2 * m->blocks_cap : 64;
+            m->blocks = xrealloc(m->blocks, (size_t)m->blocks_cap * sizeof *m->blocks);
+        }
+        m->blocks[m->nblocks++] = base;
+    }
     if (type != -2) {
         GROW(m->objects, m->objects_cap, m->nobjects + 1);
         Object *o = &m->objects[m->nobjects++];
@@ -259,7 +268,7 @@ void machine_free(Machine *m)
     free(m->pollready.ids);
     free(m->threads);
     free(m->netevs);
-    free(m->mem); free(m->objects); free(m->strdata); free(m->strings);
+    free(m->mem); free(m->blocks); free(m->objects); free(m->strdata); free(m->strings);
     free(m->gs); free(m->syncs); free(m->events); free(m->hb);
     free(m->stdout_buf); free(m->stderr_buf); free(m->timers);
     io_state_free(m->io);
@@ -290,6 +299,7 @@ void machine_copy(Machine *dst, const Machine *src)
     *dst = *src;
 #define REUSE(f, cap, n) do { dst->f = old.f; dst->cap = old.cap; COPY_INTO(dst->f, dst->cap, src->f, n); } while (0)
     REUSE(mem, mem_cap, src->nmem);
+    REUSE(blocks, blocks_cap, src->nblocks);
     REUSE(objects, objects_cap, src->nobjects);
     REUSE(strdata, strdata_cap, src->strdata_len);
     REUSE(strings, strings_cap, src->nstrings);

@@ -453,6 +453,10 @@ typedef struct Machine {
 
     Value *mem; int64_t nmem, mem_cap;       /* globals first, then the heap   */
     Object *objects; int nobjects, objects_cap;
+    int64_t *blocks; int64_t nblocks, blocks_cap;  /* the base of every allocation
+                                   (the globals are block 0), in address order:
+                                   what the collector's marking scans as one
+                                   piece (sim/machine/reach.c)                */
     char *strdata; uint32_t strdata_len, strdata_cap;
     StrRef *strings; int nstrings, strings_cap;  /* program constants first   */
 

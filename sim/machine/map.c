@@ -65,6 +65,13 @@ int64_t map_len(const Machine *m, Value map)
     return h < 0 ? 0 : m->mem[h + HDR_LEN].i;
 }
 
+int64_t map_entry_array(const Machine *m, Value map)
+{
+    int64_t h = header(map);
+    if (h < 0 || h + HDR_SLOTS > m->nmem) return -1;
+    return m->mem[h + HDR_ENTRIES].i;
+}
+
 static uint64_t mix(uint64_t x);
 
 /* A hash of one slot's content consistent with vm_data_equal. */
