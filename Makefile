@@ -48,7 +48,7 @@ BENCH_BIN    := $(BUILD)/tests/bench/bench_vm
 
 PREFIX       ?= /usr/local
 
-.PHONY: all deps bench-deps run test unit golden scenarios race e2e e2e-sanitized go-conformance fidelity check-asan bench install clean help
+.PHONY: all deps bench-deps run test unit golden scenarios race analyses e2e e2e-sanitized go-conformance fidelity check-asan bench install clean help
 all: $(BIN)
 
 help:
@@ -115,7 +115,7 @@ run:
 test:
 	@$(MAKE) --no-print-directory deps
 	@$(MAKE) --no-print-directory all
-	@$(MAKE) --no-print-directory unit golden scenarios race go-conformance fidelity e2e
+	@$(MAKE) --no-print-directory unit golden scenarios race analyses go-conformance fidelity e2e
 	@$(MAKE) --no-print-directory check-asan
 	@echo "all tests passed"
 
@@ -129,6 +129,11 @@ golden: $(BIN)
 # (tests/race: the programs, what real Go 1.19 reported, record.sh needs Go).
 race: $(BIN)
 	@sh tests/race/run.sh ./$(BIN)
+
+# The analyses' findings (partial deadlocks) over tests/go, the scenarios and
+# tests/analyses: exactly those in tests/analyses/expect.txt, no false report.
+analyses: $(BIN)
+	@sh tests/analyses/run.sh ./$(BIN)
 
 # Every built-in scenario has a golden run and prints what real Go 1.19 did
 # (tests/scenarios: the records and the script that makes them with Go).
@@ -151,7 +156,7 @@ fidelity: $(BIN)
 	@sh tests/fidelity/run.sh ./$(BIN)
 
 check-asan:
-	@$(MAKE) --no-print-directory SAN=1 unit golden race go-conformance e2e-sanitized
+	@$(MAKE) --no-print-directory SAN=1 unit golden race analyses go-conformance e2e-sanitized
 
 # The TUI under the sanitizers: reports go to files (the terminal belongs to
 # curses), and any report fails the run.

@@ -20,6 +20,7 @@
 #include "race.h"
 #include "scenario.h"
 #include "stats.h"
+#include "stuck.h"
 
 #define DEFAULT_MAX_STEPS 1000000000ULL
 
@@ -146,7 +147,7 @@ int cmd_check(const char *target)
  *   lost updates: 1873; the first: G3 stores counter = ...
  *   starvation (CPU time and locks per goroutine): ... (stats.h)       */
 static void write_report(const Scenario *sc, const Machine *m, const MemWatch *mem, const Stats *stats,
-                         FILE *out)
+                         const StuckWatch *stuck, FILE *out)
 {
     fprintf(out, "report: %s on %d core%s, seed %llu\n", sc->filename, m->ncores, m->ncores == 1 ? "" : "s",
             (unsigned long long)m->cfg.seed);
@@ -160,6 +161,7 @@ static void write_report(const Scenario *sc, const Machine *m, const MemWatch *m
     } else {
         fprintf(out, "lost updates: none\n");
     }
+    stuck_write(stuck, m, out);
     stats_write(stats, m, out);
 }
 
@@ -217,6 +219,7 @@ int cmd_run(const RunOptions *o)
     RaceDetector *race = o->race ? race_new() : NULL;
     MemWatch *mem = o->report ? memwatch_new() : NULL;
     Stats *stats = o->report ? stats_new() : NULL;
+    StuckWatch *stuck = o->report ? stuck_new() : NULL;
     while (m->status == M_RUNNING && m->frame < limit) {
         if (per_frame) {
             machine_step(m);
@@ -228,6 +231,7 @@ int cmd_run(const RunOptions *o)
         if (o->beats && beats.next < meta.nbeats) print_beats(m, &meta, &beats);
         if (mem) memwatch_observe(mem, m);
         if (stats) stats_observe(stats, m);
+        if (stuck) stuck_observe(stuck, m);
         if (race && race_observe(race, m)) {
             /* Go prints a report when it finds the race, as the run goes on */
             int n;
@@ -270,9 +274,10 @@ int cmd_run(const RunOptions *o)
     if (o->report) {
         /* after the program's own stderr (its fatal error, if any) */
         machine_write_fatal(m, stderr);
-        write_report(&sc, m, mem, stats, stderr);
+        write_report(&sc, m, mem, stats, stuck, stderr);
         memwatch_free(mem);
         stats_free(stats);
+        stuck_free(stuck);
     }
     if (race) {
         int n;

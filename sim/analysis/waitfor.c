@@ -99,36 +99,33 @@ size_t waitfor_describe_cycle(const Machine *m, const WaitGraph *g, char *buf, s
     return len;
 }
 
-/* What blocked goroutine g waits for, in a few words. */
-static int stuck_on(const Machine *m, const Goroutine *g, char *buf, size_t n)
+int waitfor_wait_text(const Machine *m, WaitReason wait, int64_t addr, char *buf, size_t n)
 {
     char name[96];
-    switch (g->wait) {
-    case WAIT_CHAN_RECV:
-        return snprintf(buf, n, "G%d receives from %s", g->id, machine_chan_name(m, g->wait_addr, name, sizeof name));
-    case WAIT_CHAN_SEND:
-        return snprintf(buf, n, "G%d sends on %s", g->id, machine_chan_name(m, g->wait_addr, name, sizeof name));
-    case WAIT_CHAN_RECV_NIL: return snprintf(buf, n, "G%d receives from a nil channel", g->id);
-    case WAIT_CHAN_SEND_NIL: return snprintf(buf, n, "G%d sends on a nil channel", g->id);
+    switch (wait) {
+    case WAIT_CHAN_RECV: return snprintf(buf, n, "receives from %s", machine_chan_name(m, addr, name, sizeof name));
+    case WAIT_CHAN_SEND: return snprintf(buf, n, "sends on %s", machine_chan_name(m, addr, name, sizeof name));
+    case WAIT_CHAN_RECV_NIL: return snprintf(buf, n, "receives from a nil channel");
+    case WAIT_CHAN_SEND_NIL: return snprintf(buf, n, "sends on a nil channel");
     case WAIT_SELECT:
-        if (!g->wait_addr) return snprintf(buf, n, "G%d selects on nil channels", g->id);
-        return snprintf(buf, n, "G%d selects (%s, ...)", g->id, machine_chan_name(m, g->wait_addr, name, sizeof name));
-    case WAIT_SELECT_EMPTY: return snprintf(buf, n, "G%d is in select {}", g->id);
+        if (!addr) return snprintf(buf, n, "selects on nil channels");
+        return snprintf(buf, n, "selects (%s, ...)", machine_chan_name(m, addr, name, sizeof name));
+    case WAIT_SELECT_EMPTY: return snprintf(buf, n, "is in select {}");
     default: break;
     }
-    machine_addr_name(m, g->wait_addr, name, sizeof name);
-    switch (g->wait) {
-    case WAIT_MUTEX: return snprintf(buf, n, "G%d locks %s", g->id, name);
-    case WAIT_WAITGROUP: return snprintf(buf, n, "G%d waits for %s", g->id, name);
-    case WAIT_RWMUTEX_R: return snprintf(buf, n, "G%d read-locks %s", g->id, name);
-    case WAIT_RWMUTEX_W: return snprintf(buf, n, "G%d write-locks %s", g->id, name);
-    case WAIT_ONCE: return snprintf(buf, n, "G%d waits for %s", g->id, name);
+    machine_addr_name(m, addr, name, sizeof name);
+    switch (wait) {
+    case WAIT_MUTEX: return snprintf(buf, n, "locks %s", name);
+    case WAIT_WAITGROUP: return snprintf(buf, n, "waits for %s", name);
+    case WAIT_RWMUTEX_R: return snprintf(buf, n, "read-locks %s", name);
+    case WAIT_RWMUTEX_W: return snprintf(buf, n, "write-locks %s", name);
+    case WAIT_ONCE: return snprintf(buf, n, "waits for %s", name);
     case WAIT_COND: {
         size_t l = strlen(name);
         if (l > 2 && !strcmp(name + l - 2, ".L")) name[l - 2] = '\0';
-        return snprintf(buf, n, "G%d waits on %s", g->id, name);
+        return snprintf(buf, n, "waits on %s", name);
     }
-    default: return snprintf(buf, n, "G%d blocks", g->id);
+    default: return snprintf(buf, n, "blocks");
     }
 }
 
@@ -139,8 +136,9 @@ size_t waitfor_describe_stuck(const Machine *m, char *buf, size_t n)
     for (int i = 0; i < m->ngs; i++) {
         const Goroutine *g = &m->gs[i];
         if (g->state != G_BLOCKED) continue;
-        char part[200];
-        int w = stuck_on(m, g, part, sizeof part);
+        char what[180], part[200];
+        waitfor_wait_text(m, g->wait, g->wait_addr, what, sizeof what);
+        int w = snprintf(part, sizeof part, "G%d %s", g->id, what);
         if (w < 0) break;
         char sep[3] = "; ";
         if (!len) sep[0] = '\0';

@@ -35,5 +35,8 @@ size_t waitfor_describe_cycle(const Machine *m, const WaitGraph *g, char *buf, s
  * cycle (channels, WaitGroups, nil channels, select {}): "G1 receives from
  * ch; G2 waits for wg".  Returns the length it needs (snprintf-like). */
 size_t waitfor_describe_stuck(const Machine *m, char *buf, size_t n);
+/* What a goroutine blocked for this reason on this object does, in a few
+ * words: "receives from ch", "locks c.mu", "waits for wg".  snprintf-like. */
+int waitfor_wait_text(const Machine *m, WaitReason wait, int64_t addr, char *buf, size_t n);
 
 #endif
