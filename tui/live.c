@@ -20,6 +20,7 @@
 #include "race.h"
 #include "scenario.h"
 #include "stats.h"
+#include "stuck.h"
 #include "util.h"
 #include "views.h"
 #include "waitfor.h"
@@ -60,6 +61,7 @@ struct Live {
     RaceDetector *race;        /* data races, found in the same walk          */
     MemWatch *mem;             /* shared variables and lost updates, too      */
     Stats *stats;              /* CPU and lock time per goroutine, too        */
+    StuckWatch *stuck;         /* goroutines nothing can wake, too           */
     enum { RUN_NONE, RUN_TO_END, RUN_TO_BEAT } running;   /* End or `.` in progress */
 };
 
@@ -126,6 +128,8 @@ static void restart(Live *l)
     l->mem = memwatch_new();
     stats_free(l->stats);
     l->stats = stats_new();
+    stuck_free(l->stuck);
+    l->stuck = stuck_new();
     l->running = RUN_NONE;
     if (l->prog->ndiags == 0) l->hist = history_new(l->prog, &l->cfg, 0);
 }
@@ -160,6 +164,7 @@ void live_free(Live *l)
     race_free(l->race);
     memwatch_free(l->mem);
     stats_free(l->stats);
+    stuck_free(l->stuck);
     free(l->arg);
     free(l);
 }
@@ -239,6 +244,7 @@ static int forward_scan(Live *l)
         race_observe(l->race, machine(l));
         memwatch_observe(l->mem, machine(l));
         stats_observe(l->stats, machine(l));
+        stuck_observe(l->stuck, machine(l));
         l->scanned = f;
     }
     int at = -1;
@@ -282,6 +288,13 @@ static void forward(Live *l)
     if (nlost && lost[0].frame == history_frame(l->hist)) {      /* the run's first */
         l->playing = false;
         set_notice(l, "paused at the first lost update: the Memory pane shows the variable");
+    }
+    int nstuck;
+    const StuckFinding *found = stuck_findings(l->stuck, &nstuck);
+    if (nstuck && found[nstuck - 1].frame == history_frame(l->hist) && !found[nstuck - 1].global &&
+        machine(l)->status == M_RUNNING) {
+        l->playing = false;
+        set_notice(l, "paused: goroutines that nothing can wake (the banner names them)");
     }
     bool cyc = has_cycle(l);
     if (cyc && !l->had_cycle && machine(l)->status == M_RUNNING && l->playing &&
@@ -579,6 +592,8 @@ void live_draw(Live *l, int rows, int cols)
     c.mem = l->mem;
     c.lost = lost_at(l, c.frame);
     c.races = race_reports(l->race, &c.nraces);
+    c.stuck_watch = l->stuck;
+    c.stuck = stuck_at(l->stuck, m);
     LiveLayout lay;
     live_layout(rows, cols, m->ncores, l->max_ngs, l->max_locks, view_memory_count(l->mem, c.frame), &lay);
     view_timeline_draw(&lay.timeline, &c);

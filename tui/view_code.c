@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "race.h"
+#include "stuck.h"
 #include "views.h"
 
 #define MAX_MARKS 64
@@ -257,6 +258,19 @@ void view_code_draw(const Pane *p, const ViewCtx *c, int *top)
             snprintf(tag, sizeof tag, " RACE G%d %s ", a->g, a->write ? "write" : "read");
             int w = text_width(tag);
             if (p->w - w > code_x) pane_put(p, row, p->w - w, theme_attr(ROLE_DEADLOCK), tag);
+        } else if (c->stuck) {
+            /* where each goroutine that nothing can wake waits */
+            char tag[48];
+            int at = 0;
+            for (int i = 0; i < c->stuck->n && at < 32; i++)
+                if (c->stuck->gs[i].line == line)
+                    at += snprintf(tag + at, sizeof tag - (size_t)at, "%sG%d", at ? " " : " STUCK ",
+                                    c->stuck->gs[i].g);
+            if (at) {
+                snprintf(tag + at, sizeof tag - (size_t)at, " ");
+                int w = text_width(tag);
+                if (p->w - w > code_x) pane_put(p, row, p->w - w, theme_attr(ROLE_DEADLOCK), tag);
+            }
         }
     }
 }

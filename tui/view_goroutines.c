@@ -6,7 +6,8 @@
  *    ↻ G2  blocked   -      34  main.func1  b.mu (held by G3)
  *    ↻ G3  blocked   -      34  main.func1  a.mu (held by G2)
  *
- * Goroutines in a wait-for cycle carry the cycle glyph and the cycle colour.
+ * Goroutines in a wait-for cycle, or stuck for ever (nothing that can run
+ * can reach what they wait for), carry the cycle glyph and colour.
  * A runnable goroutine says which queue it sits in (Go's runnext, a core's
  * local run queue, the global queue), which is the G-M-P model made visible.
  * When rows run out, finished goroutines go first.
@@ -15,6 +16,7 @@
 #include <string.h>
 
 #include "duration.h"
+#include "stuck.h"
 #include "views.h"
 
 bool view_g_in_cycle(const ViewCtx *c, int g)
@@ -23,6 +25,11 @@ bool view_g_in_cycle(const ViewCtx *c, int g)
     for (int i = 0; i < c->wg->ncycle; i++)
         if (c->wg->edges[c->wg->cycle[i]].from_g == g) return true;
     return false;
+}
+
+bool view_g_stuck(const ViewCtx *c, int g)
+{
+    return view_g_in_cycle(c, g) || stuck_has(c->stuck, g);
 }
 
 bool view_addr_in_cycle(const ViewCtx *c, int64_t addr)
@@ -173,7 +180,7 @@ static Cols columns(int w)
 static void draw_row(const Pane *p, int row, const ViewCtx *c, const Goroutine *g, const Cols *k)
 {
     const Machine *m = c->m;
-    bool cyc = view_g_in_cycle(c, g->id);
+    bool cyc = view_g_stuck(c, g->id);
     bool done = g->state == G_DONE;
     attr_t text = theme_attr(done ? ROLE_DONE : ROLE_NORMAL);
     char buf[128];

@@ -75,7 +75,7 @@ static const Legend legend[] = {
     { GLYPH_COUNT,  "G2", ROLE_COUNT, "a goroutine, in its own colour everywhere" },
     { GLYPH_MARKER, "G2", ROLE_COUNT, "the line G2 runs next (highlighted while it runs)" },
     { GLYPH_IDLE,   "",   ROLE_DIM,   "a core idle in that frame" },
-    { GLYPH_CYCLE,  "",   ROLE_CYCLE, "on a wait-for cycle: deadlocked" },
+    { GLYPH_CYCLE,  "",   ROLE_CYCLE, "deadlocked: on a wait-for cycle, or nothing can wake it" },
     { GLYPH_COUNT,  "RACE", ROLE_DEADLOCK, "an access of a data race (code and timeline)" },
     { GLYPH_COUNT,  "LOADREF", ROLE_INSTR, "(i) load a shared variable; STOREREF stores it" },
 };

@@ -5,7 +5,8 @@
  *    Deadlock: printSum │ 2 cores · go · seed 1 · q10 │ frame 41 │ t=2.000001s │ ‖ paused · 10 f/s
  *
  * The notice line is the one to read first: the wait-for cycle in words (the
- * sentence waitfor_describe_cycle makes), the end of the run, a panic, or a
+ * sentence waitfor_describe_cycle makes), goroutines nothing can wake any
+ * more (stuck_describe's chain), the end of the run, a panic, or a
  * hint; when all is quiet, the scenario's summary.
  */
 #include <stdio.h>
@@ -15,6 +16,7 @@
 #include "event_text.h"
 #include "memwatch.h"
 #include "race.h"
+#include "stuck.h"
 #include "views.h"
 
 /* ---- the "what happened this frame" line ------------------------------- */
@@ -135,9 +137,19 @@ void view_notice_draw(const Pane *p, const ViewCtx *c)
         banner(p, ROLE_DEADLOCK, partial ? "PARTIAL DEADLOCK" : "DEADLOCK", cyc);
         return;
     }
+    if (c->stuck && !c->stuck->global && m->status == M_RUNNING) {
+        stuck_describe(c->stuck_watch, m, c->stuck, text, sizeof text);
+        banner(p, ROLE_DEADLOCK, "PARTIAL DEADLOCK", text);
+        return;
+    }
     switch (m->status) {
     case M_DEADLOCK: {
         char stuck[400], full[600];
+        if (c->stuck) {             /* the chain says it all: who, where, why */
+            stuck_describe(c->stuck_watch, m, c->stuck, stuck, sizeof stuck);
+            banner(p, ROLE_DEADLOCK, "DEADLOCK", stuck);
+            return;
+        }
         waitfor_describe_stuck(m, stuck, sizeof stuck);
         if (stuck[0]) snprintf(full, sizeof full, "all goroutines are asleep: %s", stuck);
         else snprintf(full, sizeof full, "%s", m->fatal_msg[0] ? m->fatal_msg : "all goroutines are asleep");

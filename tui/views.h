@@ -38,6 +38,9 @@ typedef struct ViewCtx {
     const struct RaceReport *races; int nraces;   /* every race found so far:
                                                      the timeline marks both
                                                      accesses of each        */
+    const struct StuckWatch *stuck_watch;   /* the partial-deadlock analysis    */
+    const struct StuckFinding *stuck;       /* goroutines nothing can wake at
+                                               this frame, NULL none          */
 } ViewCtx;
 
 /* "G2 writes data (line 11) while G1's read of it (line 14, frame 30) is
@@ -46,6 +49,8 @@ void view_race_text(const ViewCtx *c, char *buf, size_t n);
 
 /* Is goroutine g / the object at addr part of the wait-for cycle? */
 bool view_g_in_cycle(const ViewCtx *c, int g);
+/* ... or stuck for ever (sim/analysis/stuck.h)? */
+bool view_g_stuck(const ViewCtx *c, int g);
 bool view_addr_in_cycle(const ViewCtx *c, int64_t addr);
 /* Can some goroutine still make progress (running, runnable or sleeping)?
  * A cycle while one can is a partial deadlock; otherwise the whole program
