@@ -16,6 +16,7 @@
 #include "memwatch.h"
 #include "program.h"
 #include "race.h"
+#include "stuck.h"
 #include "waitfor.h"
 
 static double now_seconds(void)
@@ -168,7 +169,8 @@ static double bench_program(const char *label, const char *src, int cores, long 
 }
 
 /* What the analyses add, per frame, to stepping frame by frame (which they
- * need): the race detector, the memory watch, the wait-for graph. */
+ * need): the race detector, the memory watch, the wait-for graph with the
+ * partial-deadlock watch (the waits the TUI shows at every frame). */
 typedef enum { AN_NONE, AN_RACE, AN_MEM, AN_WAITFOR } Analysis;
 
 static double step_ns(const Program *p, int cores, Analysis an, uint64_t *frames)
@@ -180,19 +182,24 @@ static double step_ns(const Program *p, int cores, Analysis an, uint64_t *frames
         Machine *m = machine_new(p, &cfg);
         RaceDetector *rd = an == AN_RACE ? race_new() : NULL;
         MemWatch *mw = an == AN_MEM ? memwatch_new() : NULL;
+        StuckWatch *sw = an == AN_WAITFOR ? stuck_new() : NULL;
         WaitGraph g;
         double t0 = now_seconds();
         while (m->status == M_RUNNING) {
             machine_step(m);
             if (rd) race_observe(rd, m);
             else if (mw) memwatch_observe(mw, m);
-            else if (an == AN_WAITFOR) waitfor_build(m, &g);
+            else if (sw) {
+                waitfor_build(m, &g);
+                stuck_observe(sw, m);
+            }
         }
         double t = (now_seconds() - t0) * 1e9 / (double)m->frame;
         if (r == 0 || t < best) best = t;
         *frames = m->frame;
         race_free(rd);
         memwatch_free(mw);
+        stuck_free(sw);
         machine_free(m);
     }
     return best;
