@@ -48,13 +48,16 @@ int scenario_load(const char *arg, Scenario *out, char *err, size_t errn)
     size_t got;
     while ((got = fread(buf + len, 1, cap - len - 1, f)) > 0) {
         len += got;
+        if (len > SCENARIO_MAX_SOURCE) break;    /* /dev/zero, a log file ... */
         if (cap - len - 1 == 0) buf = xrealloc(buf, cap *= 2);
     }
-    int bad = ferror(f);
+    int bad = ferror(f) ? errno : 0;
     fclose(f);
-    if (bad) {
+    if (bad || len > SCENARIO_MAX_SOURCE) {
         free(buf);
-        snprintf(err, errn, "cannot read '%s'", arg);
+        if (bad) snprintf(err, errn, "cannot read '%s': %s", arg, strerror(bad));
+        else snprintf(err, errn, "'%s' is larger than %d MiB, more than a Go program interleave can show",
+                      arg, SCENARIO_MAX_SOURCE >> 20);
         return -1;
     }
     buf[len] = '\0';

@@ -39,6 +39,10 @@ extern const int scenarios_builtin_count;
 /* A built-in scenario by name ("deadlock" or "deadlock.go"), NULL if none. */
 const Scenario *scenario_find(const char *name);
 
+/* The largest source file read: a Go program a person steps through is far
+ * smaller, and a path to /dev/zero or a log must not eat the memory. */
+#define SCENARIO_MAX_SOURCE (16 << 20)
+
 /* A built-in name or a path to a .go file.  A file's text is read into a heap
  * buffer that *out owns (free with scenario_release).  On failure returns -1 and
  * writes "cannot open 'x.go': No such file or directory" style text to err. */
