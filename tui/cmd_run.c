@@ -6,6 +6,7 @@
  * executed instruction (frame, core, goroutine, line, instruction, events).
  * check compiles without running: the diagnostics, as run prints them, and
  * exit status 1, or nothing and 0 (as `go vet` does). */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -165,6 +166,38 @@ static void write_report(const Scenario *sc, const Machine *m, const MemWatch *m
     stats_write(stats, m, out);
 }
 
+/* A signal that ends the process (Ctrl-C, kill, a closed terminal) must not
+ * lose what the program printed: Go writes each print straight to the file,
+ * so what was printed before the signal is there after it.  The run loop
+ * sees the flag between chunks, writes out what stdio holds, and dies of the
+ * same signal, as Go's runtime does (the shell sees 128 + its number). */
+static volatile sig_atomic_t stop_signal;
+
+static void on_stop_signal(int sig) { stop_signal = sig; }
+
+static void catch_stop_signals(void)
+{
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+    for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++) {
+        struct sigaction sa, was;
+        /* ignored when we started (a background job's SIGINT, nohup's
+         * SIGHUP): stays ignored, as in Go */
+        if (sigaction(sigs[i], NULL, &was) == 0 && was.sa_handler == SIG_IGN) continue;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_stop_signal;
+        sigemptyset(&sa.sa_mask);
+        sigaction(sigs[i], &sa, NULL);
+    }
+}
+
+static void die_of_stop_signal(void)
+{
+    fflush(stdout);
+    fflush(stderr);
+    signal(stop_signal, SIG_DFL);
+    raise(stop_signal);
+}
+
 int cmd_run(const RunOptions *o)
 {
     Scenario sc;
@@ -220,7 +253,12 @@ int cmd_run(const RunOptions *o)
     MemWatch *mem = o->report ? memwatch_new() : NULL;
     Stats *stats = o->report ? stats_new() : NULL;
     StuckWatch *stuck = o->report ? stuck_new() : NULL;
+    catch_stop_signals();
     while (m->status == M_RUNNING && m->frame < limit) {
+        if (stop_signal) {
+            if (m->stdout_len > printed && !o->trace) fwrite(m->stdout_buf + printed, 1, m->stdout_len - printed, stdout);
+            die_of_stop_signal();
+        }
         if (per_frame) {
             machine_step(m);
         } else {
