@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "machine.h"
 #include "program.h"
 
 static Program *compile_ok(const char *src)
@@ -827,6 +828,28 @@ static void test_huge_types_are_rejected(void **state)
                    "interleave does not support global variables of more than 16384 memory slots");
 }
 
+/* A package scope of many names is searched by hash: every name is still
+ * found, a redeclaration late in a large scope is still caught, and an inner
+ * scope still shadows it. */
+static void test_large_scopes(void **state)
+{
+    (void)state;
+    char *src = repeat_src("package main\n\nimport \"fmt\"\n\n", "func f%d() int { return %d }\n", 500,
+                           "func main() {\n\tf250 := 7\n\tfmt.Println(f0(), f17(), f499(), f250)\n}\n");
+    Program *p = compile_source("many.go", src, strlen(src));
+    assert_int_equal(p->ndiags, 0);
+    Machine *m = machine_new(p, &(MachineConfig){1, POLICY_GO, 1, MACHINE_GO_TIME_SLICE, 0, NULL, 0});
+    machine_run(m, 100000);
+    assert_string_equal(m->stdout_buf, "1 18 500 7\n");
+    machine_free(m);
+    program_free(p);
+    free(src);
+    expect_diag_in(repeat_src("package main\n\n", "func f%d() {}\n", 300, "func f123() {}\n\nfunc main() {\n}\n"),
+                   "f123 redeclared in this block");
+    expect_diag_in(repeat_src("package main\n\n", "var v%d = %d\n", 300, "\nfunc main() {\n\t_ = v299 + nope\n}\n"),
+                   "undefined: nope");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -858,6 +881,7 @@ int main(void)
         cmocka_unit_test(test_fuzz_label_on_empty_var_group),
         cmocka_unit_test(test_long_chains_do_not_overflow_the_stack),
         cmocka_unit_test(test_huge_types_are_rejected),
+        cmocka_unit_test(test_large_scopes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

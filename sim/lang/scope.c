@@ -83,23 +83,60 @@ Sym *scope_new_sym(Checker *c, SymKind k, const char *name, int len, int line, i
     return s;
 }
 
+static uint32_t name_hash(const char *name, int len)
+{
+    uint32_t h = 2166136261u;                 /* FNV-1a */
+    for (int i = 0; i < len; i++) h = (h ^ (uint8_t)name[i]) * 16777619u;
+    return h;
+}
+
+/* The index slot of name: where it is, or the empty slot it would take. */
+static int *index_slot(const Scope *sc, const char *name, int len)
+{
+    uint32_t mask = (uint32_t)sc->index_cap - 1;
+    for (uint32_t h = name_hash(name, len) & mask;; h = (h + 1) & mask) {
+        int *slot = &sc->index[h];
+        if (!*slot) return slot;
+        const Sym *s = sc->syms[*slot - 1];
+        if (s->namelen == len && memcmp(s->name, name, (size_t)len) == 0) return slot;
+    }
+}
+
+static void index_add(Checker *c, Scope *sc, int at)
+{
+    if (sc->n < SCOPE_INDEX_FROM) return;
+    if (2 * sc->n > sc->index_cap) {             /* (re)build, twice as large */
+        int cap = sc->index_cap ? 2 * sc->index_cap : 4 * SCOPE_INDEX_FROM;
+        while (2 * sc->n > cap) cap *= 2;
+        sc->index = parse_alloc(c->arena, sizeof *sc->index * (size_t)cap);
+        memset(sc->index, 0, sizeof *sc->index * (size_t)cap);
+        sc->index_cap = cap;
+        for (int i = 0; i < sc->n; i++) *index_slot(sc, sc->syms[i]->name, sc->syms[i]->namelen) = i + 1;
+        return;
+    }
+    *index_slot(sc, sc->syms[at]->name, sc->syms[at]->namelen) = at + 1;
+}
+
 Sym *scope_declare(Checker *c, SymKind k, const char *name, int len, int line, int col)
 {
     Sym *s = scope_new_sym(c, k, name, len, line, col);
     if (scope_is_blank(name, len)) return s;
     Scope *sc = c->scope;
-    for (int i = 0; i < sc->n; i++) {
-        if (sc->syms[i]->namelen == len && memcmp(sc->syms[i]->name, name, (size_t)len) == 0) {
-            types_errorf(c, line, col, "%.*s redeclared in this block", len, name);
-            return s;
-        }
+    if (scope_lookup_in(sc, name, len)) {
+        types_errorf(c, line, col, "%.*s redeclared in this block", len, name);
+        return s;
     }
     PUSH(c, sc->syms, sc->n, sc->cap, s);
+    index_add(c, sc, sc->n - 1);
     return s;
 }
 
 Sym *scope_lookup_in(const Scope *sc, const char *name, int len)
 {
+    if (sc->index_cap) {
+        int at = *index_slot(sc, name, len);
+        return at ? sc->syms[at - 1] : NULL;
+    }
     for (int i = sc->n - 1; i >= 0; i--)
         if (sc->syms[i]->namelen == len && memcmp(sc->syms[i]->name, name, (size_t)len) == 0)
             return sc->syms[i];
@@ -499,14 +536,17 @@ bool scope_check_file(Checker *c, File *f)
     for (int i = 0; i < c->nfuncs; i++)
         if (c->funcs[i]->decl->fn->recv) scope_bind_method(c, c->funcs[i]);
     scope_promote_methods(c);
+    int next = 0;        /* collect() made c->funcs in the declarations' order */
     for (int i = 0; i < f->ndecls; i++) {
         Decl *d = f->decls[i];
         if (d->kind == DECL_FUNC) {
-            for (int j = 0; j < c->nfuncs; j++) {
-                if (c->funcs[j]->decl == d) {
-                    scope_resolve(c, c->funcs[j]);
-                    d->fn->info->sig = c->funcs[j]->type;
-                }
+            for (int k = 0; k < c->nfuncs; k++) {
+                int j = (next + k) % c->nfuncs;
+                if (c->funcs[j]->decl != d) continue;
+                scope_resolve(c, c->funcs[j]);
+                d->fn->info->sig = c->funcs[j]->type;
+                next = j + 1;
+                break;
             }
         } else {
             Stmt *s = d->spec;

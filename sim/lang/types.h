@@ -173,7 +173,12 @@ typedef struct Scope {
     struct Scope *parent;
     Sym **syms; int n, cap;
     bool func_top;            /* the outermost scope of a function body        */
+    /* A scope past SCOPE_INDEX_FROM names (a package of many functions) is
+     * also found by hash: index[h] = 1 + the syms position, 0 empty; a
+     * power-of-two table kept under half full. */
+    int *index; int index_cap;
 } Scope;
+#define SCOPE_INDEX_FROM 16
 
 typedef struct Checker {
     Arena *arena;
