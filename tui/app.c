@@ -309,7 +309,7 @@ static void on_signal(uv_signal_t *h, int signum)
         a->dirty = true;
         return;
     }
-    app_quit(a, signum == SIGINT ? 0 : 128 + signum);
+    app_quit(a, 128 + signum);          /* as a shell reports a process a signal ended */
 }
 
 static void draw(App *a)

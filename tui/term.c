@@ -28,14 +28,20 @@ static struct termios saved_tio;
 static int saved_fl = -1;         /* fd 0's F_GETFL before anything             */
 static bool hooks_installed;
 
-static const int crash_signals[] = { SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL };
+/* Crashes, and the signals whose default action ends the process that the
+ * event loop does not take (SIGINT, SIGTERM, SIGHUP and SIGWINCH are its):
+ * Ctrl-\\, a stray kill -USR1 or an alarm must not leave a broken terminal. */
+static const int crash_signals[] = { SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL,
+                                     SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF,
+                                     SIGXCPU, SIGXFSZ };
 
 /* Async-signal-safe: reset attributes, show the cursor, turn mouse reporting
- * off, leave the alternate screen, restore termios and fd flags, then die of
- * the same signal so the exit status and core dump stay honest. */
+ * and the keypad's application mode off, leave the alternate screen, restore
+ * termios and fd flags, then die of the same signal so the exit status and
+ * core dump stay honest. */
 static void crash_handler(int sig)
 {
-    static const char reset[] = "\033[0m\033[?25h\033[?1000l\033[?1006l\033[?1049l\r\n";
+    static const char reset[] = "\033[0m\033[?25h\033[?1000l\033[?1006l\033[?1l\033>\033[?1049l\r\n";
     if (active && saved) {
         ssize_t w = write(STDOUT_FILENO, reset, sizeof reset - 1);
         (void)w;
@@ -88,6 +94,13 @@ ColorTier term_pick_tier(void)
     return TIER_NONE;
 }
 
+/* Can the terminal put the cursor anywhere (terminfo's cup)? */
+static bool cursor_addressable(void)
+{
+    const char *cup = tigetstr("cup");
+    return cup && cup != (const char *)-1;
+}
+
 int term_init(TermInfo *out, char *err, unsigned errn)
 {
     memset(out, 0, sizeof *out);
@@ -117,6 +130,15 @@ int term_init(TermInfo *out, char *err, unsigned errn)
         return -1;
     }
     set_term(screen);
+    if (!cursor_addressable()) {          /* TERM=dumb: every frame would be garbage */
+        endwin();
+        delscreen(screen);
+        screen = NULL;
+        saved = false;
+        snprintf(err, errn, "the terminal '%s' cannot move the cursor, which the interactive view needs "
+                 "(set TERM, e.g. TERM=xterm, or use 'interleave run SCENARIO')", term && *term ? term : "vt100");
+        return -1;
+    }
     active = true;
     cbreak();
     noecho();
