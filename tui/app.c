@@ -54,6 +54,7 @@ typedef struct App {
     Live *live;
     TuiOptions opts;
     bool help;                 /* the help overlay is open                    */
+    int help_page;             /* ... at this page (Space turns them)          */
     /* The outcomes overlay (`o`): a survey of the open program, run by
      * worker processes; a timer polls them while they run, and only then. */
     Survey *survey;
@@ -247,8 +248,9 @@ static void apply_flags(App *a, int fl)
 static void handle_key(App *a, int key)
 {
     if (key == KEYCODE(KEY_RESIZE)) { a->dirty = true; return; }
-    if (a->help) {                       /* any key closes the help */
-        a->help = false;
+    if (a->help) {                       /* Space turns its page, any other key closes it */
+        if (key == ' ' && a->help_page + 1 < view_help_pages(LINES, COLS, screen_ctx(a))) a->help_page++;
+        else a->help = false;
         a->dirty = true;
         return;
     }
@@ -267,7 +269,7 @@ static void handle_key(App *a, int key)
     {
         switch (act) {
         case ACT_QUIT: app_quit(a, 0); return;
-        case ACT_HELP: a->help = true; a->dirty = true; return;
+        case ACT_HELP: a->help = true; a->help_page = 0; a->dirty = true; return;
         case ACT_THEME:
             a->theme = (ThemeId)((a->theme + 1) % THEME_COUNT);
             theme_apply(a->theme, a->term.tier, a->term.ascii);
@@ -323,7 +325,7 @@ static void draw(App *a)
         if (a->survey_open && a->survey)
             view_survey_draw(LINES, COLS, a->survey, a->survey_state, a->survey_sel, a->survey_title,
                              (int)((uv_now(&a->loop) - a->survey_start_ms) / 1000));
-        if (a->help) view_help_draw(LINES, COLS, screen_ctx(a));
+        if (a->help) view_help_draw(LINES, COLS, screen_ctx(a), a->help_page);
     }
     wnoutrefresh(stdscr);
     doupdate();

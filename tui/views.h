@@ -74,7 +74,10 @@ size_t view_events_text(const ViewCtx *c, char *buf, size_t n);
 /* view_help.c: the key bar and the help overlay, both from the key table
  * (while playing, the bar says "Pause" for the play key). */
 void view_keybar_draw(const Pane *p, int ctx, bool playing);
-void view_help_draw(int rows, int cols, int ctx);
+/* The help on `page` (0-based) of view_help_pages(): two columns when they
+ * fit, else pages of one. */
+void view_help_draw(int rows, int cols, int ctx, int page);
+int view_help_pages(int rows, int cols, int ctx);
 /* view_gmp.c: Ps, Ms and run queues, in place of the code (`g`). */
 void view_gmp_draw(const Pane *p, const ViewCtx *c);
 
