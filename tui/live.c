@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "beat.h"
+#include "breakpoints.h"
 #include "layout.h"
 #include "memwatch.h"
 #include "program_dir.h"
@@ -61,15 +62,33 @@ struct Live {
     MemWatch *mem;             /* shared variables and lost updates, too      */
     Stats *stats;              /* CPU and lock time per goroutine, too        */
     enum { RUN_NONE, RUN_TO_END, RUN_TO_BEAT } running;   /* End or `.` in progress */
+    Breakpoints *breaks;       /* lines to stop at (b), kept across restarts   */
+    bool notice_first;         /* the notice answers a key (`b`, ...):
+                                  it goes before the end and deadlock banners */
+    int cursor;                /* the code's cursor line, where b sets one     */
+    bool cursor_moved;         /* ... moved by a key, at frame cursor_frame:   */
+    uint64_t cursor_frame;     /*     the code follows it until the frame changes */
 };
 
 static void set_notice(Live *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void reply(Live *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void set_notice(Live *l, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(l->notice, sizeof l->notice, fmt, ap);
     va_end(ap);
+}
+
+/* A notice that answers the key just pressed: shown even where a banner
+ * (the end of the run, a deadlock) has the notice line. */
+static void reply(Live *l, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(l->notice, sizeof l->notice, fmt, ap);
+    va_end(ap);
+    l->notice_first = true;     /* cleared with the notice, by the next key */
 }
 
 /* Load and compile; on success replaces the Live's program and run. */
@@ -109,6 +128,17 @@ static int first_code_line(const Program *p)
     return 1;
 }
 
+/* The code cursor on a line of this program: where it was if the program
+ * still has that line, else on main's first line. */
+static void place_cursor(Live *l)
+{
+    l->cursor_moved = false;
+    if (l->cursor >= 1 && l->cursor <= l->prog->nlines) return;
+    const Machine *m = l->hist ? history_machine(l->hist) : NULL;
+    int line = m ? machine_goroutine_line(m, machine_goroutine(m, 1)) : 0;
+    l->cursor = line > 0 ? line : first_code_line(l->prog);
+}
+
 static void restart(Live *l)
 {
     if (l->hist) history_free(l->hist);
@@ -128,6 +158,7 @@ static void restart(Live *l)
     l->stats = stats_new();
     l->running = RUN_NONE;
     if (l->prog->ndiags == 0) l->hist = history_new(l->prog, &l->cfg, 0);
+    place_cursor(l);
 }
 
 Live *live_open(const char *arg, const TuiOptions *opts, char *err, size_t errn)
@@ -136,7 +167,9 @@ Live *live_open(const char *arg, const TuiOptions *opts, char *err, size_t errn)
     l->arg = xstrdup(arg);
     l->opts = *opts;
     l->speed = DEFAULT_SPEED;
+    l->breaks = breakpoints_new();
     if (load(l, err, errn)) {
+        breakpoints_free(l->breaks);
         free(l->arg);
         free(l);
         return NULL;
@@ -160,6 +193,7 @@ void live_free(Live *l)
     race_free(l->race);
     memwatch_free(l->mem);
     stats_free(l->stats);
+    breakpoints_free(l->breaks);
     free(l->arg);
     free(l);
 }
@@ -293,11 +327,14 @@ static void forward(Live *l)
     if (machine(l)->status != M_RUNNING) l->playing = false;
 }
 
-/* End: run on in chunks (live_tick) until the program ends. */
+/* End: run on in chunks (live_tick) until the program ends, or a
+ * breakpoint: then over the frames already seen too, not past them (`.`
+ * and `:` go to their place whatever lies between). */
 static void run_to_end(Live *l)
 {
     l->playing = false;
-    if (l->scanned > history_frame(l->hist)) history_seek(l->hist, l->scanned);
+    if (l->scanned > history_frame(l->hist) && !breakpoints_count(l->breaks))
+        history_seek(l->hist, l->scanned);
     if (machine(l)->status == M_RUNNING) l->running = RUN_TO_END;
 }
 
@@ -327,11 +364,14 @@ static void next_beat(Live *l)
     set_notice(l, "no more beats in this run (%d of %d happened)", l->scan.next, l->meta.nbeats);
 }
 
+static bool at_breakpoint(Live *l);
+
 /* One chunk of End or `.`; the notice says how far it got. */
 static void run_chunk(Live *l)
 {
     for (int i = 0; i < RUN_CHUNK && machine(l)->status == M_RUNNING; i++)
-        if (forward_scan(l) >= 0 && l->running == RUN_TO_BEAT) {
+        if ((forward_scan(l) >= 0 && l->running == RUN_TO_BEAT) ||
+            (l->running == RUN_TO_END && at_breakpoint(l))) {
             l->running = RUN_NONE;
             l->had_cycle = has_cycle(l);
             return;
@@ -360,6 +400,76 @@ static void prev_beat(Live *l)
             return;
         }
     set_notice(l, "no beat before this frame");
+}
+
+/* ---- navigation: the code cursor and breakpoints ---------------------------- */
+
+/* A line of the program without its indentation, for a notice. */
+static void line_text(const Live *l, int line, char *buf, size_t n)
+{
+    int len;
+    const char *t = program_line_text(l->prog, line, &len);
+    while (len > 0 && (*t == ' ' || *t == '\t')) t++, len--;
+    snprintf(buf, n, "%.*s", len, t);
+}
+
+/* After a frame walked forward: has a goroutine arrived at a breakpoint?
+ * The notice says which and where. */
+static bool at_breakpoint(Live *l)
+{
+    int line, g = breakpoints_hit(l->breaks, machine(l), &line);
+    if (!g) return false;
+    char text[120];
+    line_text(l, line, text, sizeof text);
+    reply(l, "stopped at the breakpoint on line %d: G%d is about to run %s", line, g, text);
+    return true;
+}
+
+/* Up / Down: the cursor a line up or down; the code scrolls to it. */
+static void move_cursor(Live *l, int by)
+{
+    int line = l->cursor + by;
+    if (line < 1) line = 1;
+    if (line > l->prog->nlines) line = l->prog->nlines;
+    l->cursor = line;
+    l->cursor_moved = true;
+    l->cursor_frame = history_frame(l->hist);
+}
+
+/* `b`: a breakpoint on the cursor's line, or off again. */
+static void toggle_breakpoint(Live *l)
+{
+    char text[120];
+    int line = l->cursor;
+    line_text(l, line, text, sizeof text);
+    if (!breakpoints_line_has_code(l->prog, line)) {
+        reply(l, "line %d has no code to stop at: move the cursor (%s %s) to a statement", line,
+              theme_glyph(GLYPH_UP), theme_glyph(GLYPH_DOWN));
+        return;
+    }
+    if (breakpoints_toggle(l->breaks, line))
+        reply(l, "breakpoint on line %d (%s): playing and End stop before a goroutine runs it",
+              line, text);
+    else
+        reply(l, "breakpoint on line %d removed", line);
+}
+
+static void clear_breakpoints(Live *l)
+{
+    int n = breakpoints_count(l->breaks);
+    breakpoints_clear(l->breaks);
+    if (n) reply(l, "%d breakpoint%s removed", n, n == 1 ? "" : "s");
+    else reply(l, "no breakpoints to remove (b sets one on the cursor's line)");
+}
+
+/* The views' share of navigation: the code's cursor, whether it leads the
+ * scrolling, the breakpoints; whether the notice goes first. */
+static void nav_view(const Live *l, ViewCtx *c)
+{
+    c->notice_first = l->notice_first;
+    c->cursor_line = l->cursor;
+    c->follow_cursor = l->cursor_moved && l->cursor_frame == c->frame;
+    c->breaks = l->breaks;
 }
 
 /* `v`: the next version of a built-in scenario (its base, its variants). */
@@ -422,6 +532,7 @@ int live_action(Live *l, Action a)
     }
     if (!l->hist) return act_diag(l, a);
     l->notice[0] = '\0';
+    l->notice_first = false;
     if (l->running != RUN_NONE) {       /* any key stops End or `.` where it got */
         l->running = RUN_NONE;
         set_notice(l, "stopped at frame %llu", (unsigned long long)history_frame(l->hist));
@@ -519,6 +630,16 @@ int live_action(Live *l, Action a)
     case ACT_VARIANT:
         next_variant(l);
         return H_REDRAW | H_TIMER;
+    case ACT_LINE_UP:
+    case ACT_LINE_DOWN:
+        move_cursor(l, a == ACT_LINE_UP ? -1 : 1);
+        return H_REDRAW;
+    case ACT_BREAK:
+        toggle_breakpoint(l);
+        return H_REDRAW;
+    case ACT_CLEAR_BREAKS:
+        clear_breakpoints(l);
+        return H_REDRAW;
     case ACT_MENU:
         return H_MENU;
     default:
@@ -530,12 +651,17 @@ int live_tick(Live *l, int frames)
 {
     if (l->hist && l->running != RUN_NONE) {
         l->notice[0] = '\0';
+        l->notice_first = false;
         run_chunk(l);
         return H_REDRAW | (l->running != RUN_NONE ? 0 : H_TIMER);
     }
     if (!l->hist || !l->playing) return H_TIMER;
     l->notice[0] = '\0';
-    for (int i = 0; i < frames && l->playing; i++) forward(l);
+    l->notice_first = false;
+    for (int i = 0; i < frames && l->playing; i++) {
+        forward(l);
+        if (l->playing && at_breakpoint(l)) l->playing = false;
+    }
     return H_REDRAW | (l->playing ? 0 : H_TIMER);
 }
 
@@ -579,6 +705,7 @@ void live_draw(Live *l, int rows, int cols)
     c.mem = l->mem;
     c.lost = lost_at(l, c.frame);
     c.races = race_reports(l->race, &c.nraces);
+    nav_view(l, &c);
     LiveLayout lay;
     live_layout(rows, cols, m->ncores, l->max_ngs, l->max_locks, view_memory_count(l->mem, c.frame), &lay);
     view_timeline_draw(&lay.timeline, &c);

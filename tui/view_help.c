@@ -75,6 +75,7 @@ typedef struct Legend { Glyph glyph; const char *prefix; Role role; const char *
 static const Legend legend[] = {
     { GLYPH_COUNT,  "G2", ROLE_COUNT, "a goroutine, in its own colour everywhere" },
     { GLYPH_MARKER, "G2", ROLE_COUNT, "the line G2 runs next, lit up while it runs" },
+    { GLYPH_BREAKPOINT, "", ROLE_BREAKPOINT, "a breakpoint on the line (b)" },
     { GLYPH_IDLE,   "",   ROLE_DIM,   "a core idle in that frame" },
     { GLYPH_CYCLE,  "",   ROLE_CYCLE, "on a wait-for cycle: deadlocked" },
     { GLYPH_COUNT,  "RACE", ROLE_DEADLOCK, "an access of a data race (code and timeline)" },

@@ -28,6 +28,7 @@ typedef struct ViewCtx {
     bool playing;
     int fps;                   /* playback speed, frames per second             */
     const char *notice;        /* transient message ("restarted: seed 2"), ""  */
+    bool notice_first;         /* it answers a key: before the banners too     */
     int beat, nbeats;          /* the scenario's beat at this frame (0-based),
                                   -1 none; how many it has                      */
     const struct RaceReport *race;   /* a data race found at this frame, NULL none */
@@ -38,6 +39,11 @@ typedef struct ViewCtx {
     const struct RaceReport *races; int nraces;   /* every race found so far:
                                                      the timeline marks both
                                                      accesses of each        */
+    int cursor_line;                 /* the code's cursor (`b` sets a breakpoint
+                                        there), 0 none                          */
+    bool follow_cursor;              /* the cursor just moved: the code scrolls
+                                        to it rather than to the goroutines      */
+    const struct Breakpoints *breaks;   /* lines marked for a stop, or NULL     */
 } ViewCtx;
 
 /* "G2 writes data (line 11) while G1's read of it (line 14, frame 30) is
