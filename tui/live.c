@@ -17,6 +17,7 @@
 #include "breakpoints.h"
 #include "layout.h"
 #include "memwatch.h"
+#include "navigate.h"
 #include "program_dir.h"
 #include "race.h"
 #include "scenario.h"
@@ -61,9 +62,11 @@ struct Live {
     RaceDetector *race;        /* data races, found in the same walk          */
     MemWatch *mem;             /* shared variables and lost updates, too      */
     Stats *stats;              /* CPU and lock time per goroutine, too        */
-    enum { RUN_NONE, RUN_TO_END, RUN_TO_BEAT } running;   /* End or `.` in progress */
+    enum { RUN_NONE, RUN_TO_END, RUN_TO_BEAT, RUN_SEARCH } running;   /* End, `.`, or
+                                  `:` `]` `[` in progress                     */
+    NavSearch search;          /* ... the one RUN_SEARCH goes on with          */
     Breakpoints *breaks;       /* lines to stop at (b), kept across restarts   */
-    bool notice_first;         /* the notice answers a key (`b`, ...):
+    bool notice_first;         /* the notice answers a key (`:`, `]`, `b`...):
                                   it goes before the end and deadlock banners */
     int cursor;                /* the code's cursor line, where b sets one     */
     bool cursor_moved;         /* ... moved by a key, at frame cursor_frame:   */
@@ -157,6 +160,7 @@ static void restart(Live *l)
     stats_free(l->stats);
     l->stats = stats_new();
     l->running = RUN_NONE;
+    nav_search_fini(&l->search);
     if (l->prog->ndiags == 0) l->hist = history_new(l->prog, &l->cfg, 0);
     place_cursor(l);
 }
@@ -193,6 +197,7 @@ void live_free(Live *l)
     race_free(l->race);
     memwatch_free(l->mem);
     stats_free(l->stats);
+    nav_search_fini(&l->search);
     breakpoints_free(l->breaks);
     free(l->arg);
     free(l);
@@ -402,7 +407,7 @@ static void prev_beat(Live *l)
     set_notice(l, "no beat before this frame");
 }
 
-/* ---- navigation: the code cursor and breakpoints ---------------------------- */
+/* ---- navigation: `:`, `]`, `[`, the code cursor and breakpoints ---------- */
 
 /* A line of the program without its indentation, for a notice. */
 static void line_text(const Live *l, int line, char *buf, size_t n)
@@ -423,6 +428,69 @@ static bool at_breakpoint(Live *l)
     line_text(l, line, text, sizeof text);
     reply(l, "stopped at the breakpoint on line %d: G%d is about to run %s", line, g, text);
     return true;
+}
+
+/* What a search needs of the live screen (see navigate.h). */
+static void nav_forward(void *ctx) { forward_scan(ctx); }
+
+static void nav_facts(void *ctx, uint64_t f, NavFacts *out)
+{
+    const Live *l = ctx;
+    out->beat = -1;
+    out->nbeats = l->meta.nbeats;
+    out->beat_caption = NULL;
+    for (int i = 0; i < l->meta.nbeats; i++)
+        if (l->beat_at[i] == f) {
+            out->beat = i;
+            out->beat_caption = l->meta.beats[i].caption;
+        }
+    out->race = race_at(l, f);
+}
+
+static NavHost nav_host(Live *l)
+{
+    return (NavHost){ .hist = l->hist, .scanned = &l->scanned, .breaks = l->breaks, .ctx = l,
+                      .forward = nav_forward, .facts = nav_facts };
+}
+
+/* One slice of a search (live_tick calls it while RUN_SEARCH); the notice
+ * says what it found, or how far it got. */
+static void search_chunk(Live *l)
+{
+    NavHost h = nav_host(l);
+    if (nav_search_run(&l->search, &h, RUN_CHUNK, l->notice, sizeof l->notice)) {
+        l->running = RUN_NONE;
+        l->notice_first = true;
+    } else {
+        l->running = RUN_SEARCH;
+        nav_search_progress(&l->search, &h, l->notice, sizeof l->notice);
+    }
+    l->had_cycle = has_cycle(l);
+}
+
+/* `:`, `]`, `[`: a known frame at once, else in slices between keys. */
+static void search(Live *l, NavGoal goal, const NavTarget *t)
+{
+    l->playing = false;
+    NavHost h = nav_host(l);
+    nav_search_begin(&l->search, goal, t, &h);
+    search_chunk(l);
+}
+
+int live_jump(Live *l, const char *text)
+{
+    if (!l->hist) return H_NONE;
+    l->notice[0] = '\0';
+    l->notice_first = false;
+    if (!text[strspn(text, " ")]) return H_REDRAW;        /* nothing typed: as Esc */
+    NavTarget t;
+    char why[200];
+    if (nav_parse_target(text, &t, why, sizeof why)) {
+        reply(l, "%s", why);
+        return H_REDRAW;
+    }
+    search(l, t.is_time ? NAV_TO_TIME : NAV_TO_FRAME, &t);
+    return H_REDRAW | H_TIMER;
 }
 
 /* Up / Down: the cursor a line up or down; the code scrolls to it. */
@@ -448,7 +516,7 @@ static void toggle_breakpoint(Live *l)
         return;
     }
     if (breakpoints_toggle(l->breaks, line))
-        reply(l, "breakpoint on line %d (%s): playing and End stop before a goroutine runs it",
+        reply(l, "breakpoint on line %d (%s): playing, End and ] stop before a goroutine runs it",
               line, text);
     else
         reply(l, "breakpoint on line %d removed", line);
@@ -630,6 +698,13 @@ int live_action(Live *l, Action a)
     case ACT_VARIANT:
         next_variant(l);
         return H_REDRAW | H_TIMER;
+    case ACT_NEXT_EVENT:
+    case ACT_PREV_EVENT:
+        search(l, a == ACT_NEXT_EVENT ? NAV_NEXT_EVENT : NAV_PREV_EVENT, NULL);
+        return H_REDRAW | H_TIMER;
+    case ACT_JUMP:
+        l->playing = false;
+        return H_PROMPT | H_REDRAW | H_TIMER;
     case ACT_LINE_UP:
     case ACT_LINE_DOWN:
         move_cursor(l, a == ACT_LINE_UP ? -1 : 1);
@@ -652,7 +727,8 @@ int live_tick(Live *l, int frames)
     if (l->hist && l->running != RUN_NONE) {
         l->notice[0] = '\0';
         l->notice_first = false;
-        run_chunk(l);
+        if (l->running == RUN_SEARCH) search_chunk(l);
+        else run_chunk(l);
         return H_REDRAW | (l->running != RUN_NONE ? 0 : H_TIMER);
     }
     if (!l->hist || !l->playing) return H_TIMER;

@@ -84,6 +84,9 @@ void view_keybar_draw(const Pane *p, int ctx, bool playing);
  * fit, else pages of one. */
 void view_help_draw(int rows, int cols, int ctx, int page);
 int view_help_pages(int rows, int cols, int ctx);
+/* view_prompt.c: the `:` prompt, in place of the key bar while it is open. */
+struct Prompt;
+void view_prompt_draw(const Pane *p, const struct Prompt *pr);
 /* view_gmp.c: Ps, Ms and run queues, in place of the code (`g`). */
 void view_gmp_draw(const Pane *p, const ViewCtx *c);
 
