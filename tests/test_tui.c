@@ -333,12 +333,12 @@ static void test_help_lists_every_live_key(void **state)
 {
     (void)state;
     screen_start(40, 120, THEME_DARK, false);
-    view_help_draw(LINES, COLS, CTX_LIVE);
+    view_help_draw(LINES, COLS, CTX_LIVE, 0);
     for (int i = 0; i < key_table_count; i++)
         if (key_table[i].ctx & CTX_LIVE) assert_on_screen(key_table[i].desc);
     assert_not_on_screen("previous scenario");
     erase();
-    view_help_draw(LINES, COLS, CTX_PICKER);
+    view_help_draw(LINES, COLS, CTX_PICKER, 0);
     assert_on_screen("open the scenario");
     assert_not_on_screen("play / pause");
     screen_stop();

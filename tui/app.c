@@ -26,6 +26,7 @@
 #include "layout.h"
 #include "live.h"
 #include "picker.h"
+#include "prompt.h"
 #include "survey.h"
 #include "term.h"
 #include "theme.h"
@@ -54,6 +55,8 @@ typedef struct App {
     Live *live;
     TuiOptions opts;
     bool help;                 /* the help overlay is open                    */
+    int help_page;             /* ... at this page (Space turns them)          */
+    Prompt prompt;             /* the `:` prompt: while open, keys are its text */
     /* The outcomes overlay (`o`): a survey of the open program, run by
      * worker processes; a timer polls them while they run, and only then. */
     Survey *survey;
@@ -232,12 +235,16 @@ static void to_picker(App *a)
     survey_drop(a);
     live_free(a->live);
     a->live = NULL;
+    a->prompt.open = false;
     a->screen = SCREEN_PICKER;
 }
+
+#define JUMP_HINT "a frame (1234) or a virtual time (1.5ms, 200us, 2s); Enter goes, Esc cancels"
 
 static void apply_flags(App *a, int fl)
 {
     if (fl & H_QUIT) { app_quit(a, 0); return; }
+    if (fl & H_PROMPT) prompt_open(&a->prompt, ":", JUMP_HINT);
     if (fl & H_MENU) to_picker(a);
     if (fl & H_OPEN) open_live(a, picker_selected(&a->picker));
     if (fl & (H_REDRAW | H_MENU | H_OPEN)) a->dirty = true;
@@ -247,9 +254,17 @@ static void apply_flags(App *a, int fl)
 static void handle_key(App *a, int key)
 {
     if (key == KEYCODE(KEY_RESIZE)) { a->dirty = true; return; }
-    if (a->help) {                       /* any key closes the help */
-        a->help = false;
+    if (a->help) {                       /* Space turns its page, any other key closes it */
+        if (key == ' ' && a->help_page + 1 < view_help_pages(LINES, COLS, screen_ctx(a))) a->help_page++;
+        else a->help = false;
         a->dirty = true;
+        return;
+    }
+    if (a->prompt.open) {
+        PromptResult r = prompt_key(&a->prompt, key);
+        a->dirty = true;
+        if (r == PROMPT_SUBMIT && a->screen == SCREEN_LIVE && a->live)
+            apply_flags(a, live_jump(a->live, a->prompt.text));
         return;
     }
     if (a->survey_open) {
@@ -267,7 +282,7 @@ static void handle_key(App *a, int key)
     {
         switch (act) {
         case ACT_QUIT: app_quit(a, 0); return;
-        case ACT_HELP: a->help = true; a->dirty = true; return;
+        case ACT_HELP: a->help = true; a->help_page = 0; a->dirty = true; return;
         case ACT_THEME:
             a->theme = (ThemeId)((a->theme + 1) % THEME_COUNT);
             theme_apply(a->theme, a->term.tier, a->term.ascii);
@@ -323,7 +338,11 @@ static void draw(App *a)
         if (a->survey_open && a->survey)
             view_survey_draw(LINES, COLS, a->survey, a->survey_state, a->survey_sel, a->survey_title,
                              (int)((uv_now(&a->loop) - a->survey_start_ms) / 1000));
-        if (a->help) view_help_draw(LINES, COLS, screen_ctx(a));
+        if (a->prompt.open && a->screen == SCREEN_LIVE) {
+            Pane bar = pane_make(LINES - 1, 0, 1, COLS);
+            view_prompt_draw(&bar, &a->prompt);
+        }
+        if (a->help) view_help_draw(LINES, COLS, screen_ctx(a), a->help_page);
     }
     wnoutrefresh(stdscr);
     doupdate();

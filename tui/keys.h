@@ -22,6 +22,8 @@ typedef enum Action {
     ACT_PLAY, ACT_STEP, ACT_BACK, ACT_FASTER, ACT_SLOWER, ACT_START, ACT_END,
     ACT_CORES, ACT_POLICY, ACT_RESTART, ACT_RESEED, ACT_NOTES, ACT_RELOAD,
     ACT_NEXT_BEAT, ACT_PREV_BEAT, ACT_VARIANT, ACT_SURVEY, ACT_STATS, ACT_INSTR, ACT_GMP,
+    ACT_NEXT_EVENT, ACT_PREV_EVENT, ACT_JUMP, ACT_LINE_UP, ACT_LINE_DOWN, ACT_BREAK,
+    ACT_CLEAR_BREAKS,
     /* picker */
     ACT_UP, ACT_DOWN, ACT_FIRST, ACT_LAST, ACT_OPEN,
     /* everywhere */
@@ -40,7 +42,8 @@ typedef enum HandlerFlags {
     H_QUIT = 4,         /* leave the program                                  */
     H_MENU = 8,         /* back to the scenario picker                        */
     H_OPEN = 16,        /* the picker chose a scenario                        */
-    H_THEME = 32        /* switch to the next theme                           */
+    H_THEME = 32,       /* switch to the next theme                           */
+    H_PROMPT = 64       /* open the `:` prompt: the next keys are its text     */
 } HandlerFlags;
 
 typedef struct KeyBinding {

@@ -14,8 +14,10 @@
 #include <string.h>
 
 #include "beat.h"
+#include "breakpoints.h"
 #include "layout.h"
 #include "memwatch.h"
+#include "navigate.h"
 #include "program_dir.h"
 #include "race.h"
 #include "scenario.h"
@@ -62,16 +64,36 @@ struct Live {
     MemWatch *mem;             /* shared variables and lost updates, too      */
     Stats *stats;              /* CPU and lock time per goroutine, too        */
     StuckWatch *stuck;         /* goroutines nothing can wake, too           */
-    enum { RUN_NONE, RUN_TO_END, RUN_TO_BEAT } running;   /* End or `.` in progress */
+    enum { RUN_NONE, RUN_TO_END, RUN_TO_BEAT, RUN_SEARCH } running;   /* End, `.`, or
+                                  `:` `]` `[` in progress                     */
+    NavSearch search;          /* ... the one RUN_SEARCH goes on with          */
+    Breakpoints *breaks;       /* lines to stop at (b), kept across restarts   */
+    bool notice_first;         /* the notice answers a key (`:`, `]`, `b`...):
+                                  it goes before the end and deadlock banners */
+    int cursor;                /* the code's cursor line, where b sets one     */
+    bool cursor_moved;         /* ... moved by a key, at frame cursor_frame:   */
+    uint64_t cursor_frame;     /*     the code follows it until the frame changes */
 };
 
 static void set_notice(Live *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void reply(Live *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void set_notice(Live *l, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(l->notice, sizeof l->notice, fmt, ap);
     va_end(ap);
+}
+
+/* A notice that answers the key just pressed: shown even where a banner
+ * (the end of the run, a deadlock) has the notice line. */
+static void reply(Live *l, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(l->notice, sizeof l->notice, fmt, ap);
+    va_end(ap);
+    l->notice_first = true;     /* cleared with the notice, by the next key */
 }
 
 /* Load and compile; on success replaces the Live's program and run. */
@@ -111,6 +133,17 @@ static int first_code_line(const Program *p)
     return 1;
 }
 
+/* The code cursor on a line of this program: where it was if the program
+ * still has that line, else on main's first line. */
+static void place_cursor(Live *l)
+{
+    l->cursor_moved = false;
+    if (l->cursor >= 1 && l->cursor <= l->prog->nlines) return;
+    const Machine *m = l->hist ? history_machine(l->hist) : NULL;
+    int line = m ? machine_goroutine_line(m, machine_goroutine(m, 1)) : 0;
+    l->cursor = line > 0 ? line : first_code_line(l->prog);
+}
+
 static void restart(Live *l)
 {
     if (l->hist) history_free(l->hist);
@@ -131,7 +164,9 @@ static void restart(Live *l)
     stuck_free(l->stuck);
     l->stuck = stuck_new();
     l->running = RUN_NONE;
+    nav_search_fini(&l->search);
     if (l->prog->ndiags == 0) l->hist = history_new(l->prog, &l->cfg, 0);
+    place_cursor(l);
 }
 
 Live *live_open(const char *arg, const TuiOptions *opts, char *err, size_t errn)
@@ -140,7 +175,9 @@ Live *live_open(const char *arg, const TuiOptions *opts, char *err, size_t errn)
     l->arg = xstrdup(arg);
     l->opts = *opts;
     l->speed = DEFAULT_SPEED;
+    l->breaks = breakpoints_new();
     if (load(l, err, errn)) {
+        breakpoints_free(l->breaks);
         free(l->arg);
         free(l);
         return NULL;
@@ -165,6 +202,8 @@ void live_free(Live *l)
     memwatch_free(l->mem);
     stats_free(l->stats);
     stuck_free(l->stuck);
+    nav_search_fini(&l->search);
+    breakpoints_free(l->breaks);
     free(l->arg);
     free(l);
 }
@@ -306,11 +345,14 @@ static void forward(Live *l)
     if (machine(l)->status != M_RUNNING) l->playing = false;
 }
 
-/* End: run on in chunks (live_tick) until the program ends. */
+/* End: run on in chunks (live_tick) until the program ends, or a
+ * breakpoint: then over the frames already seen too, not past them (`.`
+ * and `:` go to their place whatever lies between). */
 static void run_to_end(Live *l)
 {
     l->playing = false;
-    if (l->scanned > history_frame(l->hist)) history_seek(l->hist, l->scanned);
+    if (l->scanned > history_frame(l->hist) && !breakpoints_count(l->breaks))
+        history_seek(l->hist, l->scanned);
     if (machine(l)->status == M_RUNNING) l->running = RUN_TO_END;
 }
 
@@ -340,11 +382,14 @@ static void next_beat(Live *l)
     set_notice(l, "no more beats in this run (%d of %d happened)", l->scan.next, l->meta.nbeats);
 }
 
+static bool at_breakpoint(Live *l);
+
 /* One chunk of End or `.`; the notice says how far it got. */
 static void run_chunk(Live *l)
 {
     for (int i = 0; i < RUN_CHUNK && machine(l)->status == M_RUNNING; i++)
-        if (forward_scan(l) >= 0 && l->running == RUN_TO_BEAT) {
+        if ((forward_scan(l) >= 0 && l->running == RUN_TO_BEAT) ||
+            (l->running == RUN_TO_END && at_breakpoint(l))) {
             l->running = RUN_NONE;
             l->had_cycle = has_cycle(l);
             return;
@@ -373,6 +418,145 @@ static void prev_beat(Live *l)
             return;
         }
     set_notice(l, "no beat before this frame");
+}
+
+/* ---- navigation: `:`, `]`, `[`, the code cursor and breakpoints ---------- */
+
+/* A line of the program without its indentation, for a notice. */
+static void line_text(const Live *l, int line, char *buf, size_t n)
+{
+    int len;
+    const char *t = program_line_text(l->prog, line, &len);
+    while (len > 0 && (*t == ' ' || *t == '\t')) t++, len--;
+    snprintf(buf, n, "%.*s", len, t);
+}
+
+/* After a frame walked forward: has a goroutine arrived at a breakpoint?
+ * The notice says which and where. */
+static bool at_breakpoint(Live *l)
+{
+    int line, g = breakpoints_hit(l->breaks, machine(l), &line);
+    if (!g) return false;
+    char text[120];
+    line_text(l, line, text, sizeof text);
+    reply(l, "stopped at the breakpoint on line %d: G%d is about to run %s", line, g, text);
+    return true;
+}
+
+/* What a search needs of the live screen (see navigate.h). */
+static void nav_forward(void *ctx) { forward_scan(ctx); }
+
+static void nav_facts(void *ctx, uint64_t f, NavFacts *out)
+{
+    const Live *l = ctx;
+    out->beat = -1;
+    out->nbeats = l->meta.nbeats;
+    out->beat_caption = NULL;
+    for (int i = 0; i < l->meta.nbeats; i++)
+        if (l->beat_at[i] == f) {
+            out->beat = i;
+            out->beat_caption = l->meta.beats[i].caption;
+        }
+    out->race = race_at(l, f);
+    out->stuck_watch = l->stuck;
+    out->stuck = NULL;
+    int n;
+    const StuckFinding *found = stuck_findings(l->stuck, &n);
+    for (int i = n - 1; i >= 0 && found[i].frame >= f; i--)
+        if (found[i].frame == f) out->stuck = &found[i];
+}
+
+static NavHost nav_host(Live *l)
+{
+    return (NavHost){ .hist = l->hist, .scanned = &l->scanned, .breaks = l->breaks, .ctx = l,
+                      .forward = nav_forward, .facts = nav_facts };
+}
+
+/* One slice of a search (live_tick calls it while RUN_SEARCH); the notice
+ * says what it found, or how far it got. */
+static void search_chunk(Live *l)
+{
+    NavHost h = nav_host(l);
+    if (nav_search_run(&l->search, &h, RUN_CHUNK, l->notice, sizeof l->notice)) {
+        l->running = RUN_NONE;
+        l->notice_first = true;
+    } else {
+        l->running = RUN_SEARCH;
+        nav_search_progress(&l->search, &h, l->notice, sizeof l->notice);
+    }
+    l->had_cycle = has_cycle(l);
+}
+
+/* `:`, `]`, `[`: a known frame at once, else in slices between keys. */
+static void search(Live *l, NavGoal goal, const NavTarget *t)
+{
+    l->playing = false;
+    NavHost h = nav_host(l);
+    nav_search_begin(&l->search, goal, t, &h);
+    search_chunk(l);
+}
+
+int live_jump(Live *l, const char *text)
+{
+    if (!l->hist) return H_NONE;
+    l->notice[0] = '\0';
+    l->notice_first = false;
+    if (!text[strspn(text, " ")]) return H_REDRAW;        /* nothing typed: as Esc */
+    NavTarget t;
+    char why[200];
+    if (nav_parse_target(text, &t, why, sizeof why)) {
+        reply(l, "%s", why);
+        return H_REDRAW;
+    }
+    search(l, t.is_time ? NAV_TO_TIME : NAV_TO_FRAME, &t);
+    return H_REDRAW | H_TIMER;
+}
+
+/* Up / Down: the cursor a line up or down; the code scrolls to it. */
+static void move_cursor(Live *l, int by)
+{
+    int line = l->cursor + by;
+    if (line < 1) line = 1;
+    if (line > l->prog->nlines) line = l->prog->nlines;
+    l->cursor = line;
+    l->cursor_moved = true;
+    l->cursor_frame = history_frame(l->hist);
+}
+
+/* `b`: a breakpoint on the cursor's line, or off again. */
+static void toggle_breakpoint(Live *l)
+{
+    char text[120];
+    int line = l->cursor;
+    line_text(l, line, text, sizeof text);
+    if (!breakpoints_line_has_code(l->prog, line)) {
+        reply(l, "line %d has no code to stop at: move the cursor (%s %s) to a statement", line,
+              theme_glyph(GLYPH_UP), theme_glyph(GLYPH_DOWN));
+        return;
+    }
+    if (breakpoints_toggle(l->breaks, line))
+        reply(l, "breakpoint on line %d (%s): playing, End and ] stop before a goroutine runs it",
+              line, text);
+    else
+        reply(l, "breakpoint on line %d removed", line);
+}
+
+static void clear_breakpoints(Live *l)
+{
+    int n = breakpoints_count(l->breaks);
+    breakpoints_clear(l->breaks);
+    if (n) reply(l, "%d breakpoint%s removed", n, n == 1 ? "" : "s");
+    else reply(l, "no breakpoints to remove (b sets one on the cursor's line)");
+}
+
+/* The views' share of navigation: the code's cursor, whether it leads the
+ * scrolling, the breakpoints; whether the notice goes first. */
+static void nav_view(const Live *l, ViewCtx *c)
+{
+    c->notice_first = l->notice_first;
+    c->cursor_line = l->cursor;
+    c->follow_cursor = l->cursor_moved && l->cursor_frame == c->frame;
+    c->breaks = l->breaks;
 }
 
 /* `v`: the next version of a built-in scenario (its base, its variants). */
@@ -435,6 +619,7 @@ int live_action(Live *l, Action a)
     }
     if (!l->hist) return act_diag(l, a);
     l->notice[0] = '\0';
+    l->notice_first = false;
     if (l->running != RUN_NONE) {       /* any key stops End or `.` where it got */
         l->running = RUN_NONE;
         set_notice(l, "stopped at frame %llu", (unsigned long long)history_frame(l->hist));
@@ -532,6 +717,23 @@ int live_action(Live *l, Action a)
     case ACT_VARIANT:
         next_variant(l);
         return H_REDRAW | H_TIMER;
+    case ACT_NEXT_EVENT:
+    case ACT_PREV_EVENT:
+        search(l, a == ACT_NEXT_EVENT ? NAV_NEXT_EVENT : NAV_PREV_EVENT, NULL);
+        return H_REDRAW | H_TIMER;
+    case ACT_JUMP:
+        l->playing = false;
+        return H_PROMPT | H_REDRAW | H_TIMER;
+    case ACT_LINE_UP:
+    case ACT_LINE_DOWN:
+        move_cursor(l, a == ACT_LINE_UP ? -1 : 1);
+        return H_REDRAW;
+    case ACT_BREAK:
+        toggle_breakpoint(l);
+        return H_REDRAW;
+    case ACT_CLEAR_BREAKS:
+        clear_breakpoints(l);
+        return H_REDRAW;
     case ACT_MENU:
         return H_MENU;
     default:
@@ -543,12 +745,18 @@ int live_tick(Live *l, int frames)
 {
     if (l->hist && l->running != RUN_NONE) {
         l->notice[0] = '\0';
-        run_chunk(l);
+        l->notice_first = false;
+        if (l->running == RUN_SEARCH) search_chunk(l);
+        else run_chunk(l);
         return H_REDRAW | (l->running != RUN_NONE ? 0 : H_TIMER);
     }
     if (!l->hist || !l->playing) return H_TIMER;
     l->notice[0] = '\0';
-    for (int i = 0; i < frames && l->playing; i++) forward(l);
+    l->notice_first = false;
+    for (int i = 0; i < frames && l->playing; i++) {
+        forward(l);
+        if (l->playing && at_breakpoint(l)) l->playing = false;
+    }
     return H_REDRAW | (l->playing ? 0 : H_TIMER);
 }
 
@@ -594,6 +802,7 @@ void live_draw(Live *l, int rows, int cols)
     c.races = race_reports(l->race, &c.nraces);
     c.stuck_watch = l->stuck;
     c.stuck = stuck_at(l->stuck, m);
+    nav_view(l, &c);
     LiveLayout lay;
     live_layout(rows, cols, m->ncores, l->max_ngs, l->max_locks, view_memory_count(l->mem, c.frame), &lay);
     view_timeline_draw(&lay.timeline, &c);

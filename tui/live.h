@@ -31,6 +31,10 @@ bool live_overlay(const Live *l);
  * page (what to look for, the beats); anything else closes. */
 void live_overlay_key(Live *l, bool notes_key);
 int live_action(Live *l, Action a);
+/* The `:` prompt's text: a frame ("1234") or a virtual time ("1.5ms") to go
+ * to, in slices like End when it is past the frames seen; bad text gets its
+ * reason in the notice line. */
+int live_jump(Live *l, const char *text);
 /* Advance `frames` frames of playback; stops playing at the end. */
 int live_tick(Live *l, int frames);
 

@@ -85,6 +85,7 @@ static const Theme themes[THEME_COUNT] = {
         [ROLE_DONE]          = { 242, -1, N,       -1,     -1,    D,      D },
         [ROLE_SELECTED]      = { 16,  75, B,       BLACK,  CYAN,  N,      RV },
         [ROLE_FRAME_MARK]    = { 226, -1, B,       YELLOW, -1,    B,      B | RV },
+        [ROLE_BREAKPOINT]    = { 196, -1, B,       RED,    -1,    B,      B },
     }, {
         { 81, 16, 81, G8_CYAN },   { 215, 16, 215, G8_YELLOW }, { 114, 16, 114, G8_GREEN },
         { 213, 16, 213, G8_MAGENTA }, { 111, 16, 111, G8_BLUE }, { 210, 16, 210, G8_RED },
@@ -122,6 +123,7 @@ static const Theme themes[THEME_COUNT] = {
         [ROLE_DONE]          = { 246, -1, N,       -1,     -1,    D,      D },
         [ROLE_SELECTED]      = { 231, 25, B,       WHITE,  BLUE,  N,      RV },
         [ROLE_FRAME_MARK]    = { 160, -1, B,       RED,    -1,    B,      B | RV },
+        [ROLE_BREAKPOINT]    = { 160, -1, B,       RED,    -1,    B,      B },
     }, {
         { 25, 16, 117, G8_BLUE },  { 130, 16, 215, G8_YELLOW }, { 28, 16, 120, G8_GREEN },
         { 90, 16, 219, G8_MAGENTA }, { 31, 16, 159, G8_CYAN }, { 124, 16, 210, G8_RED },
@@ -163,6 +165,7 @@ static const Theme themes[THEME_COUNT] = {
         [ROLE_DONE]          = { 250, -1, N,       WHITE,  -1,    N,      N },
         [ROLE_SELECTED]      = { 16, 226, B,       BLACK,  YELLOW, B,     RV | B },
         [ROLE_FRAME_MARK]    = { 226, -1, B,       YELLOW, -1,    B,      B | RV },
+        [ROLE_BREAKPOINT]    = { 196, -1, B,       RED,    -1,    B,      B },
     }, {
         { 51, 231, 21, G8_BLUE },   { 214, 16, 214, G8_YELLOW }, { 46, 16, 46, G8_GREEN },
         { 207, 231, 127, G8_MAGENTA }, { 196, 231, 160, G8_RED }, { 51, 16, 51, G8_CYAN },
@@ -202,6 +205,7 @@ static const char *const glyphs[GLYPH_COUNT][2] = {
     [GLYPH_FRAME]    = { "\u25bc", "v" },
     [GLYPH_TEE_DOWN] = { "\u252c", "+" },
     [GLYPH_TEE_RIGHT] = { "\u251c", "+" },
+    [GLYPH_BREAKPOINT] = { "\u25cf", "*" },
 };
 
 /* Pairs: 1..ROLE_COUNT for roles, then GPAL text pairs, then GPAL cell pairs. */

@@ -42,8 +42,9 @@ typedef enum Role {
     ROLE_BLOCKED,
     ROLE_SLEEPING,
     ROLE_DONE,
-    ROLE_SELECTED,      /* the picker's cursor                                */
+    ROLE_SELECTED,      /* a cursor: the picker's, the code's line            */
     ROLE_FRAME_MARK,    /* the current frame in the timeline ruler            */
+    ROLE_BREAKPOINT,    /* a breakpoint's mark on its line of code            */
     ROLE_COUNT
 } Role;
 
@@ -52,7 +53,7 @@ typedef enum ThemeId { THEME_DARK, THEME_LIGHT, THEME_MONO, THEME_PROJECTOR, THE
 typedef enum Glyph {
     GLYPH_HLINE, GLYPH_VLINE, GLYPH_MARKER, GLYPH_IDLE, GLYPH_LEFT, GLYPH_RIGHT,
     GLYPH_UP, GLYPH_DOWN, GLYPH_CYCLE, GLYPH_ELLIPSIS, GLYPH_DOT, GLYPH_PAUSE,
-    GLYPH_STOP, GLYPH_FRAME, GLYPH_TEE_DOWN, GLYPH_TEE_RIGHT, GLYPH_COUNT
+    GLYPH_STOP, GLYPH_FRAME, GLYPH_TEE_DOWN, GLYPH_TEE_RIGHT, GLYPH_BREAKPOINT, GLYPH_COUNT
 } Glyph;
 
 /* Set up theme `id` for a terminal of colour tier `tier` (init_pair calls

@@ -9,13 +9,16 @@
  * The gutter names the goroutines whose next instruction is on the line, in
  * their colours; lines a goroutine is running on are highlighted; with `i`
  * the right edge shows that next instruction as the disassembler prints it
- * (the line under the panes says it in words either way).  The view
- * scrolls only when a marked line would leave the window.
+ * (the line under the panes says it in words either way).  A breakpoint is
+ * a dot between the gutter and the line number, and the cursor (where `b`
+ * sets one) lights the line number.  The view scrolls only when a marked
+ * line would leave the window, or to the cursor when it has just moved.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "breakpoints.h"
 #include "race.h"
 #include "stuck.h"
 #include "views.h"
@@ -131,6 +134,15 @@ static void scroll_to_marks(const Machine *m, const Mark *marks, int n, int rows
     *top = t;
 }
 
+/* Keep the cursor's line in the window, moving it as little as possible. */
+static void scroll_to_cursor(int line, int rows, int nlines, int *top)
+{
+    if (line < *top) *top = line;
+    if (line >= *top + rows) *top = line - rows + 1;
+    if (*top > nlines - rows + 1) *top = nlines - rows + 1;
+    if (*top < 1) *top = 1;
+}
+
 static int gutter_text(const Mark *marks, int n, int line, char *buf, size_t cap, int *first_g)
 {
     size_t len = 0;
@@ -216,7 +228,8 @@ void view_code_draw(const Pane *p, const ViewCtx *c, int *top)
     if (n) snprintf(right, sizeof right, "%s next line of each goroutine", theme_glyph(GLYPH_MARKER));
     pane_rule(p, 0, c->filename, p->w > 60 ? right : NULL);
     if (rows <= 0) return;
-    scroll_to_marks(c->m, marks, n, rows, prog->nlines, top);
+    if (c->follow_cursor && c->cursor_line > 0) scroll_to_cursor(c->cursor_line, rows, prog->nlines, top);
+    else scroll_to_marks(c->m, marks, n, rows, prog->nlines, top);
 
     /* Gutter as wide as the widest marker anywhere, so the code never shifts
      * sideways as goroutines move between lines. */
@@ -245,7 +258,12 @@ void view_code_draw(const Pane *p, const ViewCtx *c, int *top)
         attr_t base = running ? theme_attr(ROLE_CODE_CURRENT) : theme_attr(ROLE_NORMAL);
         if (running) pane_fill(p, row, gw + 1, p->w - gw - 1, base);
         draw_gutter(p, row, gw, marks, n, line);
-        pane_printf(p, row, gw + 1, running ? base : theme_attr(ROLE_LINENO), "%*d", lw, line);
+        if (c->breaks && breakpoints_has(c->breaks, line))
+            pane_put(p, row, gw, theme_attr(ROLE_BREAKPOINT), theme_glyph(GLYPH_BREAKPOINT));
+        if (line == c->cursor_line)
+            pane_printf(p, row, gw + 1, theme_attr(ROLE_SELECTED), "%*d ", lw, line);
+        else
+            pane_printf(p, row, gw + 1, running ? base : theme_attr(ROLE_LINENO), "%*d", lw, line);
         int len;
         const char *text = program_line_text(prog, line, &len);
         Pane code = pane_make(p->y, p->x, p->h, p->w);

@@ -130,6 +130,10 @@ void view_notice_draw(const Pane *p, const ViewCtx *c)
 {
     const Machine *m = c->m;
     char text[512];
+    if (c->notice_first && c->notice && *c->notice) {     /* the answer to a key, first */
+        pane_put_trunc(p, 0, 1, p->w - 2, theme_attr(ROLE_NOTICE), c->notice);
+        return;
+    }
     if (c->wg && c->wg->ncycle > 0) {
         char cyc[400];
         waitfor_describe_cycle(m, c->wg, cyc, sizeof cyc);

@@ -28,6 +28,7 @@ typedef struct ViewCtx {
     bool playing;
     int fps;                   /* playback speed, frames per second             */
     const char *notice;        /* transient message ("restarted: seed 2"), ""  */
+    bool notice_first;         /* it answers a key: before the banners too     */
     int beat, nbeats;          /* the scenario's beat at this frame (0-based),
                                   -1 none; how many it has                      */
     const struct RaceReport *race;   /* a data race found at this frame, NULL none */
@@ -41,6 +42,11 @@ typedef struct ViewCtx {
     const struct StuckWatch *stuck_watch;   /* the partial-deadlock analysis    */
     const struct StuckFinding *stuck;       /* goroutines nothing can wake at
                                                this frame, NULL none          */
+    int cursor_line;                 /* the code's cursor (`b` sets a breakpoint
+                                        there), 0 none                          */
+    bool follow_cursor;              /* the cursor just moved: the code scrolls
+                                        to it rather than to the goroutines      */
+    const struct Breakpoints *breaks;   /* lines marked for a stop, or NULL     */
 } ViewCtx;
 
 /* "G2 writes data (line 11) while G1's read of it (line 14, frame 30) is
@@ -79,7 +85,13 @@ size_t view_events_text(const ViewCtx *c, char *buf, size_t n);
 /* view_help.c: the key bar and the help overlay, both from the key table
  * (while playing, the bar says "Pause" for the play key). */
 void view_keybar_draw(const Pane *p, int ctx, bool playing);
-void view_help_draw(int rows, int cols, int ctx);
+/* The help on `page` (0-based) of view_help_pages(): two columns when they
+ * fit, else pages of one. */
+void view_help_draw(int rows, int cols, int ctx, int page);
+int view_help_pages(int rows, int cols, int ctx);
+/* view_prompt.c: the `:` prompt, in place of the key bar while it is open. */
+struct Prompt;
+void view_prompt_draw(const Pane *p, const struct Prompt *pr);
 /* view_gmp.c: Ps, Ms and run queues, in place of the code (`g`). */
 void view_gmp_draw(const Pane *p, const ViewCtx *c);
 

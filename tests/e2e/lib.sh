@@ -55,3 +55,74 @@ assert_sane_terminal() {
     grep -q -- ' icanon' "$WORK/stty" || fail "terminal left without icanon: $(cat "$WORK/stty")"
     grep -q -- ' echo ' "$WORK/stty" || fail "terminal left without echo"
 }
+
+# Colours are what some marks are made of (a data race's cell on the timeline),
+# so a test reads them too: capture-pane -e draws them as SGR sequences.
+# The awk below counts display columns by UTF-8 lead bytes (LC_ALL=C: bytes,
+# whichever awk this is) and keeps the SGR state while it walks a line.
+screen_sgr() { $TMUX_CMD capture-pane -e -p -t main 2>/dev/null; }
+
+# row N: line N (0-based) of the screen as text; row_sgr N: with its colours.
+row() { screen | sed -n "$(($1 + 1))p"; }
+row_sgr() { screen_sgr | sed -n "$(($1 + 1))p"; }
+
+AWK_UTF8='BEGIN { for (k = 128; k < 192; k++) cont = cont sprintf("%c", k) }
+function lead(c) { return !index(cont, c) }'
+
+# display_col TEXT: the display column (0-based) where TEXT first starts in
+# the line on stdin; -1 when it is not there.
+display_col() {
+    LC_ALL=C awk -v t="$1" "$AWK_UTF8"'
+    { i = index($0, t); if (!i) { print -1; exit }
+      x = 0; for (k = 1; k < i; k++) if (lead(substr($0, k, 1))) x++
+      print x; exit }'
+}
+
+# style_at COL: the colours and attributes in effect at display column COL of
+# the line on stdin (a row_sgr line), as "fg=231 bg=160 bold"; "-" is the
+# terminal's default colour.
+style_at() {
+    LC_ALL=C awk -v col="$1" "$AWK_UTF8"'
+    function reset() { fg = "-"; bg = "-"; bold = 0; rev = 0 }
+    function sgr(p,   n, a, i, v, c) {
+        n = split(p, a, ";")
+        if (n == 0) reset()
+        for (i = 1; i <= n; i++) {
+            v = a[i] + 0
+            if (v == 0) reset()
+            else if (v == 1) bold = 1
+            else if (v == 22) bold = 0
+            else if (v == 7) rev = 1
+            else if (v == 27) rev = 0
+            else if (v == 38 || v == 48) {
+                if (a[i + 1] == 5) { c = a[i + 2]; i += 2 }
+                else { c = a[i + 2] ":" a[i + 3] ":" a[i + 4]; i += 4 }
+                if (v == 38) fg = c; else bg = c
+            }
+            else if (v == 39) fg = "-"
+            else if (v == 49) bg = "-"
+            else if ((v >= 30 && v <= 37) || (v >= 90 && v <= 97)) fg = "c" v
+            else if ((v >= 40 && v <= 47) || (v >= 100 && v <= 107)) bg = "c" v
+        }
+    }
+    BEGIN { reset() }
+    { s = $0; n = length(s); x = 0; i = 1
+      while (i <= n) {
+          c = substr(s, i, 1)
+          if (c == "\033") {
+              rest = substr(s, i + 1)
+              if (substr(rest, 1, 1) == "[") {
+                  j = match(rest, /[A-Za-z]/)
+                  if (substr(rest, j, 1) == "m") sgr(substr(rest, 2, j - 2))
+                  i += j + 1
+              } else i += 2
+              continue
+          }
+          if (lead(c)) {
+              if (x == col) { print "fg=" fg " bg=" bg (bold ? " bold" : "") (rev ? " reverse" : ""); exit }
+              x++
+          }
+          i++
+      }
+      print "none" }'
+}
