@@ -239,7 +239,7 @@ static void to_picker(App *a)
     a->screen = SCREEN_PICKER;
 }
 
-#define JUMP_HINT "a frame (1234) or a virtual time (1.5ms, 200us, 2s); Enter goes, Esc cancels"
+#define JUMP_HINT "1234, 1.5ms, seed 7, cores 4, slice 100us, policy single; Enter, Esc"
 
 static void apply_flags(App *a, int fl)
 {

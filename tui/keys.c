@@ -36,7 +36,7 @@ const KeyBinding key_table[] = {
     { ',',                 ",",     "back to the previous beat",        ACT_PREV_BEAT, LIVE, NULL, 0 },
     { ']',                 "]",     "next event: block/wake, lock, chan, print, race", ACT_NEXT_EVENT, LIVE, "Next", 2 },
     { '[',                 "[",     "previous event",                   ACT_PREV_EVENT, LIVE, NULL, 0 },
-    { ':',                 ":",     "jump to a frame (1234) or a time (1.5ms)", ACT_JUMP, LIVE, "Jump", 3 },
+    { ':',                 ":",     "go to a frame or time; seed/cores/slice/policy", ACT_JUMP, LIVE, "Jump", 3 },
     { KEYCODE(KEY_UP),     ARROW_UP, "code cursor up a line",           ACT_LINE_UP, LIVE, NULL, 0 },
     { 'k',                 "k",     "code cursor up a line",            ACT_LINE_UP, LIVE, NULL, 0 },
     { KEYCODE(KEY_DOWN),   ARROW_DOWN, "code cursor down a line",       ACT_LINE_DOWN, LIVE, NULL, 0 },

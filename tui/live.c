@@ -8,6 +8,7 @@
  */
 #include "live.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 
 #include "beat.h"
 #include "breakpoints.h"
+#include "duration.h"
 #include "layout.h"
 #include "memwatch.h"
 #include "navigate.h"
@@ -73,6 +75,8 @@ struct Live {
     int cursor;                /* the code's cursor line, where b sets one     */
     bool cursor_moved;         /* ... moved by a key, at frame cursor_frame:   */
     uint64_t cursor_frame;     /*     the code follows it until the frame changes */
+    char restarted[300];       /* what a restart changed, said again when the
+                                  run is back at the moment it left           */
 };
 
 static void set_notice(Live *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -164,6 +168,7 @@ static void restart(Live *l)
     stuck_free(l->stuck);
     l->stuck = stuck_new();
     l->running = RUN_NONE;
+    l->restarted[0] = '\0';
     nav_search_fini(&l->search);
     if (l->prog->ndiags == 0) l->hist = history_new(l->prog, &l->cfg, 0);
     place_cursor(l);
@@ -480,6 +485,18 @@ static void search_chunk(Live *l)
     if (nav_search_run(&l->search, &h, RUN_CHUNK, l->notice, sizeof l->notice)) {
         l->running = RUN_NONE;
         l->notice_first = true;
+        if (l->restarted[0]) {             /* back where a restart left off */
+            char both[2 * sizeof l->notice + 2], t[32];
+            if (strstr(l->notice, "past the end")) {
+                snprintf(both, sizeof both, "%s; %s", l->restarted, l->notice);
+            } else {
+                duration_format(machine(l)->now, t, sizeof t);
+                snprintf(both, sizeof both, "%s; back at t=%s (frame %llu)", l->restarted, t,
+                         (unsigned long long)history_frame(l->hist));
+            }
+            snprintf(l->notice, sizeof l->notice, "%.*s", (int)sizeof l->notice - 1, both);
+            l->restarted[0] = '\0';
+        }
     } else {
         l->running = RUN_SEARCH;
         nav_search_progress(&l->search, &h, l->notice, sizeof l->notice);
@@ -496,12 +513,85 @@ static void search(Live *l, NavGoal goal, const NavTarget *t)
     search_chunk(l);
 }
 
+/* c, p, s and the prompt's settings restart the run and then go back to
+ * the moment on screen (the first frame at or after its virtual time), so
+ * one moment can be compared across core counts, policies and seeds.  The
+ * notice says what changed (fmt), and where the run is once it is back. */
+static void restart_here(Live *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void restart_here(Live *l, const char *fmt, ...)
+{
+    int64_t at = history_frame(l->hist) ? machine(l)->now : 0;
+    restart(l);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(l->notice, sizeof l->notice, fmt, ap);
+    va_end(ap);
+    if (at <= 0) return;
+    snprintf(l->restarted, sizeof l->restarted, "%s", l->notice);
+    NavTarget t = { true, 0, at };
+    search(l, NAV_TO_TIME, &t);
+}
+
+/* The prompt's settings: "seed 7", "cores 4", "slice 100us", "policy single".
+ * Returns true when text was one (answered, or refused with the reason). */
+static bool setting(Live *l, const char *text)
+{
+    char key[16], val[48], extra;
+    if (sscanf(text, " %15s %47s %c", key, val, &extra) != 2) return false;
+    char *end;
+    if (!strcmp(key, "seed")) {
+        errno = 0;
+        unsigned long long seed = strtoull(val, &end, 10);
+        if (*end || errno || val[0] == '-') {
+            reply(l, "seed wants a whole number (seed 42), not '%s'", val);
+            return true;
+        }
+        l->cfg.seed = seed;
+        restart_here(l, "restarted with seed %llu", seed);
+    } else if (!strcmp(key, "cores")) {
+        long n = strtol(val, &end, 10);
+        if (*end || n < 1 || n > MACHINE_MAX_CORES) {
+            reply(l, "cores wants 1 to %d, not '%s'", MACHINE_MAX_CORES, val);
+            return true;
+        }
+        l->cfg.cores = (int)n;
+        if (n > 1 && l->cfg.policy == POLICY_SINGLE) l->cfg.policy = POLICY_GO;
+        restart_here(l, "restarted on %ld core%s, seed %llu", n, n == 1 ? "" : "s",
+                     (unsigned long long)l->cfg.seed);
+    } else if (!strcmp(key, "slice")) {
+        int64_t ns;
+        if (duration_parse(val, &ns) || ns <= 0) {
+            reply(l, "slice wants a duration (slice 100us, slice 10ms), not '%s'", val);
+            return true;
+        }
+        l->cfg.time_slice = ns;
+        char d[32];
+        duration_format(ns, d, sizeof d);
+        restart_here(l, "restarted with a time slice of %s (Go's is 10ms)", d);
+    } else if (!strcmp(key, "policy")) {
+        Policy pol;
+        if (policy_parse(val, &pol)) {
+            reply(l, "policy is go or single, not '%s'", val);
+            return true;
+        }
+        l->cfg.policy = pol;
+        restart_here(l, "restarted with the %s policy", policy_name(pol));
+    } else {
+        return false;
+    }
+    return true;
+}
+
 int live_jump(Live *l, const char *text)
 {
     if (!l->hist) return H_NONE;
     l->notice[0] = '\0';
     l->notice_first = false;
     if (!text[strspn(text, " ")]) return H_REDRAW;        /* nothing typed: as Esc */
+    if (setting(l, text)) {
+        l->notice_first = true;
+        return H_REDRAW | H_TIMER;
+    }
     NavTarget t;
     char why[200];
     if (nav_parse_target(text, &t, why, sizeof why)) {
@@ -622,6 +712,7 @@ int live_action(Live *l, Action a)
     l->notice_first = false;
     if (l->running != RUN_NONE) {       /* any key stops End or `.` where it got */
         l->running = RUN_NONE;
+        l->restarted[0] = '\0';
         set_notice(l, "stopped at frame %llu", (unsigned long long)history_frame(l->hist));
         return H_REDRAW | H_TIMER;
     }
@@ -664,15 +755,13 @@ int live_action(Live *l, Action a)
     case ACT_CORES:
         l->cfg.cores = next_cores(machine(l)->ncores);
         if (l->cfg.policy == POLICY_SINGLE && l->cfg.cores > 1) l->cfg.policy = POLICY_GO;
-        restart(l);
-        set_notice(l, "restarted on %d core%s, same seed %llu: the same program, %s",
-                   l->cfg.cores, l->cfg.cores == 1 ? "" : "s", (unsigned long long)l->cfg.seed,
-                   l->cfg.cores == 1 ? "time-sliced on one core" : "in parallel");
+        restart_here(l, "restarted on %d core%s, same seed %llu: the same program, %s",
+                     l->cfg.cores, l->cfg.cores == 1 ? "" : "s", (unsigned long long)l->cfg.seed,
+                     l->cfg.cores == 1 ? "time-sliced on one core" : "in parallel");
         return H_REDRAW | H_TIMER;
     case ACT_POLICY:
         l->cfg.policy = l->cfg.policy == POLICY_GO ? POLICY_SINGLE : POLICY_GO;
-        restart(l);
-        set_notice(l, "restarted with the %s policy", policy_name(l->cfg.policy));
+        restart_here(l, "restarted with the %s policy", policy_name(l->cfg.policy));
         return H_REDRAW | H_TIMER;
     case ACT_RESTART: {
         /* Reload the source too, so an edit made in another window shows up;
@@ -690,9 +779,8 @@ int live_action(Live *l, Action a)
     }
     case ACT_RESEED:
         l->cfg.seed++;
-        restart(l);
-        set_notice(l, "restarted with seed %llu: other scheduling choices, maybe another outcome",
-                   (unsigned long long)l->cfg.seed);
+        restart_here(l, "restarted with seed %llu: other scheduling choices, maybe another outcome",
+                     (unsigned long long)l->cfg.seed);
         return H_REDRAW | H_TIMER;
     case ACT_NOTES:
         l->notes = 1;

@@ -23,7 +23,7 @@ expect_frame() {
 
 jump() {
     keys :
-    wait_for '^: .*a frame \(1234\) or a virtual time' 5 || fail "':' did not open the prompt"
+    wait_for '^: .*1234, 1\.5ms, seed 7, cores 4' 5 || fail "':' did not open the prompt"
     $TMUX_CMD send-keys -t main -l "$1"
     keys Enter
     wait_gone '^: ' 5 || fail "Enter did not close the prompt"
@@ -50,6 +50,23 @@ $TMUX_CMD send-keys -t main -l 12
 keys Escape
 wait_gone '^: ' 5 || fail "Esc did not close the prompt"
 expect_frame 52 "Esc"
+
+# ---- settings at the prompt: restart with them, back at the same time ----
+jump 'cores 1'
+wait_for 'restarted on 1 core, seed 1; back at t=2\.00' 20 || fail ":cores 1 did not restart and come back to t=2s"
+screen | grep -q 'Deadlock: printSum │ 1 core · ' || fail ":cores 1: the status bar does not say 1 core"
+jump 'seed x'
+wait_for "seed wants a whole number \(seed 42\), not 'x'" 5 || fail ":seed x is not explained"
+jump 'slice 100us'
+wait_for 'restarted with a time slice of 100µs \(Go.s is 10ms\); back at t=2\.00' 20 ||
+    fail ":slice 100us did not restart and come back"
+screen | grep -q 'time slice 100µs' || fail ":slice: the status bar does not show the slice"
+jump 'cores 2'
+wait_for 'restarted on 2 cores, seed 1; back at' 20 || fail ":cores 2 did not restart"
+jump 'slice 10ms'
+wait_for 'restarted with a time slice of 10ms' 20 || fail ":slice 10ms did not restart"
+jump 2s
+expect_frame 52 ":2s again, on the settings the test began with"
 
 # ---- ] and [ ----
 keys Home
@@ -89,7 +106,7 @@ expect_frame 44 "playing to the breakpoint"
 
 # ---- the help, at both sizes ----
 keys '?'
-wait_for 'jump to a frame \(1234\) or a time' 5 || fail "the help does not list :"
+wait_for 'go to a frame or time; seed/cores/slice/policy' 5 || fail "the help does not list :"
 for text in 'next event: block/wake' 'previous event' 'code cursor up a line' 'code cursor down a line' \
             "breakpoint on the cursor's line" 'remove every breakpoint' 'a breakpoint on the line \(b\)'; do
     screen | grep -Eq -- "$text" || fail "the help does not list '$text'"
@@ -107,7 +124,7 @@ wait_for 'page 2 of' 5 || fail "Space did not turn the help's page"
 keys x
 wait_gone 'Space turns' 5 || fail "a key did not close the help"
 keys :
-wait_for '^: +a frame \(1234\)' 5 || fail "the prompt does not fit at 80 columns"
+wait_for '^: +1234, 1\.5ms, seed 7' 5 || fail "the prompt does not fit at 80 columns"
 keys Escape
 wait_gone '^: ' 5 || fail "Esc did not close the prompt"
 
