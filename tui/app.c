@@ -286,6 +286,14 @@ static void handle_key(App *a, int key)
         case ACT_THEME:
             a->theme = (ThemeId)((a->theme + 1) % THEME_COUNT);
             theme_apply(a->theme, a->term.tier, a->term.ascii);
+            if (a->screen == SCREEN_LIVE && a->live) {
+                char said[160];
+                snprintf(said, sizeof said, "theme: %s%s (t: the next one; INTERLEAVE_THEME=%s starts with it)",
+                         theme_name(a->theme),
+                         a->term.tier == TIER_NONE && a->theme != THEME_MONO ? ", in monochrome here" : "",
+                         theme_name(a->theme));
+                live_say(a->live, said);
+            }
             a->dirty = true;
             return;
         case ACT_REDRAW: term_repaint(); a->dirty = true; return;

@@ -232,6 +232,11 @@ const History *live_history(const Live *l) { return l->hist; }
 const Program *live_program(const Live *l) { return l->hist ? l->prog : NULL; }
 MachineConfig live_config(const Live *l) { return l->cfg; }
 
+void live_say(Live *l, const char *text)
+{
+    reply(l, "%s", text);
+}
+
 void live_replay(Live *l, uint64_t seed, int cores)
 {
     l->cfg.seed = seed;

@@ -52,6 +52,9 @@ void live_draw(Live *l, int rows, int cols);
 const Program *live_program(const Live *l);
 MachineConfig live_config(const Live *l);
 void live_replay(Live *l, uint64_t seed, int cores);
+/* A word for the notice line that answers a key handled outside the live
+ * view (t: which theme it chose). */
+void live_say(Live *l, const char *text);
 
 /* Read-only access for tests. */
 const History *live_history(const Live *l);

@@ -2,8 +2,10 @@
  *
  * A row gives a role's look three times: on a 256-colour terminal (xterm
  * palette numbers), on an 8-colour one (COLOR_*), and with attributes alone
- * (TERM=vt100, NO_COLOR, or the mono theme).  -1 is the terminal's own
- * default colour, so its background shows through (use_default_colors).
+ * (TERM=vt100, NO_COLOR, or the mono theme).  -1 is the theme's own paper
+ * (background) or ink (text): each colour theme paints its background, so
+ * it reads the same on a light terminal and on a dark one; without colour
+ * the terminal's own colours stay.
  */
 #include "theme.h"
 
@@ -26,6 +28,10 @@ typedef struct GStyle {
 typedef struct Theme {
     const char *name;
     attr_t text_extra;              /* added to every goroutine text attr     */
+    /* The theme's own paper and ink, used wherever a row says -1: a theme
+     * paints its background, so a dark theme stays readable on a terminal
+     * set to black on white, and a light one on white on black. */
+    short paper, ink, paper8, ink8;
     RoleStyle roles[ROLE_COUNT];
     GStyle g[GPAL];
 } Theme;
@@ -53,7 +59,7 @@ typedef struct Theme {
 #define G8_RED     RED, WHITE, RED
 
 static const Theme themes[THEME_COUNT] = {
-    [THEME_DARK] = { "dark", N, {
+    [THEME_DARK] = { "dark", N, 234, 252, BLACK, WHITE, {
         /*                    256: fg   bg  attr     8: fg      bg     attr    mono */
         [ROLE_NORMAL]        = { -1,  -1, N,       -1,     -1,    N,      N },
         [ROLE_DIM]           = { 244, -1, N,       -1,     -1,    D,      D },
@@ -92,7 +98,7 @@ static const Theme themes[THEME_COUNT] = {
         { 229, 16, 229, G8_YELLOW }, { 158, 16, 158, G8_GREEN }, { 183, 16, 183, G8_MAGENTA },
         { 44, 16, 44, G8_CYAN },   { 178, 16, 178, G8_YELLOW }, { 167, 16, 167, G8_RED },
     } },
-    [THEME_LIGHT] = { "light", N, {
+    [THEME_LIGHT] = { "light", N, 231, 235, WHITE, BLACK, {
         [ROLE_NORMAL]        = { -1,  -1, N,       -1,     -1,    N,      N },
         [ROLE_DIM]           = { 245, -1, N,       -1,     -1,    D,      D },
         [ROLE_TITLE]         = { 25,  -1, B,       BLUE,   -1,    B,      B },
@@ -131,10 +137,10 @@ static const Theme themes[THEME_COUNT] = {
         { 24, 16, 153, G8_BLUE },  { 136, 16, 222, G8_YELLOW }, { 88, 16, 217, G8_RED },
     } },
     /* Attributes only, whatever the terminal can do. */
-    [THEME_MONO] = { "mono", N, { { 0 } }, { { 0 } } },
+    [THEME_MONO] = { "mono", N, -1, -1, -1, -1, { { 0 } }, { { 0 } } },
     /* High contrast for a projector: heavy text, saturated fills, white on
      * dark cells, nothing grey that a washed-out beamer would lose. */
-    [THEME_PROJECTOR] = { "projector", B, {
+    [THEME_PROJECTOR] = { "projector", B, 16, 231, BLACK, WHITE, {
         [ROLE_NORMAL]        = { 231, -1, B,       WHITE,  -1,    B,      B },
         [ROLE_DIM]           = { 250, -1, N,       WHITE,  -1,    N,      N },
         [ROLE_TITLE]         = { 226, -1, B,       YELLOW, -1,    B,      B | U },
@@ -208,10 +214,13 @@ static const char *const glyphs[GLYPH_COUNT][2] = {
     [GLYPH_BREAKPOINT] = { "\u25cf", "*" },
 };
 
-/* Pairs: 1..ROLE_COUNT for roles, then GPAL text pairs, then GPAL cell pairs. */
-static attr_t make_pair(short *next, short fg, short bg)
+/* Pairs: 1..ROLE_COUNT for roles, then GPAL text pairs, then GPAL cell
+ * pairs.  -1 is the theme's paper or ink (paper, ink). */
+static attr_t make_pair(short *next, short fg, short bg, short paper, short ink)
 {
     if (*next >= COLOR_PAIRS) return A_NORMAL;
+    if (fg == -1) fg = ink;
+    if (bg == -1) bg = paper;
     init_pair(*next, fg, bg);
     attr_t a = COLOR_PAIR(*next);
     (*next)++;
@@ -226,14 +235,15 @@ void theme_apply(ThemeId id, ColorTier tier, bool ascii)
     const Theme *t = &themes[id];
     bool colour = tier != TIER_NONE && id != THEME_MONO;
     short next = 1;
+    short paper = tier == TIER_256 ? t->paper : t->paper8, ink = tier == TIER_256 ? t->ink : t->ink8;
     for (int r = 0; r < ROLE_COUNT; r++) {
         const RoleStyle *s = &t->roles[r];
         if (!colour)
             cur.roles[r] = mono_attr(id, (Role)r);
         else if (tier == TIER_256)
-            cur.roles[r] = s->attr | make_pair(&next, s->fg, s->bg);
+            cur.roles[r] = s->attr | make_pair(&next, s->fg, s->bg, paper, ink);
         else
-            cur.roles[r] = s->attr8 | make_pair(&next, s->fg8, s->bg8);
+            cur.roles[r] = s->attr8 | make_pair(&next, s->fg8, s->bg8, paper, ink);
     }
     for (int k = 0; k < GPAL; k++) {
         const GStyle *g = &t->g[k];
@@ -243,13 +253,15 @@ void theme_apply(ThemeId id, ColorTier tier, bool ascii)
             cur.gtext[k] = A_BOLD;
             cur.gcell[k] = A_REVERSE | (k % 2 ? A_BOLD : A_NORMAL);
         } else if (tier == TIER_256) {
-            cur.gtext[k] = t->text_extra | A_BOLD | make_pair(&next, g->text, -1);
-            cur.gcell[k] = t->text_extra | make_pair(&next, g->cell_fg, g->cell_bg);
+            cur.gtext[k] = t->text_extra | A_BOLD | make_pair(&next, g->text, -1, paper, ink);
+            cur.gcell[k] = t->text_extra | make_pair(&next, g->cell_fg, g->cell_bg, paper, ink);
         } else {
-            cur.gtext[k] = A_BOLD | make_pair(&next, g->text8, -1);
-            cur.gcell[k] = make_pair(&next, g->cell_fg8, g->cell_bg8);
+            cur.gtext[k] = A_BOLD | make_pair(&next, g->text8, -1, paper, ink);
+            cur.gcell[k] = make_pair(&next, g->cell_fg8, g->cell_bg8, paper, ink);
         }
     }
+    /* erase() fills with the paper */
+    bkgdset(colour ? (chtype)(cur.roles[ROLE_NORMAL] & A_COLOR) : 0);
 }
 
 ThemeId theme_current(void) { return cur.id; }
