@@ -225,13 +225,21 @@ static void open_live(App *a, const char *name)
     a->screen = SCREEN_LIVE;
 }
 
+/* The picker, on the program that was open: a built-in scenario selected
+ * in the list, or the user's own file listed first (and kept there). */
 static void to_picker(App *a)
 {
-    const char *name = a->live ? live_name(a->live) : NULL;
-    int sel = a->picker.sel;
-    for (int i = 0; name && i < scenarios_builtin_count; i++)
-        if (strcmp(scenarios_builtin[i].name, name) == 0) sel = i;
-    a->picker.sel = sel;
+    char own[sizeof a->picker.own];
+    snprintf(own, sizeof own, "%s", a->picker.own);
+    const char *mine = a->live ? live_own_path(a->live) : NULL;
+    if (mine) snprintf(own, sizeof own, "%s", mine);
+    picker_fini(&a->picker);
+    picker_init(&a->picker, a->live && !mine ? live_name(a->live) : NULL);
+    if (own[0]) {
+        int sel = a->picker.sel;
+        picker_add_own(&a->picker, own);
+        if (!mine) a->picker.sel = sel + 1;      /* the built-in one that was open */
+    }
     survey_drop(a);
     live_free(a->live);
     a->live = NULL;
@@ -398,6 +406,7 @@ int tui_main(const TuiOptions *opts)
     if (!a->term.ascii && a->term.tier == TIER_NONE && a->theme != THEME_MONO) a->theme = THEME_DARK;
     theme_apply(a->theme, a->term.tier, a->term.ascii);
     picker_init(&a->picker, a->live ? live_name(a->live) : NULL);
+    if (a->live && live_own_path(a->live)) picker_add_own(&a->picker, live_own_path(a->live));
 
     int rc = uv_loop_init(&a->loop);
     if (rc == 0) rc = uv_poll_init(&a->loop, &a->input, 0);

@@ -215,6 +215,12 @@ void live_free(Live *l)
 
 int live_ctx(const Live *l) { return l->hist ? CTX_LIVE : CTX_DIAG; }
 const char *live_name(const Live *l) { return l->sc.name; }
+
+const char *live_own_path(const Live *l)
+{
+    const Scenario *b = scenario_find(l->sc.name);
+    return b && b->source == l->sc.source ? NULL : l->arg;
+}
 bool live_overlay(const Live *l) { return l->notes || l->stats_open; }
 
 void live_overlay_key(Live *l, bool notes_key)

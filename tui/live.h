@@ -25,6 +25,8 @@ void live_free(Live *l);
 /* CTX_LIVE, or CTX_DIAG when the program did not compile. */
 int live_ctx(const Live *l);
 const char *live_name(const Live *l);        /* the scenario's name        */
+/* The path of the user's own file, NULL for a built-in scenario. */
+const char *live_own_path(const Live *l);
 /* True while an overlay (notes, stats) is open: the next key goes to it. */
 bool live_overlay(const Live *l);
 /* A key while an overlay is open: n again turns the notes to their second

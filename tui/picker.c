@@ -36,6 +36,25 @@ void picker_init(Picker *p, const char *select)
             p->sel = r;
 }
 
+void picker_add_own(Picker *p, const char *path)
+{
+    snprintf(p->own, sizeof p->own, "%s", path);
+    memset(&p->own_meta, 0, sizeof p->own_meta);
+    Scenario sc;
+    char err[300];
+    if (scenario_load(path, &sc, err, sizeof err) == 0) {
+        scenario_meta(&sc, &p->own_meta);
+        scenario_release(&sc);
+    }
+    p->sel = 0;
+    p->top = 0;
+}
+
+/* Rows: the user's file first (when there is one), then the scenarios. */
+static int nrows(const Picker *p) { return p->n + (p->own[0] != 0); }
+static bool own_row(const Picker *p, int row) { return p->own[0] && row == 0; }
+static int builtin_of(const Picker *p, int row) { return p->order[row - (p->own[0] != 0)]; }
+
 void picker_fini(Picker *p)
 {
     free(p->metas);
@@ -49,27 +68,29 @@ int picker_action(Picker *p, Action a)
     p->message[0] = '\0';
     switch (a) {
     case ACT_UP: if (p->sel > 0) p->sel--; return H_REDRAW;
-    case ACT_DOWN: if (p->sel < p->n - 1) p->sel++; return H_REDRAW;
+    case ACT_DOWN: if (p->sel < nrows(p) - 1) p->sel++; return H_REDRAW;
     case ACT_FIRST: p->sel = 0; return H_REDRAW;
-    case ACT_LAST: p->sel = p->n > 0 ? p->n - 1 : 0; return H_REDRAW;
-    case ACT_OPEN: return p->n > 0 ? H_OPEN : H_NONE;
+    case ACT_LAST: p->sel = nrows(p) > 0 ? nrows(p) - 1 : 0; return H_REDRAW;
+    case ACT_OPEN: return nrows(p) > 0 ? H_OPEN : H_NONE;
     default: return H_NONE;
     }
 }
 
 const char *picker_selected(const Picker *p)
 {
-    return p->n > 0 ? scenarios_builtin[p->order[p->sel]].name : NULL;
+    if (own_row(p, p->sel)) return p->own;
+    return nrows(p) > 0 ? scenarios_builtin[builtin_of(p, p->sel)].name : NULL;
 }
 
 static void draw_details(const Pane *d, const Picker *p)
 {
-    const ScenarioMeta *m = &p->metas[p->order[p->sel]];
-    const Scenario *s = &scenarios_builtin[p->order[p->sel]];
+    bool own = own_row(p, p->sel);
+    const ScenarioMeta *m = own ? &p->own_meta : &p->metas[builtin_of(p, p->sel)];
+    const Scenario *s = own ? NULL : &scenarios_builtin[builtin_of(p, p->sel)];
     int row = 0, budget = d->h;
-    row += pane_wrap(d, row, 0, budget - row, theme_attr(ROLE_TITLE), m->title);
-    char sugg[160];
-    int k = snprintf(sugg, sizeof sugg, "%s", s->filename);
+    row += pane_wrap(d, row, 0, budget - row, theme_attr(ROLE_TITLE), m->title[0] ? m->title : "Your program");
+    char sugg[600];
+    int k = snprintf(sugg, sizeof sugg, "%s", own ? p->own : s->filename);
     if (m->cores) k += snprintf(sugg + k, sizeof sugg - (size_t)k, "  %s  %d core%s", theme_glyph(GLYPH_DOT),
                                 m->cores, m->cores == 1 ? "" : "s");
     if (m->has_policy) k += snprintf(sugg + k, sizeof sugg - (size_t)k, "  %s  %s policy",
@@ -81,7 +102,7 @@ static void draw_details(const Pane *d, const Picker *p)
     }
     pane_put_trunc(d, row++, 0, d->w, theme_attr(ROLE_DIM), sugg);
     char vars[200];
-    if (scenario_variants_text(s->name, p->metas, vars, sizeof vars))
+    if (s && scenario_variants_text(s->name, p->metas, vars, sizeof vars))
         pane_put_trunc(d, row++, 0, d->w, theme_attr(ROLE_DIM), vars);
     row++;
     if (m->summary[0] && row < budget) {
@@ -114,18 +135,25 @@ void picker_draw(Picker *p, int rows, int cols)
     Pane det = pane_make(2, lw + 3, h, cols - lw - 4);
     screen_vline(2, lw + 1, h);
 
-    if (p->n == 0) {
+    if (nrows(p) == 0) {
         pane_put(&list, 0, 2, theme_attr(ROLE_DIM), "no built-in scenarios");
     } else {
         int vis = h - 3;
         if (p->sel < p->top) p->top = p->sel;
         if (p->sel >= p->top + vis) p->top = p->sel - vis + 1;
-        for (int r = 0; r < vis && p->top + r < p->n; r++) {
-            int row = p->top + r, i = p->order[row];
+        for (int r = 0; r < vis && p->top + r < nrows(p); r++) {
+            int row = p->top + r;
             bool sel = row == p->sel;
             attr_t a = sel ? theme_attr(ROLE_SELECTED) : theme_attr(ROLE_NORMAL);
             if (sel) pane_fill(&list, r, 0, lw, a);
             if (sel) pane_put(&list, r, 0, a, theme_glyph(GLYPH_MARKER));
+            if (own_row(p, row)) {             /* "    your file: mine.go" */
+                const char *base = strrchr(p->own, '/');
+                pane_put(&list, r, 2, sel ? a : theme_attr(ROLE_DIM), "    ");
+                pane_printf(&list, r, 6, a | A_BOLD, "your file: %s", base ? base + 1 : p->own);
+                continue;
+            }
+            int i = builtin_of(p, row);
             /* " 4. Deadlock: printSum": the lesson's number and its title;
              * the file name is in the details. */
             char num[8] = "    ";
