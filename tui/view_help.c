@@ -15,28 +15,43 @@
 void view_keybar_draw(const Pane *p, int ctx, bool playing)
 {
     pane_fill(p, 0, 0, p->w, theme_attr(ROLE_NORMAL));
-    /* Collect the screen's bar entries, then drop the least important
-     * (highest rank, rightmost first) until the rest fits. */
-    const KeyBinding *bar[32];
+    /* Collect the screen's bar entries (entries next to each other with one
+     * label are one item: "←/→ Step", "+/- Speed"), then drop the least
+     * important (highest rank, rightmost first) until the rest fits. */
+    typedef struct Item { char keys[32]; const char *label; int rank, w; } Item;
+    Item bar[32];
     int n = 0, total = 0;
-    for (int i = 0; i < key_table_count && n < 32; i++) {
+    for (int i = 0; i < key_table_count; i++) {
         const KeyBinding *b = &key_table[i];
         if (!b->bar || !(b->ctx & ctx)) continue;
-        bar[n++] = b;
-        total += text_width(keys_name(b)) + text_width(b->bar) + 3;
+        Item *it = n ? &bar[n - 1] : NULL;
+        if (it && !strcmp(it->label, b->bar)) {
+            size_t k = strlen(it->keys);
+            snprintf(it->keys + k, sizeof it->keys - k, "/%s", keys_name(b));
+        } else if (n < 32) {
+            it = &bar[n++];
+            snprintf(it->keys, sizeof it->keys, "%s", keys_name(b));
+            it->label = b->action == ACT_PLAY && playing ? "Pause" : b->bar;
+            it->rank = b->rank;
+            it->w = 0;
+        } else {
+            continue;
+        }
+        total -= it->w;
+        it->w = text_width(it->keys) + text_width(it->label) + 3;
+        total += it->w;
     }
     for (int rank = 3; rank > 1 && total > p->w; rank--)
         for (int i = n - 1; i >= 0 && total > p->w; i--)
-            if (bar[i]->rank == rank) {
-                total -= text_width(keys_name(bar[i])) + text_width(bar[i]->bar) + 3;
+            if (bar[i].rank == rank) {
+                total -= bar[i].w;
                 memmove(&bar[i], &bar[i + 1], (size_t)(n - i - 1) * sizeof bar[0]);
                 n--;
             }
     int x = 0;
     for (int i = 0; i < n; i++) {
-        const char *label = bar[i]->action == ACT_PLAY && playing ? "Pause" : bar[i]->bar;
-        x += pane_put(p, 0, x, theme_attr(ROLE_KEY), keys_name(bar[i]));
-        x += pane_printf(p, 0, x, theme_attr(ROLE_KEYDESC), " %s ", label);
+        x += pane_put(p, 0, x, theme_attr(ROLE_KEY), bar[i].keys);
+        x += pane_printf(p, 0, x, theme_attr(ROLE_KEYDESC), " %s ", bar[i].label);
         x += 1;
     }
 }

@@ -1,5 +1,6 @@
 #!/bin/sh
-# Each colour theme paints its own background, so it reads the same on a
+# At 100 columns the key bar keeps Seed, Notes and Theme.  Each colour
+# theme paints its own background, so it reads the same on a
 # light terminal and on a dark one; t says which theme it chose; mono and
 # NO_COLOR keep the terminal's own colours.
 . "$(dirname "$0")/lib.sh"
@@ -13,6 +14,10 @@ wait_for 'Deadlock: printSum' 10 || fail "the live view did not open"
 line=$(screen | grep -n 'package main' | head -1 | cut -d: -f1)
 [ -n "$line" ] || fail "no code line on screen"
 case "$(paper "$line")" in *'48;5;234'*) ;; *) fail "the dark theme does not paint its background: $(paper "$line")" ;; esac
+# a lecturer's keys stay on the key bar at 100 columns
+for item in 'Space Play' '←/→ Step' '+/- Speed' 's Seed' 'n Notes' 't Theme' 'q Quit'; do
+    screen | tail -1 | grep -qF "$item" || fail "the key bar at 100 columns lacks '$item'"
+done
 
 keys t
 wait_for 'theme: light \(t: the next one; INTERLEAVE_THEME=light starts with it\)' 5 || fail "t did not say it chose light"
