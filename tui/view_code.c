@@ -52,7 +52,12 @@ static int draw_source(const Pane *p, int row, int col, const char *s, int n, at
                        bool plain)
 {
     int x = col, i = 0;
-    while (i < n) {
+    bool cut = false;               /* the line goes on past the pane */
+    while (i < n && !cut) {
+        if (x >= p->w) {
+            cut = true;
+            break;
+        }
         int j = i;
         attr_t a = base;
         if (s[i] == '/' && i + 1 < n && s[i + 1] == '/') {
@@ -76,10 +81,14 @@ static int draw_source(const Pane *p, int row, int col, const char *s, int n, at
             pane_fill(p, row, x, w, base);
             x += w;
         } else {
-            x += pane_putn(p, row, x, a, s + i, j - i);
+            int k = pane_putn(p, row, x, a, s + i, j - i);
+            cut = x + k >= p->w && k < j - i;
+            x += k;
         }
         i = j;
     }
+    if (cut && p->w > col + 1)      /* say so, as a pager does */
+        pane_put(p, row, p->w - 1, theme_attr(ROLE_DIM), theme_glyph(GLYPH_ELLIPSIS));
     return x - col;
 }
 
