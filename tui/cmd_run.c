@@ -15,6 +15,7 @@
 #include "commands.h"
 #include "duration.h"
 #include "event_text.h"
+#include "livelock.h"
 #include "program.h"
 #include "program_dir.h"
 #include "memwatch.h"
@@ -146,9 +147,11 @@ int cmd_check(const char *target)
 /* --report: what the analyses found, after the program's own output.
  *   report: race.go on 2 cores, seed 1
  *   lost updates: 1873; the first: G3 stores counter = ...
+ *   partial deadlocks: none   (or each deadlock found, stuck.h)
+ *   livelock: none   (or one line per livelock found, livelock.h)
  *   starvation (CPU time and locks per goroutine): ... (stats.h)       */
 static void write_report(const Scenario *sc, const Machine *m, const MemWatch *mem, const Stats *stats,
-                         const StuckWatch *stuck, FILE *out)
+                         const StuckWatch *stuck, const LivelockDetector *live, FILE *out)
 {
     fprintf(out, "report: %s on %d core%s, seed %llu\n", sc->filename, m->ncores, m->ncores == 1 ? "" : "s",
             (unsigned long long)m->cfg.seed);
@@ -163,6 +166,14 @@ static void write_report(const Scenario *sc, const Machine *m, const MemWatch *m
         fprintf(out, "lost updates: none\n");
     }
     stuck_write(stuck, m, out);
+    int nlive;
+    const Livelock *lives = livelock_findings(live, &nlive);
+    char line[600];
+    for (int i = 0; i < nlive; i++) {
+        livelock_describe(m, &lives[i], line, sizeof line);
+        fprintf(out, "%s\n", line);
+    }
+    if (!nlive) fprintf(out, "livelock: none\n");
     stats_write(stats, m, out);
 }
 
@@ -253,6 +264,7 @@ int cmd_run(const RunOptions *o)
     MemWatch *mem = o->report ? memwatch_new() : NULL;
     Stats *stats = o->report ? stats_new() : NULL;
     StuckWatch *stuck = o->report ? stuck_new() : NULL;
+    LivelockDetector *live = o->report ? livelock_new() : NULL;
     catch_stop_signals();
     while (m->status == M_RUNNING && m->frame < limit) {
         if (stop_signal) {
@@ -270,6 +282,7 @@ int cmd_run(const RunOptions *o)
         if (mem) memwatch_observe(mem, m);
         if (stats) stats_observe(stats, m);
         if (stuck) stuck_observe(stuck, m);
+        if (live) livelock_observe(live, m);
         if (race && race_observe(race, m)) {
             /* Go prints a report when it finds the race, as the run goes on */
             int n;
@@ -312,8 +325,9 @@ int cmd_run(const RunOptions *o)
     if (o->report) {
         /* after the program's own stderr (its fatal error, if any) */
         machine_write_fatal(m, stderr);
-        write_report(&sc, m, mem, stats, stuck, stderr);
+        write_report(&sc, m, mem, stats, stuck, live, stderr);
         memwatch_free(mem);
+        livelock_free(live);
         stats_free(stats);
         stuck_free(stuck);
     }
