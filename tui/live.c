@@ -18,6 +18,7 @@
 #include "breakpoints.h"
 #include "duration.h"
 #include "layout.h"
+#include "livelock.h"
 #include "memwatch.h"
 #include "navigate.h"
 #include "program_dir.h"
@@ -66,6 +67,7 @@ struct Live {
     MemWatch *mem;             /* shared variables and lost updates, too      */
     Stats *stats;              /* CPU and lock time per goroutine, too        */
     StuckWatch *stuck;         /* goroutines nothing can wake, too           */
+    LivelockDetector *livelock;/* the same state over and over, too           */
     enum { RUN_NONE, RUN_TO_END, RUN_TO_BEAT, RUN_SEARCH } running;   /* End, `.`, or
                                   `:` `]` `[` in progress                     */
     NavSearch search;          /* ... the one RUN_SEARCH goes on with          */
@@ -167,6 +169,8 @@ static void restart(Live *l)
     l->stats = stats_new();
     stuck_free(l->stuck);
     l->stuck = stuck_new();
+    livelock_free(l->livelock);
+    l->livelock = livelock_new();
     l->running = RUN_NONE;
     l->restarted[0] = '\0';
     nav_search_fini(&l->search);
@@ -207,6 +211,7 @@ void live_free(Live *l)
     memwatch_free(l->mem);
     stats_free(l->stats);
     stuck_free(l->stuck);
+    livelock_free(l->livelock);
     nav_search_fini(&l->search);
     breakpoints_free(l->breaks);
     free(l->arg);
@@ -283,9 +288,9 @@ static void stopped_notice(Live *l)
 }
 
 /* One frame forward.  A frame not seen before goes through the beats and
- * the analyses (races, shared memory, CPU and lock time), in order from
- * frame 1; returns the beat at the new frame (the last, when several), -1
- * none. */
+ * the analyses (races, shared memory, CPU and lock time, goroutines
+ * nothing can wake, livelock), in order from frame 1; returns the beat at
+ * the new frame (the last, when several), -1 none. */
 static int forward_scan(Live *l)
 {
     history_forward(l->hist);
@@ -300,6 +305,7 @@ static int forward_scan(Live *l)
         memwatch_observe(l->mem, machine(l));
         stats_observe(l->stats, machine(l));
         stuck_observe(l->stuck, machine(l));
+        livelock_observe(l->livelock, machine(l));
         l->scanned = f;
     }
     int at = -1;
@@ -328,9 +334,9 @@ static const RaceReport *race_at(const Live *l, uint64_t f)
     return NULL;
 }
 
-/* One frame forward; pauses at a beat, at the end of the run and when a
+/* One frame forward; pauses at a beat, at the end of the run, when a
  * wait-for cycle first appears (a partial deadlock while other goroutines
- * still run). */
+ * still run) and when a livelock is found. */
 static void forward(Live *l)
 {
     if (forward_scan(l) >= 0) l->playing = false;   /* the event line shows its caption */
@@ -350,6 +356,14 @@ static void forward(Live *l)
         machine(l)->status == M_RUNNING) {
         l->playing = false;
         set_notice(l, "paused: goroutines that nothing can wake (the banner names them)");
+    }
+    int nlive;
+    const Livelock *live = livelock_findings(l->livelock, &nlive);
+    if (nlive && live[nlive - 1].detected_frame == history_frame(l->hist)) {
+        char what[240];
+        livelock_headline(machine(l), &live[nlive - 1], what, sizeof what);
+        l->playing = false;
+        set_notice(l, "paused: livelock — %s", what);
     }
     bool cyc = has_cycle(l);
     if (cyc && !l->had_cycle && machine(l)->status == M_RUNNING && l->playing &&
