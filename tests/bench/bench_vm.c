@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "machine.h"
+#include "livelock.h"
 #include "memwatch.h"
 #include "program.h"
 #include "race.h"
@@ -170,8 +171,9 @@ static double bench_program(const char *label, const char *src, int cores, long 
 
 /* What the analyses add, per frame, to stepping frame by frame (which they
  * need): the race detector, the memory watch, the wait-for graph with the
- * partial-deadlock watch (the waits the TUI shows at every frame). */
-typedef enum { AN_NONE, AN_RACE, AN_MEM, AN_WAITFOR } Analysis;
+ * partial-deadlock watch (the waits the TUI shows at every frame), the
+ * livelock detector. */
+typedef enum { AN_NONE, AN_RACE, AN_MEM, AN_WAITFOR, AN_LIVELOCK } Analysis;
 
 static double step_ns(const Program *p, int cores, Analysis an, uint64_t *frames)
 {
@@ -183,6 +185,7 @@ static double step_ns(const Program *p, int cores, Analysis an, uint64_t *frames
         RaceDetector *rd = an == AN_RACE ? race_new() : NULL;
         MemWatch *mw = an == AN_MEM ? memwatch_new() : NULL;
         StuckWatch *sw = an == AN_WAITFOR ? stuck_new() : NULL;
+        LivelockDetector *ld = an == AN_LIVELOCK ? livelock_new() : NULL;
         WaitGraph g;
         double t0 = now_seconds();
         while (m->status == M_RUNNING) {
@@ -193,6 +196,7 @@ static double step_ns(const Program *p, int cores, Analysis an, uint64_t *frames
                 waitfor_build(m, &g);
                 stuck_observe(sw, m);
             }
+            else if (ld) livelock_observe(ld, m);
         }
         double t = (now_seconds() - t0) * 1e9 / (double)m->frame;
         if (r == 0 || t < best) best = t;
@@ -200,6 +204,7 @@ static double step_ns(const Program *p, int cores, Analysis an, uint64_t *frames
         race_free(rd);
         memwatch_free(mw);
         stuck_free(sw);
+        livelock_free(ld);
         machine_free(m);
     }
     return best;
@@ -213,8 +218,10 @@ static void bench_analyses(const char *label, const char *src, int cores)
     double race = step_ns(p, cores, AN_RACE, &frames);
     double mem = step_ns(p, cores, AN_MEM, &frames);
     double wait = step_ns(p, cores, AN_WAITFOR, &frames);
-    printf("%-42s %6.1f ns/frame stepped; race %.2fx, memory %.2fx, wait graph %.2fx (%llu frames)\n",
-           label, base, race / base, mem / base, wait / base, (unsigned long long)frames);
+    double live = step_ns(p, cores, AN_LIVELOCK, &frames);
+    printf("%-42s %6.1f ns/frame stepped; race %.2fx, memory %.2fx, wait graph %.2fx, livelock %.2fx "
+           "(%llu frames)\n", label, base, race / base, mem / base, wait / base, live / base,
+           (unsigned long long)frames);
     program_free(p);
 }
 
