@@ -494,6 +494,10 @@ static void nav_facts(void *ctx, uint64_t f, NavFacts *out)
     const StuckFinding *found = stuck_findings(l->stuck, &n);
     for (int i = n - 1; i >= 0 && found[i].frame >= f; i--)
         if (found[i].frame == f) out->stuck = &found[i];
+    out->livelock = NULL;
+    const Livelock *live = livelock_findings(l->livelock, &n);
+    for (int i = n - 1; i >= 0; i--)
+        if (live[i].detected_frame == f) out->livelock = &live[i];
 }
 
 static NavHost nav_host(Live *l)

@@ -20,6 +20,7 @@
 
 #include "duration.h"
 #include "event_text.h"
+#include "livelock.h"
 #include "stuck.h"
 #include "util.h"
 #include "waitfor.h"
@@ -218,6 +219,12 @@ bool nav_scan_frame(NavScan *s, const Machine *m, const NavFacts *facts, const B
         char chain[300];
         stuck_describe(facts->stuck_watch, m, facts->stuck, chain, sizeof chain);
         snprintf(text, sizeof text, "%s: %s", facts->stuck->global ? "a deadlock" : "a partial deadlock", chain);
+        say(&w, text);
+    }
+    if (facts && facts->livelock) {
+        char head[300];
+        livelock_headline(m, facts->livelock, head, sizeof head);
+        snprintf(text, sizeof text, "a livelock: %s", head);
         say(&w, text);
     }
     if (facts && facts->beat >= 0) {

@@ -41,12 +41,14 @@ typedef struct NavFacts {
     const struct StuckWatch *stuck_watch;
     const struct StuckFinding *stuck;   /* goroutines found stuck for ever at
                                            this frame, NULL none             */
+    const struct Livelock *livelock;    /* a livelock found at this frame, NULL */
 } NavFacts;
 
 /* The frames worth stopping at: a goroutine blocks or wakes, a lock is
  * handed over or taken after a wait, a channel send, receive or close,
  * output, a data race, a wait-for cycle closing, goroutines found stuck
- * for ever (a partial deadlock) or the program's end, a beat, a breakpoint.  Whether a lock is taken after a wait depends on the
+ * for ever (a partial deadlock), a livelock found, the program's end, a
+ * beat, a breakpoint.  Whether a lock is taken after a wait depends on the
  * frames before, so a scan follows a walk in order from where it begins. */
 typedef struct NavScan {
     int *waited; int nwaited, cap;   /* goroutines queued for a lock, not yet holding it */

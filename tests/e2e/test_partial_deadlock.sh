@@ -11,7 +11,7 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 
 start_shell 140 40
 type_line "$BIN $ROOT/tests/analyses/lock_across_send.go --seed 1"
-wait_for 'lock_across_send' 10 || fail "the live view did not open"
+wait_for 'lock_across_send │' 10 || fail "the live view did not open"
 
 keys Space
 wait_for 'PARTIAL DEADLOCK +G2 \(line 14\) sends on results, which no goroutine that can still run can reach' 10 ||
@@ -38,7 +38,7 @@ keys q
 wait_for '^\$ *$' 10 || fail "q did not return to the shell"
 
 type_line "$BIN $ROOT/tests/analyses/forgotten_done.go --seed 1"
-wait_for 'forgotten_done' 10 || fail "the live view did not open the second program"
+wait_for 'forgotten_done │' 10 || fail "the live view did not open the second program"
 keys End
 wait_for 'DEADLOCK +G1 \(line 20\) waits for wg \(counter 1\): G3 \(started at line 12\) returned at line 14 without calling Done' 10 ||
     fail "the deadlock banner should name G3, which returned at line 14 without Done"

@@ -22,7 +22,7 @@ wait_for '^\$ *$' 10 || fail "q did not return to the shell"
 # A learner's own file: Esc lists it first, selected, and Enter opens it again;
 # after a built-in one, it is still listed.
 type_line "clear; $BIN $(cd "$(dirname "$0")/../.." && pwd)/tests/analyses/leaked_goroutine.go"
-wait_for 'leaked_goroutine' 10 || fail "the own file did not open"
+wait_for 'leaked_goroutine │' 10 || fail "the own file did not open"
 keys Escape
 wait_for '▶ +your file: leaked_goroutine\.go' 10 || fail "Esc from an own file should list it first, selected"
 screen | grep -q 'tests/analyses/leaked_goroutine\.go' || fail "the details should give the file's path"
