@@ -535,6 +535,12 @@ void machine_set_schedule(Machine *m, const Schedule *s);
 MachineStatus machine_step(Machine *m);
 /* Step until not running or `max_frames` frames executed; returns status. */
 MachineStatus machine_run(Machine *m, uint64_t max_frames);
+/* Is the next frame a goroutine step, one a schedule's pick would decide
+ * (the earliest action is some goroutine's instruction, not a thread's look
+ * for work, a timer, sysmon or the network)?  False once the machine has
+ * stopped.  The explorer (sim/explore) steps the other frames by the
+ * machine's own timing and branches at these. */
+bool machine_next_is_goroutine_step(const Machine *m);
 
 /* Lookups for display. */
 const Goroutine *machine_goroutine(const Machine *m, int id);   /* NULL if none */

@@ -664,7 +664,7 @@ static Thread *force_start(Machine *m, int gid)
 
 /* The thread that acts next: the earliest clock, ties to the lower id;
  * `skip_running`: among those not running a goroutine. */
-static Thread *earliest(Machine *m, bool skip_running)
+static Thread *earliest(const Machine *m, bool skip_running)
 {
     Thread *best = NULL;
     for (int i = 0; i < m->nthreads; i++) {
@@ -810,6 +810,15 @@ void sched_step(Machine *m)
     }
     set_time(m, t->clock);
     act(m, t);
+}
+
+bool machine_next_is_goroutine_step(const Machine *m)
+{
+    if (m->status != M_RUNNING) return false;
+    const Thread *t = earliest(m, false);
+    if (!t || t->state != TH_RUNNING) return false;
+    int64_t net = timer_next_net(m);        /* sched_step: the kernel's event goes first */
+    return net == INT64_MAX || ps(net) > t->clock;
 }
 
 /* ---- machine_run's fast path ------------------------------------------------------------------ */
