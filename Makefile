@@ -59,7 +59,7 @@ all: $(BIN)
 help:
 	@echo "make run     install missing packages, build, open the TUI"
 	@echo "make test    install missing packages, build, run every test (then under ASan/UBSan)"
-	@echo "make bench   print VM, compiler and scenario speed figures, and Lua 5.4's for scale"
+	@echo "make bench   print VM, compiler, scenario and explorer speed figures, and Lua 5.4's for scale"
 	@echo "make deps    install missing Debian packages ($(DEBIAN_PKGS))"
 	@echo "make install copy the binary and the man page under PREFIX ($(PREFIX))"
 	@echo "make clean   remove build outputs"
@@ -176,6 +176,7 @@ e2e-sanitized: $(BIN)
 bench: $(BENCH_BIN) $(BIN) bench-deps
 	@$(BENCH_BIN)
 	@sh tests/bench/bench_run.sh ./$(BIN)
+	@sh tests/bench/bench_explore.sh ./$(BIN)
 
 install: $(BIN)
 	install -D -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/interleave
