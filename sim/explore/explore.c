@@ -373,7 +373,7 @@ bool explore_run(Explorer *e)
     Machine *root = e->levels[0].m;
     if (!advance(root)) e->st.depth_cut = true;
     int depth = enter(e, 0) == ENTER_NEW ? 0 : -1;
-    uint64_t next_report = EXPLORE_PROGRESS_EVERY;
+    uint64_t next_report = EXPLORE_PROGRESS_EVERY, next_steps = EXPLORE_PROGRESS_STEPS;
     while (depth >= 0) {
         Level *L = &e->levels[depth];
         if (L->next == L->ncand) {
@@ -397,8 +397,10 @@ bool explore_run(Explorer *e)
             e->st.stopped = true;
             break;
         }
-        if (e->st.states >= next_report) {
+        /* (by steps too: a path of long local runs makes few states) */
+        if (e->st.states >= next_report || e->st.steps >= next_steps) {
             next_report = e->st.states + EXPLORE_PROGRESS_EVERY;
+            next_steps = e->st.steps + EXPLORE_PROGRESS_STEPS;
             if (report(e)) {
                 e->st.stopped = true;
                 break;

@@ -18,8 +18,9 @@
 
 /* Decision points along one path before the search gives up on it. */
 #define EXPLORE_DEFAULT_DEPTH 10000
-/* States between two calls of the progress callback. */
+/* States, or goroutine steps, between two calls of the progress callback. */
 #define EXPLORE_PROGRESS_EVERY 4096
+#define EXPLORE_PROGRESS_STEPS 65536
 
 typedef struct ExploreStats {
     uint64_t states;        /* distinct states searched from (decision points)   */
@@ -41,7 +42,8 @@ typedef struct ExploreOptions {
     bool no_reduce;         /* branch at every step, local ones too (the baseline
                                the reduction is measured and tested against)     */
     bool no_hash;           /* never merge states: every path to its end         */
-    /* Called every EXPLORE_PROGRESS_EVERY states and at the end; returning
+    /* Called every EXPLORE_PROGRESS_EVERY states or EXPLORE_PROGRESS_STEPS
+     * steps, and at the end; returning
      * true stops the search (a time limit, Ctrl-C). */
     bool (*progress)(void *ctx, const ExploreStats *st);
     void *ctx;
