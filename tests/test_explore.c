@@ -238,6 +238,44 @@ static void test_reachable_panic(void **state)
     program_free(p);
 }
 
+/* select picks among ready cases at random: each is an outcome, and the
+ * witness step that names the case ("1/2") replays it.  A case that is
+ * never ready is never taken. */
+static void test_select_choices(void **state)
+{
+    (void)state;
+    Program *p = compile_text("select.go",
+                              "package main\n"
+                              "import \"fmt\"\n"
+                              "func main() {\n"
+                              "\ta := make(chan int, 1)\n"
+                              "\tb := make(chan int, 1)\n"
+                              "\tc := make(chan int)\n"
+                              "\ta <- 1\n"
+                              "\tb <- 2\n"
+                              "\tselect {\n"
+                              "\tcase v := <-c:\n\t\tfmt.Println(\"c\", v)\n"
+                              "\tcase v := <-a:\n\t\tfmt.Println(\"a\", v)\n"
+                              "\tcase v := <-b:\n\t\tfmt.Println(\"b\", v)\n"
+                              "\t}\n"
+                              "}\n");
+    Explorer *e = explore(p, 2, NULL);
+    char set[256];
+    outcome_set(e, set, sizeof set);
+    assert_string_equal(set, "1 0 a 1\n[]; 1 0 b 2\n[]");
+    int k;
+    const ExploreOutcome *oc = explore_outcomes(e, &k);
+    for (int i = 0; i < k; i++) {
+        assert_non_null(oc[i].witness.sel);
+        char text[256];
+        schedule_format(&oc[i].witness, text, sizeof text);
+        assert_non_null(strstr(text, i == 0 ? "1/2" : "1/3"));
+    }
+    assert_witnesses_replay(p, 2, e);
+    explore_free(e);
+    program_free(p);
+}
+
 /* A goroutine that spins on local steps for ever must not hide main's
  * steps from the search (the reduction's cycle proviso). */
 static void test_local_spin_does_not_hide_others(void **state)
@@ -317,6 +355,7 @@ int main(void)
         cmocka_unit_test(test_print_sum_deadlock),
         cmocka_unit_test(test_sequential_program),
         cmocka_unit_test(test_reachable_panic),
+        cmocka_unit_test(test_select_choices),
         cmocka_unit_test(test_local_spin_does_not_hide_others),
         cmocka_unit_test(test_reductions_keep_the_outcomes),
         cmocka_unit_test(test_state_limit),

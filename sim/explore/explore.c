@@ -20,7 +20,10 @@
  *    no branch: between decision points the machine steps by its own
  *    timing (threads looking for work, timers, sysmon, the network).
  *    Branching on goroutine g = copy the machine, append g to the path, step
- *    until that pick is used.
+ *    until that pick is used.  A goroutine about to run a select with two
+ *    or more ready cases is one branch per ready case, the schedule's step
+ *    naming the case to poll first ("2/1", schedule.c): select's choice
+ *    among ready cases, random in Go, is a decision too.
  *
  * 2. State hashing.  Two paths often reach the same state (x++ by G2 then
  *    G3's unrelated step, or the other way round).  Each decision point is
@@ -48,11 +51,9 @@
  *    widened to every goroutine; a run of local steps stops after
  *    LOCAL_RUN_MAX steps and becomes a decision point.
  *
- * What is not explored (yet).  select's choice among ready cases is drawn
- * from the seeded randomness of its frame (chan.c), so the search follows
- * one choice per state reached; so are time itself (a sleeper wakes when
- * the clock along the path says; two states that differ only in clocks
- * are merged) and a mutex's starvation mode (after 1 ms of virtual waiting).
+ * What is not explored (yet).  Time: a sleeper wakes when the clock along
+ * the path says, and two states that differ only in clocks are merged; so
+ * is a mutex's starvation mode (after 1 ms of virtual waiting).
  * Files and sockets are not in the digest: a program with them is searched
  * without merging (ExploreStats.unmerged).
  */
@@ -70,9 +71,14 @@
  * before the path is given up as stuck in the machine's own timing. */
 #define ADVANCE_MAX_FRAMES 10000000
 
+/* A branch: goroutine g, and for a select 1 + the case it polls first. */
+#define BRANCH(g, sel) ((g) | (sel) << 24)
+#define BRANCH_G(b) ((b) & 0xffffff)
+#define BRANCH_SEL(b) ((b) >> 24)
+
 typedef struct Level {
     Machine *m;             /* the state at this decision point                  */
-    int *cand; int ncand, cand_cap;   /* goroutines to branch on, in id order    */
+    int *cand; int ncand, cand_cap;   /* branches (BRANCH), in goroutine order   */
     int next;               /* the next of them to try                           */
     bool reduced;           /* cand is one goroutine's local step                */
     int plen;               /* picks on the path to here                         */
@@ -180,23 +186,26 @@ static bool advance(Machine *m)
 }
 
 /* Goroutine g takes the next goroutine step of m (frames of the machine's
- * own before it, if any are due). */
-static void step_goroutine(Explorer *e, Machine *m, int g)
+ * own before it, if any are due); a select in it polls case sel - 1 first
+ * (sel 0: its random order). */
+static void step_goroutine(Explorer *e, Machine *m, int g, int sel)
 {
     schedule_push(&e->path, g);
+    if (sel) schedule_set_select(&e->path, e->path.n - 1, sel - 1);
     while (m->status == M_RUNNING && m->nforced < (uint64_t)e->path.n) machine_step(m);
     if (m->status == M_SCHEDULE_ERROR) sim_fatal("explore", m->fatal_msg);
     e->st.steps++;
 }
 
-/* The branch for g: its step, then its local steps that follow. */
-static void run_branch(Explorer *e, Machine *m, int g)
+/* The branch: its goroutine's step, then its local steps that follow. */
+static void run_branch(Explorer *e, Machine *m, int branch)
 {
-    step_goroutine(e, m, g);
+    int g = BRANCH_G(branch);
+    step_goroutine(e, m, g, BRANCH_SEL(branch));
     if (e->o.no_reduce) return;
     for (int k = 0; k < LOCAL_RUN_MAX && m->status == M_RUNNING && local_next(m, machine_g(m, g)); k++) {
         uint32_t out = m->stdout_len;
-        step_goroutine(e, m, g);
+        step_goroutine(e, m, g, 0);
         e->st.local_steps++;
         if (m->naccesses || m->nhb || m->stdout_len != out || m->status != M_RUNNING)
             sim_fatal("explore", "a local step touched what other goroutines see");
@@ -233,7 +242,10 @@ static void record_end(Explorer *e, const Machine *m)
         o->out_len = m->stdout_len;
         snprintf(o->msg, sizeof o->msg, "%s", msg);
         schedule_init(&o->witness);
-        for (int i = 0; i < e->path.n; i++) schedule_push(&o->witness, e->path.picks[i]);
+        for (int i = 0; i < e->path.n; i++) {
+            schedule_push(&o->witness, e->path.picks[i]);
+            if (e->path.sel && e->path.sel[i]) schedule_set_select(&o->witness, i, e->path.sel[i] - 1);
+        }
     }
     o->ends++;
 }
@@ -251,6 +263,39 @@ static Level *level(Explorer *e, int d)
     return &e->levels[d];
 }
 
+/* The cases that are ready in the select g is about to run, as a bit set
+ * (its choice among them is a decision); 0 when its next step is not a
+ * select or none is ready.  Ready as chan.c's selectgo finds them: a
+ * receive from a closed channel, a buffered value or a waiting sender; a
+ * send to a waiting receiver or into room in the buffer (a send on a
+ * closed channel panics: ready too). */
+static uint64_t select_ready(const Machine *m, const Goroutine *g)
+{
+    if (g->unwinding || g->closed_wake || g->nframes == 0) return 0;
+    const Instr in = m->prog->code[g->frames[g->nframes - 1].pc];
+    if (in.op != OP_SELECT) return 0;
+    int ncases = in.b & 0x7fff, nops = ncases + __builtin_popcount((uint32_t)in.a);
+    if (g->sp < nops || ncases > 63) return 0;
+    const Value *ops = g->stack + g->sp - nops;
+    uint64_t ready = 0;
+    for (int i = 0, k = 0; i < ncases; i++) {
+        bool send = ((uint32_t)in.a >> i) & 1;
+        Value ch = ops[k];
+        k += send ? 2 : 1;
+        const Chan *c = ch.kind == V_CHAN ? machine_chan(m, ch.i) : NULL;
+        if (!c) continue;                       /* nil: never proceeds */
+        if (send ? c->closed || c->recvq.n || c->len < c->cap : c->closed || c->len || c->sendq.n)
+            ready |= 1ULL << i;
+    }
+    return ready;
+}
+
+static void add_branch(Level *L, int b)
+{
+    GROW(L->cand, L->cand_cap, L->ncand + 1);
+    L->cand[L->ncand++] = b;
+}
+
 static void set_candidates(Level *L, const Machine *m, bool reduce, int except)
 {
     L->ncand = L->next = 0;
@@ -264,9 +309,15 @@ static void set_candidates(Level *L, const Machine *m, bool reduce, int except)
                 return;
             }
     for (int i = 0; i < m->ngs; i++) {
-        if (!can_step(&m->gs[i]) || m->gs[i].id == except) continue;
-        GROW(L->cand, L->cand_cap, L->ncand + 1);
-        L->cand[L->ncand++] = m->gs[i].id;
+        const Goroutine *g = &m->gs[i];
+        if (!can_step(g) || g->id == except) continue;
+        uint64_t ready = select_ready(m, g);
+        if (__builtin_popcountll(ready) < 2) {  /* no choice: its own order */
+            add_branch(L, BRANCH(g->id, 0));
+            continue;
+        }
+        for (int c = 0; c < 64; c++)            /* each ready case, polled first */
+            if ((ready >> c) & 1) add_branch(L, BRANCH(g->id, c + 1));
     }
 }
 
@@ -390,7 +441,7 @@ bool explore_run(Explorer *e)
         int r = advance(C->m) ? enter(e, depth + 1) : ENTER_CUT;
         if (r == ENTER_CUT) e->st.depth_cut = true;
         if (r == ENTER_SEEN && L->reduced)      /* the cycle proviso: widen */
-            set_candidates(L, L->m, false, g);
+            set_candidates(L, L->m, false, BRANCH_G(g));
         if (r == ENTER_NEW) depth++;
         e->st.depth = depth;
         if (e->o.max_states && e->st.states >= e->o.max_states) {

@@ -688,6 +688,7 @@ static void begin_frame(Machine *m)
     m->nhb = 0;
     m->frame++;
     m->acted = -1;
+    m->forced_step = -1;
     for (int i = 0; i < m->ncores; i++) m->last[i].g = m->last[i].pc = 0;
 }
 
@@ -708,14 +709,14 @@ static Thread *choose(Machine *m)
     if (gid >= 1 && gid <= m->ngs) {
         const Goroutine *g = machine_g(m, gid);
         if (g->state == G_RUNNING) {
-            m->nforced++;
+            m->forced_step = (int64_t)m->nforced++;
             return thread_of(m, gid);
         }
         if (g->state == G_RUNNABLE) {
             set_time(m, t->clock);
             Thread *f = force_start(m, gid);
             if (f) {
-                m->nforced++;
+                m->forced_step = (int64_t)m->nforced++;
                 return f;
             }
         }
