@@ -82,10 +82,13 @@ typedef struct Level {
     int next;               /* the next of them to try                           */
     bool reduced;           /* cand is one goroutine's local step                */
     int plen;               /* picks on the path to here                         */
+    uint64_t hash;          /* the state's digest                                */
+    bool moved;             /* its last branch took m over (see explore_run)     */
 } Level;
 
 struct Explorer {
     const Program *prog;
+    Machine *start;                   /* the machine as built, for replays      */
     MachineConfig cfg;
     ExploreOptions o;
     Level *levels; int nlevels;       /* levels[0..depth] are the current path  */
@@ -344,6 +347,8 @@ static int enter(Explorer *e, int d)
         return ENTER_SEEN;
     }
     e->st.states++;
+    L->hash = h;
+    L->moved = false;
     if (d > e->st.max_depth) e->st.max_depth = d;
     if (d >= (e->o.max_depth ? e->o.max_depth : EXPLORE_DEFAULT_DEPTH)) {
         e->st.depth_cut = true;
@@ -369,6 +374,7 @@ Explorer *explore_new(const Program *p, const MachineConfig *cfg, const ExploreO
     statehash_init(&e->hasher);
     level(e, 0)->m = m;
     machine_set_schedule(m, &e->path);
+    e->start = machine_clone(m);
     return e;
 }
 
@@ -380,6 +386,7 @@ void explore_free(Explorer *e)
         free(e->levels[i].cand);
     }
     free(e->levels);
+    machine_free(e->start);
     for (int i = 0; i < e->nouts; i++) {
         free(e->outs[i].out);
         schedule_fini(&e->outs[i].witness);
@@ -389,6 +396,26 @@ void explore_free(Explorer *e)
     schedule_fini(&e->path);
     statehash_fini(&e->hasher);
     free(e);
+}
+
+/* Level d's machine again, replayed from the start along the path: its
+ * last branch took it over, and the cycle proviso wants to branch from it
+ * once more.  The machine is a value, so the replay reaches the same state
+ * (checked by its digest). */
+static void rebuild(Explorer *e, int d)
+{
+    Level *L = &e->levels[d];
+    if (!L->m) L->m = machine_clone(e->start);
+    else machine_copy(L->m, e->start);
+    int n = e->path.n;
+    e->path.n = L->plen;
+    while (L->m->status == M_RUNNING && L->m->nforced < (uint64_t)L->plen) machine_step(L->m);
+    advance(L->m);
+    e->path.n = n;
+    uint64_t h;
+    statehash_machine(&e->hasher, L->m, &h);
+    if (h != L->hash) sim_fatal("explore", "a replayed path reached another state");
+    L->moved = false;
 }
 
 static bool report(Explorer *e)
@@ -434,14 +461,28 @@ bool explore_run(Explorer *e)
         int g = L->cand[L->next++];
         Level *C = level(e, depth + 1);
         L = &e->levels[depth];                  /* (level() may have moved them) */
-        if (!C->m) C->m = machine_clone(L->m);
-        else machine_copy(C->m, L->m);
+        if (L->next == L->ncand) {
+            /* The last branch steps the level's own machine, which nothing
+             * needs after it (but the cycle proviso: rebuild) — a copy saved
+             * per decision point. */
+            Machine *t = C->m;
+            C->m = L->m;
+            L->m = t;
+            L->moved = true;
+        } else if (!C->m) {
+            C->m = machine_clone(L->m);
+        } else {
+            machine_copy(C->m, L->m);
+        }
         e->path.n = L->plen;
         run_branch(e, C->m, g);
         int r = advance(C->m) ? enter(e, depth + 1) : ENTER_CUT;
         if (r == ENTER_CUT) e->st.depth_cut = true;
-        if (r == ENTER_SEEN && L->reduced)      /* the cycle proviso: widen */
+        if (r == ENTER_SEEN && L->reduced) {    /* the cycle proviso: widen */
+            if (L->moved) rebuild(e, depth);
             set_candidates(L, L->m, false, BRANCH_G(g));
+            e->st.widened++;
+        }
         if (r == ENTER_NEW) depth++;
         e->st.depth = depth;
         if (e->o.max_states && e->st.states >= e->o.max_states) {

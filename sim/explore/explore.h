@@ -28,6 +28,7 @@ typedef struct ExploreStats {
     uint64_t steps;         /* goroutine steps executed, local ones included     */
     uint64_t local_steps;   /* ... of which the reduction ran without branching  */
     uint64_t ends;          /* distinct end states                               */
+    uint64_t widened;       /* decision points the cycle proviso widened         */
     int depth;              /* decision points on the current path               */
     int max_depth;          /* the deepest path so far                           */
     bool depth_cut;         /* some path reached the depth limit: not exhaustive  */
