@@ -155,6 +155,19 @@ static const struct option long_options[] = {
     {NULL, 0, NULL, 0},
 };
 
+/* "--seeds" for OPT_SEEDS: argv[optind - 1] is the option's value when
+ * it came as a separate word. */
+static const char *option_name(int c)
+{
+    static char buf[40];
+    for (const struct option *o = long_options; o->name; o++)
+        if (o->val == c) {
+            snprintf(buf, sizeof buf, "--%s", o->name);
+            return buf;
+        }
+    return "option";
+}
+
 typedef struct CommandLine {
     RunOptions run;
     int done;          /* --help / --version handled: exit 0 */
@@ -199,13 +212,13 @@ static int parse_options(int argc, char **argv, int mode, CommandLine *cl, int *
             o->cfg.time_slice = ns; o->user_set |= CFG_SET_TIME_SLICE; break;
         }
         case OPT_SCHEDTRACE:
-            if (!is_run) return usage_error("%s is an option of 'interleave run'", argv[optind - 1]);
+            if (!is_run) return usage_error("%s is an option of 'interleave run'", option_name(c));
             if (parse_number(arg, 1, 1000000, &v))
                 return usage_error("--schedtrace wants a number of milliseconds from 1 to 1000000, not '%s'", arg);
             o->cfg.schedtrace_ms = (int)v; break;
         case OPT_SEEDS:
         case OPT_JOBS:
-            if (mode != MODE_SURVEY) return usage_error("%s is an option of 'interleave survey'", argv[optind - 1]);
+            if (mode != MODE_SURVEY) return usage_error("%s is an option of 'interleave survey'", option_name(c));
             if (c == OPT_SEEDS) o->seeds = arg;
             else if (parse_number(arg, 1, 256, &v))
                 return usage_error("--jobs wants a number from 1 to 256, not '%s'", arg);
@@ -216,7 +229,7 @@ static int parse_options(int argc, char **argv, int mode, CommandLine *cl, int *
         case OPT_NO_REDUCE:
         case OPT_NO_HASH:
         case OPT_NO_TIME:
-            if (mode != MODE_EXPLORE) return usage_error("%s is an option of 'interleave explore'", argv[optind - 1]);
+            if (mode != MODE_EXPLORE) return usage_error("%s is an option of 'interleave explore'", option_name(c));
             if (c == OPT_NO_REDUCE) o->no_reduce = true;
             else if (c == OPT_NO_HASH) o->no_hash = true;
             else if (c == OPT_NO_TIME) o->no_time = true;
@@ -246,7 +259,7 @@ static int parse_options(int argc, char **argv, int mode, CommandLine *cl, int *
         case OPT_BEATS:
         case OPT_RACE:
         case OPT_REPORT:
-            if (!is_run) return usage_error("%s is an option of 'interleave run'", argv[optind - 1]);
+            if (!is_run) return usage_error("%s is an option of 'interleave run'", option_name(c));
             if (c == OPT_TRACE) o->trace = true;
             else if (c == OPT_PRINT_SCHEDULE) o->print_schedule = true;
             else if (c == OPT_BEATS) o->beats = true;
