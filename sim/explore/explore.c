@@ -8,9 +8,9 @@
  * the decision points (the next frame is some goroutine's instruction,
  * machine_next_is_goroutine_step) and whose branches are the goroutines
  * that can take that step.  The tree is exponential in the steps; three
- * ideas cut it down, and each is checked against the plain tree by the
- * tests (tests/test_explore.c compares outcome sets with --no-reduce and
- * --no-hash).
+ * ideas cut it down, and the tests check that neither changes the outcome
+ * set (tests/test_explore.c compares it with --no-reduce's and
+ * --no-hash's).
  *
  * 1. Decisions.  At a decision point the goroutines that can take the next
  *    step are the running and the runnable ones: a forced pick starts a
@@ -61,12 +61,14 @@
 #include <string.h>
 
 #include "explore.h"
-#include "machine_internal.h"
 #include "statehash.h"
 #include "util.h"
 
 /* Local steps in a row before a decision point is made anyway. */
 #define LOCAL_RUN_MAX 10000
+/* A call is a local step below this depth: well short of the machine's
+ * stack overflow (10,000 frames, a panic, which is not local). */
+#define LOCAL_MAX_FRAMES 1000
 /* Frames between two goroutine steps (timers, sysmon, looks for work)
  * before the path is given up as stuck in the machine's own timing. */
 #define ADVANCE_MAX_FRAMES 10000000
@@ -165,7 +167,7 @@ static bool local_next(const Machine *m, const Goroutine *g)
         return sp >= 1 && (st[sp - 1].kind == V_SLICE || st[sp - 1].kind == V_ARRAY ||
                            st[sp - 1].kind == V_NIL);
     case OP_CALL: {
-        if (sp < in.a + 1 || g->nframes + 1 >= MACHINE_MAX_FRAMES) return false;
+        if (sp < in.a + 1 || g->nframes + 1 >= LOCAL_MAX_FRAMES) return false;
         Value callee = st[sp - in.a - 1];
         if (callee.kind == V_FUNC) return true;
         return callee.kind == V_CLOSURE && callee.i >= 0 && callee.i < m->nmem && !m->mem[callee.i].aux;
@@ -206,7 +208,7 @@ static void run_branch(Explorer *e, Machine *m, int branch)
     int g = BRANCH_G(branch);
     step_goroutine(e, m, g, BRANCH_SEL(branch));
     if (e->o.no_reduce) return;
-    for (int k = 0; k < LOCAL_RUN_MAX && m->status == M_RUNNING && local_next(m, machine_g(m, g)); k++) {
+    for (int k = 0; k < LOCAL_RUN_MAX && m->status == M_RUNNING && local_next(m, machine_goroutine(m, g)); k++) {
         uint32_t out = m->stdout_len;
         step_goroutine(e, m, g, 0);
         e->st.local_steps++;
