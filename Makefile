@@ -9,13 +9,17 @@
 # ---- settings ---------------------------------------------------------------
 BUILD        ?= build
 OPT          ?= -O2
-DEBIAN_PKGS  := libncurses-dev libuv1-dev libcmocka-dev pkg-config tmux procps
-PKG_MODULES  := ncursesw libuv cmocka
+# libxxhash-dev: the explorer's state digests (sim/explore/statehash.c) are
+# XXH3, the fastest well-tested 64-bit hash Debian packages; one call hashes
+# a whole serialised machine state.
+DEBIAN_PKGS  := libncurses-dev libuv1-dev libcmocka-dev libxxhash-dev pkg-config tmux procps
+PKG_MODULES  := ncursesw libuv cmocka libxxhash
 WARNINGS     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
                 -Wmissing-prototypes -Wwrite-strings
 # Recursive (=) so pkg-config runs when a recipe needs it, after `deps`.
-PKG_CFLAGS    = $(shell pkg-config --cflags ncursesw libuv)
-TUI_LIBS      = $(shell pkg-config --libs ncursesw libuv)
+PKG_CFLAGS    = $(shell pkg-config --cflags ncursesw libuv libxxhash)
+SIM_LIBS      = $(shell pkg-config --libs libxxhash)
+TUI_LIBS      = $(shell pkg-config --libs ncursesw libuv) $(SIM_LIBS)
 CMOCKA_LIBS   = $(shell pkg-config --libs cmocka)
 CFLAGS       := -std=c11 $(OPT) -g $(WARNINGS) -MMD -MP
 LDFLAGS      :=
@@ -31,9 +35,10 @@ BIN          := $(if $(filter 1,$(SAN)),$(BUILD)/interleave,interleave)
 
 # ---- sources, grouped by layer -----------------------------------------------
 # sim/ is a library in stages: lang (source -> Program), machine (Program ->
-# steps), lib (the Go library the machine offers), history, analysis; the
-# contract between them (program.h, value.h, opcodes.def) sits at its top.
-SIM_DIRS     := sim sim/lang sim/machine sim/lib sim/history sim/analysis
+# steps), lib (the Go library the machine offers), history, analysis, explore
+# (every interleaving); the contract between them (program.h, value.h,
+# opcodes.def) sits at its top.
+SIM_DIRS     := sim sim/lang sim/machine sim/lib sim/history sim/analysis sim/explore
 SIM_INC      := $(addprefix -I,$(SIM_DIRS))
 SIM_SRC      := $(wildcard $(addsuffix /*.c,$(SIM_DIRS)))
 TUI_SRC      := $(filter-out tui/main.c,$(wildcard tui/*.c))
@@ -54,7 +59,7 @@ all: $(BIN)
 help:
 	@echo "make run     install missing packages, build, open the TUI"
 	@echo "make test    install missing packages, build, run every test (then under ASan/UBSan)"
-	@echo "make bench   print VM, compiler and scenario speed figures, and Lua 5.4's for scale"
+	@echo "make bench   print VM, compiler, scenario and explorer speed figures, and Lua 5.4's for scale"
 	@echo "make deps    install missing Debian packages ($(DEBIAN_PKGS))"
 	@echo "make install copy the binary and the man page under PREFIX ($(PREFIX))"
 	@echo "make clean   remove build outputs"
@@ -104,7 +109,7 @@ $(BUILD)/tests/test_%: tests/test_%.c $(TUI_OBJ) $(SIM_OBJ)
 
 $(BENCH_BIN): tests/bench/bench_vm.c $(SIM_OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(SIM_INC) -o $@ $(filter %.c %.o,$^) $(LDFLAGS) -lm
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(SIM_INC) -o $@ $(filter %.c %.o,$^) $(SIM_LIBS) $(LDFLAGS) -lm
 
 # ---- run and test --------------------------------------------------------------
 run:
@@ -173,6 +178,7 @@ e2e-sanitized: $(BIN)
 bench: $(BENCH_BIN) $(BIN) bench-deps
 	@$(BENCH_BIN)
 	@sh tests/bench/bench_run.sh ./$(BIN)
+	@sh tests/bench/bench_explore.sh ./$(BIN)
 
 install: $(BIN)
 	install -D -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/interleave

@@ -352,7 +352,17 @@ static void test_schedule_text(void **state)
     assert_int_equal(s.n, 1);
     assert_int_equal(schedule_parse(&s, ""), 0);
     assert_int_equal(s.n, 0);
-    const char *bad[] = {"1..2", "1.", ".1", "a", "1,2", "0", "1.-2", "99999999999", "1x", "1x0", "x2", "1x2x3"};
+    /* a select's case on a step: "2/2", written alone, never in a run */
+    assert_int_equal(schedule_parse(&s, "1x2.2/2.2.2"), 0);
+    assert_int_equal(s.n, 5);
+    assert_non_null(s.sel);
+    assert_int_equal(s.sel[1], 0);
+    assert_int_equal(s.sel[2], 2);
+    assert_int_equal(s.sel[3], 0);
+    assert_int_equal(schedule_format(&s, buf, sizeof buf), 11);
+    assert_string_equal(buf, "1x2.2/2.2x2");
+    const char *bad[] = {"1..2", "1.", ".1", "a", "1,2", "0", "1.-2", "99999999999", "1x", "1x0", "x2", "1x2x3",
+                         "1/0", "1/", "1x2/1", "1/1x2", "1/65", "/1"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) assert_int_equal(schedule_parse(&s, bad[i]), -1);
     schedule_fini(&s);
 }

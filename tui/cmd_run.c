@@ -233,7 +233,7 @@ int cmd_run(const RunOptions *o)
     schedule_init(&forced);
     schedule_init(&taken);
     if (o->schedule && schedule_parse(&forced, o->schedule)) {
-        fprintf(stderr, "interleave: --schedule wants runs of goroutine ids separated by '.' (1x12.2x3.1), not '%s'\n",
+        fprintf(stderr, "interleave: --schedule wants runs of goroutine ids separated by '.' (1x12.2x3.1, 2/1), not '%s'\n",
                 o->schedule);
         fprintf(stderr, "Try 'interleave --help'.\n");
         schedule_fini(&forced);

@@ -15,7 +15,12 @@ enum {
     EXIT_STEP_LIMIT = 3,   /* --max-steps reached before the program ended     */
     EXIT_USAGE = 64,       /* bad command line                                 */
     EXIT_NOINPUT = 66,     /* no such scenario or file                         */
-    EXIT_RACE = 66         /* Go's -race: the program exited 0 but raced       */
+    EXIT_RACE = 66,        /* Go's -race: the program exited 0 but raced       */
+    /* explore: 8 plus what some order of the steps reaches */
+    EXIT_EXPLORE_FOUND = 8,
+    EXIT_EXPLORE_DEADLOCK = 1,  /* ... a deadlock (or a hang)                  */
+    EXIT_EXPLORE_PANIC = 2,     /* ... a panic or another fatal error          */
+    EXIT_EXPLORE_RACE = 4       /* ... a data race (reserved: not yet checked)  */
 };
 
 typedef struct RunOptions {
@@ -33,6 +38,12 @@ typedef struct RunOptions {
     const char *seeds;        /* "1..200" or "200"; NULL: 1..100                 */
     const char *cores_list;   /* "1,2,4"; NULL: the --cores / scenario's        */
     int jobs;                 /* processes at once; 0: one per host CPU         */
+    /* explore */
+    uint64_t max_states;      /* stop after this many states; 0 none            */
+    double max_seconds;       /* stop after this long; 0 none                   */
+    bool no_reduce;           /* branch at every step, local ones too           */
+    bool no_hash;             /* never merge states                             */
+    bool no_time;             /* leave the time out (reproducible output)       */
 } RunOptions;
 
 int cmd_run(const RunOptions *o);
@@ -43,6 +54,9 @@ int cmd_load_program(const char *target, Scenario *sc, struct Program **out, Sce
 /* Run many seeds (and core counts) and print each distinct outcome with its
  * count, share and a witness (tui/cmd_survey.c). */
 int cmd_survey(const RunOptions *o);
+/* Every order of the goroutines' steps: each distinct outcome with a
+ * schedule that gives it (tui/cmd_explore.c). */
+int cmd_explore(const RunOptions *o);
 int cmd_list(FILE *out);
 /* Compile without running: diagnostics on stdout, exit 1 if there are any. */
 int cmd_check(const char *target);

@@ -1,5 +1,5 @@
 /* main.c — `interleave`: parse the command line, then open the TUI or run a
- * subcommand (run, check, list).  Usage errors exit 64 with a hint. */
+ * subcommand (run, survey, explore, check, list).  Usage errors exit 64 with a hint. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +23,8 @@ static void usage(FILE *out)
           "                                       [--report]\n"
           "       interleave survey SCENARIO|FILE.go [--seeds A..B] [--cores 1,2,4]\n"
           "                                          [--jobs N] [--max-steps N]\n"
+          "       interleave explore SCENARIO|FILE.go [--max-states N] [--max-seconds S]\n"
+          "                                           [--no-reduce] [--no-hash] [--no-time]\n"
           "       interleave check SCENARIO|FILE.go\n"
           "       interleave list\n"
           "\n"
@@ -44,7 +46,8 @@ static void usage(FILE *out)
           "  --trace          print one line per instruction executed:\n"
           "                   frame, core, goroutine, line, instruction, events\n"
           "  --schedule STEPS force the goroutine of each goroutine step, e.g. 1x12.2x3.1\n"
-          "                   (G1 twelve steps, G2 three, then G1)\n"
+          "                   (G1 twelve steps, G2 three, then G1); 2/1: a step of G2\n"
+          "                   whose select takes its first case if it is ready\n"
           "  --print-schedule print the run's goroutine steps on stderr when it ends\n"
           "  --schedtrace MS  every MS ms of virtual time, print Go's SCHED line on stderr\n"
           "                   (GODEBUG=schedtrace=MS in the environment does the same)\n"
@@ -63,13 +66,28 @@ static void usage(FILE *out)
           "  outcome (exit status, stdout, first line of stderr) with its count, its\n"
           "  share and one run that gives it, to replay with run --seed --cores\n"
           "\n"
+          "explore:\n"
+          "  searches every order of the goroutines' steps (depth first, merging\n"
+          "  states already seen, not interleaving steps that touch only their own\n"
+          "  goroutine) and prints each distinct outcome (exit status, stdout, first\n"
+          "  line of stderr) with its count of end states and a witness schedule to\n"
+          "  replay with run --cores N --schedule S; then the states searched and the time\n"
+          "  --max-states N   stop after N states                         [no limit]\n"
+          "  --max-seconds S  stop after S seconds                        [no limit]\n"
+          "  --no-reduce      also interleave goroutine-local steps (slower; a check)\n"
+          "  --no-hash        never merge states (much slower; a check)\n"
+          "  --no-time        leave the time line out (reproducible output)\n"
+          "  exit status: 0 if every order ends cleanly; 8 plus 1 if a deadlock is\n"
+          "  reachable, plus 2 if a panic is; 3 if a limit stopped it before either\n"
+          "\n"
           "check:\n"
           "  compiles without running and prints each error (the first 10) as\n"
           "  file:line:col: error: message; exit 1 if there is any, else 0 and nothing\n"
           "\n"
           "Exit status: the Go program's own (0; 2 for a panic or deadlock), 1 if it does\n"
           "not compile, 3 at --max-steps, 64 for a usage error, 66 if the input is missing\n"
-          "or (with --race) the program raced.\n",
+          "or (with --race) the program raced.  explore: 0 if every order exits, 8 plus\n"
+          "1 if a deadlock and 2 if a panic is reachable, 3 if a limit stopped it first.\n",
           out);
 }
 
@@ -109,7 +127,8 @@ static int parse_number(const char *s, long long lo, long long hi, long long *ou
 }
 
 enum { OPT_CORES = 256, OPT_POLICY, OPT_SEED, OPT_TIME_SLICE, OPT_MAX_STEPS, OPT_TRACE,
-       OPT_SCHEDULE, OPT_PRINT_SCHEDULE, OPT_SCHEDTRACE, OPT_BEATS, OPT_RACE, OPT_REPORT, OPT_SEEDS, OPT_JOBS };
+       OPT_SCHEDULE, OPT_PRINT_SCHEDULE, OPT_SCHEDTRACE, OPT_BEATS, OPT_RACE, OPT_REPORT, OPT_SEEDS, OPT_JOBS,
+       OPT_MAX_STATES, OPT_MAX_SECONDS, OPT_NO_REDUCE, OPT_NO_HASH, OPT_NO_TIME };
 
 static const struct option long_options[] = {
     {"cores", required_argument, NULL, OPT_CORES},
@@ -126,10 +145,28 @@ static const struct option long_options[] = {
     {"report", no_argument, NULL, OPT_REPORT},
     {"seeds", required_argument, NULL, OPT_SEEDS},
     {"jobs", required_argument, NULL, OPT_JOBS},
+    {"max-states", required_argument, NULL, OPT_MAX_STATES},
+    {"max-seconds", required_argument, NULL, OPT_MAX_SECONDS},
+    {"no-reduce", no_argument, NULL, OPT_NO_REDUCE},
+    {"no-hash", no_argument, NULL, OPT_NO_HASH},
+    {"no-time", no_argument, NULL, OPT_NO_TIME},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
 };
+
+/* "--seeds" for OPT_SEEDS: argv[optind - 1] is the option's value when
+ * it came as a separate word. */
+static const char *option_name(int c)
+{
+    static char buf[40];
+    for (const struct option *o = long_options; o->name; o++)
+        if (o->val == c) {
+            snprintf(buf, sizeof buf, "--%s", o->name);
+            return buf;
+        }
+    return "option";
+}
 
 typedef struct CommandLine {
     RunOptions run;
@@ -137,8 +174,8 @@ typedef struct CommandLine {
 } CommandLine;
 
 /* Options may appear anywhere; each subcommand's own are refused elsewhere.
- * mode: 0 the TUI, 1 run, 2 survey. */
-enum { MODE_TUI, MODE_RUN, MODE_SURVEY };
+ * mode: 0 the TUI, 1 run, 2 survey, 3 explore. */
+enum { MODE_TUI, MODE_RUN, MODE_SURVEY, MODE_EXPLORE };
 static int parse_options(int argc, char **argv, int mode, CommandLine *cl, int *first_arg)
 {
     int is_run = mode == MODE_RUN;
@@ -175,17 +212,38 @@ static int parse_options(int argc, char **argv, int mode, CommandLine *cl, int *
             o->cfg.time_slice = ns; o->user_set |= CFG_SET_TIME_SLICE; break;
         }
         case OPT_SCHEDTRACE:
-            if (!is_run) return usage_error("%s is an option of 'interleave run'", argv[optind - 1]);
+            if (!is_run) return usage_error("%s is an option of 'interleave run'", option_name(c));
             if (parse_number(arg, 1, 1000000, &v))
                 return usage_error("--schedtrace wants a number of milliseconds from 1 to 1000000, not '%s'", arg);
             o->cfg.schedtrace_ms = (int)v; break;
         case OPT_SEEDS:
         case OPT_JOBS:
-            if (mode != MODE_SURVEY) return usage_error("%s is an option of 'interleave survey'", argv[optind - 1]);
+            if (mode != MODE_SURVEY) return usage_error("%s is an option of 'interleave survey'", option_name(c));
             if (c == OPT_SEEDS) o->seeds = arg;
             else if (parse_number(arg, 1, 256, &v))
                 return usage_error("--jobs wants a number from 1 to 256, not '%s'", arg);
             else o->jobs = (int)v;
+            break;
+        case OPT_MAX_STATES:
+        case OPT_MAX_SECONDS:
+        case OPT_NO_REDUCE:
+        case OPT_NO_HASH:
+        case OPT_NO_TIME:
+            if (mode != MODE_EXPLORE) return usage_error("%s is an option of 'interleave explore'", option_name(c));
+            if (c == OPT_NO_REDUCE) o->no_reduce = true;
+            else if (c == OPT_NO_HASH) o->no_hash = true;
+            else if (c == OPT_NO_TIME) o->no_time = true;
+            else if (c == OPT_MAX_STATES) {
+                if (parse_number(arg, 1, 0x7fffffffffffffffLL, &v))
+                    return usage_error("--max-states wants a positive number, not '%s'", arg);
+                o->max_states = (uint64_t)v;
+            } else {
+                char *end;
+                double secs = strtod(arg, &end);
+                if (end == arg || *end || !(secs > 0) || secs > 1e9)
+                    return usage_error("--max-seconds wants a positive number of seconds, not '%s'", arg);
+                o->max_seconds = secs;
+            }
             break;
         case OPT_MAX_STEPS:
             if (mode == MODE_SURVEY) {
@@ -201,7 +259,7 @@ static int parse_options(int argc, char **argv, int mode, CommandLine *cl, int *
         case OPT_BEATS:
         case OPT_RACE:
         case OPT_REPORT:
-            if (!is_run) return usage_error("%s is an option of 'interleave run'", argv[optind - 1]);
+            if (!is_run) return usage_error("%s is an option of 'interleave run'", option_name(c));
             if (c == OPT_TRACE) o->trace = true;
             else if (c == OPT_PRINT_SCHEDULE) o->print_schedule = true;
             else if (c == OPT_BEATS) o->beats = true;
@@ -231,10 +289,12 @@ int main(int argc, char **argv)
     int is_list = sub && strcmp(sub, "list") == 0;
     int is_check = sub && strcmp(sub, "check") == 0;
     int is_survey = sub && strcmp(sub, "survey") == 0;
-    int shift = (is_run || is_list || is_check || is_survey) ? 1 : 0;
+    int is_explore = sub && strcmp(sub, "explore") == 0;
+    int shift = (is_run || is_list || is_check || is_survey || is_explore) ? 1 : 0;
     int first = 0;
     int rc = parse_options(argc - shift, argv + shift,
-                           is_run ? MODE_RUN : is_survey ? MODE_SURVEY : MODE_TUI, &cl, &first);
+                           is_run ? MODE_RUN : is_survey ? MODE_SURVEY : is_explore ? MODE_EXPLORE : MODE_TUI,
+                           &cl, &first);
     if (rc || cl.done) return rc;
     char **args = argv + shift + first;
     int nargs = argc - shift - first;
@@ -253,6 +313,12 @@ int main(int argc, char **argv)
             return usage_error("%s", nargs ? "'survey' takes one scenario or file" : "'survey' needs a scenario or a .go file");
         cl.run.target = args[0];
         return cmd_survey(&cl.run);
+    }
+    if (is_explore) {
+        if (nargs != 1)
+            return usage_error("%s", nargs ? "'explore' takes one scenario or file" : "'explore' needs a scenario or a .go file");
+        cl.run.target = args[0];
+        return cmd_explore(&cl.run);
     }
     if (is_run) {
         if (nargs != 1)

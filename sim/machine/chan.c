@@ -423,6 +423,16 @@ bool chan_select(Machine *m, Goroutine *g, int core, int pc, const Value *ops, i
         int j = (int)(splitmix(&r) % (uint64_t)(i + 1));
         int t = order[i]; order[i] = order[j]; order[j] = t;
     }
+    /* A schedule's step may name the case to poll first (schedule.c): the
+     * explorer's branch, or its witness replayed. */
+    const Schedule *s = m->schedule;
+    if (s && s->sel && m->forced_step >= 0 && m->forced_step < s->n && s->sel[m->forced_step])
+        for (int k = 0; k < npoll; k++)
+            if (order[k] == s->sel[m->forced_step] - 1) {
+                memmove(order + 1, order, (size_t)k * sizeof *order);
+                order[0] = s->sel[m->forced_step] - 1;
+                break;
+            }
     for (int k = 0; k < npoll; k++) {
         int i = order[k];
         Chan *c = chan_of(m, chv[i]);

@@ -430,9 +430,14 @@ typedef enum MachineStatus {
  * in which some goroutine runs an instruction), in order; steps past the end
  * follow the machine's own timing.  Text form: runs of goroutine ids
  * separated by '.', a run of k steps of G written "GxK": "1x12.2x3.1" is
- * twelve steps of G1, three of G2, one of G1 (see sim/machine/schedule.c). */
+ * twelve steps of G1, three of G2, one of G1; "2/1": a step of G2 whose
+ * select takes its first case if that case is ready (see
+ * sim/machine/schedule.c). */
 typedef struct Schedule {
     int32_t *picks; int n, cap;     /* picks[i]: the goroutine of step i        */
+    int32_t *sel;                   /* NULL, or (cap entries) sel[i]: 1 + the
+                                       case a select at step i polls first,
+                                       0 its own random order                */
 } Schedule;
 
 typedef struct Machine {
@@ -447,6 +452,8 @@ typedef struct Machine {
     int64_t now_ps;             /* ... in picoseconds (the threads' clocks)    */
     uint64_t npicks;            /* picks made so far                           */
     uint64_t nforced;           /* schedule entries used so far                */
+    int64_t forced_step;        /* the entry this frame's goroutine step used,
+                                   -1 none (a select reads its case there)     */
     int acted;                  /* the thread that acted in the last frame, -1 */
     MachineStatus status;
     int exit_code;
@@ -535,6 +542,12 @@ void machine_set_schedule(Machine *m, const Schedule *s);
 MachineStatus machine_step(Machine *m);
 /* Step until not running or `max_frames` frames executed; returns status. */
 MachineStatus machine_run(Machine *m, uint64_t max_frames);
+/* Is the next frame a goroutine step, one a schedule's pick would decide
+ * (the earliest action is some goroutine's instruction, not a thread's look
+ * for work, a timer, sysmon or the network)?  False once the machine has
+ * stopped.  The explorer (sim/explore) steps the other frames by the
+ * machine's own timing and branches at these. */
+bool machine_next_is_goroutine_step(const Machine *m);
 
 /* Lookups for display. */
 const Goroutine *machine_goroutine(const Machine *m, int id);   /* NULL if none */
@@ -569,6 +582,8 @@ void machine_write_fatal(const Machine *m, FILE *out);
 void schedule_init(Schedule *s);
 void schedule_fini(Schedule *s);
 void schedule_push(Schedule *s, int g);
+/* Step i's select polls case c (0-based, source order) first. */
+void schedule_set_select(Schedule *s, int i, int c);
 int schedule_parse(Schedule *s, const char *text);   /* 0 ok, -1 bad text    */
 /* Write the text form; returns the length it needs (like snprintf). */
 size_t schedule_format(const Schedule *s, char *buf, size_t n);

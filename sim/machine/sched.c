@@ -664,7 +664,7 @@ static Thread *force_start(Machine *m, int gid)
 
 /* The thread that acts next: the earliest clock, ties to the lower id;
  * `skip_running`: among those not running a goroutine. */
-static Thread *earliest(Machine *m, bool skip_running)
+static Thread *earliest(const Machine *m, bool skip_running)
 {
     Thread *best = NULL;
     for (int i = 0; i < m->nthreads; i++) {
@@ -688,6 +688,7 @@ static void begin_frame(Machine *m)
     m->nhb = 0;
     m->frame++;
     m->acted = -1;
+    m->forced_step = -1;
     for (int i = 0; i < m->ncores; i++) m->last[i].g = m->last[i].pc = 0;
 }
 
@@ -708,14 +709,14 @@ static Thread *choose(Machine *m)
     if (gid >= 1 && gid <= m->ngs) {
         const Goroutine *g = machine_g(m, gid);
         if (g->state == G_RUNNING) {
-            m->nforced++;
+            m->forced_step = (int64_t)m->nforced++;
             return thread_of(m, gid);
         }
         if (g->state == G_RUNNABLE) {
             set_time(m, t->clock);
             Thread *f = force_start(m, gid);
             if (f) {
-                m->nforced++;
+                m->forced_step = (int64_t)m->nforced++;
                 return f;
             }
         }
@@ -810,6 +811,15 @@ void sched_step(Machine *m)
     }
     set_time(m, t->clock);
     act(m, t);
+}
+
+bool machine_next_is_goroutine_step(const Machine *m)
+{
+    if (m->status != M_RUNNING) return false;
+    const Thread *t = earliest(m, false);
+    if (!t || t->state != TH_RUNNING) return false;
+    int64_t net = timer_next_net(m);        /* sched_step: the kernel's event goes first */
+    return net == INT64_MAX || ps(net) > t->clock;
 }
 
 /* ---- machine_run's fast path ------------------------------------------------------------------ */

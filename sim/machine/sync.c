@@ -199,25 +199,31 @@ static int semrelease(Machine *m, Mutex *mu, Goroutine *g, int core, bool events
 bool sync_mutex_unlock(Machine *m, Mutex *mu, Goroutine *g, int core, bool events)
 {
     mu->owner = 0;
-    Event dummy, *e = &dummy;
+    int ei = -1;        /* the release's event, by index: semrelease emits
+                           more, and m->events may move (a clone's is tight) */
     if (events) {
-        e = machine_emit(m, EV_LOCK_RELEASE, g->id, core);
+        Event *e = machine_emit(m, EV_LOCK_RELEASE, g->id, core);
         e->addr = mu->addr;
         e->line = m->prog->code_line[g->last_pc];
+        ei = m->nevents - 1;
     }
     if (!mu->starving) {
         /* nobody waits, or a woken or spinning goroutine will try for it */
         if (!mu->counted || mu->woken || !mu->nwaiters) return true;
         mu->counted--;
         mu->woken = true;
-        e->other_g = semrelease(m, mu, g, core, events);
+        int w = semrelease(m, mu, g, core, events);
+        if (ei >= 0) m->events[ei].other_g = w;
         return true;
     }
     /* Starvation mode: hand it to the first waiter and yield the core, so
      * that the waiter runs at once (Semrelease with handoff: goyield). */
     if (!mu->nwaiters) return true;
-    e->other_g = semrelease(m, mu, g, core, events);
-    e->aux = 1;
+    int w = semrelease(m, mu, g, core, events);
+    if (ei >= 0) {
+        m->events[ei].other_g = w;
+        m->events[ei].aux = 1;
+    }
     g->state = G_RUNNABLE;
     runqput(m, &m->cores[core], g->id, false);
     Event *y = machine_emit(m, EV_GO_PREEMPT, g->id, core);

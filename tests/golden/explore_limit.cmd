@@ -1,0 +1,1 @@
+explore tests/golden/inputs/explore_counter.go --max-states 50 --no-time

@@ -1,0 +1,1 @@
+run race --seeds 5
