@@ -22,54 +22,8 @@
 #include "navigate.h"
 #include "theme.h"
 #include "views.h"
+#include "screentest.h"
 
-/* ---- a headless screen ------------------------------------------------- */
-
-static SCREEN *scr;
-static FILE *fout, *fin;
-
-static void screen_start(void)
-{
-    setenv("LINES", "40", 1);
-    setenv("COLUMNS", "160", 1);
-    fout = fopen("/dev/null", "w");
-    fin = fopen("/dev/null", "r");
-    scr = newterm("xterm-256color", fout, fin);
-    assert_non_null(scr);
-    set_term(scr);
-    theme_apply(THEME_DARK, TIER_256, false);
-}
-
-static void screen_stop(void)
-{
-    endwin();
-    delscreen(scr);
-    fclose(fout);
-    fclose(fin);
-    scr = NULL;
-}
-
-static void row_text(int y, char *out, size_t n)
-{
-    wchar_t w[512];
-    int got = mvinnwstr(y, 0, w, COLS < 511 ? COLS : 511);
-    if (got < 0) got = 0;
-    w[got] = 0;
-    size_t k = wcstombs(out, w, n - 1);
-    if (k == (size_t)-1) k = 0;
-    out[k] = '\0';
-}
-
-/* The screen's row holding `text`, -1 none. */
-static int screen_find(const char *text)
-{
-    char row[2048];
-    for (int y = 0; y < LINES; y++) {
-        row_text(y, row, sizeof row);
-        if (strstr(row, text)) return y;
-    }
-    return -1;
-}
 
 static void draw(Live *l)
 {
@@ -191,7 +145,7 @@ static void test_breakpoint_set(void **state)
 static void test_breakpoint_stops_end_and_play(void **state)
 {
     (void)state;
-    screen_start();
+    screen_start(40, 160, THEME_DARK, false);
     Live *l = open_live("deadlock");
     cursor_to(l, 33, 27);
     live_action(l, ACT_BREAK);
@@ -236,7 +190,7 @@ static void test_breakpoint_stops_end_and_play(void **state)
 static void test_next_and_previous_event(void **state)
 {
     (void)state;
-    screen_start();
+    screen_start(40, 160, THEME_DARK, false);
     Live *l = open_live("deadlock");
     static const uint64_t events[] = { 23, 34, 41, 46, 56, 62, 65, 67 };
     const int n = (int)(sizeof events / sizeof events[0]);
@@ -270,7 +224,7 @@ static void test_next_and_previous_event(void **state)
 static void test_lock_after_a_wait(void **state)
 {
     (void)state;
-    screen_start();
+    screen_start(40, 160, THEME_DARK, false);
     Live *l = open_live("deadlock-ordered");
     bool handed = false, taken = false;
     for (int i = 0; i < 200 && machine_of(l)->status == M_RUNNING && !(handed && taken); i++) {
@@ -291,7 +245,7 @@ static void test_lock_after_a_wait(void **state)
 static void test_jump_runs_the_analyses(void **state)
 {
     (void)state;
-    screen_start();
+    screen_start(40, 160, THEME_DARK, false);
     Live *l = open_live("tests/race/sleep_racy.go");
     jump(l, "28");
     assert_int_equal(frame_of(l), 28);
@@ -331,7 +285,7 @@ static void test_jump_runs_the_analyses(void **state)
 static void test_far_jump_in_slices(void **state)
 {
     (void)state;
-    screen_start();
+    screen_start(40, 160, THEME_DARK, false);
     Live *l = open_live("atomicity");
     live_jump(l, "150000");
     assert_true(live_playing(l));

@@ -27,58 +27,8 @@
 #include "theme.h"
 #include "views.h"
 #include "waitfor.h"
+#include "screentest.h"
 
-/* ---- a headless screen ------------------------------------------------- */
-
-static SCREEN *scr;
-static FILE *fout, *fin;
-
-static void screen_start(int rows, int cols, ThemeId theme, bool ascii)
-{
-    char r[16], c[16];
-    snprintf(r, sizeof r, "%d", rows);
-    snprintf(c, sizeof c, "%d", cols);
-    setenv("LINES", r, 1);
-    setenv("COLUMNS", c, 1);
-    fout = fopen("/dev/null", "w");
-    fin = fopen("/dev/null", "r");
-    scr = newterm("xterm-256color", fout, fin);
-    assert_non_null(scr);
-    set_term(scr);
-    theme_apply(theme, term_pick_tier(), ascii);
-    erase();
-}
-
-static void screen_stop(void)
-{
-    endwin();
-    delscreen(scr);
-    fclose(fout);
-    fclose(fin);
-    scr = NULL;
-}
-
-/* Row y of the screen as UTF-8. */
-static void row_text(int y, char *out, size_t n)
-{
-    wchar_t w[512];
-    int got = mvinnwstr(y, 0, w, COLS < 511 ? COLS : 511);
-    if (got < 0) got = 0;
-    w[got] = 0;
-    size_t k = wcstombs(out, w, n - 1);
-    if (k == (size_t)-1) k = 0;
-    out[k] = '\0';
-}
-
-static int screen_find(const char *text)
-{
-    char row[2048];
-    for (int y = 0; y < LINES; y++) {
-        row_text(y, row, sizeof row);
-        if (strstr(row, text)) return y;
-    }
-    return -1;
-}
 
 static void assert_on_screen(const char *text)
 {

@@ -94,16 +94,9 @@ int cmd_explore(const RunOptions *o)
     Scenario sc;
     ScenarioMeta meta;
     Program *p = NULL;
-    int rc = cmd_load_program(o->target, &sc, &p, &meta);
-    if (rc) return rc;
-    char err[400];
     FsImage *dir;
-    if (scenario_load_dir(&sc, &dir, err, sizeof err)) {
-        fprintf(stderr, "interleave: %s\n", err);
-        program_free(p);
-        scenario_release(&sc);
-        return EXIT_NOINPUT;
-    }
+    int rc = cmd_load_program(o->target, &sc, &p, &meta, &dir);
+    if (rc) return rc;
     MachineConfig cfg = o->cfg;
     cfg.fs = dir;
     scenario_apply_meta(&meta, o->user_set, &cfg);

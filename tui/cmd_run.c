@@ -107,9 +107,9 @@ static void print_beats(const Machine *m, const ScenarioMeta *meta, BeatCursor *
                 (unsigned long long)m->frame, t, meta->beats[i].caption);
 }
 
-int cmd_load_program(const char *target, Scenario *sc, Program **out, ScenarioMeta *meta)
+int cmd_load_program(const char *target, Scenario *sc, Program **out, ScenarioMeta *meta, FsImage **dir)
 {
-    char err[300];
+    char err[400];
     if (scenario_load(target, sc, err, sizeof err)) {
         fprintf(stderr, "interleave: %s\n", err);
         return EXIT_NOINPUT;
@@ -121,6 +121,12 @@ int cmd_load_program(const char *target, Scenario *sc, Program **out, ScenarioMe
         program_free(p);
         scenario_release(sc);
         return EXIT_COMPILE;
+    }
+    if (scenario_load_dir(sc, dir, err, sizeof err)) {
+        fprintf(stderr, "interleave: %s\n", err);
+        program_free(p);
+        scenario_release(sc);
+        return EXIT_NOINPUT;
     }
     *out = p;
     return 0;
@@ -214,16 +220,9 @@ int cmd_run(const RunOptions *o)
     Scenario sc;
     ScenarioMeta meta;
     Program *p = NULL;
-    int rc = cmd_load_program(o->target, &sc, &p, &meta);
-    if (rc) return rc;
-    char err[400];
     FsImage *dir;
-    if (scenario_load_dir(&sc, &dir, err, sizeof err)) {   /* the files the program sees */
-        fprintf(stderr, "interleave: %s\n", err);
-        program_free(p);
-        scenario_release(&sc);
-        return EXIT_NOINPUT;
-    }
+    int rc = cmd_load_program(o->target, &sc, &p, &meta, &dir);
+    if (rc) return rc;
     MachineConfig cfg = o->cfg;
     cfg.fs = dir;
     if (o->race) cfg.race_exit_ns = MACHINE_RACE_EXIT_NS;   /* go run -race's exit */

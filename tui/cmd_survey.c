@@ -106,16 +106,9 @@ int cmd_survey(const RunOptions *o)
     Scenario sc;
     ScenarioMeta meta;
     Program *p = NULL;
-    int rc = cmd_load_program(o->target, &sc, &p, &meta);
-    if (rc) return rc;
-    char errbuf[400];
     FsImage *dir;
-    if (scenario_load_dir(&sc, &dir, errbuf, sizeof errbuf)) {
-        fprintf(stderr, "interleave: %s\n", errbuf);
-        program_free(p);
-        scenario_release(&sc);
-        return EXIT_NOINPUT;
-    }
+    int rc = cmd_load_program(o->target, &sc, &p, &meta, &dir);
+    if (rc) return rc;
     MachineConfig base = o->cfg;
     base.fs = dir;
     scenario_apply_meta(&meta, o->user_set, &base);

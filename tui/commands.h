@@ -47,10 +47,13 @@ typedef struct RunOptions {
 } RunOptions;
 
 int cmd_run(const RunOptions *o);
-/* Load and compile a scenario or file for a command: 0, or the exit status
- * after printing why not (the diagnostics, or "cannot open ..."). */
+/* Load and compile a scenario or file for a command, with the directory of
+ * files the program sees (*dir, NULL for a built-in scenario): 0, or the
+ * exit status after printing why not (the diagnostics, "cannot open ..."). */
 struct Program;
-int cmd_load_program(const char *target, Scenario *sc, struct Program **out, ScenarioMeta *meta);
+struct FsImage;
+int cmd_load_program(const char *target, Scenario *sc, struct Program **out, ScenarioMeta *meta,
+                     struct FsImage **dir);
 /* Run many seeds (and core counts) and print each distinct outcome with its
  * count, share and a witness (tui/cmd_survey.c). */
 int cmd_survey(const RunOptions *o);
