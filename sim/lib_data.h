@@ -1,7 +1,8 @@
 /* lib_data.h — the library functions of the data slice, as one table each:
  * package strings (STRFN), math/rand (RANDFN), the methods of
  * strings.Builder / bytes.Buffer (STRBUF), and files, the network and bufio
- * (IoFn, OP_LIB).  sim/lang/types_lib.c and types_io.c check calls against
+ * (IoFn, OP_LIB), and the fields of runtime.MemStats.  sim/lang/types_lib.c,
+ * types_io.c and types_conc.c check calls against
  * these signatures, the VM files run them.  Internal to sim/. */
 #ifndef INTERLEAVE_LIB_DATA_H
 #define INTERLEAVE_LIB_DATA_H
@@ -103,6 +104,29 @@ static const struct IoRow io_rows[IO__COUNT] = {
     {"*bufio.Scanner", "Text", ">s"}, {"*bufio.Scanner", "Err", ">e"},
     {"*bufio.Writer", "WriteString", "s>ie"}, {"*bufio.Writer", "Flush", ">e"},
     {"*bufio.Writer", "Write", "B>ie"}, {"*bufio.Reader", "Read", "B>ie"},
+};
+
+
+/* runtime.MemStats: the fields runtime.ReadMemStats fills (OP_MEMSTATS,
+ * sim/machine/runtime.c, from the collector's figures), one slot each in
+ * Go's order.  Kinds: 'u' uint64, '3' uint32, 'f' float64, 'b' bool.  Go's
+ * arrays (PauseNs, PauseEnd, BySize) are not modelled. */
+typedef enum MemStatsField {
+    MS_ALLOC, MS_TOTALALLOC, MS_SYS, MS_LOOKUPS, MS_MALLOCS, MS_FREES, MS_HEAPALLOC, MS_HEAPSYS,
+    MS_HEAPIDLE, MS_HEAPINUSE, MS_HEAPRELEASED, MS_HEAPOBJECTS, MS_STACKINUSE, MS_STACKSYS,
+    MS_MSPANINUSE, MS_MSPANSYS, MS_MCACHEINUSE, MS_MCACHESYS, MS_BUCKHASHSYS, MS_GCSYS, MS_OTHERSYS,
+    MS_NEXTGC, MS_LASTGC, MS_PAUSETOTALNS, MS_NUMGC, MS_NUMFORCEDGC, MS_GCCPUFRACTION, MS_ENABLEGC,
+    MS_DEBUGGC, MS__COUNT
+} MemStatsField;
+
+static const struct LibFn memstats_fields[MS__COUNT] = {
+    {"Alloc", "u"}, {"TotalAlloc", "u"}, {"Sys", "u"}, {"Lookups", "u"}, {"Mallocs", "u"},
+    {"Frees", "u"}, {"HeapAlloc", "u"}, {"HeapSys", "u"}, {"HeapIdle", "u"}, {"HeapInuse", "u"},
+    {"HeapReleased", "u"}, {"HeapObjects", "u"}, {"StackInuse", "u"}, {"StackSys", "u"},
+    {"MSpanInuse", "u"}, {"MSpanSys", "u"}, {"MCacheInuse", "u"}, {"MCacheSys", "u"},
+    {"BuckHashSys", "u"}, {"GCSys", "u"}, {"OtherSys", "u"}, {"NextGC", "u"}, {"LastGC", "u"},
+    {"PauseTotalNs", "u"}, {"NumGC", "3"}, {"NumForcedGC", "3"}, {"GCCPUFraction", "f"},
+    {"EnableGC", "b"}, {"DebugGC", "b"},
 };
 
 #endif

@@ -68,9 +68,19 @@ static inline void assert_same_machine(const Machine *a, const Machine *b)
     assert_memory_equal(a->rng, b->rng, sizeof a->rng);
     assert_int_equal(a->nmem, b->nmem);
     assert_memory_equal(a->mem, b->mem, (size_t)a->nmem * sizeof(Value));
-    assert_int_equal(a->nobjects, b->nobjects);
-    assert_memory_equal(a->objects, b->objects, (size_t)a->nobjects * sizeof(Object));
+    assert_int_equal(a->nblocks, b->nblocks);
+    assert_memory_equal(a->blocks, b->blocks, (size_t)a->nblocks * sizeof(Block));
+    assert_int_equal(a->gc.live, b->gc.live);               /* the collector */
+    assert_int_equal(a->gc.goal, b->gc.goal);
+    assert_int_equal(a->gc.cycles, b->gc.cycles);
+    assert_int_equal(a->gc.mallocs, b->gc.mallocs);
+    assert_int_equal(a->gc.frees, b->gc.frees);
+    assert_int_equal(a->gc.nfree, b->gc.nfree);
+    if (a->gc.nfree) assert_memory_equal(a->gc.free, b->gc.free, (size_t)a->gc.nfree * sizeof(int64_t));
+    assert_int_equal(a->nfreed, b->nfreed);
+    if (a->nfreed) assert_memory_equal(a->freed, b->freed, (size_t)a->nfreed * sizeof(MemRange));
     assert_int_equal(a->nstrings, b->nstrings);
+    assert_memory_equal(a->strings, b->strings, (size_t)a->nstrings * sizeof(StrRef));
     assert_int_equal(a->strdata_len, b->strdata_len);
     assert_memory_equal(a->strdata, b->strdata, a->strdata_len);
     assert_int_equal(a->stdout_len, b->stdout_len);

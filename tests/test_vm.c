@@ -32,6 +32,15 @@ static Machine *run(const Program *p, int cores, uint64_t seed)
     return m;
 }
 
+/* The base of the first block made under a name. */
+static int64_t first_named(const Machine *m)
+{
+    for (int64_t b = 0; b < m->nblocks; b++)
+        if (m->blocks[b].name >= 0) return m->blocks[b].base;
+    fail_msg("no named block");
+    return -1;
+}
+
 static void test_arith_println(void **state)
 {
     (void)state;
@@ -110,8 +119,8 @@ static void test_println_struct(void **state)
     Machine *m = run(p, 1, 1);
     assert_string_equal(m->stdout_buf, "&{{0 0} 9}\n");
     char buf[32];
-    assert_string_equal(machine_addr_name(m, m->objects[0].base, buf, sizeof buf), "a.mu");
-    assert_string_equal(machine_addr_name(m, m->objects[0].base + 1, buf, sizeof buf), "a.value");
+    assert_string_equal(machine_addr_name(m, first_named(m), buf, sizeof buf), "a.mu");
+    assert_string_equal(machine_addr_name(m, first_named(m) + 1, buf, sizeof buf), "a.value");
     machine_free(m);
     asm_free(p);
 }
@@ -187,7 +196,7 @@ static void test_call_closure_defer(void **state)
     assert_int_equal(m->status, M_EXITED);
     assert_string_equal(m->stdout_buf, "15\nshow 3\nfirst\n");
     char buf[32];
-    assert_string_equal(machine_addr_name(m, m->objects[0].base, buf, sizeof buf), "x");
+    assert_string_equal(machine_addr_name(m, first_named(m), buf, sizeof buf), "x");
     machine_free(m);
     asm_free(p);
 }

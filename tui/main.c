@@ -115,6 +115,19 @@ static int godebug_schedtrace(const char *godebug)
     return 0;
 }
 
+/* GOGC as Go's runtime reads it (readGOGC): "off" or a negative number turns
+ * the collector's pacing off, a number is the percent the heap may grow
+ * between collections, anything else is the default, 100. */
+static int gogc_setting(const char *gogc)
+{
+    if (!gogc || !*gogc) return 100;
+    if (!strcmp(gogc, "off")) return -1;
+    char *end;
+    long v = strtol(gogc, &end, 10);
+    if (*end || v > 1000000000) return 100;
+    return v < 0 ? -1 : (int)v;
+}
+
 /* Parse a whole decimal number in [lo, hi]. */
 static int parse_number(const char *s, long long lo, long long hi, long long *out)
 {
@@ -283,6 +296,7 @@ int main(int argc, char **argv)
     CommandLine cl = {0};
     cl.run.cfg = machine_config_default();
     cl.run.cfg.schedtrace_ms = godebug_schedtrace(getenv("GODEBUG"));
+    cl.run.cfg.gogc = gogc_setting(getenv("GOGC"));
 
     const char *sub = argc > 1 ? argv[1] : NULL;
     int is_run = sub && strcmp(sub, "run") == 0;

@@ -5,7 +5,9 @@
  * cell, the version it last read, "armed" until its own next store: a store
  * by an armed goroutine whose version is behind the cell's overwrites the
  * stores in between unseen.  Both tables are found by hash (u64map.h): a
- * program may touch every element of a large slice.
+ * program may touch every element of a large slice.  When the collector
+ * frees blocks (Machine.freed), the cells and reads in them go: their
+ * addresses will name other objects.  The lost updates stay, as history.
  */
 #include "memwatch.h"
 
@@ -105,7 +107,46 @@ static int actor(const Machine *m)
     return 0;
 }
 
+static void forget_freed(MemWatch *w, const Machine *m)
+{
+    int k = 0;
+    for (int i = 0; i < w->ncells; i++) {
+        if (machine_was_freed(m, w->cells[i].addr)) {
+            free(w->logs[i].s);
+            continue;
+        }
+        w->cells[k] = w->cells[i];
+        w->logs[k++] = w->logs[i];
+    }
+    if (k != w->ncells) {
+        w->ncells = k;
+        u64map_free(&w->cell_index);
+        memset(&w->cell_index, 0, sizeof w->cell_index);
+        for (int i = 0; i < w->ncells; i++) *u64map_slot(&w->cell_index, (uint64_t)w->cells[i].addr, true) = i;
+    }
+    k = 0;
+    for (int i = 0; i < w->nseen; i++)
+        if (!machine_was_freed(m, w->seen[i].addr)) w->seen[k++] = w->seen[i];
+    if (k != w->nseen) {
+        w->nseen = k;
+        u64map_free(&w->seen_index);
+        memset(&w->seen_index, 0, sizeof w->seen_index);
+        for (int i = 0; i < w->nseen; i++)
+            *u64map_slot(&w->seen_index, seen_key(w->seen[i].addr, w->seen[i].g), true) = i;
+    }
+}
+
+static int observe_accesses(MemWatch *w, const Machine *m);
+
 int memwatch_observe(MemWatch *w, const Machine *m)
+{
+    int found = observe_accesses(w, m);
+    if (m->nfreed) forget_freed(w, m);
+    return found;
+}
+
+/* The last frame's loads and stores. */
+static int observe_accesses(MemWatch *w, const Machine *m)
 {
     int g = actor(m), found = 0;
     if (!g) return 0;

@@ -12,6 +12,12 @@
  * then) and the latest read of each goroutine since.  An access by g races
  * with an earlier one by h when the earlier epoch's count is above g's view
  * of h (g has not acquired anything h released after it).
+ *
+ * Freed memory: when the collector frees blocks (Machine.freed), their
+ * slots' shadow and the clocks of the sync objects and atomic words that
+ * lived there are forgotten, so an object the allocator puts at the same
+ * address starts afresh, as Go's race runtime resets the shadow of freed
+ * memory and frees the sync objects in it.
  */
 #include "race.h"
 
@@ -68,6 +74,7 @@ struct RaceDetector {
     U64Map key_index;                    /* key -> index in keys                  */
     Shadow *shadow; int nshadow, shadow_cap;
     U64Map shadow_index;                 /* slot address -> index in shadow       */
+    int *free_shadow; int nfree_shadow, free_shadow_cap;   /* forgotten, to reuse */
     int *stack_data; int nstack_data, stack_data_cap;   /* (proto, line) pairs    */
     StackRec *stacks; int nstacks, stacks_cap;
     U64Map stack_index;                  /* hash of a stack -> its id             */
@@ -87,7 +94,7 @@ void race_free(RaceDetector *r)
     for (int i = 0; i < r->ngs; i++) free(r->gs[i].c);
     for (int i = 0; i < r->nkeys; i++) free(r->keys[i].c);
     for (int i = 0; i < r->nshadow; i++) free(r->shadow[i].reads);
-    free(r->gs); free(r->keys); free(r->free_keys); free(r->shadow);
+    free(r->gs); free(r->keys); free(r->free_keys); free(r->shadow); free(r->free_shadow);
     free(r->stack_data); free(r->stacks); free(r->reports);
     u64map_free(&r->key_index); u64map_free(&r->shadow_index); u64map_free(&r->stack_index);
     u64map_free(&r->reported);
@@ -267,11 +274,84 @@ static Shadow *shadow_of(RaceDetector *r, int64_t addr)
 {
     int *slot = u64map_slot(&r->shadow_index, (uint64_t)addr, true);
     if (*slot < 0) {
-        if (r->nshadow == r->shadow_cap) GROW(r->shadow, r->shadow_cap, r->nshadow + 1);
-        *slot = r->nshadow;
-        memset(&r->shadow[r->nshadow++], 0, sizeof(Shadow));
+        if (r->nfree_shadow) {
+            *slot = r->free_shadow[--r->nfree_shadow];
+        } else {
+            if (r->nshadow == r->shadow_cap) GROW(r->shadow, r->shadow_cap, r->nshadow + 1);
+            *slot = r->nshadow;
+            memset(&r->shadow[r->nshadow++], 0, sizeof(Shadow));
+        }
     }
     return &r->shadow[*slot];
+}
+
+/* ---- freed memory ------------------------------------------------------------------- */
+
+static void forget_shadow(RaceDetector *r, int *slot)
+{
+    Shadow *s = &r->shadow[*slot];
+    memset(&s->w, 0, sizeof s->w);
+    s->nreads = 0;
+    if (r->nfree_shadow == r->free_shadow_cap) GROW(r->free_shadow, r->free_shadow_cap, r->nfree_shadow + 1);
+    r->free_shadow[r->nfree_shadow++] = *slot;
+    *slot = -1;
+}
+
+/* The keys an object at addr may have: its mutex's, its readers', its
+ * WaitGroup's, its Once's, its atomic word's. */
+#define ADDR_KEYS 5
+static void addr_keys(int64_t addr, uint64_t keys[ADDR_KEYS])
+{
+    keys[0] = KEY_MUTEX(addr);
+    keys[1] = KEY_READERS(addr);
+    keys[2] = hb_key(HBK_WAITGROUP, addr, 0);
+    keys[3] = hb_key(HBK_ONCE, addr, 0);
+    keys[4] = hb_key(HBK_ATOMIC, addr, 0);
+}
+
+/* Is key one of addr_keys of an address the collector freed? */
+static bool freed_key(const Machine *m, uint64_t key)
+{
+    HbKeyKind kind = (HbKeyKind)(key >> 56);
+    if (kind != HBK_ATOMIC && kind != HBK_WAITGROUP && kind != HBK_ONCE) return false;
+    for (uint64_t seq = 0; seq < 3; seq++) {
+        int64_t addr = (int64_t)((key ^ (seq << 24)) & 0xffffffffffffULL);
+        uint64_t keys[ADDR_KEYS];
+        addr_keys(addr, keys);
+        for (int k = 0; k < ADDR_KEYS; k++)
+            if (keys[k] == key && machine_was_freed(m, addr)) return true;
+    }
+    return false;
+}
+
+/* Forget what the blocks freed at the end of the last frame held: probe
+ * each slot when they are few, else look at each entry once. */
+static void forget_freed(RaceDetector *r, const Machine *m)
+{
+    uint64_t slots = 0;
+    for (int i = 0; i < m->nfreed; i++) slots += (uint64_t)m->freed[i].n;
+    size_t it = 0;
+    uint64_t key;
+    int *slot;
+    if (slots <= r->shadow_index.cap) {
+        for (int i = 0; i < m->nfreed; i++)
+            for (int64_t a = m->freed[i].addr; a < m->freed[i].addr + m->freed[i].n; a++)
+                if ((slot = u64map_slot(&r->shadow_index, (uint64_t)a, false))) forget_shadow(r, slot);
+    } else {
+        while ((slot = u64map_next(&r->shadow_index, &it, &key)))
+            if (machine_was_freed(m, (int64_t)key)) forget_shadow(r, slot);
+    }
+    if (slots * ADDR_KEYS <= r->key_index.cap) {
+        for (int i = 0; i < m->nfreed; i++)
+            for (int64_t a = m->freed[i].addr; a < m->freed[i].addr + m->freed[i].n; a++) {
+                uint64_t keys[ADDR_KEYS];
+                addr_keys(a, keys);
+                for (int k = 0; k < ADDR_KEYS; k++) drop_key(r, keys[k]);
+            }
+    } else {
+        for (it = 0; (slot = u64map_next(&r->key_index, &it, &key));)
+            if (freed_key(m, key)) drop_key(r, key);
+    }
 }
 
 static void report(RaceDetector *r, int64_t addr, const RaceAccess *cur, const RaceAccess *prev)
@@ -340,6 +420,7 @@ int race_observe(RaceDetector *r, const Machine *m)
         else acquire(r, n->g, n->key);
     }
     for (int i = 0; i < m->nevents; i++) lock_event(r, &m->events[i]);
+    if (m->nfreed) forget_freed(r, m);
     return r->nreports - before;
 }
 

@@ -221,6 +221,27 @@ static void check(StuckWatch *w, const Machine *m, bool global)
     free(stuck);
 }
 
+/* The collector freed blocks: what goroutines reached at their start and
+ * the Done calls recorded there are of objects that are gone. */
+static void forget_freed(StuckWatch *w, const Machine *m)
+{
+    for (int g = 0; g < w->ngs; g++) {
+        GInfo *gi = &w->gs[g];
+        int k = 0;
+        for (int i = 0; i < gi->nreach; i++)
+            if (!machine_was_freed(m, gi->reach_lo[i])) {
+                gi->reach_lo[k] = gi->reach_lo[i];
+                gi->reach_hi[k++] = gi->reach_hi[i];
+            }
+        gi->nreach = k;
+    }
+    size_t it = 0;
+    uint64_t key;
+    int *slot;
+    while ((slot = u64map_next(&w->done, &it, &key)))
+        if (machine_was_freed(m, (int64_t)(key >> 22))) *slot = -1;
+}
+
 void stuck_observe(StuckWatch *w, const Machine *m)
 {
     if (m->ngs > 0) ginfo(w, m->ngs);
@@ -256,6 +277,7 @@ void stuck_observe(StuckWatch *w, const Machine *m)
             *slot = 1;
         }
     }
+    if (m->nfreed) forget_freed(w, m);      /* (after the frame: the collector runs at its end) */
     if (m->status == M_DEADLOCK) {
         if (m->frame != w->last_check) check(w, m, true);
         return;

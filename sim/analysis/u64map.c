@@ -42,6 +42,16 @@ int *u64map_slot(U64Map *mp, uint64_t key, bool insert)
     return &mp->vals[i];
 }
 
+int *u64map_next(U64Map *mp, size_t *i, uint64_t *key)
+{
+    for (; *i < mp->cap; (*i)++) {
+        if (!mp->keys[*i] || mp->vals[*i] < 0) continue;
+        *key = mp->keys[*i] - 1;
+        return &mp->vals[(*i)++];
+    }
+    return NULL;
+}
+
 void u64map_free(U64Map *mp)
 {
     free(mp->keys);

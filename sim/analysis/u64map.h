@@ -20,6 +20,10 @@ typedef struct U64Map {
  * a pointer it returned before is stale after the next insert. */
 int *u64map_slot(U64Map *mp, uint64_t key, bool insert);
 void u64map_free(U64Map *mp);
+/* The live entries one by one, in table order: start with *i = 0; returns
+ * the next entry's value slot (its key in *key), NULL at the end.  Setting
+ * a value to -1 deletes it; inserting while iterating is not allowed. */
+int *u64map_next(U64Map *mp, size_t *i, uint64_t *key);
 /* A 64-bit finaliser (MurmurHash3's), for keys and for hashing runs. */
 uint64_t u64map_mix(uint64_t x);
 

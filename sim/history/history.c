@@ -44,8 +44,7 @@ struct History {
 static size_t footprint(const Machine *m)
 {
     size_t b = sizeof *m + (size_t)m->nmem * sizeof(Value) + m->strdata_len +
-               (size_t)m->nstrings * sizeof(StrRef) + (size_t)m->nobjects * sizeof(Object) +
-               (size_t)m->nblocks * sizeof(int64_t) +
+               (size_t)m->nstrings * sizeof(StrRef) + (size_t)m->nblocks * sizeof(Block) +
                m->stdout_len + m->stderr_len + (size_t)m->nchans * sizeof(Chan);
     for (int i = 0; i < m->ngs; i++)
         b += sizeof(Goroutine) + (size_t)m->gs[i].stack_cap * sizeof(Value) +

@@ -214,6 +214,8 @@ int compile_conc_builtin(Compiler *C, Expr *e, int bi, CallKind how)
     case BI_GOMAXPROCS: args(C, e); op_or_defer(C, how, OP_GOMAXPROCS, 0, 1); return how == CALL_DEFER ? 0 : 1;
     case BI_NUMGOROUTINE: compile_emit(C, OP_NUMGOROUTINE, 0, 0); return 1;
     case BI_NUMCPU: compile_emit(C, OP_NUMCPU, 0, 0); return 1;
+    case BI_GC: op_or_defer(C, how, OP_GC, 0, 0); return 0;
+    case BI_READMEMSTATS: args(C, e); compile_emit(C, OP_MEMSTATS, 0, 0); return 0;
     case BI_NOW: compile_emit(C, OP_NOW, 0, 0); return 1;
     case BI_SINCE:                      /* time.Now().Sub(t), Now read after t */
         args(C, e);

@@ -104,7 +104,7 @@ typedef enum Builtin {
     BI_NEWCOND, BI_CONDWAIT, BI_CONDSIGNAL, BI_CONDBROADCAST,
     BI_ATOMIC_ADD32, BI_ATOMIC_ADD64, BI_ATOMIC_LOAD32, BI_ATOMIC_LOAD64,
     BI_ATOMIC_STORE32, BI_ATOMIC_STORE64, BI_ATOMIC_CAS32, BI_ATOMIC_CAS64,
-    BI_GOSCHED, BI_GOMAXPROCS, BI_NUMGOROUTINE, BI_NUMCPU,
+    BI_GOSCHED, BI_GOMAXPROCS, BI_NUMGOROUTINE, BI_NUMCPU, BI_GC, BI_READMEMSTATS,
     BI_NOW, BI_SINCE, BI_UNTIL, BI_AFTER, BI_TICK, BI_NEWTIMER, BI_NEWTICKER,
     BI_TIMER_STOP, BI_TIMER_RESET, BI_TICKER_STOP, BI_TICKER_RESET,
     BI_DUR_STRING, BI_DUR_ROUND, BI_DUR_TRUNCATE, BI_DUR_NS, BI_DUR_US, BI_DUR_MS,
@@ -203,6 +203,7 @@ typedef struct Checker {
     bool type_switch_clause;  /* checking the body of a type switch's clause   */
     Stmt *fallthrough_ok;     /* the clause where fallthrough may end          */
     Type *t_rwmutex, *t_once, *t_cond, *t_time, *t_timer, *t_ticker;  /* types_conc.c */
+    Type *t_memstats;
     int selects;              /* enclosing selects in the current function      */
     Type *t_num[NK_FLOAT32 + 1];   /* int, int8 ... float32       */
     Type *t_ufloat;                /* untyped float                           */

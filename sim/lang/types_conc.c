@@ -14,6 +14,8 @@
  * they are never copied and always live in memory.  sync.Cond, time.Timer
  * and time.Ticker are structs with their Go-visible field (L, C) and a
  * hidden one (the notify list; the timer's id) that no program can name.
+ * runtime.MemStats is a struct of the fields in sim/lib_data.h, which
+ * runtime.ReadMemStats fills from the collector's figures.
  * time.Time is a named int: the virtual clock's Unix nanoseconds (see
  * sim/machine/runtime.c).  Duration.Seconds and friends return float64, which the
  * subset does not have yet; they are reported as unsupported.
@@ -23,6 +25,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "lex.h"
+#include "lib_data.h"
 #include "parse.h"
 
 /* ---- types ---------------------------------------------------------------------------- */
@@ -37,6 +40,24 @@ static Type *lib_struct(Checker *c, const char *name, const char *f0, Type *t0, 
     t->nfields = 2;
     t->nslots = 2;
     return t;
+}
+
+/* runtime.MemStats, from the table of its fields (made on first use: the
+ * numeric types come after types_conc_init). */
+static Type *memstats_struct(Checker *c)
+{
+    if (c->t_memstats) return c->t_memstats;
+    Type *t = types_new(c, TY_STRUCT, "runtime.MemStats");
+    t->fields = parse_alloc(c->arena, MS__COUNT * sizeof *t->fields);
+    for (int i = 0; i < MS__COUNT; i++) {
+        char k = memstats_fields[i].sig[0];
+        Type *ft = k == 'u' ? c->t_num[NK_UINT64] : k == '3' ? c->t_num[NK_UINT32]
+                 : k == 'f' ? c->t_num[NK_FLOAT64] : c->t_bool;
+        TField f = {memstats_fields[i].name, (int)strlen(memstats_fields[i].name), ft, i, false};
+        t->fields[i] = f;
+    }
+    t->nfields = t->nslots = MS__COUNT;
+    return c->t_memstats = t;
 }
 
 void types_conc_init(Checker *c)
@@ -69,7 +90,7 @@ static Type *universe_type(Checker *c, const char *name)
 
 /* ---- package members --------------------------------------------------------------------- */
 
-enum { T_NONE, T_RWMUTEX, T_ONCE, T_COND, T_TIME, T_TIMER, T_TICKER };
+enum { T_NONE, T_RWMUTEX, T_ONCE, T_COND, T_TIME, T_TIMER, T_TICKER, T_MEMSTATS };
 
 typedef struct LibMember {
     const char *pkg, *name;
@@ -91,6 +112,8 @@ static const LibMember lib[] = {
     {"sync/atomic", "CompareAndSwapInt64", BI_ATOMIC_CAS64, 0},
     {"runtime", "Gosched", BI_GOSCHED, 0}, {"runtime", "GOMAXPROCS", BI_GOMAXPROCS, 0},
     {"runtime", "NumGoroutine", BI_NUMGOROUTINE, 0}, {"runtime", "NumCPU", BI_NUMCPU, 0},
+    {"runtime", "GC", BI_GC, 0}, {"runtime", "ReadMemStats", BI_READMEMSTATS, 0},
+    {"runtime", "MemStats", 0, T_MEMSTATS},
 };
 
 /* Real members of sync/atomic and runtime that are not modelled. */
@@ -98,9 +121,9 @@ static const char *const lib_unsupported[] = {
     "AddUint32", "AddUint64", "AddUintptr", "LoadUint32", "LoadUint64", "LoadPointer",
     "StoreUint32", "StoreUint64", "StorePointer", "SwapInt32", "SwapInt64", "SwapUint32",
     "SwapUint64", "CompareAndSwapUint32", "CompareAndSwapUint64", "Value", "Bool", "Int32",
-    "Int64", "Uint32", "Uint64", "Pointer", "GC", "Goexit", "Caller", "Callers", "Stack",
-    "KeepAlive", "SetFinalizer", "LockOSThread", "UnlockOSThread", "ReadMemStats",
-    "MemStats", "GOOS", "GOARCH", "Version", "NumCgoCall", "Breakpoint",
+    "Int64", "Uint32", "Uint64", "Pointer", "Goexit", "Caller", "Callers", "Stack",
+    "KeepAlive", "SetFinalizer", "LockOSThread", "UnlockOSThread",
+    "GOOS", "GOARCH", "Version", "NumCgoCall", "Breakpoint",
 };
 
 static Type *lib_type(Checker *c, int t)
@@ -112,6 +135,7 @@ static Type *lib_type(Checker *c, int t)
     case T_TIME: return c->t_time;
     case T_TIMER: return c->t_timer;
     case T_TICKER: return c->t_ticker;
+    case T_MEMSTATS: return memstats_struct(c);
     default: return c->t_invalid;
     }
 }
@@ -192,6 +216,16 @@ static const LibMethod methods[] = {
 
 bool types_conc_method(Checker *c, Expr *e, Expr *x, Type *t)
 {
+    if (t == c->t_memstats) {          /* Go's arrays of it are not modelled */
+        static const char *const arrays[] = {"PauseNs", "PauseEnd", "BySize"};
+        for (size_t i = 0; i < sizeof arrays / sizeof arrays[0]; i++)
+            if ((int)strlen(arrays[i]) == e->namelen && !memcmp(arrays[i], e->name, (size_t)e->namelen)) {
+                types_errorf(c, e->op_line, e->op_col, "interleave does not support %s.%.*s",
+                             t->name, e->namelen, e->name);
+                return true;
+            }
+        return false;
+    }
     int which = t == c->t_rwmutex ? T_RWMUTEX : t == c->t_once ? T_ONCE : t == c->t_cond ? T_COND
               : t == c->t_timer ? T_TIMER : t == c->t_ticker ? T_TICKER : t == c->t_time ? T_TIME
               : t == c->t_duration ? T_NONE : -1;
@@ -383,6 +417,13 @@ void types_conc_call(Checker *c, Expr *e, int bi, const char *callee)
         args(c, e, ps, 0, callee);
         result(e, c->t_int);
         return;
+    case BI_GC:
+        args(c, e, ps, 0, callee);
+        return;
+    case BI_READMEMSTATS:
+        ps[0] = types_ptr(c, memstats_struct(c));
+        args(c, e, ps, 1, callee);
+        return;
     case BI_NOW:
         args(c, e, ps, 0, callee);
         result(e, c->t_time);
@@ -449,7 +490,7 @@ bool types_conc_deferrable(int bi)
     case BI_CLOSE: case BI_RLOCK: case BI_RUNLOCK: case BI_WLOCK: case BI_WUNLOCK:
     case BI_CONDSIGNAL: case BI_ATOMIC_ADD32: case BI_ATOMIC_ADD64: case BI_ATOMIC_LOAD32:
     case BI_ATOMIC_LOAD64: case BI_ATOMIC_STORE32: case BI_ATOMIC_STORE64: case BI_ATOMIC_CAS32:
-    case BI_ATOMIC_CAS64: case BI_GOSCHED: case BI_GOMAXPROCS: case BI_TIMER_STOP:
+    case BI_ATOMIC_CAS64: case BI_GOSCHED: case BI_GOMAXPROCS: case BI_GC: case BI_TIMER_STOP:
     case BI_TICKER_STOP: case BI_TIMER_RESET: case BI_TICKER_RESET:
         return true;
     default:

@@ -43,7 +43,7 @@ static void put_int(Out o, int64_t i)
 
 static int64_t fake_addr(int64_t slot) { return 0xc000010000LL + slot * 8; }
 
-static int object_at(const Machine *m, int64_t addr);
+static int64_t object_at(const Machine *m, int64_t addr);
 static void value_v(const Machine *m, Value v, Out o, int depth);
 
 /* The name of a typed value's type (value.h), NULL for an untyped one. */
@@ -141,9 +141,9 @@ static const char *type_name(const Machine *m, Value v, char *tmp, size_t n)
     case V_BOOL: return "bool";
     case V_STR: return "string";
     case V_PTR: {
-        int k = object_at(m, v.i);
-        if (k < 0 || m->objects[k].type < 0) return "*int";
-        const char *t = m->prog->types[m->objects[k].type].name;
+        int64_t k = object_at(m, v.i);
+        if (k < 0 || m->blocks[k].type < 0) return "*int";
+        const char *t = m->prog->types[m->blocks[k].type].name;
         bool builtin = strchr(t, '.') || !strcmp(t, "int") || !strcmp(t, "bool") || !strcmp(t, "string");
         snprintf(tmp, n, "*%s%s", builtin ? "" : "main.", t);
         return tmp;
@@ -158,20 +158,20 @@ static const char *type_name(const Machine *m, Value v, char *tmp, size_t n)
     return "?";
 }
 
-/* The object starting exactly at addr, -1 if none. */
-static int object_at(const Machine *m, int64_t addr)
+/* The block starting exactly at addr (the last one, past zero-size
+ * blocks there), -1 if none. */
+static int64_t object_at(const Machine *m, int64_t addr)
 {
-    int lo = 0, hi = m->nobjects - 1;
+    int64_t lo = 0, hi = m->nblocks - 1, found = -1;
     while (lo <= hi) {
-        int mid = lo + (hi - lo) / 2;
-        if (m->objects[mid].base == addr) return mid;
-        if (m->objects[mid].base < addr) lo = mid + 1;
+        int64_t mid = lo + (hi - lo) / 2;
+        if (m->blocks[mid].base <= addr) { found = mid; lo = mid + 1; }
         else hi = mid - 1;
     }
-    return -1;
+    return found >= 0 && m->blocks[found].base == addr ? found : -1;
 }
 
-static void struct_v(const Machine *m, const Object *obj, Out o, int depth)
+static void struct_v(const Machine *m, const Block *obj, Out o, int depth)
 {
     puts_(o, "&{");
     for (int k = 0; k < obj->nslots; k++) {
@@ -363,11 +363,11 @@ static void value_v(const Machine *m, Value v, Out o, int depth)
         puts_(o, v.aux == SYNC_MUTEX ? "{0 0}" : "{{} 0 0}");
         return;
     case V_PTR: {
-        int k = depth == 0 ? object_at(m, v.i) : -1;
-        if (k >= 0 && m->objects[k].type >= 0) {
-            const TypeLayout *t = &m->prog->types[m->objects[k].type];
+        int64_t k = depth == 0 ? object_at(m, v.i) : -1;
+        if (k >= 0 && m->blocks[k].type >= 0) {
+            const TypeLayout *t = &m->prog->types[m->blocks[k].type];
             if (t->nslots > 1 || (t->slot_name && t->slot_name[0] && t->slot_name[0][0])) {
-                struct_v(m, &m->objects[k], o, depth);
+                struct_v(m, &m->blocks[k], o, depth);
                 return;
             }
         }

@@ -100,6 +100,16 @@ IoState *io_state_copy(IoState *reuse, const IoState *src)
     return d;
 }
 
+void io_state_roots(const IoState *s, void (*addr)(void *ctx, int64_t a), void (*str)(void *ctx, int64_t i),
+                    void *ctx)
+{
+    if (!s) return;
+    for (int k = 0; k < IOS__COUNT; k++)
+        if (s->sentinel[k]) addr(ctx, s->sentinel[k]);
+    for (int i = 0; i < s->nfds; i++)
+        if (s->fds[i].kind == IOFD_FILE) str(ctx, s->fds[i].name);
+}
+
 /* ---- names ------------------------------------------------------------------------------ */
 
 bool io_path_clean(const char *name, size_t n, char *out, size_t outn)

@@ -6,11 +6,16 @@
  * into main's first instruction.  The init steps are visible frames like any
  * other, and init can do anything a function can.
  *
- * Memory: mem[0, nglobals) are the globals, then the heap grows by objects
- * (NEW, CLOSURE) with increasing base addresses and is never freed, so an
- * address names one object for the whole run (machine_addr_name uses that).
- * Every allocation's base is kept in blocks[]: the extent of what a pointer
- * into it keeps alive.
+ * Memory: mem[0, nglobals) are the globals, then the heap: every allocation
+ * (NEW, CLOSURE, make, append ...) is a block, recorded in blocks[] in
+ * address order with the name it was made under.  A new block is a free one
+ * of the same size the collector left (sim/machine/gc.c), else it is taken
+ * at the end of mem (a bump pointer that the collector moves back when the
+ * blocks at the end die).  So an address names one object from its
+ * allocation to its collection, and machine_addr_name finds it by binary
+ * search.  Strings live outside mem (strings, strdata), made by
+ * machine_add_string and machine_concat, and are collected too: a string's
+ * index stays its own while a value refers to it.
  *
  * Endings: main returning gives M_EXITED (exit 0, other goroutines abandoned
  * as in Go); machine_fail() gives M_PANIC or M_DEADLOCK (exit 2) and writes
@@ -27,7 +32,7 @@
 
 MachineConfig machine_config_default(void)
 {
-    MachineConfig c = {2, POLICY_GO, 1, MACHINE_GO_TIME_SLICE, 0, NULL, 0};
+    MachineConfig c = {2, POLICY_GO, 1, MACHINE_GO_TIME_SLICE, 0, NULL, 0, 100};
     return c;
 }
 
@@ -73,15 +78,11 @@ Event *machine_emit(Machine *m, EventKind kind, int g, int core)
 void machine_name_array(Machine *m, int64_t base, int64_t elems, int esz, int type, int name)
 {
     if (elems <= 0 || esz <= 0 || elems * esz > INT32_MAX) return;
-    if (m->nobjects && m->objects[m->nobjects - 1].base >= base) return;   /* kept in address order */
-    GROW(m->objects, m->objects_cap, m->nobjects + 1);
-    Object *o = &m->objects[m->nobjects++];
-    memset(o, 0, sizeof *o);
-    o->base = base;
-    o->nslots = (int32_t)(elems * esz);
-    o->type = type;
-    o->name = name;
-    o->elems = (int32_t)elems;
+    int64_t b = machine_block_of(m, base);
+    if (b < 0 || m->blocks[b].base != base || m->blocks[b].nslots != elems * esz) return;
+    m->blocks[b].type = type;
+    m->blocks[b].name = name;
+    m->blocks[b].elems = (int32_t)elems;
 }
 
 void machine_hb(Machine *m, HbKind kind, int g, uint64_t key)
@@ -92,43 +93,62 @@ void machine_hb(Machine *m, HbKind kind, int g, uint64_t key)
 
 int64_t machine_alloc(Machine *m, int nslots, int type, int name)
 {
-    int64_t base = m->nmem;
-    if (base + nslots > m->mem_cap) {
-        int64_t c = m->mem_cap ? m->mem_cap : 64;
-        while (c < base + nslots) c *= 2;
-        m->mem = xrealloc(m->mem, (size_t)c * sizeof(Value));
-        m->mem_cap = c;
-    }
-    for (int i = 0; i < nslots; i++) m->mem[base + i] = value_nil();
-    m->nmem += nslots;
-    if (nslots > 0) {
+    if (nslots <= 0 && type < 0) return m->nmem;   /* nothing to name or to keep */
+    int64_t b = nslots > 0 ? gc_take_free(m, nslots) : -1, base;
+    if (b >= 0) {
+        base = m->blocks[b].base;
+    } else {
+        base = m->nmem;
+        if (base + nslots > m->mem_cap) {
+            int64_t c = m->mem_cap ? m->mem_cap : 64;
+            while (c < base + nslots) c *= 2;
+            m->mem = xrealloc(m->mem, (size_t)c * sizeof(Value));
+            m->mem_cap = c;
+        }
+        m->nmem += nslots;
         if (m->nblocks == m->blocks_cap) {
             m->blocks_cap = m->blocks_cap ? 2 * m->blocks_cap : 64;
             m->blocks = xrealloc(m->blocks, (size_t)m->blocks_cap * sizeof *m->blocks);
         }
-        m->blocks[m->nblocks++] = base;
+        b = m->nblocks++;
     }
-    if (type != -2) {
-        GROW(m->objects, m->objects_cap, m->nobjects + 1);
-        Object *o = &m->objects[m->nobjects++];
-        memset(o, 0, sizeof *o);            /* no stray padding: machines compare bytewise */
-        o->base = base;
-        o->nslots = nslots;
-        o->type = type;
-        o->name = name;
-    }
+    for (int i = 0; i < nslots; i++) m->mem[base + i] = value_nil();
+    m->blocks[b] = (Block){base, nslots, type < 0 ? -1 : type, name, 0};
+    gc_count_alloc(m, nslots > 0, (uint64_t)(nslots > 0 ? nslots : 1) * GC_WORD);
     return base;
+}
+
+/* A new entry of strings for the text at strdata[off, off + len). */
+static int new_string(Machine *m, uint32_t off, uint32_t len)
+{
+    int i;
+    if (m->gc.nfree_strs > 0) {
+        i = m->gc.free_strs[--m->gc.nfree_strs];
+    } else {
+        GROW(m->strings, m->strings_cap, m->nstrings + 1);
+        i = m->nstrings++;
+    }
+    m->strings[i] = (StrRef){off, len};
+    gc_count_alloc(m, true, gc_string_bytes(len));
+    return i;
 }
 
 int machine_add_string(Machine *m, const char *s, size_t n)
 {
-    GROW(m->strings, m->strings_cap, m->nstrings + 1);
-    StrRef *r = &m->strings[m->nstrings];
-    r->off = m->strdata_len;
-    r->len = (uint32_t)n;
-    buf_append(&m->strdata, &m->strdata_len, &m->strdata_cap, s, n);
+    uint32_t off = m->strdata_len;
+    uintptr_t at = (uintptr_t)s, from = (uintptr_t)m->strdata;
+    if (m->strdata && at >= from && at < from + m->strdata_cap) {
+        /* a piece of another string (a substring, a base name): growing
+         * strdata would move it, so copy it out first */
+        char *tmp = xmalloc(n + 1);
+        memcpy(tmp, s, n);
+        buf_append(&m->strdata, &m->strdata_len, &m->strdata_cap, tmp, n);
+        free(tmp);
+    } else {
+        buf_append(&m->strdata, &m->strdata_len, &m->strdata_cap, s, n);
+    }
     buf_append(&m->strdata, &m->strdata_len, &m->strdata_cap, "", 1);   /* keep a NUL */
-    return m->nstrings++;
+    return new_string(m, off, (uint32_t)n);
 }
 
 const char *machine_string(const Machine *m, Value v, uint32_t *len)
@@ -157,15 +177,12 @@ int machine_concat(Machine *m, Value a, Value b)
         m->strdata = xrealloc(m->strdata, c);
         m->strdata_cap = c;
     }
-    GROW(m->strings, m->strings_cap, m->nstrings + 1);
-    StrRef *r = &m->strings[m->nstrings];
-    r->off = m->strdata_len;
-    r->len = la + lb;
-    memcpy(m->strdata + m->strdata_len, machine_string(m, a, NULL), la);
-    memcpy(m->strdata + m->strdata_len + la, machine_string(m, b, NULL), lb);
+    uint32_t off = m->strdata_len;
+    memcpy(m->strdata + off, machine_string(m, a, NULL), la);
+    memcpy(m->strdata + off + la, machine_string(m, b, NULL), lb);
     m->strdata_len += la + lb;
     m->strdata[m->strdata_len++] = '\0';
-    return m->nstrings++;
+    return new_string(m, off, la + lb);
 }
 
 void machine_output(Machine *m, int g, int core, uint32_t from)
@@ -206,10 +223,11 @@ Machine *machine_new(const Program *p, const MachineConfig *cfg)
     m->status = M_RUNNING;
     m->gomaxprocs = m->ncores;
 
-    machine_alloc(m, p->nglobals, -2, -1);        /* globals: not an Object */
+    machine_alloc(m, p->nglobals, -2, -1);        /* globals: block 0 */
     for (int i = 0; i < p->nstrings; i++)
         machine_add_string(m, p->strings[i], (size_t)p->string_len[i]);
     if (!p->nstrings) machine_add_string(m, "", 0);
+    gc_init(m);                                   /* the heap starts here */
     buf_append(&m->stdout_buf, &m->stdout_len, &m->stdout_cap, "", 0);
     buf_append(&m->stderr_buf, &m->stderr_len, &m->stderr_cap, "", 0);
 
@@ -250,7 +268,7 @@ static int sync_queues(SyncObj *s, SyncQueue out[2])
     return 0;
 }
 
-static void free_sync(SyncObj *s)
+void sync_obj_free(SyncObj *s)
 {
     SyncQueue q[2];
     int n = sync_queues(s, q);
@@ -261,14 +279,15 @@ void machine_free(Machine *m)
 {
     if (!m) return;
     for (int i = 0; i < m->ngs; i++) free_goroutine(&m->gs[i]);
-    for (int i = 0; i < m->nsyncs; i++) free_sync(&m->syncs[i]);
+    for (int i = 0; i < m->nsyncs; i++) sync_obj_free(&m->syncs[i]);
     chan_free_all(m);
     for (int i = 0; i < MACHINE_MAX_CORES; i++) free(m->cores[i].local.ids);
     free(m->global.ids);
     free(m->pollready.ids);
     free(m->threads);
     free(m->netevs);
-    free(m->mem); free(m->blocks); free(m->objects); free(m->strdata); free(m->strings);
+    free(m->mem); free(m->blocks); free(m->strdata); free(m->strings);
+    free(m->gc.free); free(m->gc.classes); free(m->gc.free_strs); free(m->freed);
     free(m->gs); free(m->syncs); free(m->events); free(m->hb);
     free(m->stdout_buf); free(m->stderr_buf); free(m->timers);
     io_state_free(m->io);
@@ -300,7 +319,10 @@ void machine_copy(Machine *dst, const Machine *src)
 #define REUSE(f, cap, n) do { dst->f = old.f; dst->cap = old.cap; COPY_INTO(dst->f, dst->cap, src->f, n); } while (0)
     REUSE(mem, mem_cap, src->nmem);
     REUSE(blocks, blocks_cap, src->nblocks);
-    REUSE(objects, objects_cap, src->nobjects);
+    REUSE(gc.free, gc.free_cap, src->gc.nfree);
+    REUSE(gc.classes, gc.classes_cap, src->gc.nclasses);
+    REUSE(gc.free_strs, gc.free_strs_cap, src->gc.nfree_strs);
+    REUSE(freed, freed_cap, src->nfreed);
     REUSE(strdata, strdata_cap, src->strdata_len);
     REUSE(strings, strings_cap, src->nstrings);
     REUSE(events, events_cap, src->nevents);
@@ -341,7 +363,7 @@ void machine_copy(Machine *dst, const Machine *src)
     }
 
     /* Sync objects: the same, with their wait queues (fresh copies). */
-    for (int i = 0; i < old.nsyncs; i++) free_sync(&old.syncs[i]);
+    for (int i = 0; i < old.nsyncs; i++) sync_obj_free(&old.syncs[i]);
     dst->syncs = old.syncs;
     dst->syncs_cap = old.syncs_cap;
     if (src->nsyncs > dst->syncs_cap) {
@@ -459,6 +481,37 @@ const char *machine_goroutine_func(const Machine *m, const Goroutine *g)
     return m->prog->protos[g->frames[g->nframes - 1].proto].name;
 }
 
+int64_t machine_block_of(const Machine *m, int64_t addr)
+{
+    if (addr < 0 || addr >= m->nmem || !m->nblocks) return -1;
+    int64_t lo = 0, hi = m->nblocks - 1, found = -1;
+    while (lo <= hi) {                      /* last block with base <= addr */
+        int64_t mid = lo + (hi - lo) / 2;
+        if (m->blocks[mid].base <= addr) { found = mid; lo = mid + 1; }
+        else hi = mid - 1;
+    }
+    return found >= 0 && addr < m->blocks[found].base + m->blocks[found].nslots ? found : -1;
+}
+
+void machine_block_extent(const Machine *m, int64_t b, int64_t *lo, int64_t *hi)
+{
+    *lo = m->blocks[b].base;
+    *hi = m->blocks[b].base + m->blocks[b].nslots;
+}
+
+bool machine_was_freed(const Machine *m, int64_t addr)
+{
+    int lo = 0, hi = m->nfreed - 1;
+    while (lo <= hi) {
+        int mid = lo + (hi - lo) / 2;
+        const MemRange *r = &m->freed[mid];
+        if (addr < r->addr) hi = mid - 1;
+        else if (addr >= r->addr + r->n) lo = mid + 1;
+        else return true;
+    }
+    return false;
+}
+
 const char *machine_addr_name(const Machine *m, int64_t addr, char *buf, size_t n)
 {
     const Program *p = m->prog;
@@ -466,31 +519,24 @@ const char *machine_addr_name(const Machine *m, int64_t addr, char *buf, size_t 
         snprintf(buf, n, "%s", p->global_name[addr]);
         return buf;
     }
-    int lo = 0, hi = m->nobjects - 1, found = -1;
-    while (lo <= hi) {                      /* last object with base <= addr */
-        int mid = lo + (hi - lo) / 2;
-        if (m->objects[mid].base <= addr) { found = mid; lo = mid + 1; }
-        else hi = mid - 1;
-    }
-    if (found >= 0) {
-        const Object *o = &m->objects[found];
-        if (addr < o->base + o->nslots && o->name >= 0 && o->name < m->nstrings) {
-            const char *name = machine_string(m, value_make(V_STR, 0, o->name), NULL);
-            const char *slot = "";
-            int64_t off = addr - o->base;
-            char elem[160];
-            if (o->elems > 0 && o->nslots >= o->elems) {       /* forks[1], or forks[1].mu */
-                int64_t esz = o->nslots / o->elems;
-                snprintf(elem, sizeof elem, "%s[%lld]", name, (long long)(off / esz));
-                name = elem;
-                off %= esz;
-            }
-            if (o->type >= 0 && o->type < p->ntypes && p->types[o->type].slot_name)
-                slot = p->types[o->type].slot_name[off];
-            if (slot && slot[0]) snprintf(buf, n, "%s.%s", name, slot);
-            else snprintf(buf, n, "%s", name);
-            return buf;
+    int64_t b = machine_block_of(m, addr);
+    const Block *o = b >= 0 ? &m->blocks[b] : NULL;
+    if (o && o->type != BLOCK_FREE && o->name >= 0 && o->name < m->nstrings) {
+        const char *name = machine_string(m, value_make(V_STR, 0, o->name), NULL);
+        const char *slot = "";
+        int64_t off = addr - o->base;
+        char elem[160];
+        if (o->elems > 0 && o->nslots >= o->elems) {       /* forks[1], or forks[1].mu */
+            int64_t esz = o->nslots / o->elems;
+            snprintf(elem, sizeof elem, "%s[%lld]", name, (long long)(off / esz));
+            name = elem;
+            off %= esz;
         }
+        if (o->type >= 0 && o->type < p->ntypes && p->types[o->type].slot_name)
+            slot = p->types[o->type].slot_name[off];
+        if (slot && slot[0]) snprintf(buf, n, "%s.%s", name, slot);
+        else snprintf(buf, n, "%s", name);
+        return buf;
     }
     snprintf(buf, n, "0x%" PRIx64, (uint64_t)addr);
     return buf;

@@ -45,6 +45,9 @@ typedef struct MachineConfig {
     int64_t race_exit_ns;       /* a -race build: when main returns, the race
                                    runtime's exit (racefini) takes this long
                                    while the other goroutines run on; 0 off  */
+    int gogc;                   /* Go's GOGC: the heap may grow by this percent
+                                   of what the last collection left before the
+                                   next one (100); -1 never collect (GOGC=off) */
 } MachineConfig;
 
 /* What a -race binary's exit takes beyond a plain one's, measured with Go
@@ -289,15 +292,53 @@ typedef struct Thread {
     uint64_t idle_seq;  /* when it went idle: the latest is woken first        */
 } Thread;
 
-/* A heap object: a named run of slots in mem (a variable, a struct, a closure). */
-typedef struct Object {
+/* An allocation: a run of slots in mem (a variable, a struct, a closure
+ * record, a slice's array, a map's storage), with the source name it was
+ * made under.  Machine.blocks holds one per allocation in address order; a
+ * pointer into a block keeps all of it alive (sim/machine/reach.c), and the
+ * collector (sim/machine/gc.c) frees whole blocks and reuses them for
+ * allocations of the same size.  A zero-size allocation (&struct{}{}) is a
+ * block of no slots at the address the next one gets. */
+typedef struct Block {
     int64_t base;       /* address of slot 0                                    */
     int32_t nslots;
-    int32_t type;       /* index into Program.types, -1 for a closure record   */
+    int32_t type;       /* index into Program.types; negative: none (a closure
+                           record, a box, a map's storage, the globals), and
+                           BLOCK_FREE for a block the collector freed         */
     int32_t name;       /* string index of the variable's name, -1 anonymous   */
     int32_t elems;      /* an array of elems values of `type` ("forks[1]"), 0:
                            one value                                          */
-} Object;
+} Block;
+#define BLOCK_FREE (-3)
+
+/* Slots [addr, addr + n) of mem. */
+typedef struct MemRange { int64_t addr, n; } MemRange;
+
+/* Free blocks of one size, as the collector's last sweep left them:
+ * GcState.free[next, end) are their indices in Machine.blocks, lowest
+ * address first. */
+typedef struct GcClass { int64_t nslots, next, end; } GcClass;
+
+/* The collector's state (sim/machine/gc.c).  Sizes are Go bytes: a slot
+ * counts 8 (one word: an int, a pointer), a string its length rounded up to
+ * 8; the globals and the program's constant strings are not heap. */
+typedef struct GcState {
+    uint64_t live;          /* heap bytes allocated and not freed (HeapAlloc)   */
+    uint64_t goal;          /* collect when live reaches it (Go's heap goal)   */
+    uint64_t marked_heap;   /* live after the last collection (heapMarked)     */
+    uint64_t total;         /* heap bytes ever allocated (TotalAlloc)          */
+    uint64_t mallocs, frees;/* heap objects allocated, freed                   */
+    uint32_t cycles;        /* collections so far (NumGC)                      */
+    uint32_t forced;        /* ... by runtime.GC (NumForcedGC)                 */
+    bool requested;         /* runtime.GC ran this frame: collect at its end   */
+    int64_t last_ns;        /* virtual time of the last collection, -1 none    */
+    uint64_t marked, swept; /* slots marked and blocks swept, over all cycles:
+                               the collector's work                           */
+    int64_t *free; int64_t nfree, free_cap;   /* free blocks, by class        */
+    GcClass *classes; int nclasses, classes_cap;   /* by nslots               */
+    int *free_strs; int nfree_strs, free_strs_cap;   /* free indices of
+                               Machine.strings, the lowest last (taken first) */
+} GcState;
 
 typedef struct StrRef { uint32_t off, len; } StrRef;
 
@@ -459,11 +500,16 @@ typedef struct Machine {
     int exit_code;
 
     Value *mem; int64_t nmem, mem_cap;       /* globals first, then the heap   */
-    Object *objects; int nobjects, objects_cap;
-    int64_t *blocks; int64_t nblocks, blocks_cap;  /* the base of every allocation
-                                   (the globals are block 0), in address order:
-                                   what the collector's marking scans as one
-                                   piece (sim/machine/reach.c)                */
+    Block *blocks; int64_t nblocks, blocks_cap;  /* every allocation (the globals
+                                   are block 0), in address order: what the
+                                   collector marks and frees as one piece
+                                   (sim/machine/reach.c, gc.c) and what names
+                                   an address (machine_addr_name)            */
+    GcState gc;
+    MemRange *freed; int nfreed, freed_cap;   /* blocks the collector freed at
+                                   the end of the last frame, in address order,
+                                   adjacent ones as one range: the analyses
+                                   forget what they knew of them             */
     char *strdata; uint32_t strdata_len, strdata_cap;
     StrRef *strings; int nstrings, strings_cap;  /* program constants first   */
 
@@ -555,6 +601,13 @@ int machine_goroutine_line(const Machine *m, const Goroutine *g); /* current sou
 const char *machine_goroutine_func(const Machine *m, const Goroutine *g); /* function name */
 /* "b.mu", "wg", "a", or "0x1c" when unnamed; returns buf. */
 const char *machine_addr_name(const Machine *m, int64_t addr, char *buf, size_t n);
+/* The block (index in m->blocks) that holds addr, -1 none. */
+int64_t machine_block_of(const Machine *m, int64_t addr);
+/* Slots [*lo, *hi) of block b. */
+void machine_block_extent(const Machine *m, int64_t b, int64_t *lo, int64_t *hi);
+/* Is addr in a block the collector freed at the end of the last frame
+ * (m->freed)? */
+bool machine_was_freed(const Machine *m, int64_t addr);
 const char *machine_string(const Machine *m, Value v, uint32_t *len);   /* V_STR */
 const Mutex *machine_mutex_at(const Machine *m, int64_t addr);         /* NULL unused */
 /* The sync object (any kind) whose slot is at addr, NULL unused. */

@@ -39,7 +39,9 @@ static inline void machine_access(Machine *m, int64_t addr, int32_t n, bool writ
     if (m->naccesses < MACHINE_MAX_ACCESSES) m->accesses[m->naccesses++] = (MemAccess){addr, n, write, atomic};
 }
 
-/* Allocate nslots zeroed (V_NIL) slots as a named Object; returns its base. */
+/* Allocate nslots zeroed (V_NIL) slots as a block of layout `type` (negative:
+ * none) made under the string `name` (-1: anonymous); returns its base.  A
+ * free block of that size is reused (sim/machine/gc.c). */
 int64_t machine_alloc(Machine *m, int nslots, int type, int name);
 
 /* Intern a runtime string (concatenation); returns its index in m->strings. */
@@ -56,6 +58,26 @@ void machine_output(Machine *m, int g, int core, uint32_t from);
  * traceback on stderr_buf; status M_PANIC or M_DEADLOCK, exit code 2. */
 void machine_fail(Machine *m, MachineStatus st, int g, bool is_panic, const char *msg);
 void machine_exit(Machine *m, int g, int core);
+
+/* ---- gc.c: the collector (see gc.h) --------------------------------------------- */
+
+/* A slot counts as one Go word. */
+#define GC_WORD 8
+/* What a string of len bytes counts: its bytes, rounded up to words. */
+static inline uint64_t gc_string_bytes(uint32_t len) { return ((uint64_t)len + GC_WORD - 1) & ~(uint64_t)(GC_WORD - 1); }
+/* After the globals and the program's strings: the heap starts empty. */
+void gc_init(Machine *m);
+/* A free block of nslots to reuse (its index in blocks), -1 none. */
+int64_t gc_take_free(Machine *m, int64_t nslots);
+/* bytes more of heap (object: one more heap object, else a zero-size
+ * block's record, which counts for the pacing only). */
+void gc_count_alloc(Machine *m, bool object, uint64_t bytes);
+/* The end of a frame: collect if the heap reached its goal or runtime.GC
+ * asked. */
+void gc_end_frame(Machine *m);
+/* The blocks, free lists and free string indices agree (SIM_PARANOID: after
+ * every collection). */
+void gc_check_invariants(const Machine *m);
 
 /* ---- vm.c: one instruction ---------------------------------------------------- */
 
@@ -275,6 +297,12 @@ bool sync_cond_signal(Machine *m, Goroutine *g, int core, int64_t cond, bool all
  * NULL after a failure. */
 SyncObj *sync_obj(Machine *m, Goroutine *g, int64_t addr, SyncKind kind);
 void sync_enqueue(int **q, int *n, int *cap, int g);
+/* Where a sync object's V_SYNC slot is in mem; move it there (the
+ * collector, when only a copy of the slot lives). */
+int64_t sync_slot(const SyncObj *s);
+void sync_set_slot(SyncObj *s, int64_t slot);
+/* Free a sync object's wait queues (machine.c). */
+void sync_obj_free(SyncObj *s);
 
 /* ---- chan.c: channels and select ----------------------------------------------- */
 
@@ -358,6 +386,10 @@ void net_deliver(Machine *m, int64_t token);
  * a fresh state (reuse is freed; NULL copies as NULL). */
 void io_state_free(struct IoState *s);
 struct IoState *io_state_copy(struct IoState *reuse, const struct IoState *src);
+/* What the files and sockets keep alive for the collector: the sentinel
+ * errors' objects (addr) and the names files were opened with (str). */
+void io_state_roots(const struct IoState *s, void (*addr)(void *ctx, int64_t a),
+                    void (*str)(void *ctx, int64_t i), void *ctx);
 /* OP_LIB's io function fnb (LIB_IO + IoFn, maybe | FMT_RESULTS) over the n
  * operands at ops (copied first; io.Copy may update its running total
  * there).  True when it is done: its results are pushed when `push`, and g

@@ -11,8 +11,8 @@
  *     [6] key slots           [7] value slots (a struct is flattened)
  *
  * and an entry is key slots, value slots, live (V_BOOL).  Insertion appends an
- * entry (doubling the array when full: amortised, the old array is garbage
- * as everything is until there is a GC); deletion clears the live flag.
+ * entry (doubling the array when full: amortised, the old array and index
+ * are left to the collector); deletion clears the live flag.
  * The index is an open-addressing table of entry numbers + 1 (0: empty),
  * probed linearly from the key's hash (FNV-1a of a string's bytes,
  * splitmix of an integer: content only, never an address, so it is the same
@@ -70,6 +70,13 @@ int64_t map_entry_array(const Machine *m, Value map)
     int64_t h = header(map);
     if (h < 0 || h + HDR_SLOTS > m->nmem) return -1;
     return m->mem[h + HDR_ENTRIES].i;
+}
+
+int64_t map_index_array(const Machine *m, Value map)
+{
+    int64_t h = header(map);
+    if (h < 0 || h + HDR_SLOTS > m->nmem) return -1;
+    return m->mem[h + HDR_INDEX].i;
 }
 
 static uint64_t mix(uint64_t x);

@@ -13,7 +13,11 @@
  * run starts (--cores, or the `c` key, which restarts the run), so that a
  * run's timeline always has the same lanes.  GOMAXPROCS(0) returns the
  * setting, which starts as the number of cores; NumCPU is the number of
- * cores.  NumGoroutine counts the goroutines that have not returned.
+ * cores.  NumGoroutine counts the goroutines that have not returned.  GC
+ * asks the collector for a collection at the end of the frame (it runs
+ * between frames, sim/machine/gc.c), so the next instruction sees it done,
+ * as Go's runtime.GC returns after a full cycle; ReadMemStats writes the
+ * collector's figures into a runtime.MemStats (sim/lib_data.h's fields).
  *
  * time: the clock is virtual.  time.Now() is the virtual time as Unix
  * nanoseconds from MACHINE_EPOCH_UNIX_NS (2009-11-10 23:00:00 UTC, the Go
@@ -30,6 +34,8 @@
 #include <string.h>
 
 #include "duration.h"
+#include "gc.h"
+#include "lib_data.h"
 #include "machine_internal.h"
 #include "util.h"
 
@@ -46,13 +52,13 @@ int rt_operands(int op, int a)
     case OP_MAKECHAN: case OP_RECV: case OP_CLOSE: case OP_CHANLEN: case OP_CHANCAP:
     case OP_RLOCK: case OP_RUNLOCK: case OP_WLOCK: case OP_WUNLOCK: case OP_ONCEEND:
     case OP_CONDWAIT: case OP_CONDSIGNAL: case OP_ATOMICLOAD: case OP_GOMAXPROCS:
-    case OP_TIMER: case OP_TIMERSTOP:
+    case OP_TIMER: case OP_TIMERSTOP: case OP_MEMSTATS:
         return 1;
     case OP_SEND: case OP_ATOMICADD: case OP_ATOMICSTORE: case OP_TIMERRESET:
         return 2;
     case OP_ATOMICCAS:
         return 3;
-    case OP_GOSCHED: case OP_NUMGOROUTINE: case OP_NUMCPU: case OP_NOW:
+    case OP_GOSCHED: case OP_NUMGOROUTINE: case OP_NUMCPU: case OP_NOW: case OP_GC:
         return 0;
     case OP_DUR:
         return a == 0 ? 1 : 2;
@@ -104,6 +110,42 @@ static bool make_timer(Machine *m, Goroutine *g, int kind, int layout, int64_t d
     return true;
 }
 
+/* runtime.ReadMemStats(p): the collector's figures into the MemStats at p. */
+static bool read_memstats(Machine *m, Goroutine *g, int64_t p)
+{
+    if ((uint64_t)p + MS__COUNT > (uint64_t)m->nmem) {
+        machine_fail(m, M_PANIC, g->id, true, NIL_DEREF);
+        return false;
+    }
+    GcMemStats st;
+    gc_memstats(m, &st);
+    uint64_t u[MS__COUNT] = {0};
+    u[MS_ALLOC] = u[MS_HEAPALLOC] = st.heap_alloc;
+    u[MS_TOTALALLOC] = st.total_alloc;
+    u[MS_SYS] = st.sys;
+    u[MS_MALLOCS] = st.mallocs;
+    u[MS_FREES] = st.frees;
+    u[MS_HEAPSYS] = st.heap_sys;
+    u[MS_HEAPIDLE] = st.heap_idle;
+    u[MS_HEAPINUSE] = st.heap_inuse;
+    u[MS_HEAPOBJECTS] = st.heap_objects;
+    u[MS_STACKINUSE] = u[MS_STACKSYS] = st.stack_inuse;
+    u[MS_NEXTGC] = st.next_gc;
+    u[MS_LASTGC] = st.last_gc;
+    u[MS_NUMGC] = st.num_gc;
+    u[MS_NUMFORCEDGC] = st.num_forced_gc;
+    u[MS_ENABLEGC] = 1;                  /* Go's is true even with GOGC=off */
+    for (int i = 0; i < MS__COUNT; i++) {
+        char k = memstats_fields[i].sig[0];
+        Value v = k == 'f' ? value_float(0) : k == 'b' ? value_bool(u[i] != 0) : value_int((int64_t)u[i]);
+        if (k == 'u') v.aux = NK_UINT64;
+        else if (k == '3') v.aux = NK_UINT32;
+        m->mem[p + i] = v;
+    }
+    machine_access(m, p, MS__COUNT, true, false);
+    return true;
+}
+
 /* Stop (reset < 0) or Reset(d) the Timer / Ticker object at p. */
 static bool timer_ctl(Machine *m, Goroutine *g, Value p, int64_t reset)
 {
@@ -147,7 +189,7 @@ bool rt_exec(Machine *m, Goroutine *g, int core, int op, int a, int b, const Val
     }
     /* everything else works on an address, or on none */
     bool addr_op = op != OP_GOSCHED && op != OP_GOMAXPROCS && op != OP_NUMGOROUTINE &&
-                   op != OP_NUMCPU && op != OP_NOW && op != OP_TIMER && op != OP_DUR &&
+                   op != OP_NUMCPU && op != OP_GC && op != OP_NOW && op != OP_TIMER && op != OP_DUR &&
                    op != OP_TIMERSTOP && op != OP_TIMERRESET;
     if (addr_op && !ptr_ok(m, args[0])) {
         machine_fail(m, M_PANIC, g->id, true, NIL_DEREF);
@@ -213,6 +255,8 @@ bool rt_exec(Machine *m, Goroutine *g, int core, int op, int a, int b, const Val
         return true;
     }
     case OP_NUMCPU: vm_push(g, value_int(m->ncores)); return true;
+    case OP_GC: m->gc.requested = true; return true;
+    case OP_MEMSTATS: return read_memstats(m, g, p);
     case OP_NOW: vm_push(g, value_int(MACHINE_EPOCH_UNIX_NS + m->now)); return true;
     case OP_TIMER: return make_timer(m, g, a, b, args[0].i);
     case OP_TIMERSTOP: return timer_ctl(m, g, args[0], -1);

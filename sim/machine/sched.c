@@ -686,6 +686,7 @@ static void begin_frame(Machine *m)
     m->nevents = 0;
     m->naccesses = 0;
     m->nhb = 0;
+    m->nfreed = 0;
     m->frame++;
     m->acted = -1;
     m->forced_step = -1;
@@ -786,7 +787,16 @@ static bool hung(const Machine *m)
     return true;
 }
 
+/* One frame, then the collector if the heap grew to its goal. */
+static void frame(Machine *m);
+
 void sched_step(Machine *m)
+{
+    frame(m);
+    gc_end_frame(m);
+}
+
+static void frame(Machine *m)
 {
     begin_frame(m);
     int64_t net = timer_next_net(m);
@@ -859,6 +869,7 @@ uint64_t sched_run(Machine *m, uint64_t max)
                     m->nevents = 0;
                     m->naccesses = 0;
                     m->nhb = 0;
+                    m->nfreed = 0;
                     m->acted = t->id;
                     for (int i = 0; i < m->ncores; i++) m->last[i].g = m->last[i].pc = 0;
                     m->last[c->id].g = g->id;

@@ -292,8 +292,7 @@ static void check_waiter(const Machine *m, int id, WaitReason why, int64_t addr,
     waits[id]++;
 }
 
-/* Where a sync object's V_SYNC slot is. */
-static int64_t slot_of(const SyncObj *s)
+int64_t sync_slot(const SyncObj *s)
 {
     switch (s->kind) {
     case SYNC_MUTEX: return s->u.mu.addr;
@@ -303,6 +302,17 @@ static int64_t slot_of(const SyncObj *s)
     case SYNC_COND: return s->u.cond.addr + 1;
     }
     return -1;
+}
+
+void sync_set_slot(SyncObj *s, int64_t slot)
+{
+    switch (s->kind) {
+    case SYNC_MUTEX: s->u.mu.addr = slot; break;
+    case SYNC_WAITGROUP: s->u.wg.addr = slot; break;
+    case SYNC_RWMUTEX: s->u.rw.addr = slot; s->u.rw.w.addr = slot; break;
+    case SYNC_ONCE: s->u.once.addr = slot; break;
+    case SYNC_COND: s->u.cond.addr = slot - 1; break;
+    }
 }
 
 static void check_rw(const Machine *m, const RWMutex *rw, int *waits)
@@ -333,7 +343,7 @@ void sync_check_invariants(const Machine *m)
     int *waits = xcalloc((size_t)m->ngs + 1, sizeof *waits);
     for (int i = 0; i < m->nsyncs; i++) {
         const SyncObj *s = &m->syncs[i];
-        int64_t addr = slot_of(s);
+        int64_t addr = sync_slot(s);
         if (addr < 0 || addr >= m->nmem) sim_fatal(__func__, "sync object outside memory");
         Value v = m->mem[addr];
         if (v.kind != V_SYNC || v.aux != (uint32_t)s->kind || v.i != i + 1)

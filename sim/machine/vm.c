@@ -559,7 +559,7 @@ int vm_exec(Machine *m, Goroutine *g, int core)
     case OP_RLOCK: case OP_RUNLOCK: case OP_WUNLOCK: case OP_ONCEEND:
     case OP_CONDWAIT: case OP_CONDSIGNAL: case OP_ATOMICADD: case OP_ATOMICLOAD:
     case OP_ATOMICSTORE: case OP_ATOMICCAS: case OP_GOSCHED: case OP_GOMAXPROCS:
-    case OP_NUMGOROUTINE: case OP_NUMCPU: case OP_NOW: case OP_TIMER: case OP_TIMERSTOP:
+    case OP_NUMGOROUTINE: case OP_NUMCPU: case OP_GC: case OP_MEMSTATS: case OP_NOW: case OP_TIMER: case OP_TIMERSTOP:
     case OP_TIMERRESET: case OP_DUR: {
         int k = rt_operands(in.op, in.a);
         Value args[3];
@@ -819,7 +819,7 @@ uint64_t vm_run_plain(Machine *m, Goroutine *g, uint64_t max, int64_t *clock, in
     L_MAKECHAN: L_SEND: L_RECV: L_CLOSE: L_CHANLEN: L_CHANCAP: L_SELECT:
     L_RLOCK: L_RUNLOCK: L_WLOCK: L_WUNLOCK: L_ONCEBEGIN: L_ONCEEND: L_CONDWAIT:
     L_CONDSIGNAL: L_ATOMICADD: L_ATOMICLOAD: L_ATOMICSTORE: L_ATOMICCAS: L_GOSCHED:
-    L_GOMAXPROCS: L_NUMGOROUTINE: L_NUMCPU: L_NOW: L_TIMER: L_TIMERSTOP: L_TIMERRESET:
+    L_GOMAXPROCS: L_NUMGOROUTINE: L_NUMCPU: L_GC: L_MEMSTATS: L_NOW: L_TIMER: L_TIMERSTOP: L_TIMERRESET:
     L_DUR:
 #else
         default:

@@ -41,6 +41,8 @@ int64_t map_len(const Machine *m, Value map);
 /* The address of a map's entry array (the block its keys and values live
  * in; the header holds it as a number), -1 for the nil map. */
 int64_t map_entry_array(const Machine *m, Value map);
+/* ... and of its index (the other block the header holds as a number). */
+int64_t map_index_array(const Machine *m, Value map);
 /* The live entries of a map in storage order: up to max entry addresses
  * into entries (key slots, then value slots), and the slots of a key (*kn)
  * and a value (*vn); returns the number of live entries. */

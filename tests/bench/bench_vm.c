@@ -4,14 +4,22 @@
  * channel ping-pong, frames per second with two goroutines on two cores, the
  * cost of compiling, and the same counting loop in Lua 5.4 (`lua5.4` on the
  * PATH; skipped with a note without it) as the yardstick of an interpreter
- * done well.  Wall-clock time is fine here: the bench measures the host.
+ * done well.  The collector: peak resident memory of a program that drops
+ * 10^7 objects (tests/bench/drop.go) with it, without it (GOGC=off, as
+ * before there was one) and in real Go 1.19 when `go` is at hand, and what
+ * its collections cost.  Wall-clock time is fine here: the bench measures
+ * the host.
  *
  *   bench_vm [NAME]     only the benchmarks whose label starts with NAME */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
+#include "gc.h"
 #include "machine.h"
 #include "livelock.h"
 #include "memwatch.h"
@@ -288,6 +296,136 @@ static void bench_compile_many(void)
     free(src);
 }
 
+/* ---- the collector ------------------------------------------------------------------ */
+
+#define DROP_GO "tests/bench/drop.go"
+
+static Program *compile_path(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    char *src = malloc(1 << 16);
+    size_t n = src ? fread(src, 1, (1 << 16) - 1, f) : 0;
+    fclose(f);
+    if (!src) return NULL;
+    src[n] = '\0';
+    Program *p = compile_source(path, src, n);
+    free(src);
+    if (p->ndiags) {
+        program_free(p);
+        return NULL;
+    }
+    return p;
+}
+
+typedef struct DropRun { long rss_kb; double secs; uint64_t cycles; int status; } DropRun;
+
+/* Run p to its end in a child process (its peak RSS is the run's). */
+static bool drop_child(const Program *p, int gogc, DropRun *out)
+{
+    int fd[2];
+    if (pipe(fd)) return false;
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid < 0) return false;
+    if (pid == 0) {
+        close(fd[0]);
+        MachineConfig c = machine_config_default();
+        c.gogc = gogc;
+        Machine *m = machine_new(p, &c);
+        double t = now_seconds();
+        machine_run(m, UINT64_MAX);
+        DropRun r = {0, now_seconds() - t, m->gc.cycles, (int)m->status};
+        struct rusage ru;
+        getrusage(RUSAGE_SELF, &ru);
+        r.rss_kb = ru.ru_maxrss;
+        ssize_t w = write(fd[1], &r, sizeof r);
+        _exit(w == (ssize_t)sizeof r ? 0 : 1);
+    }
+    close(fd[1]);
+    ssize_t got = read(fd[0], out, sizeof *out);
+    close(fd[0]);
+    int st;
+    waitpid(pid, &st, 0);
+    return got == (ssize_t)sizeof *out && WIFEXITED(st) && WEXITSTATUS(st) == 0;
+}
+
+/* Real Go's peak RSS for the same program: built once, run in a child. */
+static bool drop_go(long *rss_kb, double *secs)
+{
+    const char *go = access("/usr/lib/go-1.19/bin/go", X_OK) == 0 ? "/usr/lib/go-1.19/bin/go" : "go";
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "GOCACHE=/tmp/interleave-bench-gocache %s build -o /tmp/interleave-bench-drop %s "
+             ">/dev/null 2>&1", go, DROP_GO);
+    if (system(cmd) != 0) return false;
+    double t = now_seconds();
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid < 0) return false;
+    if (pid == 0) {
+        if (!freopen("/dev/null", "w", stdout)) _exit(127);
+        execl("/tmp/interleave-bench-drop", "drop", (char *)NULL);
+        _exit(127);
+    }
+    int st;
+    struct rusage ru;
+    if (wait4(pid, &st, 0, &ru) != pid || !WIFEXITED(st) || WEXITSTATUS(st) != 0) return false;
+    *secs = now_seconds() - t;
+    *rss_kb = ru.ru_maxrss;
+    unlink("/tmp/interleave-bench-drop");
+    return true;
+}
+
+/* The collections' cost, timed one by one: the program runs with the pacing
+ * off and the bench collects whenever the heap reaches Go's goal. */
+static void drop_cost(const Program *p)
+{
+    MachineConfig c = machine_config_default();
+    c.gogc = -1;
+    Machine *m = machine_new(p, &c);
+    double start = now_seconds(), in_gc = 0;
+    uint64_t goal = GC_HEAP_MINIMUM, freed = 0, n = 0;
+    while (m->status == M_RUNNING) {
+        machine_run(m, 4096);
+        if (m->gc.live < goal) continue;
+        double t = now_seconds();
+        gc_collect(m);
+        in_gc += now_seconds() - t;
+        for (int i = 0; i < m->nfreed; i++) freed += (uint64_t)m->freed[i].n;
+        goal = 2 * m->gc.live > GC_HEAP_MINIMUM ? 2 * m->gc.live : GC_HEAP_MINIMUM;
+        n++;
+    }
+    double total = now_seconds() - start;
+    printf("%-42s %6.1f ns per freed slot, %.1f%% of the run (%llu collections, %.0f ms of %.0f ms)\n",
+           "gc: cost of the collections", freed ? in_gc * 1e9 / (double)freed : 0, 100 * in_gc / total,
+           (unsigned long long)n, in_gc * 1e3, total * 1e3);
+    machine_free(m);
+}
+
+static void bench_gc(void)
+{
+    Program *p = compile_path(DROP_GO);
+    if (!p) {
+        printf("%-42s skipped: %s does not compile\n", "gc: 10^7 dropped objects", DROP_GO);
+        return;
+    }
+    DropRun on, off;
+    if (drop_child(p, 100, &on) && drop_child(p, -1, &off)) {
+        printf("%-42s %6ld MB peak RSS with the collector (%llu collections, %.2f s), %ld MB without "
+               "(GOGC=off, %.2f s)\n", "gc: 10^7 dropped objects", on.rss_kb / 1024,
+               (unsigned long long)on.cycles, on.secs, off.rss_kb / 1024, off.secs);
+    }
+    long go_kb;
+    double go_secs;
+    if (drop_go(&go_kb, &go_secs))
+        printf("%-42s %6ld MB peak RSS (%.2f s): ours %.1fx\n", "gc: the same in Go 1.19", go_kb / 1024, go_secs,
+               (double)on.rss_kb / (double)go_kb);
+    else
+        printf("%-42s skipped: no Go 1.19 to build %s\n", "gc: the same in Go 1.19", DROP_GO);
+    drop_cost(p);
+    program_free(p);
+}
+
 static bool wanted(const char *only, const char *label)
 {
     return !only || strncmp(label, only, strlen(only)) == 0;
@@ -313,6 +451,7 @@ int main(int argc, char **argv)
         bench_compile();
         bench_compile_many();
     }
+    if (wanted(only, "gc")) bench_gc();
     if (wanted(only, "lua") || (ours > 0 && !only)) {
         double lfor, lwhile;
         if (!bench_lua(&lfor, &lwhile)) {
