@@ -4,10 +4,10 @@
  * channel ping-pong, frames per second with two goroutines on two cores, the
  * cost of compiling, and the same counting loop in Lua 5.4 (`lua5.4` on the
  * PATH; skipped with a note without it) as the yardstick of an interpreter
- * done well.  The collector: peak resident memory of a program that drops
- * 10^7 objects (tests/bench/drop.go) with it, without it (GOGC=off, as
- * before there was one) and in real Go 1.19 when `go` is at hand, and what
- * its collections cost.  Wall-clock time is fine here: the bench measures
+ * done well.  The collector: peak resident memory of `interleave run` on a
+ * program that drops 10^7 objects (tests/bench/drop.go) with it and without
+ * it (GOGC=off, as before there was one), and of real Go 1.19 on the same
+ * program when `go` is at hand; and what its collections cost.  Wall-clock time is fine here: the bench measures
  * the host.
  *
  *   bench_vm [NAME]     only the benchmarks whose label starts with NAME */
@@ -318,53 +318,19 @@ static Program *compile_path(const char *path)
     return p;
 }
 
-typedef struct DropRun { long rss_kb; double secs; uint64_t cycles; int status; } DropRun;
-
-/* Run p to its end in a child process (its peak RSS is the run's). */
-static bool drop_child(const Program *p, int gogc, DropRun *out)
+/* Run argv[0] with GOGC=gogc (NULL: as set), its output thrown away; its
+ * peak RSS (kB) and wall time.  A process of its own, so the figure is the
+ * program's alone, as a user would measure it. */
+static bool peak_rss(const char *const argv[], const char *gogc, long *rss_kb, double *secs)
 {
-    int fd[2];
-    if (pipe(fd)) return false;
-    fflush(stdout);
-    pid_t pid = fork();
-    if (pid < 0) return false;
-    if (pid == 0) {
-        close(fd[0]);
-        MachineConfig c = machine_config_default();
-        c.gogc = gogc;
-        Machine *m = machine_new(p, &c);
-        double t = now_seconds();
-        machine_run(m, UINT64_MAX);
-        DropRun r = {0, now_seconds() - t, m->gc.cycles, (int)m->status};
-        struct rusage ru;
-        getrusage(RUSAGE_SELF, &ru);
-        r.rss_kb = ru.ru_maxrss;
-        ssize_t w = write(fd[1], &r, sizeof r);
-        _exit(w == (ssize_t)sizeof r ? 0 : 1);
-    }
-    close(fd[1]);
-    ssize_t got = read(fd[0], out, sizeof *out);
-    close(fd[0]);
-    int st;
-    waitpid(pid, &st, 0);
-    return got == (ssize_t)sizeof *out && WIFEXITED(st) && WEXITSTATUS(st) == 0;
-}
-
-/* Real Go's peak RSS for the same program: built once, run in a child. */
-static bool drop_go(long *rss_kb, double *secs)
-{
-    const char *go = access("/usr/lib/go-1.19/bin/go", X_OK) == 0 ? "/usr/lib/go-1.19/bin/go" : "go";
-    char cmd[512];
-    snprintf(cmd, sizeof cmd, "GOCACHE=/tmp/interleave-bench-gocache %s build -o /tmp/interleave-bench-drop %s "
-             ">/dev/null 2>&1", go, DROP_GO);
-    if (system(cmd) != 0) return false;
     double t = now_seconds();
     fflush(stdout);
     pid_t pid = fork();
     if (pid < 0) return false;
     if (pid == 0) {
+        if (gogc) setenv("GOGC", gogc, 1);
         if (!freopen("/dev/null", "w", stdout)) _exit(127);
-        execl("/tmp/interleave-bench-drop", "drop", (char *)NULL);
+        execv(argv[0], (char *const *)argv);
         _exit(127);
     }
     int st;
@@ -372,8 +338,21 @@ static bool drop_go(long *rss_kb, double *secs)
     if (wait4(pid, &st, 0, &ru) != pid || !WIFEXITED(st) || WEXITSTATUS(st) != 0) return false;
     *secs = now_seconds() - t;
     *rss_kb = ru.ru_maxrss;
-    unlink("/tmp/interleave-bench-drop");
     return true;
+}
+
+/* Real Go's figures for the same program, built once. */
+static bool drop_go(long *rss_kb, double *secs)
+{
+    const char *go = access("/usr/lib/go-1.19/bin/go", X_OK) == 0 ? "/usr/lib/go-1.19/bin/go" : "go";
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "GOCACHE=/tmp/interleave-bench-gocache %s build -o /tmp/interleave-bench-drop %s "
+             ">/dev/null 2>&1", go, DROP_GO);
+    if (system(cmd) != 0) return false;
+    const char *argv[] = {"/tmp/interleave-bench-drop", NULL};
+    bool ok = peak_rss(argv, NULL, rss_kb, secs);
+    unlink("/tmp/interleave-bench-drop");
+    return ok;
 }
 
 /* The collections' cost, timed one by one: the program runs with the pacing
@@ -409,17 +388,16 @@ static void bench_gc(void)
         printf("%-42s skipped: %s does not compile\n", "gc: 10^7 dropped objects", DROP_GO);
         return;
     }
-    DropRun on, off;
-    if (drop_child(p, 100, &on) && drop_child(p, -1, &off)) {
-        printf("%-42s %6ld MB peak RSS with the collector (%llu collections, %.2f s), %ld MB without "
-               "(GOGC=off, %.2f s)\n", "gc: 10^7 dropped objects", on.rss_kb / 1024,
-               (unsigned long long)on.cycles, on.secs, off.rss_kb / 1024, off.secs);
-    }
-    long go_kb;
-    double go_secs;
-    if (drop_go(&go_kb, &go_secs))
-        printf("%-42s %6ld MB peak RSS (%.2f s): ours %.1fx\n", "gc: the same in Go 1.19", go_kb / 1024, go_secs,
-               (double)on.rss_kb / (double)go_kb);
+    const char *argv[] = {"./interleave", "run", DROP_GO, NULL};
+    long on_kb, off_kb, go_kb;
+    double on_s, off_s, go_s;
+    if (access(argv[0], X_OK) == 0 && peak_rss(argv, "100", &on_kb, &on_s) && peak_rss(argv, "off", &off_kb, &off_s))
+        printf("%-42s %6ld MB peak RSS with the collector (%.2f s), %ld MB without (GOGC=off, %.2f s)\n",
+               "gc: interleave run, 10^7 dropped objects", on_kb / 1024, on_s, off_kb / 1024, off_s);
+    else
+        printf("%-42s skipped: no ./interleave to run\n", "gc: interleave run, 10^7 dropped objects");
+    if (drop_go(&go_kb, &go_s))
+        printf("%-42s %6ld MB peak RSS (%.2f s)\n", "gc: the same in Go 1.19", go_kb / 1024, go_s);
     else
         printf("%-42s skipped: no Go 1.19 to build %s\n", "gc: the same in Go 1.19", DROP_GO);
     drop_cost(p);
