@@ -838,7 +838,9 @@ static void test_large_scopes(void **state)
                            "func main() {\n\tf250 := 7\n\tfmt.Println(f0(), f17(), f499(), f250)\n}\n");
     Program *p = compile_source("many.go", src, strlen(src));
     assert_int_equal(p->ndiags, 0);
-    Machine *m = machine_new(p, &(MachineConfig){1, POLICY_GO, 1, MACHINE_GO_TIME_SLICE, 0, NULL, 0});
+    MachineConfig cfg = machine_config_default();
+    cfg.cores = 1;
+    Machine *m = machine_new(p, &cfg);
     machine_run(m, 100000);
     assert_string_equal(m->stdout_buf, "1 18 500 7\n");
     machine_free(m);
