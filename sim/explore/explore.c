@@ -6,7 +6,7 @@
  * the goroutine of each goroutine step.  So the set of endings a program
  * can reach is the set reached over all schedules: a tree whose nodes are
  * the decision points (the next frame is some goroutine's instruction,
- * machine_next_is_goroutine_step) and whose branches are the goroutines
+ * machine_next_is_goroutine_step) and whose choices are the goroutines
  * that can take that step.  The tree is exponential in the steps; three
  * ideas cut it down, and the tests check that neither changes the outcome
  * set (tests/test_explore.c compares it with --no-reduce's and
@@ -17,11 +17,11 @@
  *    runnable goroutine at once (sched.c, "Forced steps").  Blocked ones
  *    cannot run (a pick of one is M_SCHEDULE_ERROR); sleeping ones and ones
  *    in a system call come back when the machine's clock says, so they are
- *    no branch: between decision points the machine steps by its own
+ *    no choice: between decision points the machine steps by its own
  *    timing (threads looking for work, timers, sysmon, the network).
  *    Branching on goroutine g = copy the machine, append g to the path, step
  *    until that pick is used.  A goroutine about to run a select with two
- *    or more ready cases is one branch per ready case, the schedule's step
+ *    or more ready cases is one choice per ready case, the schedule's step
  *    naming the case to poll first ("2/1", schedule.c): select's choice
  *    among ready cases, random in Go, is a decision too.
  *
@@ -47,7 +47,7 @@
  *    ADDI, STOREREF: the ADDI no longer multiplies the orders.
  *    The cycle proviso: a goroutine looping on local steps alone would keep
  *    the others waiting for ever (the "ignoring" problem).  Where the one
- *    local branch leads to a state already seen, the decision point is
+ *    local choice leads to a state already seen, the decision point is
  *    widened to every goroutine; a run of local steps stops after
  *    LOCAL_RUN_MAX steps and becomes a decision point.
  *
@@ -73,19 +73,19 @@
  * before the path is given up as stuck in the machine's own timing. */
 #define ADVANCE_MAX_FRAMES 10000000
 
-/* A branch: goroutine g, and for a select 1 + the case it polls first. */
-#define BRANCH(g, sel) ((g) | (sel) << 24)
-#define BRANCH_G(b) ((b) & 0xffffff)
-#define BRANCH_SEL(b) ((b) >> 24)
+/* A choice: goroutine g, and for a select 1 + the case it polls first. */
+#define CHOICE(g, sel) ((g) | (sel) << 24)
+#define CHOICE_G(b) ((b) & 0xffffff)
+#define CHOICE_SEL(b) ((b) >> 24)
 
 typedef struct Level {
     Machine *m;             /* the state at this decision point                  */
-    int *cand; int ncand, cand_cap;   /* branches (BRANCH), in goroutine order   */
+    int *cand; int ncand, cand_cap;   /* choices (CHOICE), in goroutine order   */
     int next;               /* the next of them to try                           */
     bool reduced;           /* cand is one goroutine's local step                */
     int plen;               /* picks on the path to here                         */
     uint64_t hash;          /* the state's digest                                */
-    bool moved;             /* its last branch took m over (see explore_run)     */
+    bool moved;             /* its last choice took m over (see explore_run)     */
 } Level;
 
 struct Explorer {
@@ -202,11 +202,11 @@ static void step_goroutine(Explorer *e, Machine *m, int g, int sel)
     e->st.steps++;
 }
 
-/* The branch: its goroutine's step, then its local steps that follow. */
-static void run_branch(Explorer *e, Machine *m, int branch)
+/* The choice: its goroutine's step, then its local steps that follow. */
+static void run_choice(Explorer *e, Machine *m, int choice)
 {
-    int g = BRANCH_G(branch);
-    step_goroutine(e, m, g, BRANCH_SEL(branch));
+    int g = CHOICE_G(choice);
+    step_goroutine(e, m, g, CHOICE_SEL(choice));
     if (e->o.no_reduce) return;
     for (int k = 0; k < LOCAL_RUN_MAX && m->status == M_RUNNING && local_next(m, machine_goroutine(m, g)); k++) {
         uint32_t out = m->stdout_len;
@@ -295,7 +295,7 @@ static uint64_t select_ready(const Machine *m, const Goroutine *g)
     return ready;
 }
 
-static void add_branch(Level *L, int b)
+static void add_choice(Level *L, int b)
 {
     GROW(L->cand, L->cand_cap, L->ncand + 1);
     L->cand[L->ncand++] = b;
@@ -318,11 +318,11 @@ static void set_candidates(Level *L, const Machine *m, bool reduce, int except)
         if (!can_step(g) || g->id == except) continue;
         uint64_t ready = select_ready(m, g);
         if (__builtin_popcountll(ready) < 2) {  /* no choice: its own order */
-            add_branch(L, BRANCH(g->id, 0));
+            add_choice(L, CHOICE(g->id, 0));
             continue;
         }
         for (int c = 0; c < 64; c++)            /* each ready case, polled first */
-            if ((ready >> c) & 1) add_branch(L, BRANCH(g->id, c + 1));
+            if ((ready >> c) & 1) add_choice(L, CHOICE(g->id, c + 1));
     }
 }
 
@@ -401,7 +401,7 @@ void explore_free(Explorer *e)
 }
 
 /* Level d's machine again, replayed from the start along the path: its
- * last branch took it over, and the cycle proviso wants to branch from it
+ * last choice took it over, and the cycle proviso wants to choose from it
  * once more.  The machine is a value, so the replay reaches the same state
  * (checked by its digest). */
 static void rebuild(Explorer *e, int d)
@@ -464,7 +464,7 @@ bool explore_run(Explorer *e)
         Level *C = level(e, depth + 1);
         L = &e->levels[depth];                  /* (level() may have moved them) */
         if (L->next == L->ncand) {
-            /* The last branch steps the level's own machine, which nothing
+            /* The last choice steps the level's own machine, which nothing
              * needs after it (but the cycle proviso: rebuild) — a copy saved
              * per decision point. */
             Machine *t = C->m;
@@ -477,12 +477,12 @@ bool explore_run(Explorer *e)
             machine_copy(C->m, L->m);
         }
         e->path.n = L->plen;
-        run_branch(e, C->m, g);
+        run_choice(e, C->m, g);
         int r = advance(C->m) ? enter(e, depth + 1) : ENTER_CUT;
         if (r == ENTER_CUT) e->st.depth_cut = true;
         if (r == ENTER_SEEN && L->reduced) {    /* the cycle proviso: widen */
             if (L->moved) rebuild(e, depth);
-            set_candidates(L, L->m, false, BRANCH_G(g));
+            set_candidates(L, L->m, false, CHOICE_G(g));
             e->st.widened++;
         }
         if (r == ENTER_NEW) depth++;

@@ -26,7 +26,7 @@ typedef struct ExploreStats {
     uint64_t states;        /* distinct states searched from (decision points)   */
     uint64_t revisits;      /* arrivals at a state already searched              */
     uint64_t steps;         /* goroutine steps executed, local ones included     */
-    uint64_t local_steps;   /* ... of which the reduction ran without branching  */
+    uint64_t local_steps;   /* ... of which the reduction ran without a choice  */
     uint64_t ends;          /* distinct end states                               */
     uint64_t widened;       /* decision points the cycle proviso widened         */
     int depth;              /* decision points on the current path               */
@@ -40,7 +40,7 @@ typedef struct ExploreStats {
 typedef struct ExploreOptions {
     uint64_t max_states;    /* stop after this many states, 0 none               */
     int max_depth;          /* 0: EXPLORE_DEFAULT_DEPTH                           */
-    bool no_reduce;         /* branch at every step, local ones too (the baseline
+    bool no_reduce;         /* a choice at every step, local ones too (the baseline
                                the reduction is measured and tested against)     */
     bool no_hash;           /* never merge states: every path to its end         */
     /* Called every EXPLORE_PROGRESS_EVERY states or EXPLORE_PROGRESS_STEPS
